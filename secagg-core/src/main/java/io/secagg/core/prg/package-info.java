@@ -1,0 +1,5 @@
+/**
+ * Seed-to-mask expansion: a 32-byte seed and a domain-separation context expand into uniform
+ * elements of Z_m with AES-128-CTR, as specified in {@code spec/secagg.md}.
+ */
+package io.secagg.core.prg;
