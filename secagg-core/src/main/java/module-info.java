@@ -8,6 +8,8 @@
  */
 module io.secagg.core {
   requires org.bouncycastle.provider;
+  // The wire codec's runtime; generated classes live in a package that is not exported.
+  requires com.google.protobuf;
 
   exports io.secagg.core.crypto;
 }
