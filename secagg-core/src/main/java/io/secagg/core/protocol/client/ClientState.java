@@ -1,0 +1,52 @@
+package io.secagg.core.protocol.client;
+
+import io.secagg.core.protocol.AbortReason;
+import io.secagg.core.protocol.ServerMessage;
+import io.secagg.core.protocol.internal.ProtocolViolation;
+
+/**
+ * A state of a {@link ClientMachine}. Each state is its own class and handles only the message
+ * it expects; any other message is a protocol violation that aborts the machine.
+ *
+ * <p>States are observable (for drivers, tests and monitoring) but have no public behaviour:
+ * only the machine moves between them.
+ */
+public abstract sealed class ClientState
+    permits R0AdvertiseKeys,
+        R1ShareKeys,
+        R2MaskedInputCollection,
+        R3ConsistencyCheck,
+        R4Unmasking,
+        Completed,
+        Aborted {
+  ClientState() {}
+
+  /** The state's name, e.g. {@code "R1ShareKeys"}. */
+  public final String name() {
+    return getClass().getSimpleName();
+  }
+
+  /** True for {@link Completed} and {@link Aborted}: the machine ignores every further event. */
+  public boolean isTerminal() {
+    return false;
+  }
+
+  /**
+   * Handles {@code message}. The base implementation rejects it as unexpected.
+   *
+   * @throws ProtocolViolation if the message breaks a rule
+   */
+  Step handle(ClientContext context, ServerMessage message) throws ProtocolViolation {
+    throw new ProtocolViolation(
+        AbortReason.UNEXPECTED_MESSAGE,
+        name() + " does not expect " + message.getClass().getSimpleName());
+  }
+
+  /** Overwrites every secret this state holds; called when the machine leaves it for good. */
+  void destroySecrets() {}
+
+  @Override
+  public String toString() {
+    return name();
+  }
+}

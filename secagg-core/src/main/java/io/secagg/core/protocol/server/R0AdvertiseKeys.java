@@ -1,0 +1,147 @@
+package io.secagg.core.protocol.server;
+
+import io.secagg.core.crypto.SecretBytes;
+import io.secagg.core.protocol.AbortReason;
+import io.secagg.core.protocol.AdvertiseKeys;
+import io.secagg.core.protocol.AdvertisedKeys;
+import io.secagg.core.protocol.ClientMessage;
+import io.secagg.core.protocol.Dropout;
+import io.secagg.core.protocol.Round;
+import io.secagg.core.protocol.ShareKeysRequest;
+import io.secagg.core.protocol.internal.Derivations;
+import io.secagg.core.protocol.internal.ProtocolViolation;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Round 0: the server has broadcast its nonce and collects every client's two public keys.
+ *
+ * <p>Per message: both keys 32 bytes and not of small order; the signature of the mode's length
+ * and, in malicious mode, valid under the client's identity key. At close: a client reusing a
+ * public key already taken (by itself or by a lower id) is excluded; the accepted keys, U1, are
+ * relayed to all of U1, and the session id and masking graph follow from them. Clients with
+ * fewer than t neighbours in U1 will abort by the client rules and are not expected further.
+ */
+public final class R0AdvertiseKeys extends ServerState {
+  // Any fixed scalar detects small-order points: clamping makes it a multiple of the cofactor.
+  private static final SecretBytes PROBE_SCALAR = SecretBytes.copyOf(filled(32, (byte) 0x5a));
+
+  private final AdvertiseKeys[] received;
+
+  R0AdvertiseKeys(ServerContext ctx) {
+    this.received = new AdvertiseKeys[ctx.n + 1];
+    boolean[] all = new boolean[ctx.n + 1];
+    Arrays.fill(all, 1, ctx.n + 1, true);
+    expect(all, ctx.n);
+  }
+
+  private static byte[] filled(int length, byte value) {
+    byte[] b = new byte[length];
+    Arrays.fill(b, value);
+    return b;
+  }
+
+  @Override
+  public Round round() {
+    return Round.ADVERTISE_KEYS;
+  }
+
+  @Override
+  void accept(ServerContext ctx, int clientId, ClientMessage message) throws ProtocolViolation {
+    if (!(message instanceof AdvertiseKeys)) {
+      super.accept(ctx, clientId, message);
+    }
+    if (answered[clientId]) {
+      throw new ProtocolViolation(AbortReason.UNEXPECTED_MESSAGE, "client sent its keys twice");
+    }
+    AdvertiseKeys keys = (AdvertiseKeys) message;
+    byte[] c = keys.encryptionPublicKey();
+    byte[] s = keys.maskingPublicKey();
+    if (c.length != Derivations.PUBLIC_KEY_LENGTH || s.length != Derivations.PUBLIC_KEY_LENGTH) {
+      throw new ProtocolViolation(AbortReason.MALFORMED_MESSAGE, "a public key has the wrong length");
+    }
+    int expectedSignature = ctx.malicious() ? Derivations.SIGNATURE_LENGTH : 0;
+    byte[] signature = keys.signature();
+    if (signature.length != expectedSignature) {
+      throw new ProtocolViolation(
+          AbortReason.MALFORMED_MESSAGE,
+          "signature has " + signature.length + " bytes, expected " + expectedSignature);
+    }
+    if (isSmallOrder(ctx, c) || isSmallOrder(ctx, s)) {
+      throw new ProtocolViolation(AbortReason.INVALID_KEY_LIST, "a public key has small order");
+    }
+    if (ctx.malicious()) {
+      byte[] signed = Derivations.advertiseKeysMessage(ctx.configDigest, ctx.nonce, clientId, c, s);
+      try {
+        ctx.ed25519.verify(ctx.config.identityKey(clientId), signed, signature);
+      } catch (GeneralSecurityException e) {
+        throw new ProtocolViolation(AbortReason.INVALID_SIGNATURE, "key advertisement signature is invalid");
+      }
+    }
+    received[clientId] = keys;
+  }
+
+  private static boolean isSmallOrder(ServerContext ctx, byte[] publicKey) {
+    try {
+      ctx.x25519.agree(PROBE_SCALAR, publicKey).destroy();
+      return false;
+    } catch (InvalidKeyException e) {
+      return true;
+    }
+  }
+
+  @Override
+  ServerState close(ServerContext ctx) throws ProtocolViolation {
+    recordSilent(ctx);
+    boolean[] inU1 = keptAnswers(ctx);
+    Set<ByteBuffer> taken = new HashSet<>();
+    List<AdvertisedKeys> list = new ArrayList<>();
+    for (int id = 1; id <= ctx.n; id++) {
+      if (!inU1[id]) {
+        continue;
+      }
+      AdvertiseKeys k = received[id];
+      if (!taken.add(ByteBuffer.wrap(k.encryptionPublicKey()))
+          | !taken.add(ByteBuffer.wrap(k.maskingPublicKey()))) {
+        inU1[id] = false;
+        ctx.ban(id, round(), AbortReason.INVALID_KEY_LIST);
+        continue;
+      }
+      ctx.keys[id] = AdvertisedKeys.of(id, k);
+      list.add(ctx.keys[id]);
+    }
+    if (list.isEmpty()) {
+      throw new ProtocolViolation(AbortReason.TOO_FEW_SURVIVORS, "no client advertised keys");
+    }
+    ctx.sessionId = Derivations.sessionId(ctx.configDigest, ctx.nonce, list);
+    ctx.graph = Derivations.graph(ctx.config, ctx.sessionId);
+    boolean[] viable = new boolean[ctx.n + 1];
+    int viableCount = 0;
+    for (AdvertisedKeys k : list) {
+      int u = k.clientId();
+      if (ctx.countIn(u, inU1) >= ctx.t) {
+        viable[u] = true;
+        viableCount++;
+      } else {
+        ctx.drop(u, Round.SHARE_KEYS, Dropout.Cause.TOO_FEW_NEIGHBOURS, null);
+      }
+    }
+    if (viableCount == 0) {
+      throw new ProtocolViolation(
+          AbortReason.TOO_FEW_SURVIVORS,
+          "no client has " + ctx.t + " neighbours among the " + list.size() + " that advertised keys");
+    }
+    // Every member of U1 gets the list: one without enough neighbours sees it and aborts itself.
+    ShareKeysRequest request = new ShareKeysRequest(list);
+    for (AdvertisedKeys k : list) {
+      ctx.send(k.clientId(), request);
+    }
+    return new R1ShareKeys(ctx, inU1, viable);
+  }
+}

@@ -1,0 +1,111 @@
+package io.secagg.core.protocol.server;
+
+import io.secagg.core.protocol.AbortReason;
+import io.secagg.core.protocol.ClientMessage;
+import io.secagg.core.protocol.Dropout;
+import io.secagg.core.protocol.EncryptedShares;
+import io.secagg.core.protocol.MaskedInputRequest;
+import io.secagg.core.protocol.Round;
+import io.secagg.core.protocol.ServerAbort;
+import io.secagg.core.protocol.ShareKeys;
+import io.secagg.core.protocol.internal.Derivations;
+import io.secagg.core.protocol.internal.ProtocolViolation;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Round 1: the server collects, from every client it expects, one share ciphertext for each of
+ * that client's neighbours in U1.
+ *
+ * <p>Per message: exactly the client's neighbours in U1, ascending, each ciphertext of the exact
+ * length. At close: U2 is the set that answered, reduced until every member has at least t
+ * neighbours in it (the others could neither mask safely nor be recovered, and are told to
+ * stop); each member of U2 is sent the ciphertexts addressed to it by its neighbours in U2.
+ */
+public final class R1ShareKeys extends ServerState {
+  private final int[][] liveNeighbours;
+  private final EncryptedShares[][] outboxes;
+
+  R1ShareKeys(ServerContext ctx, boolean[] inU1, boolean[] expected) {
+    this.liveNeighbours = new int[ctx.n + 1][];
+    this.outboxes = new EncryptedShares[ctx.n + 1][];
+    for (int u = 1; u <= ctx.n; u++) {
+      if (expected[u]) {
+        liveNeighbours[u] = Arrays.stream(ctx.neighbours(u)).filter(v -> inU1[v]).toArray();
+      }
+    }
+    expect(expected, ctx.n);
+  }
+
+  @Override
+  public Round round() {
+    return Round.SHARE_KEYS;
+  }
+
+  @Override
+  void accept(ServerContext ctx, int clientId, ClientMessage message) throws ProtocolViolation {
+    if (!(message instanceof ShareKeys)) {
+      super.accept(ctx, clientId, message);
+    }
+    if (answered[clientId]) {
+      throw new ProtocolViolation(AbortReason.UNEXPECTED_MESSAGE, "client sent its shares twice");
+    }
+    List<EncryptedShares> shares = ((ShareKeys) message).shares();
+    int[] want = liveNeighbours[clientId];
+    if (shares.size() != want.length) {
+      throw new ProtocolViolation(
+          AbortReason.INVALID_SHARE_LIST,
+          "expected " + want.length + " ciphertexts, got " + shares.size());
+    }
+    EncryptedShares[] box = new EncryptedShares[want.length];
+    for (int i = 0; i < want.length; i++) {
+      EncryptedShares e = shares.get(i);
+      if (e.peerId() != want[i]) {
+        throw new ProtocolViolation(
+            AbortReason.INVALID_SHARE_LIST,
+            "ciphertext " + i + " is addressed to client " + e.peerId() + ", expected " + want[i]);
+      }
+      if (e.ciphertextLength() != Derivations.SHARE_CIPHERTEXT_LENGTH) {
+        throw new ProtocolViolation(
+            AbortReason.MALFORMED_MESSAGE,
+            "ciphertext for client " + want[i] + " has " + e.ciphertextLength() + " bytes");
+      }
+      box[i] = e;
+    }
+    outboxes[clientId] = box;
+  }
+
+  @Override
+  ServerState close(ServerContext ctx) throws ProtocolViolation {
+    recordSilent(ctx);
+    boolean[] inU2 = keptAnswers(ctx);
+    for (int u : ctx.peel(inU2)) {
+      ctx.drop(u, Round.MASKED_INPUT_COLLECTION, Dropout.Cause.TOO_FEW_NEIGHBOURS, null);
+      ctx.send(u, new ServerAbort(AbortReason.TOO_FEW_NEIGHBOURS));
+    }
+    boolean any = false;
+    for (int u = 1; u <= ctx.n; u++) {
+      any |= inU2[u];
+    }
+    if (!any) {
+      throw new ProtocolViolation(
+          AbortReason.TOO_FEW_SURVIVORS,
+          "no client that shared keys has " + ctx.t + " neighbours that did too");
+    }
+    for (int u = 1; u <= ctx.n; u++) {
+      if (!inU2[u]) {
+        continue;
+      }
+      List<EncryptedShares> inbox = new ArrayList<>();
+      for (int v : ctx.neighbours(u)) {
+        if (inU2[v]) {
+          int at = Arrays.binarySearch(liveNeighbours[v], u);
+          inbox.add(new EncryptedShares(v, outboxes[v][at].ciphertext()));
+        }
+      }
+      ctx.send(u, new MaskedInputRequest(inbox));
+    }
+    return new R2MaskedInputCollection(ctx, inU2);
+  }
+}

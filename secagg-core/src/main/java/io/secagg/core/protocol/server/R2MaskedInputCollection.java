@@ -1,0 +1,98 @@
+package io.secagg.core.protocol.server;
+
+import io.secagg.core.protocol.AbortReason;
+import io.secagg.core.protocol.ClientMessage;
+import io.secagg.core.protocol.ConsistencyCheckRequest;
+import io.secagg.core.protocol.MaskedInput;
+import io.secagg.core.protocol.Round;
+import io.secagg.core.protocol.internal.ProtocolViolation;
+import io.secagg.core.vector.ModVector;
+import io.secagg.core.vector.VectorEncodingException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Round 2: the server collects masked inputs and adds each one into its single accumulator as
+ * it arrives, so its memory is O(L) whatever the number of clients.
+ *
+ * <p>Per message: exactly L elements of the packed encoding, each below m. A masked input, once
+ * added, cannot be withdrawn: a client that breaks a rule after sending it stays in the sum
+ * (its masks are then removed like any survivor's) but receives no further request. At close,
+ * U3 is the set whose inputs are in the sum; the server continues with the consistency check
+ * (malicious mode) or unmasking.
+ */
+public final class R2MaskedInputCollection extends ServerState {
+  private final boolean[] inU2;
+
+  R2MaskedInputCollection(ServerContext ctx, boolean[] inU2) {
+    this.inU2 = inU2;
+    ctx.accumulator = ctx.newVector();
+    expect(inU2.clone(), ctx.n);
+  }
+
+  @Override
+  public Round round() {
+    return Round.MASKED_INPUT_COLLECTION;
+  }
+
+  @Override
+  void accept(ServerContext ctx, int clientId, ClientMessage message) throws ProtocolViolation {
+    if (!(message instanceof MaskedInput)) {
+      super.accept(ctx, clientId, message);
+    }
+    if (answered[clientId]) {
+      throw new ProtocolViolation(AbortReason.UNEXPECTED_MESSAGE, "client sent its masked input twice");
+    }
+    MaskedInput input = (MaskedInput) message;
+    int expectedLength = ctx.config.encodedVectorLength();
+    if (input.encodedLength() != expectedLength) {
+      throw new ProtocolViolation(
+          AbortReason.MALFORMED_MESSAGE,
+          "masked input has " + input.encodedLength() + " bytes, expected " + expectedLength);
+    }
+    ModVector y;
+    try {
+      y = ModVector.decode(ctx.config.modulus(), ctx.config.vectorLength(), input.encodedVector());
+    } catch (VectorEncodingException e) {
+      throw new ProtocolViolation(AbortReason.MALFORMED_MESSAGE, "masked input has an element not below m");
+    }
+    ctx.vectorAllocated();
+    ctx.accumulator.addInPlace(y);
+    ctx.vectorReleased();
+  }
+
+  @Override
+  boolean keepsContributionOf(int clientId) {
+    return answered[clientId];
+  }
+
+  @Override
+  ServerState close(ServerContext ctx) throws ProtocolViolation {
+    recordSilent(ctx);
+    boolean[] inU3 = keptAnswers(ctx);
+    List<Integer> survivors = new ArrayList<>();
+    for (int u = 1; u <= ctx.n; u++) {
+      if (inU3[u]) {
+        survivors.add(u);
+      }
+    }
+    if (survivors.isEmpty()) {
+      throw new ProtocolViolation(AbortReason.TOO_FEW_SURVIVORS, "no client sent its masked input");
+    }
+    boolean[] reachable = new boolean[ctx.n + 1];
+    for (int u : survivors) {
+      reachable[u] = !ctx.banned[u];
+    }
+    if (ctx.malicious()) {
+      ConsistencyCheckRequest request = new ConsistencyCheckRequest(survivors);
+      R3ConsistencyCheck next = new R3ConsistencyCheck(ctx, inU2, inU3, reachable);
+      for (int u : survivors) {
+        if (reachable[u]) {
+          ctx.send(u, request);
+        }
+      }
+      return next;
+    }
+    return R4Unmasking.open(ctx, inU2, inU3, reachable, null);
+  }
+}

@@ -1,0 +1,84 @@
+package io.secagg.core.protocol.server;
+
+import io.secagg.core.protocol.AbortReason;
+import io.secagg.core.protocol.ClientMessage;
+import io.secagg.core.protocol.ConsistencyCheckResponse;
+import io.secagg.core.protocol.Dropout;
+import io.secagg.core.protocol.Round;
+import io.secagg.core.protocol.ServerAbort;
+import io.secagg.core.protocol.internal.Derivations;
+import io.secagg.core.protocol.internal.ProtocolViolation;
+import java.security.GeneralSecurityException;
+
+/**
+ * Round 3 (malicious mode only): the server has sent U3 to its members and collects their
+ * signatures over it.
+ *
+ * <p>Per message: a 64-byte signature, valid under the client's identity key over the
+ * consistency-check message of U3. At close: the signers, reduced until each has at least t
+ * signing neighbours (every client checks that many signatures before it reveals a share), are
+ * asked to unmask, each receiving its neighbours' signatures.
+ */
+public final class R3ConsistencyCheck extends ServerState {
+  private final boolean[] inU2;
+  private final boolean[] inU3;
+  private final byte[] signedMessage;
+  private final byte[][] signatures;
+
+  R3ConsistencyCheck(ServerContext ctx, boolean[] inU2, boolean[] inU3, boolean[] expected) {
+    this.inU2 = inU2;
+    this.inU3 = inU3;
+    int count = 0;
+    for (int u = 1; u <= ctx.n; u++) {
+      if (inU3[u]) {
+        count++;
+      }
+    }
+    int[] survivors = new int[count];
+    for (int u = 1, i = 0; u <= ctx.n; u++) {
+      if (inU3[u]) {
+        survivors[i++] = u;
+      }
+    }
+    this.signedMessage = Derivations.consistencyMessage(ctx.sessionId, survivors);
+    this.signatures = new byte[ctx.n + 1][];
+    expect(expected, ctx.n);
+  }
+
+  @Override
+  public Round round() {
+    return Round.CONSISTENCY_CHECK;
+  }
+
+  @Override
+  void accept(ServerContext ctx, int clientId, ClientMessage message) throws ProtocolViolation {
+    if (!(message instanceof ConsistencyCheckResponse)) {
+      super.accept(ctx, clientId, message);
+    }
+    if (answered[clientId]) {
+      throw new ProtocolViolation(AbortReason.UNEXPECTED_MESSAGE, "client signed twice");
+    }
+    byte[] signature = ((ConsistencyCheckResponse) message).signature();
+    if (signature.length != Derivations.SIGNATURE_LENGTH) {
+      throw new ProtocolViolation(
+          AbortReason.MALFORMED_MESSAGE, "signature has " + signature.length + " bytes");
+    }
+    try {
+      ctx.ed25519.verify(ctx.config.identityKey(clientId), signedMessage, signature);
+    } catch (GeneralSecurityException e) {
+      throw new ProtocolViolation(AbortReason.INVALID_SIGNATURE, "survivor-set signature is invalid");
+    }
+    signatures[clientId] = signature;
+  }
+
+  @Override
+  ServerState close(ServerContext ctx) throws ProtocolViolation {
+    recordSilent(ctx);
+    boolean[] responders = keptAnswers(ctx);
+    for (int u : ctx.peel(responders)) {
+      ctx.drop(u, Round.UNMASKING, Dropout.Cause.TOO_FEW_NEIGHBOURS, null);
+      ctx.send(u, new ServerAbort(AbortReason.TOO_FEW_NEIGHBOURS));
+    }
+    return R4Unmasking.open(ctx, inU2, inU3, responders, signatures);
+  }
+}

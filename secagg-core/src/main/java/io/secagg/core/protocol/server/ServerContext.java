@@ -1,0 +1,182 @@
+package io.secagg.core.protocol.server;
+
+import io.secagg.core.crypto.Ed25519;
+import io.secagg.core.crypto.X25519;
+import io.secagg.core.graph.MaskingGraph;
+import io.secagg.core.protocol.AbortReason;
+import io.secagg.core.protocol.AdvertisedKeys;
+import io.secagg.core.protocol.Dropout;
+import io.secagg.core.protocol.Round;
+import io.secagg.core.protocol.SecAggConfig;
+import io.secagg.core.protocol.SecurityMode;
+import io.secagg.core.protocol.ServerAbort;
+import io.secagg.core.protocol.ServerMessage;
+import io.secagg.core.protocol.internal.Derivations;
+import io.secagg.core.protocol.internal.Masking;
+import io.secagg.core.shamir.ShamirScheme;
+import io.secagg.core.vector.ModVector;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The server's session-wide data and primitives, shared by its states. */
+final class ServerContext {
+  final SecAggConfig config;
+  final int n;
+  final int t;
+  final SecureRandom random;
+  final X25519 x25519;
+  final Ed25519 ed25519;
+  final byte[] configDigest;
+  final Masking masking;
+  final ShamirScheme shamir;
+  final ServerOptions options;
+
+  byte[] nonce;
+  byte[] sessionId;
+  MaskingGraph graph;
+  final AdvertisedKeys[] keys;
+  private final int[][] neighbourCache;
+  // Clients that broke a rule or aborted: never contacted again; their contributions are
+  // withdrawn except where they cannot be (a masked input already in the sum).
+  final boolean[] banned;
+  private final Dropout[] dropouts;
+  ModVector accumulator;
+
+  private final long bytesPerVector;
+  private int liveVectors;
+  private int peakLiveVectors;
+  private int vectorsAllocated;
+
+  final List<AddressedMessage> out = new ArrayList<>();
+
+  ServerContext(SecAggConfig config, SecureRandom random, ServerOptions options) {
+    this.config = config;
+    this.n = config.clientCount();
+    this.t = config.threshold();
+    this.random = random;
+    this.options = options;
+    this.x25519 = X25519.create(random);
+    this.ed25519 = Ed25519.create(random);
+    this.configDigest = Derivations.configDigest(config);
+    this.masking = new Masking(config);
+    this.shamir = ShamirScheme.create(config.threshold(), config.clientCount());
+    this.keys = new AdvertisedKeys[n + 1];
+    this.neighbourCache = new int[n + 1][];
+    this.banned = new boolean[n + 1];
+    this.dropouts = new Dropout[n + 1];
+    int bits = config.modulus().bits();
+    boolean fitsInt = config.modulus().isPowerOfTwo() ? bits <= 32 : bits <= 31;
+    this.bytesPerVector = (long) config.vectorLength() * (fitsInt ? 4 : 8);
+  }
+
+  boolean malicious() {
+    return config.securityMode() == SecurityMode.MALICIOUS;
+  }
+
+  void send(int clientId, ServerMessage message) {
+    out.add(new AddressedMessage(clientId, message));
+  }
+
+  /** The neighbours of {@code u} in the session graph, ascending (cached). */
+  int[] neighbours(int u) {
+    int[] cached = neighbourCache[u];
+    if (cached == null) {
+      cached = graph.neighbours(u);
+      neighbourCache[u] = cached;
+    }
+    return cached;
+  }
+
+  /** The number of neighbours of {@code u} in {@code set}. */
+  int countIn(int u, boolean[] set) {
+    int c = 0;
+    for (int v : neighbours(u)) {
+      if (set[v]) {
+        c++;
+      }
+    }
+    return c;
+  }
+
+  /**
+   * Removes from {@code set}, until none is left, every member with fewer than t neighbours in
+   * the set (such a client would abort, and its secrets could not be recovered).
+   *
+   * @return the removed clients
+   */
+  List<Integer> peel(boolean[] set) {
+    int[] count = new int[n + 1];
+    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    for (int u = 1; u <= n; u++) {
+      if (set[u]) {
+        count[u] = countIn(u, set);
+        if (count[u] < t) {
+          queue.add(u);
+        }
+      }
+    }
+    List<Integer> removed = new ArrayList<>();
+    while (!queue.isEmpty()) {
+      int u = queue.poll();
+      if (!set[u]) {
+        continue;
+      }
+      set[u] = false;
+      removed.add(u);
+      for (int v : neighbours(u)) {
+        if (set[v] && --count[v] < t) {
+          queue.add(v);
+        }
+      }
+    }
+    return removed;
+  }
+
+  /** Records that the server stopped counting on {@code clientId} (the first record wins). */
+  void drop(int clientId, Round round, Dropout.Cause cause, AbortReason violation) {
+    if (dropouts[clientId] == null) {
+      dropouts[clientId] = new Dropout(clientId, round, cause, violation);
+    }
+  }
+
+  /** Bans a rule breaker, records it and tells it. */
+  void ban(int clientId, Round round, AbortReason reason) {
+    banned[clientId] = true;
+    drop(clientId, round, Dropout.Cause.PROTOCOL_VIOLATION, reason);
+    send(clientId, new ServerAbort(reason));
+  }
+
+  List<Dropout> dropouts() {
+    List<Dropout> list = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      if (dropouts[i] != null) {
+        list.add(dropouts[i]);
+      }
+    }
+    return list;
+  }
+
+  ModVector newVector() {
+    liveVectors++;
+    vectorsAllocated++;
+    peakLiveVectors = Math.max(peakLiveVectors, liveVectors);
+    return ModVector.zeros(config.modulus(), config.vectorLength());
+  }
+
+  /** Accounts for a vector this context allocated elsewhere (a decoded input). */
+  void vectorAllocated() {
+    liveVectors++;
+    vectorsAllocated++;
+    peakLiveVectors = Math.max(peakLiveVectors, liveVectors);
+  }
+
+  void vectorReleased() {
+    liveVectors--;
+  }
+
+  ServerStats stats() {
+    return new ServerStats(peakLiveVectors, peakLiveVectors * bytesPerVector, vectorsAllocated);
+  }
+}

@@ -1,0 +1,288 @@
+package io.secagg.core.protocol.server;
+
+import io.secagg.core.protocol.AbortReason;
+import io.secagg.core.protocol.AdvertiseKeysRequest;
+import io.secagg.core.protocol.AggregationResult;
+import io.secagg.core.protocol.ClientAbort;
+import io.secagg.core.protocol.ClientMessage;
+import io.secagg.core.protocol.Dropout;
+import io.secagg.core.protocol.Round;
+import io.secagg.core.protocol.SecAggConfig;
+import io.secagg.core.protocol.ServerAbort;
+import io.secagg.core.protocol.internal.Derivations;
+import io.secagg.core.protocol.internal.ProtocolViolation;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The server of a secure-aggregation session as a sans-I/O state machine. A driver calls {@link
+ * #start()} once, then feeds it each client message with {@link #handle} and each round deadline
+ * with {@link #advance()}, and sends the messages each call returns. No threads (beyond an
+ * optional caller-supplied executor for unmasking), sockets, clocks or logging inside.
+ *
+ * <p>States: {@link R0AdvertiseKeys} &rarr; {@link R1ShareKeys} &rarr; {@link
+ * R2MaskedInputCollection} &rarr; ({@link R3ConsistencyCheck}, malicious mode) &rarr; {@link
+ * R4Unmasking} &rarr; {@link Completed}, or {@link Aborted}. A round closes when every client it
+ * expects has answered (or left), or on {@link #advance()}.
+ *
+ * <p><b>Contract for peer input:</b> nothing a client sends makes a method throw. A client that
+ * breaks a rule is excluded from the rest of the session (and sent an abort notice); a message
+ * from a client the current round does not expect is ignored; the session itself aborts only
+ * when too few clients remain for the sum to be recovered (fewer than t neighbours for some
+ * secret the server needs).
+ *
+ * <p><b>Memory:</b> one length-L accumulator, into which each masked input is added as it
+ * arrives; see {@link #stats()}.
+ *
+ * <p><b>Randomness:</b> the only random value is the 32-byte server nonce, drawn from the
+ * builder's {@link SecureRandom} in {@link #start()}.
+ *
+ * <p>Not thread-safe: feed one event at a time.
+ */
+public final class ServerMachine {
+  private final ServerContext ctx;
+  private ServerState state;
+
+  private ServerMachine(ServerContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /**
+   * A builder for the server of a session with {@code config}.
+   *
+   * @throws NullPointerException if {@code config} is null
+   */
+  public static Builder builder(SecAggConfig config) {
+    return new Builder(Objects.requireNonNull(config, "config"));
+  }
+
+  /**
+   * Opens the session: draws the nonce and returns the round-0 request for every client.
+   *
+   * @throws IllegalStateException if called more than once
+   */
+  public ServerOutcome start() {
+    if (state != null) {
+      throw new IllegalStateException("the session has already been started");
+    }
+    byte[] nonce = new byte[Derivations.NONCE_LENGTH];
+    ctx.random.nextBytes(nonce);
+    ctx.nonce = nonce;
+    state = new R0AdvertiseKeys(ctx);
+    AdvertiseKeysRequest request = new AdvertiseKeysRequest(nonce);
+    for (int id = 1; id <= ctx.n; id++) {
+      ctx.send(id, request);
+    }
+    return flush();
+  }
+
+  /**
+   * Handles one message from client {@code clientId} (as authenticated by the transport).
+   * Messages from ids outside 1..n, from clients the current round does not expect, or arriving
+   * in a terminal state are ignored.
+   *
+   * @return the messages to send and the new state
+   * @throws NullPointerException if {@code message} is null
+   * @throws IllegalStateException if {@link #start()} has not been called
+   */
+  public ServerOutcome handle(int clientId, ClientMessage message) {
+    Objects.requireNonNull(message, "message");
+    checkStarted();
+    if (state.isTerminal() || !ctx.config.isClientId(clientId) || !state.isExpected(clientId)) {
+      return flush();
+    }
+    if (message instanceof ClientAbort) {
+      ctx.drop(clientId, state.round(), Dropout.Cause.CLIENT_ABORTED, ((ClientAbort) message).reason());
+      if (state.keepsContributionOf(clientId)) {
+        ctx.banned[clientId] = true;
+      } else {
+        state.leave(clientId);
+      }
+    } else {
+      try {
+        state.accept(ctx, clientId, message);
+        state.markAnswered(clientId);
+      } catch (ProtocolViolation v) {
+        exclude(clientId, v.reason());
+      } catch (RuntimeException e) {
+        // Defence in depth: a primitive rejecting some value must exclude the client, not
+        // escape to the driver.
+        exclude(clientId, AbortReason.MALFORMED_MESSAGE);
+      }
+    }
+    closeWhileComplete();
+    return flush();
+  }
+
+  /**
+   * Tells the machine that a frame from {@code clientId} could not be decoded: that client is
+   * excluded like any rule breaker (ignored if it is not expected now).
+   *
+   * @throws IllegalStateException if {@link #start()} has not been called
+   */
+  public ServerOutcome handleUndecodableMessage(int clientId) {
+    checkStarted();
+    if (!state.isTerminal() && ctx.config.isClientId(clientId) && state.isExpected(clientId)) {
+      exclude(clientId, AbortReason.MALFORMED_MESSAGE);
+      closeWhileComplete();
+    }
+    return flush();
+  }
+
+  /**
+   * The current round's deadline has passed: closes it with the answers received so far (every
+   * silent client counts as dropped). Ignored in a terminal state.
+   *
+   * @throws IllegalStateException if {@link #start()} has not been called
+   */
+  public ServerOutcome advance() {
+    checkStarted();
+    if (!state.isTerminal()) {
+      closeRound();
+      closeWhileComplete();
+    }
+    return flush();
+  }
+
+  /**
+   * Aborts the session on the caller's request ({@link AbortReason#CANCELLED}), notifying the
+   * clients still taking part. Ignored in a terminal state.
+   *
+   * @throws IllegalStateException if {@link #start()} has not been called
+   */
+  public ServerOutcome cancel() {
+    checkStarted();
+    if (!state.isTerminal()) {
+      abort(AbortReason.CANCELLED, "cancelled by the caller");
+    }
+    return flush();
+  }
+
+  /** The current state, or null before {@link #start()}. */
+  public ServerState state() {
+    return state;
+  }
+
+  /** The round being collected, or null before {@link #start()} and in a terminal state. */
+  public Round round() {
+    return state == null ? null : state.round();
+  }
+
+  /** The result if the session completed, otherwise null. */
+  public AggregationResult result() {
+    return state instanceof Completed ? ((Completed) state).result() : null;
+  }
+
+  /** The server's record so far of every client that left the session, ascending by id. */
+  public java.util.List<io.secagg.core.protocol.Dropout> dropouts() {
+    return ctx.dropouts();
+  }
+
+  /** Memory accounting so far. */
+  public ServerStats stats() {
+    return ctx.stats();
+  }
+
+  /** The session configuration. */
+  public SecAggConfig config() {
+    return ctx.config;
+  }
+
+  /** The session id (32 bytes, a copy), or null before round 0 has closed. */
+  public byte[] sessionId() {
+    return ctx.sessionId == null ? null : ctx.sessionId.clone();
+  }
+
+  private void exclude(int clientId, AbortReason reason) {
+    boolean keep = state.keepsContributionOf(clientId);
+    ctx.ban(clientId, state.round(), reason);
+    if (!keep) {
+      state.leave(clientId);
+    }
+  }
+
+  private void closeWhileComplete() {
+    while (!state.isTerminal() && state.pendingClients() == 0) {
+      closeRound();
+    }
+  }
+
+  private void closeRound() {
+    try {
+      state = state.close(ctx);
+    } catch (ProtocolViolation v) {
+      abort(v.reason(), v.getMessage());
+    }
+  }
+
+  private void abort(AbortReason reason, String message) {
+    ServerAbort notice = new ServerAbort(reason);
+    List<Integer> told = new ArrayList<>();
+    for (int id = 1; id <= ctx.n; id++) {
+      if (state.isParticipant(id) && !ctx.banned[id]) {
+        told.add(id);
+      }
+    }
+    for (int id : told) {
+      ctx.send(id, notice);
+    }
+    state = new Aborted(reason, message);
+  }
+
+  private ServerOutcome flush() {
+    ServerOutcome outcome = new ServerOutcome(ctx.out, state);
+    ctx.out.clear();
+    return outcome;
+  }
+
+  private void checkStarted() {
+    if (state == null) {
+      throw new IllegalStateException("start() has not been called");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ServerMachine[" + (state == null ? "not started" : state.name()) + "]";
+  }
+
+  /** Builds a {@link ServerMachine}. */
+  public static final class Builder {
+    private final SecAggConfig config;
+    private SecureRandom random;
+    private ServerOptions options = ServerOptions.defaults();
+
+    private Builder(SecAggConfig config) {
+      this.config = config;
+    }
+
+    /**
+     * The randomness source for the nonce (default: a new {@link SecureRandom}). Pass a {@code
+     * DeterministicRandom} only for test vectors and simulations.
+     *
+     * @throws NullPointerException if {@code random} is null
+     */
+    public Builder random(SecureRandom random) {
+      this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    /**
+     * How unmasking may use the caller's threads (default: the calling thread only).
+     *
+     * @throws NullPointerException if {@code options} is null
+     */
+    public Builder options(ServerOptions options) {
+      this.options = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /** Builds the machine; call {@link ServerMachine#start()} next. */
+    public ServerMachine build() {
+      SecureRandom r = random != null ? random : new SecureRandom();
+      return new ServerMachine(new ServerContext(config, r, options));
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package io.secagg.core.protocol.server;
+
+import io.secagg.core.crypto.SecretBytes;
+import io.secagg.core.protocol.AbortReason;
+import io.secagg.core.protocol.internal.Derivations;
+import io.secagg.core.protocol.internal.Masking;
+import io.secagg.core.protocol.internal.ProtocolViolation;
+import io.secagg.core.vector.ModVector;
+import java.security.InvalidKeyException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Removes every remaining mask from the accumulator: the self mask of each survivor and, for
+ * each dropped client v, the pairwise mask each surviving neighbour u applied for v (seed from
+ * X25519(s_v^SK, s_u^PK)).
+ *
+ * <p>The work is a flat list of mask regenerations. With parallelism P it is dealt round-robin
+ * into P parts: part 0 runs on the calling thread straight into the accumulator, parts 1..P-1
+ * run on the caller's executor, each into its own zero vector, and those are added at the end.
+ * Addition mod m is commutative, so the result does not depend on scheduling.
+ */
+final class Unmasker {
+  private final ServerContext ctx;
+
+  Unmasker(ServerContext ctx) {
+    this.ctx = ctx;
+  }
+
+  void unmask(
+      List<Integer> survivors, SecretBytes[] selfSeeds, List<Integer> dropped,
+      SecretBytes[] maskingKeys, boolean[] inU3) throws ProtocolViolation {
+    // Task i: a[i] > 0 and b[i] == 0 is the self mask of survivor a[i] (seed index c[i]);
+    // b[i] > 0 is the pair mask of survivor a[i] and dropped b[i] (key index c[i]).
+    List<int[]> tasks = new ArrayList<>();
+    for (int i = 0; i < survivors.size(); i++) {
+      tasks.add(new int[] {survivors.get(i), 0, i});
+    }
+    for (int i = 0; i < dropped.size(); i++) {
+      int v = dropped.get(i);
+      for (int u : ctx.neighbours(v)) {
+        if (inU3[u]) {
+          tasks.add(new int[] {u, v, i});
+        }
+      }
+    }
+    int parts = ctx.options.executor() == null ? 1 : Math.min(ctx.options.parallelism(), Math.max(1, tasks.size()));
+    List<ModVector> locals = new ArrayList<>();
+    List<CompletableFuture<Void>> futures = new ArrayList<>();
+    for (int p = 1; p < parts; p++) {
+      ModVector local = ctx.newVector();
+      locals.add(local);
+      int part = p;
+      futures.add(
+          CompletableFuture.runAsync(
+              () -> runPart(tasks, part, parts, local, selfSeeds, maskingKeys), ctx.options.executor()));
+    }
+    RuntimeException failure = null;
+    try {
+      runPart(tasks, 0, parts, ctx.accumulator, selfSeeds, maskingKeys);
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    for (CompletableFuture<Void> f : futures) {
+      try {
+        f.join();
+      } catch (CompletionException | java.util.concurrent.CancellationException e) {
+        if (failure == null) {
+          failure = e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+        }
+      }
+    }
+    if (failure != null) {
+      for (int i = 0; i < locals.size(); i++) {
+        ctx.vectorReleased();
+      }
+      if (failure.getCause() instanceof InvalidKeyException || failure instanceof KeyAgreementFailure) {
+        throw new ProtocolViolation(
+            AbortReason.KEY_AGREEMENT_FAILED, "a pairwise key agreement failed during unmasking");
+      }
+      throw failure;
+    }
+    for (ModVector local : locals) {
+      ctx.accumulator.addInPlace(local);
+      ctx.vectorReleased();
+    }
+  }
+
+  private void runPart(
+      List<int[]> tasks, int part, int parts, ModVector acc, SecretBytes[] selfSeeds,
+      SecretBytes[] maskingKeys) {
+    Masking masking = ctx.masking;
+    byte[] sessionId = ctx.sessionId;
+    for (int i = part; i < tasks.size(); i += parts) {
+      int[] task = tasks.get(i);
+      int u = task[0];
+      int v = task[1];
+      if (v == 0) {
+        masking.subtractSelfMask(acc, selfSeeds[task[2]], sessionId, u);
+        continue;
+      }
+      SecretBytes shared;
+      try {
+        shared = ctx.x25519.agree(maskingKeys[task[2]], ctx.keys[u].maskingPublicKey());
+      } catch (InvalidKeyException e) {
+        throw new KeyAgreementFailure();
+      }
+      SecretBytes seed = Derivations.pairwiseSeed(shared, sessionId, u, v);
+      shared.destroy();
+      try {
+        masking.removePairwiseMaskOf(acc, seed, sessionId, u, v);
+      } finally {
+        seed.destroy();
+      }
+    }
+  }
+
+  /** A key agreement produced the all-zero secret; carried out of worker tasks unchecked. */
+  private static final class KeyAgreementFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    KeyAgreementFailure() {
+      super("key agreement failed", null, false, false);
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package io.secagg.core.wire;
+
+/**
+ * A frame is not a valid encoding of a protocol message for this session: not protobuf, not
+ * canonical, an unsupported version, an unknown field, a field of the wrong length, a list too
+ * long, or a frame longer than the session allows. The message says which rule failed and never
+ * contains frame content.
+ */
+public final class WireFormatException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * @param message which rule failed
+   */
+  public WireFormatException(String message) {
+    super(message);
+  }
+
+  /**
+   * @param message which rule failed
+   * @param cause the parser's exception
+   */
+  public WireFormatException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}
