@@ -1,0 +1,24 @@
+package io.secagg.core.transport;
+
+import io.secagg.core.protocol.AbortReason;
+import java.util.Objects;
+
+/** The session ended without a result; {@link #reason()} says why (no secrets in the message). */
+public final class SessionAbortedException extends Exception {
+  private static final long serialVersionUID = 1L;
+  private final AbortReason reason;
+
+  /**
+   * @param reason the abort reason code
+   * @param message the machine's description of the failed rule
+   */
+  public SessionAbortedException(AbortReason reason, String message) {
+    super(reason + ": " + message);
+    this.reason = Objects.requireNonNull(reason, "reason");
+  }
+
+  /** The abort reason code. */
+  public AbortReason reason() {
+    return reason;
+  }
+}
