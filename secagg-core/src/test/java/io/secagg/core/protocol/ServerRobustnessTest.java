@@ -1,0 +1,257 @@
+package io.secagg.core.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.secagg.core.protocol.server.Aborted;
+import io.secagg.core.protocol.server.Completed;
+import io.secagg.core.protocol.server.ServerOptions;
+import io.secagg.core.protocol.server.ServerOutcome;
+import io.secagg.core.vector.Modulus;
+import io.secagg.core.wire.WireCodec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+
+/** The server against misbehaving clients, and its resource and determinism guarantees. */
+class ServerRobustnessTest {
+  private static Completed completed(Harness h) {
+    return assertInstanceOf(Completed.class, h.server.state(), () -> "not completed: " + h.server.state());
+  }
+
+  private static void assertViolation(Completed done, int client, AbortReason reason) {
+    assertTrue(
+        done.result().dropouts().contains(new Dropout(client, Round.MASKED_INPUT_COLLECTION, Dropout.Cause.PROTOCOL_VIOLATION, reason))
+            || done.result().dropouts().stream().anyMatch(d -> d.clientId() == client && d.violation() == reason),
+        () -> "no " + reason + " recorded for client " + client + ": " + done.result().dropouts());
+  }
+
+  /** Runs to round 2 and swaps client 3's masked input for {@code forged}. */
+  private static Harness withForgedMaskedInput(SecAggConfig.Builder b, MaskedInput forged) {
+    Harness h = Harness.create(b, SecurityMode.SEMI_HONEST, 6, 41);
+    h.start();
+    h.runUntilRequestsOf(Round.MASKED_INPUT_COLLECTION);
+    h.take(3);
+    h.toServer.add(new Object[] {3, forged});
+    h.runToEnd();
+    return h;
+  }
+
+  @Test
+  void excludesAMaskedInputOfTheWrongLengthAndRecoversTheRest() {
+    Harness h = withForgedMaskedInput(Harness.complete(6, 3), new MaskedInput(new byte[4 * 8 - 1]));
+    Completed done = completed(h);
+    assertEquals(List.of(1, 2, 4, 5, 6), done.result().includedClients());
+    assertEquals(h.plaintextSum(List.of(1, 2, 4, 5, 6)), done.result().sum());
+    assertViolation(done, 3, AbortReason.MALFORMED_MESSAGE);
+  }
+
+  @Test
+  void excludesAMaskedInputWithAnElementNotBelowTheModulus() {
+    SecAggConfig.Builder b =
+        SecAggConfig.builder().clientCount(6).threshold(3).vectorLength(2).modulus(Modulus.of(1000)).completeGraph();
+    byte[] bad = new byte[4];
+    bad[0] = (byte) 0xe8; // 1000 as two little-endian bytes: not below m
+    bad[1] = 0x03;
+    Harness h = withForgedMaskedInput(b, new MaskedInput(bad));
+    Completed done = completed(h);
+    assertEquals(h.plaintextSum(done.result().includedClients()), done.result().sum());
+    assertViolation(done, 3, AbortReason.MALFORMED_MESSAGE);
+  }
+
+  @Test
+  void keepsTheFirstMaskedInputWhenAClientSendsItTwice() {
+    Harness h = Harness.create(Harness.complete(5, 3), SecurityMode.SEMI_HONEST, 5, 42);
+    h.start();
+    h.runUntilRequestsOf(Round.MASKED_INPUT_COLLECTION);
+    h.deliver(2, h.take(2));
+    MaskedInput first = (MaskedInput) h.sentBy.get(2).get(2);
+    h.toServer.add(new Object[] {2, first});
+    h.runToEnd();
+    Completed done = completed(h);
+    assertEquals(List.of(1, 2, 3, 4, 5), done.result().includedClients());
+    assertEquals(h.plaintextSum(List.of(1, 2, 3, 4, 5)), done.result().sum());
+  }
+
+  @Test
+  void excludesAClientThatReplaysAnEarlierRoundsMessage() {
+    Harness h = Harness.create(Harness.complete(5, 3), SecurityMode.SEMI_HONEST, 5, 43);
+    h.start();
+    h.runUntilRequestsOf(Round.MASKED_INPUT_COLLECTION);
+    ShareKeys replay = (ShareKeys) h.sentBy.get(4).get(1);
+    h.take(4);
+    h.toServer.add(new Object[] {4, replay});
+    h.runToEnd();
+    Completed done = completed(h);
+    assertEquals(List.of(1, 2, 3, 5), done.result().includedClients());
+    assertEquals(h.plaintextSum(List.of(1, 2, 3, 5)), done.result().sum());
+  }
+
+  @Test
+  void excludesAClientWhoseUnmaskingShareIsNotItsOwn() {
+    Harness h = Harness.create(Harness.complete(6, 3), SecurityMode.SEMI_HONEST, 6, 44);
+    h.start();
+    h.runUntilRequestsOf(Round.UNMASKING);
+    UnmaskingRequest r = (UnmaskingRequest) h.take(1);
+    h.deliver(2, h.take(2));
+    UnmaskingResponse fromTwo = (UnmaskingResponse) h.sentBy.get(2).get(3);
+    List<byte[]> self = new ArrayList<>();
+    for (int i = 0; i < r.alive().size(); i++) {
+      self.add(fromTwo.selfMaskShare(0));
+    }
+    h.toServer.add(new Object[] {1, new UnmaskingResponse(self, List.of())});
+    h.runToEnd();
+    Completed done = completed(h);
+    assertEquals(h.plaintextSum(List.of(1, 2, 3, 4, 5, 6)), done.result().sum());
+    assertTrue(done.result().dropouts().stream().anyMatch(d -> d.clientId() == 1 && d.violation() == AbortReason.INVALID_SHARE));
+  }
+
+  @Test
+  void anUndecodableFrameExcludesItsSender() {
+    Harness h = Harness.create(Harness.complete(5, 3), SecurityMode.SEMI_HONEST, 5, 45);
+    h.start();
+    h.runUntilRequestsOf(Round.SHARE_KEYS);
+    h.take(5);
+    h.enqueue(h.server.handleUndecodableMessage(5));
+    h.runToEnd();
+    Completed done = completed(h);
+    assertEquals(List.of(1, 2, 3, 4), done.result().includedClients());
+  }
+
+  @Test
+  void ignoresMessagesFromUnknownOrUnexpectedClients() {
+    Harness h = Harness.create(Harness.complete(5, 3), SecurityMode.SEMI_HONEST, 5, 46);
+    h.start();
+    MaskedInput junk = new MaskedInput(new byte[3]);
+    assertTrue(h.server.handle(0, junk).messages().isEmpty());
+    assertTrue(h.server.handle(6, junk).messages().isEmpty());
+    assertTrue(h.server.handle(-1, junk).messages().isEmpty());
+    h.runToEnd();
+    assertEquals(h.plaintextSum(List.of(1, 2, 3, 4, 5)), completed(h).result().sum());
+  }
+
+  @Test
+  void abortsAndNotifiesWhenTooFewSurvive() {
+    Harness h = Harness.create(Harness.complete(5, 3), SecurityMode.SEMI_HONEST, 5, 47);
+    h.start();
+    h.runUntilRequestsOf(Round.MASKED_INPUT_COLLECTION);
+    h.offline.add(4);
+    h.offline.add(5);
+    h.runToEnd();
+    Aborted a = assertInstanceOf(Aborted.class, h.server.state());
+    assertEquals(AbortReason.TOO_FEW_SURVIVORS, a.reason());
+    for (int id = 1; id <= 3; id++) {
+      assertInstanceOf(io.secagg.core.protocol.client.Aborted.class, h.clients[id].state());
+    }
+  }
+
+  @Test
+  void cancelAbortsTheSession() {
+    Harness h = Harness.create(Harness.complete(5, 3), SecurityMode.SEMI_HONEST, 5, 48);
+    h.start();
+    h.runUntilRequestsOf(Round.SHARE_KEYS);
+    ServerOutcome o = h.server.cancel();
+    assertEquals(5, o.messages().size());
+    assertEquals(AbortReason.CANCELLED, ((Aborted) o.state()).reason());
+  }
+
+  @Test
+  void handleBeforeStartIsACallerError() {
+    Harness h = Harness.create(Harness.complete(5, 3), SecurityMode.SEMI_HONEST, 5, 49);
+    assertThrows(IllegalStateException.class, () -> h.server.handle(1, new MaskedInput(new byte[0])));
+    assertThrows(IllegalStateException.class, h.server::advance);
+    h.start();
+    assertThrows(IllegalStateException.class, h.server::start);
+  }
+
+  // ------------------------------------------------------------------ memory and determinism
+
+  private static Harness run(int n, long seed, ServerOptions options) {
+    SecAggConfig.Builder b = Harness.complete(n, 2).vectorLength(64);
+    Harness h = Harness.create(b, SecurityMode.SEMI_HONEST, n, seed, options);
+    h.start();
+    h.runUntilRequestsOf(Round.MASKED_INPUT_COLLECTION);
+    h.offline.add(n);
+    h.runToEnd();
+    return h;
+  }
+
+  @Test
+  void keepsOneAccumulatorHoweverManyClientsThereAre() {
+    for (int n : new int[] {4, 12, 30}) {
+      Harness h = run(n, 50, ServerOptions.defaults());
+      assertEquals(h.plaintextSum(completed(h).result().includedClients()), completed(h).result().sum());
+      // The accumulator plus the one masked input being decoded: independent of n.
+      assertEquals(2, h.server.stats().peakLiveVectors(), "n=" + n);
+      assertEquals(64L * 4 * 2, h.server.stats().peakVectorBytes(), "n=" + n);
+    }
+  }
+
+  @Test
+  void parallelUnmaskingGivesTheSameSumWithOneVectorPerPart() {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Harness sequential = run(12, 51, ServerOptions.defaults());
+      Harness parallel = run(12, 51, ServerOptions.withExecutor(pool, 3));
+      assertEquals(completed(sequential).result().sum(), completed(parallel).result().sum());
+      assertEquals(3, parallel.server.stats().peakLiveVectors());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void theSameSeedsGiveTheSameTranscriptByteForByte() {
+    List<byte[]> a = transcript(52);
+    List<byte[]> b = transcript(52);
+    assertEquals(a.size(), b.size());
+    for (int i = 0; i < a.size(); i++) {
+      assertArrayEquals(a.get(i), b.get(i), "frame " + i);
+    }
+    assertTrue(!java.util.Arrays.equals(a.get(1), transcript(53).get(1)));
+  }
+
+  /** Every frame of a malicious-mode session (clients' frames in client order per round). */
+  private static List<byte[]> transcript(long seed) {
+    Harness h = Harness.create(Harness.complete(5, 3), SecurityMode.MALICIOUS, 5, seed);
+    WireCodec codec = WireCodec.forConfig(h.config);
+    List<byte[]> frames = new ArrayList<>();
+    h.start();
+    h.toClients.forEach(m -> frames.add(codec.encode(m.message())));
+    h.runToEnd();
+    for (int id = 1; id <= 5; id++) {
+      for (ClientMessage m : h.sentBy.get(id)) {
+        frames.add(codec.encode(m));
+      }
+    }
+    frames.add(completed(h).result().sum().encode());
+    return frames;
+  }
+
+  @Test
+  void clientsOnDifferentContextsAreNeverAggregatedTogether() {
+    SecAggConfig modelA = Harness.complete(4, 2).context(new byte[] {1}).build();
+    SecAggConfig modelB = Harness.complete(4, 2).context(new byte[] {2}).build();
+    assertNotEquals(modelA, modelB);
+    assertTrue(!java.util.Arrays.equals(
+        io.secagg.core.protocol.internal.Derivations.configDigest(modelA),
+        io.secagg.core.protocol.internal.Derivations.configDigest(modelB)));
+    // A client configured for model B inside a model-A session: its shares do not decrypt for
+    // the others, so they abort rather than sum it in.
+    Harness h = Harness.create(Harness.complete(4, 2).context(new byte[] {1}), SecurityMode.SEMI_HONEST, 4, 54);
+    io.secagg.core.protocol.client.ClientMachine stranger =
+        io.secagg.core.protocol.client.ClientMachine.builder(modelB, 4)
+            .input(Harness.randomInput(modelB, 54, 4)).random(Harness.random(54, "stranger", 4)).build();
+    h.clients[4] = stranger;
+    h.start();
+    h.runToEnd();
+    assertTrue(h.server.result() == null || !h.server.result().includedClients().contains(4));
+    assertTrue(h.server.result() == null, "a session mixing contexts must not complete");
+  }
+}
