@@ -36,6 +36,8 @@ final class Harness {
   final Deque<Object[]> toServer = new ArrayDeque<>();
   final List<List<ClientMessage>> sentBy = new ArrayList<>();
   final Set<Integer> offline = new HashSet<>();
+  /** Clients that go offline on receiving the request of the given round (never answering it). */
+  final java.util.Map<Integer, Round> dropAt = new java.util.HashMap<>();
 
   private Harness(SecAggConfig config, Ed25519KeyPair[] identities, long seed, ServerOptions options) {
     this.config = config;
@@ -147,6 +149,10 @@ final class Harness {
     while (!toClients.isEmpty()) {
       AddressedMessage m = toClients.poll();
       moved = true;
+      Round r = m.message().round();
+      if (r != null && r == dropAt.get(m.clientId())) {
+        offline.add(m.clientId());
+      }
       if (!offline.contains(m.clientId())) {
         deliver(m.clientId(), m.message());
       }
