@@ -25,9 +25,9 @@ final class LagrangeBasis {
     this.xs = xs.clone();
     int t = xs.length;
     // den_i = x_i * D_i, inverted all at once: 1 / den_i gives both lambda_i and w_i.
-    long[] invDen = new long[t];
+    long[] invDen = denominators(xs);
     for (int i = 0; i < t; i++) {
-      invDen[i] = Gf61.mul(xs[i], denominator(xs, i));
+      invDen[i] = Gf61.mul(xs[i], invDen[i]);
     }
     Gf61.batchInverse(invDen);
     long num = 1;
@@ -44,31 +44,94 @@ final class LagrangeBasis {
     }
   }
 
-  /** D_i = prod_{j != i} (x_j - x_i) mod p, canonical and non-zero. */
-  private static long denominator(int[] xs, int i) {
+  /**
+   * D_i = prod_{j != i} (x_j - x_i) mod p for every i, canonical and non-zero.
+   *
+   * <p>The indices are sorted, so every factor with j < i is negative and every factor with j > i
+   * positive: positive distances are multiplied and the sign (-1)^i applied at the end. Four
+   * denominators (i .. i+3) are built side by side so that four independent multiply chains keep
+   * the multiplier busy; the j in i .. i+3 are handled one by one.
+   */
+  private static long[] denominators(int[] xs) {
     int t = xs.length;
-    // For j < i the factor x_j - x_i is negative: multiply |x_j - x_i| and fix the sign once.
-    long acc = productOfDistances(xs, 0, i, xs[i], 1);
-    acc = productOfDistances(xs, i + 1, t, xs[i], acc);
-    long d = Gf61.reduce(acc);
-    return (i % 2 != 0) ? Gf61.neg(d) : d;
+    long[] d = new long[t];
+    long[] acc = new long[4];
+    int i = 0;
+    for (; i + 4 <= t; i += 4) {
+      int x0 = xs[i];
+      int x1 = xs[i + 1];
+      int x2 = xs[i + 2];
+      int x3 = xs[i + 3];
+      long a0 = 1;
+      long a1 = 1;
+      long a2 = 1;
+      long a3 = 1;
+      // j < i: every x_j is below x0 <= x1 <= x2 <= x3.
+      int j = 0;
+      for (; j + 3 <= i; j += 3) {
+        int y0 = xs[j];
+        int y1 = xs[j + 1];
+        int y2 = xs[j + 2];
+        // Three distances below 2^16 multiply exactly below 2^48 < p; each chain stays < 2^62.
+        a0 = Gf61.foldProduct(a0, (long) (x0 - y0) * (x0 - y1) * (x0 - y2));
+        a1 = Gf61.foldProduct(a1, (long) (x1 - y0) * (x1 - y1) * (x1 - y2));
+        a2 = Gf61.foldProduct(a2, (long) (x2 - y0) * (x2 - y1) * (x2 - y2));
+        a3 = Gf61.foldProduct(a3, (long) (x3 - y0) * (x3 - y1) * (x3 - y2));
+      }
+      for (; j < i; j++) {
+        int y = xs[j];
+        a0 = Gf61.foldProduct(a0, x0 - y);
+        a1 = Gf61.foldProduct(a1, x1 - y);
+        a2 = Gf61.foldProduct(a2, x2 - y);
+        a3 = Gf61.foldProduct(a3, x3 - y);
+      }
+      // j > i + 3: every x_j is above x3.
+      for (j = i + 4; j + 3 <= t; j += 3) {
+        int y0 = xs[j];
+        int y1 = xs[j + 1];
+        int y2 = xs[j + 2];
+        a0 = Gf61.foldProduct(a0, (long) (y0 - x0) * (y1 - x0) * (y2 - x0));
+        a1 = Gf61.foldProduct(a1, (long) (y0 - x1) * (y1 - x1) * (y2 - x1));
+        a2 = Gf61.foldProduct(a2, (long) (y0 - x2) * (y1 - x2) * (y2 - x2));
+        a3 = Gf61.foldProduct(a3, (long) (y0 - x3) * (y1 - x3) * (y2 - x3));
+      }
+      for (; j < t; j++) {
+        int y = xs[j];
+        a0 = Gf61.foldProduct(a0, y - x0);
+        a1 = Gf61.foldProduct(a1, y - x1);
+        a2 = Gf61.foldProduct(a2, y - x2);
+        a3 = Gf61.foldProduct(a3, y - x3);
+      }
+      acc[0] = a0;
+      acc[1] = a1;
+      acc[2] = a2;
+      acc[3] = a3;
+      // The six pairs inside the block of four.
+      for (int p = 0; p < 4; p++) {
+        for (int q = 0; q < 4; q++) {
+          if (p != q) {
+            acc[p] = Gf61.foldProduct(acc[p], Math.abs(xs[i + q] - xs[i + p]));
+          }
+        }
+        d[i + p] = signed(acc[p], i + p);
+      }
+    }
+    for (; i < t; i++) {
+      long a = 1;
+      for (int j = 0; j < t; j++) {
+        if (j != i) {
+          a = Gf61.foldProduct(a, Math.abs(xs[j] - xs[i]));
+        }
+      }
+      d[i] = signed(a, i);
+    }
+    return d;
   }
 
-  /**
-   * acc * prod_{from <= j < to} |x_j - xi|, congruent mod p, for acc below 2^62; the result is
-   * below 2^62 too (not canonical).
-   */
-  private static long productOfDistances(int[] xs, int from, int to, int xi, long acc) {
-    int j = from;
-    for (; j + 3 <= to; j += 3) {
-      long d3 = (long) Math.abs(xs[j] - xi) * Math.abs(xs[j + 1] - xi) * Math.abs(xs[j + 2] - xi);
-      acc = Gf61.foldProduct(acc, d3); // acc < 2^62, d3 < 2^48: result < 2^61 + 2^49
-    }
-    long rest = 1;
-    for (; j < to; j++) {
-      rest *= Math.abs(xs[j] - xi);
-    }
-    return Gf61.foldProduct(acc, rest);
+  /** (-1)^i * a mod p, canonical, for 0 <= a < 2^63. */
+  private static long signed(long a, int i) {
+    long r = Gf61.reduce(a);
+    return (i & 1) != 0 ? Gf61.neg(r) : r;
   }
 
   /** The number of indices, t. */

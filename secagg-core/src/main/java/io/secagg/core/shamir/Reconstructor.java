@@ -81,19 +81,17 @@ public final class Reconstructor {
       Objects.requireNonNull(s, "share");
       scheme.checkInRange(s.x());
     }
-    BitSet seen = new BitSet(scheme.shareCount() + 1);
-    for (Share s : given) {
-      if (seen.get(s.x())) {
-        throw ShamirScheme.duplicate(s.x());
-      }
-      seen.set(s.x());
-    }
+    // Fast path: place every share in its slot; an occupied slot is a duplicate. A share outside
+    // the set sends us to the slow path, which still reports a duplicate first if there is one.
     Share[] ordered = new Share[indices.length];
     for (Share s : given) {
       int x = s.x();
       int slot = x < position.length ? position[x] : -1;
       if (slot < 0) {
-        throw mismatch("share index " + x + " is not in the reconstructor's index set");
+        throw outsideSet(given);
+      }
+      if (ordered[slot] != null) {
+        throw ShamirScheme.duplicate(x);
       }
       ordered[slot] = s;
     }
@@ -102,6 +100,24 @@ public final class Reconstructor {
           given.length + " shares given for an index set of " + indices.length + " indices");
     }
     return ordered;
+  }
+
+  /** The exception for shares of which at least one is outside the index set. */
+  private InvalidShareException outsideSet(Share[] given) {
+    BitSet seen = new BitSet(scheme.shareCount() + 1);
+    for (Share s : given) {
+      if (seen.get(s.x())) {
+        return ShamirScheme.duplicate(s.x());
+      }
+      seen.set(s.x());
+    }
+    for (Share s : given) {
+      int x = s.x();
+      if (x >= position.length || position[x] < 0) {
+        return mismatch("share index " + x + " is not in the reconstructor's index set");
+      }
+    }
+    throw new AssertionError("unreachable: some share is outside the index set");
   }
 
   private static InvalidShareException mismatch(String message) {

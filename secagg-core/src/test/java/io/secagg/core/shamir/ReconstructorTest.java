@@ -104,6 +104,16 @@ class ReconstructorTest {
   }
 
   @Test
+  void reportsADuplicateBeforeAShareOutsideTheSet() throws Exception {
+    Reconstructor r = SCHEME.reconstructor(1, 2, 3);
+    List<Share> shares = SCHEME.split(secret(1));
+    assertEquals(InvalidShareException.Reason.DUPLICATE_INDEX,
+        reason(() -> r.reconstruct(pick(shares, 5, 1, 6, 6))));
+    assertEquals(InvalidShareException.Reason.DUPLICATE_INDEX,
+        reason(() -> r.reconstruct(pick(shares, 5, 1, 1))));
+  }
+
+  @Test
   void rejectsAShareWithIndexAboveN() throws Exception {
     Reconstructor r = SCHEME.reconstructor(1, 2, 3);
     List<Share> shares = pick(SCHEME.split(secret(1)), 1, 2);
