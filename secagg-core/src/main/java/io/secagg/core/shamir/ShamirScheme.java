@@ -97,7 +97,8 @@ public final class ShamirScheme {
    *
    * <p>Draws 5 (t - 1) field elements from {@code random} (8 bytes each, with rejection of the
    * one out-of-field value; see the specification) and evaluates the five polynomials at x = 1..n.
-   * Cost: about 5 n (t - 1) field multiplications.
+   * Cost: about 5 n (t - 1) field multiplications (about 2-3 ms for n = 1000, t = 501 on a
+   * 2-core EPYC).
    *
    * @param secret exactly {@value #SECRET_LENGTH} bytes; not modified
    * @param random the randomness; pass {@code DeterministicRandom} only for test vectors
@@ -229,7 +230,8 @@ public final class ShamirScheme {
    *
    * <p>All given shares are validated, but the values of shares beyond those t are not used: a
    * corrupted extra share goes unnoticed. Use {@link #reconstructVerified} to check them. Cost:
-   * about t^2 / 3 field multiplications (Lagrange coefficients) plus 5 t; to reconstruct many
+   * about t^2 / 3 field multiplications (Lagrange coefficients; about 0.2-0.35 ms at t = 501) plus
+   * 5 t; to reconstruct many
    * secrets from shares with the same indices, use a {@link #reconstructor}.
    *
    * @param shares shares in any order; the collection is not modified
@@ -252,7 +254,7 @@ public final class ShamirScheme {
    * <p>Guarantee: the call succeeds iff, for each chunk, all given shares lie on one polynomial of
    * degree below t (and that polynomial encodes a secret). Hence, if at least t of the given
    * shares are genuine, any altered share is detected. With exactly t shares there is no
-   * redundancy and nothing extra is checked. Extra cost: about 8 t field multiplications per
+   * redundancy and nothing extra is checked. Extra cost: about 9 t field multiplications per
    * share beyond t.
    *
    * @param shares shares in any order; the collection is not modified
