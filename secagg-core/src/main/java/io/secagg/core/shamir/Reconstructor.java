@@ -13,7 +13,8 @@ import java.util.Objects;
  *
  * <p>Obtained from {@link ShamirScheme#reconstructor}. Building it costs what one {@link
  * ShamirScheme#reconstruct} costs (about t^2 / 3 field multiplications); each {@link #reconstruct}
- * afterwards costs about 5 t. The interpolation basis is the t smallest indices. Immutable and
+ * afterwards costs about 5 t. The interpolation basis is the t smallest indices. Memory: a few
+ * longs per index plus one int per value 0..max(index) (at most 256 KiB). Immutable and
  * thread-safe; it holds no secret.
  */
 public final class Reconstructor {
