@@ -12,4 +12,5 @@ module io.secagg.core {
   requires com.google.protobuf;
 
   exports io.secagg.core.crypto;
+  exports io.secagg.core.shamir;
 }
