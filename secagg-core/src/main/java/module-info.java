@@ -3,8 +3,12 @@
  *
  * <p>Exported API packages: {@code vector} (arithmetic in Z_m and its wire encoding),
  * {@code prg} (seed-to-mask expansion), {@code crypto} (key agreement, KDF, AEAD, signatures,
- * secret holders) and {@code shamir} (threshold secret sharing). Everything under
- * {@code io.secagg.core.internal} is an implementation detail and is not exported.
+ * secret holders) and {@code shamir} (threshold secret sharing); {@code protocol} (session
+ * configuration and messages), {@code protocol.client} and {@code protocol.server} (the sans-I/O
+ * machines), {@code wire} (the protobuf frame codec), {@code transport} (the transport SPI, the
+ * in-memory network and the round drivers) and {@code sim} (the simulator). Everything under an
+ * {@code internal} package (including the generated protobuf classes) is an implementation
+ * detail and is not exported.
  */
 module io.secagg.core {
   requires org.bouncycastle.provider;
@@ -13,4 +17,10 @@ module io.secagg.core {
 
   exports io.secagg.core.crypto;
   exports io.secagg.core.shamir;
+  exports io.secagg.core.protocol;
+  exports io.secagg.core.protocol.client;
+  exports io.secagg.core.protocol.server;
+  exports io.secagg.core.wire;
+  exports io.secagg.core.transport;
+  exports io.secagg.core.sim;
 }
