@@ -1,0 +1,36 @@
+package io.secagg.core;
+
+import io.secagg.core.crypto.AeadAesGcmVectors;
+import io.secagg.core.crypto.Ed25519Vectors;
+import io.secagg.core.crypto.KdfLabelsVectors;
+import io.secagg.core.crypto.X25519Vectors;
+import io.secagg.core.testvectors.AbstractKnownAnswerTest;
+import io.secagg.core.testvectors.VectorChecker;
+import io.secagg.core.testvectors.VectorFileGenerator;
+import java.util.List;
+
+/** Every known-answer file of secagg-core: all of test-vectors/v1 but paillier_* and dp_*. */
+class CoreKnownAnswerTest extends AbstractKnownAnswerTest {
+  @Override
+  protected List<VectorChecker> checkers() {
+    return List.of(
+        new AeadAesGcmVectors(),
+        new Ed25519Vectors(),
+        new KdfLabelsVectors(),
+        new X25519Vectors());
+  }
+
+  @Override
+  protected List<VectorFileGenerator> generators() {
+    return List.of(
+        new AeadAesGcmVectors(),
+        new Ed25519Vectors(),
+        new KdfLabelsVectors(),
+        new X25519Vectors());
+  }
+
+  @Override
+  protected boolean ownsFile(String name) {
+    return !name.startsWith("paillier_") && !name.startsWith("dp_");
+  }
+}
