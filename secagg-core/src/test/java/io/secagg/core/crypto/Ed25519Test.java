@@ -121,6 +121,35 @@ class Ed25519Test {
     assertTrue(e.getMessage().contains("verification failed"), e.getMessage());
   }
 
+  /**
+   * Every small-order point (orders 1, 2, 4, 8), in each sign encoding: with R = identity and
+   * S = 0 the verification equation holds for any message whose hash k is a multiple of the
+   * point's order (1 in 8 messages for order 8), so 64 messages would let at least one through
+   * if small-order keys were accepted.
+   */
+  @Test
+  void rejectsEverySmallOrderPublicKey() {
+    String[] smallOrder = {
+      "0100000000000000000000000000000000000000000000000000000000000000",
+      "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+      "0000000000000000000000000000000000000000000000000000000000000000",
+      "0000000000000000000000000000000000000000000000000000000000000080",
+      "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a",
+      "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac03fa",
+      "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05",
+      "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85"
+    };
+    byte[] trivial = new byte[64];
+    trivial[0] = 1;
+    for (String key : smallOrder) {
+      byte[] pk = HEX.parseHex(key);
+      for (int m = 0; m < 64; m++) {
+        byte[] msg = {(byte) m};
+        assertThrows(SignatureException.class, () -> ED.verify(pk, msg, trivial), key + " " + m);
+      }
+    }
+  }
+
   @Test
   void rejectsWrongLengthsWithoutUncheckedExceptions() {
     byte[] pub = HEX.parseHex(PUBLIC1);
