@@ -26,11 +26,14 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code 2^-33}). secagg derives a fresh share-encryption key per pair of clients and session and
  * encrypts a handful of messages under it, far below the bound.
  *
- * <p>Provider: the JDK's {@code AES/GCM/NoPadding} (AES-NI and carry-less-multiply intrinsics).
- * A new {@link Cipher} is used per call: the JDK refuses to re-initialise a GCM encryption with
- * the key and nonce of its previous use, which a deterministic test source may legitimately
- * repeat, and a fresh instance costs little next to the cryptography (docs/fragments/crypto.md).
- * The JDK releases no plaintext before the tag has been verified.
+ * <p>Provider: the JDK's {@code AES/GCM/NoPadding} (AES-NI and carry-less-multiply intrinsics;
+ * Bouncy Castle's GCM is pure Java and table-based). A new {@link Cipher} is obtained per call,
+ * which keeps this class immutable and lock-free and sidesteps the JDK's refusal to re-initialise
+ * a GCM encryption with the key and nonce of its previous use (which a replayed test source
+ * legitimately repeats). The price is one provider lookup and one key schedule per message; in
+ * the protocol each share-encryption key encrypts about one message, so the key schedule is paid
+ * anyway (docs/fragments/crypto.md). The JDK releases no plaintext before the tag has been
+ * verified.
  *
  * <p>Instances are immutable and thread-safe if their {@link SecureRandom} is.
  */
