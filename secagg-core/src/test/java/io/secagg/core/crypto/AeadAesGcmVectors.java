@@ -58,9 +58,10 @@ public final class AeadAesGcmVectors implements VectorChecker, VectorFileGenerat
             "AES-GCM as secagg frames it (spec/fragments/20-crypto.md, 'Authenticated"
                 + " encryption'): ct = nonce (12 bytes) || AES-GCM ciphertext || 16-byte tag, the"
                 + " nonce being the next 12 bytes of the caller's random source; 'nonce' repeats"
-                + " the first 12 bytes of 'ct' for review. Keys, messages, associated data and"
-                + " nonces come from DeterministicRandom.forTestVectorsOnly(" + SEED + ") by"
-                + " nextBytes in file order. Invalid cases must fail decryption with"
+                + " the first 12 bytes of 'ct' for review. Keys, messages, associated data,"
+                + " nonces and tamper positions were drawn from DeterministicRandom"
+                + ".forTestVectorsOnly(" + SEED + "); every one is recorded in its test (a"
+                + " tamper position in the comment). Invalid cases must fail decryption with"
                 + " AEADBadTagException (or, for an unsupported key size, creation with"
                 + " InvalidKeyException); 'msg' is then empty.",
             VectorSupport.notes(

@@ -119,11 +119,45 @@ class AesGcmTest {
 
   @Test
   void sameNonceTwiceIsAllowedForDeterministicSources() throws Exception {
-    // A replayed nonce is the caller's explicit choice (vectors); the JDK's reuse guard on a
-    // shared Cipher must not turn it into an error.
+    // A replayed nonce is the caller's explicit choice (vectors); the JDK's reuse guard on the
+    // thread's shared Cipher must not turn it into an error. The second call hits that guard.
     AesGcm a1 = AesGcm.create(SecretBytes.copyOf(KEY128), FixedBytesRandom.of(NONCE));
     AesGcm a2 = AesGcm.create(SecretBytes.copyOf(KEY128), FixedBytesRandom.of(NONCE));
     assertArrayEquals(a1.encrypt(MSG, AD), a2.encrypt(MSG, AD));
+  }
+
+  @Test
+  void interleavedKeysOnOneThreadAndConcurrentThreadsDoNotInterfere() throws Exception {
+    AesGcm a = aead(KEY128);
+    AesGcm b = aead(new byte[32]);
+    byte[] ca = a.encrypt(MSG, AD);
+    byte[] cb = b.encrypt(MSG, AD);
+    assertArrayEquals(MSG, a.decrypt(ca, AD));
+    assertThrows(AEADBadTagException.class, () -> b.decrypt(ca, AD));
+    assertArrayEquals(MSG, b.decrypt(cb, AD));
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        AesGcm shared = t % 2 == 0 ? a : b;
+        results.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 200; i++) {
+                    byte[] m = {(byte) i, 1, 2};
+                    if (!Arrays.equals(m, shared.decrypt(shared.encrypt(m, AD), AD))) {
+                      return false;
+                    }
+                  }
+                  return true;
+                }));
+      }
+      for (java.util.concurrent.Future<Boolean> r : results) {
+        assertTrue(r.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

@@ -59,9 +59,10 @@ public final class Ed25519Vectors implements VectorChecker, VectorFileGenerator 
             SCHEMA,
             "Ed25519 (RFC 8032 section 5.1, pure) with secagg's strict verification"
                 + " (spec/fragments/20-crypto.md, 'Signatures'). Valid cases: privateKey is the"
-                + " 32-byte seed, publicKey and sig are what RFC 8032 computes from it; seeds,"
-                + " messages and tamper positions come from DeterministicRandom"
-                + ".forTestVectorsOnly(" + SEED + ") by nextBytes in file order. Invalid cases:"
+                + " 32-byte seed, publicKey and sig are what RFC 8032 computes from it. Seeds,"
+                + " messages and tamper positions were drawn from DeterministicRandom"
+                + ".forTestVectorsOnly(" + SEED + ") and are recorded in the tests (tamper"
+                + " positions in the comments). Invalid cases:"
                 + " verify(publicKey, msg, sig) must throw SignatureException; privateKey is then"
                 + " empty.",
             VectorSupport.notes(

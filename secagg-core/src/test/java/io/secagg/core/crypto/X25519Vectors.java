@@ -62,8 +62,8 @@ public final class X25519Vectors implements VectorChecker, VectorFileGenerator {
                 + " public = X25519(private, 9); shared = X25519(private, peerPublic) with bit 255"
                 + " of the peer key masked and u >= p reduced mod p; an all-zero shared secret"
                 + " and keys that are not 32 bytes are rejected (InvalidKeyException). Private"
-                + " keys and random peer keys are drawn with nextBytes(32) from"
-                + " DeterministicRandom.forTestVectorsOnly(" + SEED + ") in file order.",
+                + " keys and random peer keys were drawn from DeterministicRandom"
+                + ".forTestVectorsOnly(" + SEED + "); every one is recorded in its test.",
             VectorSupport.notes(
                 "Normal",
                 "Both keys are honestly generated key pairs.",
