@@ -10,4 +10,5 @@ module io.secagg.core {
   requires org.bouncycastle.provider;
 
   exports io.secagg.core.crypto;
+  exports io.secagg.core.graph;
 }
