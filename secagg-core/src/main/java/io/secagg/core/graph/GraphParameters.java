@@ -11,7 +11,8 @@ import java.util.Objects;
  *
  * <p><b>Model.</b> At most {@link #maxCorrupted()} = C = ceil(gamma * n) clients are corrupted
  * and at most {@link #maxDropouts()} = D = ceil(delta * n) drop out (rounded up, to be
- * conservative; gamma * n and delta * n are computed exactly from the binary64 rates); both sets are fixed independently of the public session seed.
+ * conservative; gamma * n and delta * n are computed exactly from the shortest decimal form of
+ * the rates, so 0.05 * 1000 = 50); both sets are fixed independently of the public session seed.
  * A corrupted client that stops responding counts against the dropout budget, so delta must cover
  * it. Under a uniformly random ring order, the neighbours of any client are a uniformly random
  * k-subset of the other n - 1 clients, so its numbers of corrupted and of dropped neighbours are
@@ -30,7 +31,9 @@ import java.util.Objects;
  *   <li>t is the smallest threshold meeting the security condition, and at least 2.
  * </ul>
  *
- * The smallest passing k is searched by doubling k = 2, 4, 8, ... and then bisecting. The
+ * The degree is searched by doubling k = 2, 4, 8, ..., bisecting, and scanning a window below
+ * the boundary, because feasibility is not exactly monotone in k; the result passes but may not
+ * be the global minimum (it was on every row checked in the tests). The
  * conditions (threshold above the corrupted neighbours, honest survivors connected) are those of
  * Bell et al. 2020; the tail bounds, the union bounds over clients and the search are this
  * library's own derivation.
@@ -50,6 +53,8 @@ public final class GraphParameters {
   public static final double MAX_BITS = 256;
 
   private static final double LN2 = Math.log(2);
+  private static final int WINDOW_MIN = 64;
+  private static final int WINDOW_DIVISOR = 8;
 
   private final GraphKind kind;
   private final int n;
@@ -159,9 +164,13 @@ public final class GraphParameters {
     }
   }
 
-  /** ceil(rate * n) with the product computed exactly. */
+  /**
+   * ceil(rate * n), with the rate read as its shortest decimal representation ({@link
+   * Double#toString}), so that 0.05 * 1000 is 50 as the caller meant, not 51 from the binary64
+   * value 0.05000000000000000277.
+   */
   static int ceilTimes(double rate, int n) {
-    return new BigDecimal(rate).multiply(BigDecimal.valueOf(n)).setScale(0, RoundingMode.CEILING).intValueExact();
+    return BigDecimal.valueOf(rate).multiply(BigDecimal.valueOf(n)).setScale(0, RoundingMode.CEILING).intValueExact();
   }
 
   /** The graph family: {@link GraphKind#HARARY} (sparse) or {@link GraphKind#COMPLETE}. */
@@ -264,7 +273,13 @@ public final class GraphParameters {
       this.lnN = Math.log(n);
     }
 
-    /** The smallest passing even k found by doubling then bisecting, or null if none <= n - 2. */
+    /**
+     * The passing even k of the class description, or null if the search finds none <= n - 2:
+     * doubling finds a passing k, bisection a boundary b (b passes, b - 2 fails), and since
+     * feasibility is not exactly monotone in k (t is an integer, so the margins flicker near the
+     * boundary) every even k in [b - W, b - 2], W = max(64, b / 8), is checked too and the
+     * smallest passing one is returned.
+     */
     GraphParameters smallestSparse() {
       int kMax = (n - 2) & ~1;
       if (kMax < 2) {
@@ -292,6 +307,13 @@ public final class GraphParameters {
           found = p;
         } else {
           lo = mid;
+        }
+      }
+      int window = Math.max(WINDOW_MIN, hi / WINDOW_DIVISOR) & ~1;
+      for (int k = Math.max(2, hi - window); k < hi; k += 2) {
+        GraphParameters p = check(k);
+        if (p != null) {
+          return p;
         }
       }
       return found;
