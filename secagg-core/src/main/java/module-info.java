@@ -11,4 +11,5 @@ module io.secagg.core {
 
   exports io.secagg.core.crypto;
   exports io.secagg.core.graph;
+  exports io.secagg.core.quant;
 }
