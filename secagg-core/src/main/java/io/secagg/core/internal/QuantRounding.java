@@ -56,24 +56,43 @@ public final class QuantRounding {
       words.nextWords64(primary, 0, len);
       for (int i = 0; i < len; i++) {
         int idx = start + i;
-        double v = in[idx];
-        if (v > clip) {
-          v = clip;
-          clipped++;
-        } else if (v < -clip) {
-          v = -clip;
-          clipped++;
-        }
+        // Branch-free clipping and counting: outliers arrive at random positions, and a
+        // mispredicted branch per outlier costs more than the min/max.
+        double raw = in[idx];
+        double v = Math.max(-clip, Math.min(clip, raw));
+        clipped += v != raw ? 1 : 0;
+        // One decomposition per coordinate: |v| * 2^e = mantissa * 2^sh exactly.
         long bits = Double.doubleToRawLongBits(v);
-        long magnitude = floorOfScaled(bits, e);
-        int decision = firstWordDecision(bits, e, primary[i]);
-        if (decision == 1) {
-          magnitude++;
-        } else if (decision == TIE) {
-          if (pendingCount == pending.length) {
-            pending = java.util.Arrays.copyOf(pending, pendingCount * 2);
+        int field = (int) (bits >>> 52) & 0x7ff;
+        long mantissa = field == 0 ? bits & MANTISSA_MASK : (bits & MANTISSA_MASK) | (1L << 52);
+        int sh = Math.max(field, 1) - 1075 + e;
+        long magnitude;
+        if (sh >= 0) {
+          magnitude = mantissa << sh; // an integer: never rounds
+        } else {
+          int fractionLength = -sh;
+          long firstWord; // the fraction's bits 1..64 after the binary point
+          long rest; // its bits after the 64th, as an integer; non-zero iff there are any
+          if (fractionLength < 64) {
+            magnitude = mantissa >>> fractionLength;
+            firstWord = (mantissa & ((1L << fractionLength) - 1)) << (64 - fractionLength);
+            rest = 0;
+          } else {
+            magnitude = 0;
+            int below = fractionLength - 64;
+            firstWord = below >= 64 ? 0 : mantissa >>> below;
+            rest = below >= 64 ? mantissa : mantissa & ((1L << below) - 1);
           }
-          pending[pendingCount++] = idx;
+          long r = primary[i];
+          // Round up iff r < firstWord (unsigned): the borrow out of r - firstWord. Computed
+          // without a branch because the outcome is a coin flip by design.
+          magnitude += ((~r & firstWord) | (~(r ^ firstWord) & (r - firstWord))) >>> 63;
+          if (r == firstWord && rest != 0) {
+            if (pendingCount == pending.length) {
+              pending = java.util.Arrays.copyOf(pending, pendingCount * 2);
+            }
+            pending[pendingCount++] = idx;
+          }
         }
         out[idx] = offset + (bits < 0 ? -magnitude : magnitude);
       }
