@@ -11,4 +11,6 @@ module io.secagg.core {
 
   exports io.secagg.core.crypto;
   exports io.secagg.core.shamir;
+  exports io.secagg.core.graph;
+  exports io.secagg.core.quant;
 }

@@ -14,6 +14,8 @@ class CoreKnownAnswerTest extends AbstractKnownAnswerTest {
         new io.secagg.core.crypto.Ed25519Vectors(),
         new io.secagg.core.crypto.KdfLabelsVectors(),
         new io.secagg.core.crypto.X25519Vectors(),
+        new io.secagg.core.graph.HararyVectorChecker(),
+        new io.secagg.core.quant.QuantVectorChecker(),
         new io.secagg.core.shamir.ShamirVectorChecker()
     );
   }
@@ -25,6 +27,8 @@ class CoreKnownAnswerTest extends AbstractKnownAnswerTest {
         new io.secagg.core.crypto.Ed25519Vectors(),
         new io.secagg.core.crypto.KdfLabelsVectors(),
         new io.secagg.core.crypto.X25519Vectors(),
+        new io.secagg.core.graph.HararyVectorGenerator(),
+        new io.secagg.core.quant.QuantVectorGenerator(),
         new io.secagg.core.shamir.ShamirVectorGenerator()
     );
   }
