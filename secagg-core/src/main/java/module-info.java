@@ -17,6 +17,8 @@ module io.secagg.core {
 
   exports io.secagg.core.crypto;
   exports io.secagg.core.shamir;
+  exports io.secagg.core.graph;
+  exports io.secagg.core.quant;
   exports io.secagg.core.protocol;
   exports io.secagg.core.protocol.client;
   exports io.secagg.core.protocol.server;

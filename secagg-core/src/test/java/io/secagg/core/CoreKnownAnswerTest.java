@@ -5,11 +5,17 @@ import io.secagg.core.testvectors.VectorChecker;
 import io.secagg.core.testvectors.VectorFileGenerator;
 import java.util.List;
 
-/** Runs every known-answer file secagg-core owns: all files not prefixed paillier_ or dp_. */
+/** Every known-answer file of secagg-core: all of test-vectors/v1 but paillier_* and dp_*. */
 class CoreKnownAnswerTest extends AbstractKnownAnswerTest {
   @Override
   protected List<VectorChecker> checkers() {
     return List.of(
+        new io.secagg.core.crypto.AeadAesGcmVectors(),
+        new io.secagg.core.crypto.Ed25519Vectors(),
+        new io.secagg.core.crypto.KdfLabelsVectors(),
+        new io.secagg.core.crypto.X25519Vectors(),
+        new io.secagg.core.graph.HararyVectorChecker(),
+        new io.secagg.core.quant.QuantVectorChecker(),
         new io.secagg.core.shamir.ShamirVectorChecker()
     );
   }
@@ -17,6 +23,12 @@ class CoreKnownAnswerTest extends AbstractKnownAnswerTest {
   @Override
   protected List<VectorFileGenerator> generators() {
     return List.of(
+        new io.secagg.core.crypto.AeadAesGcmVectors(),
+        new io.secagg.core.crypto.Ed25519Vectors(),
+        new io.secagg.core.crypto.KdfLabelsVectors(),
+        new io.secagg.core.crypto.X25519Vectors(),
+        new io.secagg.core.graph.HararyVectorGenerator(),
+        new io.secagg.core.quant.QuantVectorGenerator(),
         new io.secagg.core.shamir.ShamirVectorGenerator()
     );
   }

@@ -16,9 +16,15 @@ import javax.crypto.spec.SecretKeySpec;
  * paths take a {@link SecureRandom} from the caller and default to {@code new SecureRandom()}; this
  * class exists so that a caller can explicitly inject a reproducible source.
  *
- * <p>Output: the AES-128-CTR keystream (zero IV, big-endian 128-bit counter) under the key
- * {@code SHA-256("secagg/v1 deterministic-random" || seed)[0..16]}, as specified in
- * {@code spec/secagg.md}. {@link #setSeed} calls are ignored so the stream stays reproducible.
+ * <p>Output: the AES-128-CTR keystream under the key {@code K = SHA-256(ASCII("secagg/v1
+ * deterministic-random") || seed)[0..16]} (the first 16 bytes of the digest), that is {@code
+ * AES-128(K, 0) || AES-128(K, 1) || ...} with the counter as a 128-bit big-endian block starting
+ * at zero. Successive {@link #nextBytes} calls consume the stream contiguously, whatever their
+ * sizes; vectors draw randomness only through {@code nextBytes} so that the stream, not the
+ * JDK's derived methods such as {@code nextInt}, defines them. Normative text: {@code
+ * spec/fragments/20-crypto.md}, "Deterministic randomness". {@link #setSeed} calls are ignored so
+ * the stream stays reproducible. Thread-safe, but concurrent callers see an interleaving that
+ * depends on scheduling.
  */
 public final class DeterministicRandom extends SecureRandom {
   private static final long serialVersionUID = 1L;
@@ -40,7 +46,10 @@ public final class DeterministicRandom extends SecureRandom {
     return new DeterministicRandom(new Spi(seed));
   }
 
-  /** A reproducible source seeded with the 8 big-endian bytes of {@code seed}. */
+  /**
+   * A reproducible source seeded with the 8 big-endian bytes of {@code seed}: the same as {@link
+   * #forTestVectorsOnly(byte[])} on those 8 bytes.
+   */
   public static DeterministicRandom forTestVectorsOnly(long seed) {
     byte[] b = new byte[8];
     for (int i = 0; i < 8; i++) {
@@ -49,6 +58,7 @@ public final class DeterministicRandom extends SecureRandom {
     return forTestVectorsOnly(b);
   }
 
+  /** {@code DeterministicRandom[test vectors only]}; never the seed. */
   @Override
   public String toString() {
     return "DeterministicRandom[test vectors only]";

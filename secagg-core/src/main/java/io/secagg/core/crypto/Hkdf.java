@@ -2,6 +2,7 @@ package io.secagg.core.crypto;
 
 import java.security.GeneralSecurityException;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -10,11 +11,18 @@ import javax.crypto.spec.SecretKeySpec;
  * HKDF with HMAC-SHA256 (RFC 5869).
  *
  * <p>Provider: the JDK's {@code HmacSHA256}, one reused {@link Mac} per thread (measured fastest
- * here; see {@code docs/architecture.md}).
+ * here; see {@code docs/fragments/crypto.md}).
  *
  * <p>Ranges: {@code length} is 1 to 255 * 32 = 8160 bytes; {@code salt} may be empty (RFC 5869
- * then uses 32 zero bytes); {@code ikm} and {@code info} may be empty. Every protocol derivation
- * in secagg passes an explicit label in {@code info}; see {@code spec/secagg.md}.
+ * then uses 32 zero bytes); {@code ikm} and {@code info} may be empty.
+ *
+ * <p>Protocol code derives only through the labelled entry points, {@link #derive(byte[], byte[],
+ * KdfLabel, byte[], int)} and {@link #derive(SecretBytes, byte[], KdfLabel, byte[], int)}, which
+ * build {@code info = ASCII(label) || 0x00 || context} (see {@link KdfLabel} and {@code
+ * spec/fragments/20-crypto.md}): a derivation cannot be written without naming its purpose. The
+ * raw {@link #derive(byte[], byte[], byte[], int)} is RFC 5869 itself, for interoperability tests.
+ *
+ * <p>Thread-safe: each thread uses its own {@link Mac}.
  */
 public final class Hkdf {
   /** The HMAC-SHA256 output length in bytes. */
@@ -34,7 +42,60 @@ public final class Hkdf {
    * @throws IllegalArgumentException if {@code length} is outside 1..8160
    */
   public static byte[] derive(byte[] ikm, byte[] salt, byte[] info, int length) {
-    return expand(extract(salt, ikm), info, length);
+    checkLength(length);
+    byte[] prk = extract(salt, ikm);
+    try {
+      return expand(prk, info, length);
+    } finally {
+      Arrays.fill(prk, (byte) 0);
+    }
+  }
+
+  /**
+   * Labelled HKDF-SHA256 with a public result (for example the session id):
+   * {@code HKDF(ikm, salt, info = ASCII(label) || 0x00 || context, length)}.
+   *
+   * @param ikm input keying material (may be empty)
+   * @param salt the HKDF salt (may be empty: RFC 5869 then uses 32 zero bytes)
+   * @param label the purpose of the derivation
+   * @param context purpose-specific context bytes (may be empty)
+   * @param length output length in bytes, 1..8160
+   * @return {@code length} fresh bytes
+   * @throws NullPointerException if any argument is null
+   * @throws IllegalArgumentException if {@code length} is outside 1..8160
+   */
+  public static byte[] derive(byte[] ikm, byte[] salt, KdfLabel label, byte[] context, int length) {
+    Objects.requireNonNull(label, "label");
+    return derive(ikm, salt, label.info(context), length);
+  }
+
+  /**
+   * Labelled HKDF-SHA256 of secret keying material into a secret (a PRG seed, an AEAD key):
+   * the same bytes as {@link #derive(byte[], byte[], KdfLabel, byte[], int)} on {@code
+   * ikm.toByteArray()}, held in a {@link SecretBytes}. Intermediate copies are zeroed.
+   *
+   * @param ikm secret input keying material, for example an X25519 shared secret
+   * @param salt the HKDF salt (may be empty)
+   * @param label the purpose of the derivation
+   * @param context purpose-specific context bytes (may be empty)
+   * @param length output length in bytes, 1..8160
+   * @throws NullPointerException if any argument is null
+   * @throws IllegalArgumentException if {@code length} is outside 1..8160
+   * @throws IllegalStateException if {@code ikm} has been destroyed
+   */
+  public static SecretBytes derive(
+      SecretBytes ikm, byte[] salt, KdfLabel label, byte[] context, int length) {
+    Objects.requireNonNull(ikm, "ikm");
+    Objects.requireNonNull(salt, "salt");
+    Objects.requireNonNull(label, "label");
+    byte[] info = label.info(context);
+    checkLength(length);
+    byte[] raw = ikm.toByteArray();
+    try {
+      return SecretBytes.wrap(derive(raw, salt, info, length));
+    } finally {
+      Arrays.fill(raw, (byte) 0);
+    }
   }
 
   /**
@@ -63,10 +124,7 @@ public final class Hkdf {
       throw new IllegalArgumentException(
           "Invalid PRK length " + prk.length + "; at least " + HASH_LENGTH + " bytes required");
     }
-    if (length < 1 || length > MAX_OUTPUT_LENGTH) {
-      throw new IllegalArgumentException(
-          "Invalid HKDF output length " + length + "; must be 1.." + MAX_OUTPUT_LENGTH);
-    }
+    checkLength(length);
     Mac mac = keyed(prk);
     byte[] out = new byte[length];
     byte[] block = new byte[0];
@@ -81,6 +139,13 @@ public final class Hkdf {
       done += n;
     }
     return out;
+  }
+
+  private static void checkLength(int length) {
+    if (length < 1 || length > MAX_OUTPUT_LENGTH) {
+      throw new IllegalArgumentException(
+          "Invalid HKDF output length " + length + "; must be 1.." + MAX_OUTPUT_LENGTH);
+    }
   }
 
   private static Mac keyed(byte[] key) {

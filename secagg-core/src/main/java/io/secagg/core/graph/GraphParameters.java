@@ -1,0 +1,367 @@
+package io.secagg.core.graph;
+
+import io.secagg.core.internal.GraphMath;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Objects;
+
+/**
+ * The masking graph and Shamir threshold for a session of n clients: either a SecAgg+ random
+ * Harary graph of degree k with threshold t, or the complete graph of SecAgg. Immutable.
+ *
+ * <p><b>Model.</b> At most {@link #maxCorrupted()} = C = ceil(gamma * n) clients are corrupted
+ * and at most {@link #maxDropouts()} = D = ceil(delta * n) drop out (rounded up, to be
+ * conservative; gamma * n and delta * n are computed exactly from the shortest decimal form of
+ * the rates, so 0.05 * 1000 = 50); both sets are fixed independently of the public session seed.
+ * A corrupted client that stops responding counts against the dropout budget, so delta must cover
+ * it. Under a uniformly random ring order, the neighbours of any client are a uniformly random
+ * k-subset of the other n - 1 clients, so its numbers of corrupted and of dropped neighbours are
+ * hypergeometric.
+ *
+ * <p><b>Sparse rule</b> (the exact procedure is in {@code spec/fragments/40-graph-quant.md}). For
+ * an even degree k, with the tails below being the upper bounds of {@link GraphMath}:
+ *
+ * <ul>
+ *   <li>security: n * P[Hyp(n-1, C, k) >= a] + P[disconnected] <= 2^-sigma, where a = t ({@link
+ *       ThreatModel#SEMI_HONEST}) or a = 2t - k ({@link ThreatModel#MALICIOUS_SERVER}) and
+ *       P[disconnected] bounds the chance that removing the corrupted and dropped clients splits
+ *       the remaining clients (which would reveal partial sums);
+ *   <li>correctness: n * P[Hyp(n-1, D, k) >= k - t + 1] <= 2^-eta (every client keeps at least t
+ *       surviving neighbours, so its secrets can be reconstructed);
+ *   <li>t is the smallest threshold meeting the security condition, and at least 2.
+ * </ul>
+ *
+ * The degree is searched by doubling k = 2, 4, 8, ..., bisecting, and scanning a window below
+ * the boundary, because feasibility is not exactly monotone in k; the result passes but may not
+ * be the global minimum (it was on every row checked in the tests). The
+ * conditions (threshold above the corrupted neighbours, honest survivors connected) are those of
+ * Bell et al. 2020; the tail bounds, the union bounds over clients and the search are this
+ * library's own derivation.
+ *
+ * <p><b>Complete-graph fallback.</b> When no even k <= n - 2 passes, the complete graph is used
+ * with the deterministic threshold t = max(2, C + 1) (semi-honest) or t = max(2, floor((n - 1 +
+ * C) / 2) + 1) (malicious server; about 2n/3 + 1 when gamma = 1/3, as in Bonawitz et al. 2017),
+ * which must satisfy t <= n - 1 - D. Its security and correctness hold with certainty, reported
+ * as infinite exponents.
+ */
+public final class GraphParameters {
+  /** The default statistical security: failure probability at most 2^-40. */
+  public static final double DEFAULT_SECURITY_BITS = 40;
+  /** The default correctness: the protocol fails to reconstruct with probability at most 2^-20. */
+  public static final double DEFAULT_CORRECTNESS_BITS = 20;
+  /** The largest security or correctness exponent accepted. */
+  public static final double MAX_BITS = 256;
+
+  private static final double LN2 = Math.log(2);
+  private static final int WINDOW_MIN = 64;
+  private static final int WINDOW_DIVISOR = 8;
+
+  private final GraphKind kind;
+  private final int n;
+  private final int degree;
+  private final int threshold;
+  private final ThreatModel threatModel;
+  private final int maxCorrupted;
+  private final int maxDropouts;
+  private final double securityBits;
+  private final double correctnessBits;
+
+  private GraphParameters(
+      GraphKind kind, int n, int degree, int threshold, ThreatModel threatModel, int maxCorrupted,
+      int maxDropouts, double securityBits, double correctnessBits) {
+    this.kind = kind;
+    this.n = n;
+    this.degree = degree;
+    this.threshold = threshold;
+    this.threatModel = threatModel;
+    this.maxCorrupted = maxCorrupted;
+    this.maxDropouts = maxDropouts;
+    this.securityBits = securityBits;
+    this.correctnessBits = correctnessBits;
+  }
+
+  /**
+   * Parameters against a {@link ThreatModel#MALICIOUS_SERVER} at 2^-40 security and 2^-20
+   * failure probability.
+   *
+   * @param n the number of clients, 2..2^20
+   * @param dropoutRate delta, the largest fraction of clients that may drop out, in [0, 1)
+   * @param corruptionRate gamma, the largest fraction of corrupted clients, in [0, 1)
+   * @throws IllegalArgumentException if an argument is out of range, or no graph and threshold
+   *     satisfy the conditions (too many dropouts and corruptions for n, e.g. gamma + 2 delta near
+   *     or above 1 against a malicious server)
+   */
+  public static GraphParameters recommend(int n, double dropoutRate, double corruptionRate) {
+    return recommend(
+        n, dropoutRate, corruptionRate, ThreatModel.MALICIOUS_SERVER, DEFAULT_SECURITY_BITS,
+        DEFAULT_CORRECTNESS_BITS);
+  }
+
+  /**
+   * Parameters for the given threat model and targets; see the class description for the rule.
+   *
+   * @param n the number of clients, 2..2^20
+   * @param dropoutRate delta in [0, 1)
+   * @param corruptionRate gamma in [0, 1)
+   * @param threatModel which adversary the threshold must withstand
+   * @param securityBits sigma: the security failure probability is at most 2^-sigma; in (0, 256]
+   * @param correctnessBits eta: the reconstruction failure probability is at most 2^-eta; in (0,
+   *     256]
+   * @throws NullPointerException if {@code threatModel} is null
+   * @throws IllegalArgumentException if an argument is out of range or no parameters satisfy the
+   *     conditions
+   */
+  public static GraphParameters recommend(
+      int n, double dropoutRate, double corruptionRate, ThreatModel threatModel, double securityBits,
+      double correctnessBits) {
+    Objects.requireNonNull(threatModel, "threatModel");
+    if (n < 2 || n > MaskingGraph.MAX_CLIENTS) {
+      throw new IllegalArgumentException(
+          "Invalid client count " + n + "; must be 2.." + MaskingGraph.MAX_CLIENTS);
+    }
+    checkRate("dropout", dropoutRate);
+    checkRate("corruption", corruptionRate);
+    checkBits("security", securityBits);
+    checkBits("correctness", correctnessBits);
+    int corrupted = ceilTimes(corruptionRate, n);
+    int dropouts = ceilTimes(dropoutRate, n);
+    Search search = new Search(n, corrupted, dropouts, threatModel, securityBits, correctnessBits);
+    GraphParameters sparse = search.smallestSparse();
+    if (sparse != null) {
+      return sparse;
+    }
+    int t = completeThreshold(n, corrupted, threatModel);
+    if (t > n - 1 - dropouts) {
+      throw new IllegalArgumentException(
+          "No masking graph fits n=" + n + " with " + corrupted + " corrupted and " + dropouts
+              + " dropped clients (" + threatModel + "): even the complete graph needs threshold "
+              + t + " but only " + (n - 1 - dropouts) + " neighbours are sure to survive");
+    }
+    return new GraphParameters(
+        GraphKind.COMPLETE, n, n - 1, t, threatModel, corrupted, dropouts, Double.POSITIVE_INFINITY,
+        Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * The complete-graph threshold: the smallest t >= 2 with t > C (semi-honest) or 2t > n - 1 + C
+   * (malicious server).
+   */
+  static int completeThreshold(int n, int corrupted, ThreatModel model) {
+    int t = model == ThreatModel.SEMI_HONEST ? corrupted + 1 : (n - 1 + corrupted) / 2 + 1;
+    return Math.max(2, t);
+  }
+
+  private static void checkRate(String what, double rate) {
+    if (!(rate >= 0.0 && rate < 1.0)) {
+      throw new IllegalArgumentException("Invalid " + what + " rate " + rate + "; must be in [0, 1)");
+    }
+  }
+
+  private static void checkBits(String what, double bits) {
+    if (!(bits > 0.0 && bits <= MAX_BITS)) {
+      throw new IllegalArgumentException(
+          "Invalid " + what + " exponent " + bits + "; must be in (0, " + MAX_BITS + "]");
+    }
+  }
+
+  /**
+   * ceil(rate * n), with the rate read as its shortest decimal representation ({@link
+   * Double#toString}), so that 0.05 * 1000 is 50 as the caller meant, not 51 from the binary64
+   * value 0.05000000000000000277.
+   */
+  static int ceilTimes(double rate, int n) {
+    return BigDecimal.valueOf(rate).multiply(BigDecimal.valueOf(n)).setScale(0, RoundingMode.CEILING).intValueExact();
+  }
+
+  /** The graph family: {@link GraphKind#HARARY} (sparse) or {@link GraphKind#COMPLETE}. */
+  public GraphKind kind() {
+    return kind;
+  }
+
+  /** The number of clients n. */
+  public int clientCount() {
+    return n;
+  }
+
+  /** The number of neighbours of every client: k, or n - 1 for the complete graph. */
+  public int degree() {
+    return degree;
+  }
+
+  /** The Shamir threshold t: shares needed to reconstruct a client's secret, 2 <= t <= degree. */
+  public int threshold() {
+    return threshold;
+  }
+
+  /** The threat model the threshold was chosen for. */
+  public ThreatModel threatModel() {
+    return threatModel;
+  }
+
+  /** C = ceil(gamma * n), the number of corrupted clients assumed. */
+  public int maxCorrupted() {
+    return maxCorrupted;
+  }
+
+  /** D = ceil(delta * n), the number of dropouts tolerated. */
+  public int maxDropouts() {
+    return maxDropouts;
+  }
+
+  /**
+   * The achieved security exponent: the bound on the probability that the adversary learns more
+   * than the sum of the honest surviving inputs is 2^-securityBits. Infinite for the complete
+   * graph, whose guarantee is deterministic.
+   */
+  public double securityBits() {
+    return securityBits;
+  }
+
+  /**
+   * The achieved correctness exponent: the bound on the probability that some client has fewer
+   * than t surviving neighbours is 2^-correctnessBits. Infinite for the complete graph.
+   */
+  public double correctnessBits() {
+    return correctnessBits;
+  }
+
+  /**
+   * The graph these parameters describe: the complete graph, or the random Harary graph derived
+   * from {@code sessionSeed} (see {@link HararyGraph}).
+   *
+   * @param sessionSeed exactly 32 bytes of public randomness; required for both kinds so that
+   *     callers handle both the same way
+   * @throws NullPointerException if {@code sessionSeed} is null
+   * @throws IllegalArgumentException if the seed is not 32 bytes
+   */
+  public MaskingGraph newGraph(byte[] sessionSeed) {
+    Objects.requireNonNull(sessionSeed, "sessionSeed");
+    if (sessionSeed.length != HararyGraph.SEED_LENGTH) {
+      throw new IllegalArgumentException(
+          "Invalid session seed length " + sessionSeed.length + "; exactly "
+              + HararyGraph.SEED_LENGTH + " bytes required");
+    }
+    return kind == GraphKind.COMPLETE
+        ? MaskingGraph.complete(n)
+        : MaskingGraph.randomHarary(n, degree, sessionSeed);
+  }
+
+  @Override
+  public String toString() {
+    return "GraphParameters[" + kind + ", n=" + n + ", k=" + degree + ", t=" + threshold + ", "
+        + threatModel + ", C=" + maxCorrupted + ", D=" + maxDropouts + ", security=2^-"
+        + securityBits + ", correctness=2^-" + correctnessBits + "]";
+  }
+
+  /** The sparse search of the class description. */
+  static final class Search {
+    private final int n;
+    private final int corrupted;
+    private final int dropouts;
+    private final ThreatModel model;
+    private final double lnSecurityTarget;
+    private final double lnCorrectnessTarget;
+    private final double lnN;
+
+    Search(int n, int corrupted, int dropouts, ThreatModel model, double securityBits, double correctnessBits) {
+      this.n = n;
+      this.corrupted = corrupted;
+      this.dropouts = dropouts;
+      this.model = model;
+      this.lnSecurityTarget = -securityBits * LN2;
+      this.lnCorrectnessTarget = -correctnessBits * LN2;
+      this.lnN = Math.log(n);
+    }
+
+    /**
+     * The passing even k of the class description, or null if the search finds none <= n - 2:
+     * doubling finds a passing k, bisection a boundary b (b passes, b - 2 fails), and since
+     * feasibility is not exactly monotone in k (t is an integer, so the margins flicker near the
+     * boundary) every even k in [b - W, b - 2], W = max(64, b / 8), is checked too and the
+     * smallest passing one is returned.
+     */
+    GraphParameters smallestSparse() {
+      int kMax = (n - 2) & ~1;
+      if (kMax < 2) {
+        return null;
+      }
+      int lastFailed = 0;
+      GraphParameters found = null;
+      for (int k = 2; ; k = (int) Math.min(2L * k, kMax)) {
+        found = check(k);
+        if (found != null || k == kMax) {
+          break;
+        }
+        lastFailed = k;
+      }
+      if (found == null) {
+        return null;
+      }
+      int lo = lastFailed;
+      int hi = found.degree;
+      while (hi - lo > 2) {
+        int mid = ((lo + hi) / 2) & ~1;
+        GraphParameters p = check(mid);
+        if (p != null) {
+          hi = mid;
+          found = p;
+        } else {
+          lo = mid;
+        }
+      }
+      int window = Math.max(WINDOW_MIN, hi / WINDOW_DIVISOR) & ~1;
+      for (int k = Math.max(2, hi - window); k < hi; k += 2) {
+        GraphParameters p = check(k);
+        if (p != null) {
+          return p;
+        }
+      }
+      return found;
+    }
+
+    /** The parameters for degree k (even, 2..n-2), or null if k does not pass. */
+    GraphParameters check(int k) {
+      long removed = Math.min((long) n, (long) corrupted + dropouts);
+      double lnDisconnected = GraphMath.logHararyDisconnection(n, removed, k);
+      if (lnDisconnected > lnSecurityTarget) {
+        return null;
+      }
+      // Smallest count a of corrupted neighbours whose tail meets the security target.
+      int lo = 0;
+      int hi = k + 1; // the tail at k + 1 is zero, so hi always passes
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (lnSecurityFailure(k, mid, lnDisconnected) <= lnSecurityTarget) {
+          hi = mid;
+        } else {
+          lo = mid + 1;
+        }
+      }
+      int a = lo;
+      int t = model == ThreatModel.SEMI_HONEST ? a : (a + k + 1) / 2;
+      t = Math.max(2, t);
+      if (t > k) {
+        return null;
+      }
+      int failCount = model == ThreatModel.SEMI_HONEST ? t : 2 * t - k;
+      double lnSecurity = lnSecurityFailure(k, failCount, lnDisconnected);
+      double lnCorrectness =
+          lnN + GraphMath.logHypergeometricUpperTail(n - 1L, Math.min(dropouts, n - 1), k, k - t + 1L);
+      if (lnCorrectness > lnCorrectnessTarget) {
+        return null;
+      }
+      return new GraphParameters(
+          GraphKind.HARARY, n, k, t, model, corrupted, dropouts, bits(lnSecurity), bits(lnCorrectness));
+    }
+
+    private double lnSecurityFailure(int k, long corruptedNeighbours, double lnDisconnected) {
+      double tail =
+          GraphMath.logHypergeometricUpperTail(n - 1L, Math.min(corrupted, n - 1), k, corruptedNeighbours);
+      return GraphMath.logSumExp(lnN + tail, lnDisconnected);
+    }
+
+    private static double bits(double lnProbability) {
+      return lnProbability == Double.NEGATIVE_INFINITY ? Double.POSITIVE_INFINITY : -lnProbability / LN2;
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package io.secagg.core.quant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.secagg.core.internal.QuantRounding;
+import io.secagg.core.testvectors.AbstractKnownAnswerTest;
+import io.secagg.core.testvectors.VectorChecker;
+import io.secagg.core.testvectors.Vectors;
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Checks {@code quant_test.json}: every valid output is recomputed by {@link Quantizer} and by the
+ * reference in {@link QuantVectors}; invalid cases must throw the documented exception: {@link
+ * IllegalArgumentException} for configurations, {@link NonFiniteValueException} for NaN or
+ * infinite inputs, {@link TooManyClientsException} for clientsIncluded > n_max and {@link
+ * IllegalArgumentException} for other bad sums.
+ */
+public final class QuantVectorChecker implements VectorChecker {
+  private static final Set<String> GROUP_FIELDS = Set.of("operation", "tests");
+
+  private static Set<String> fields(String... names) {
+    Set<String> s = new HashSet<>(AbstractKnownAnswerTest.commonTestFields());
+    s.addAll(Set.of(names));
+    return s;
+  }
+
+  private static final Set<String> CONFIG_FIELDS = fields("config", "scaleExponent", "offset");
+  private static final Set<String> QUANTIZE_FIELDS =
+      fields("config", "input", "roundingSeed", "roundingKey", "draws", "scaleExponent", "offset", "quantized", "clipped");
+  private static final Set<String> DEQUANTIZE_FIELDS = fields("config", "sum", "clientsIncluded", "values", "outOfRange");
+
+  @Override
+  public String algorithm() {
+    return QuantVectors.ALGORITHM;
+  }
+
+  @Override
+  public String schema() {
+    return QuantVectors.SCHEMA;
+  }
+
+  @Override
+  public void checkGroup(JsonNode group) {
+    Vectors.onlyFields(group, GROUP_FIELDS);
+    String op = Vectors.text(group, "operation");
+    if (!Set.of("config", "quantize", "dequantizeSum").contains(op)) {
+      throw new AssertionError("unknown operation " + op);
+    }
+  }
+
+  @Override
+  public void checkTest(JsonNode group, JsonNode test) throws Exception {
+    switch (Vectors.text(group, "operation")) {
+      case "config":
+        checkConfig(test);
+        break;
+      case "quantize":
+        checkQuantize(test);
+        break;
+      default:
+        checkDequantize(test);
+    }
+  }
+
+  private static void checkConfig(JsonNode test) {
+    Vectors.onlyFields(test, CONFIG_FIELDS);
+    JsonNode config = test.get("config");
+    if (!Vectors.isValid(test)) {
+      Vectors.expectInvalid(IllegalArgumentException.class, () -> QuantVectors.build(config));
+      return;
+    }
+    QuantizerConfig c = QuantVectors.build(config);
+    checkDerived(test, c);
+  }
+
+  private static void checkDerived(JsonNode test, QuantizerConfig c) {
+    int e = c.scaleExponent();
+    assertEquals(Vectors.integer(test, "scaleExponent"), e, "scaleExponent");
+    assertEquals(Vectors.text(test, "offset"), Long.toUnsignedString(c.offset()), "offset");
+    JsonNode config = test.get("config");
+    if (!config.has("scaleExponent")) {
+      assertEquals(QuantVectors.referenceLargestExponent(c.clipBound(), c.modulus(), c.maxClients()), e,
+          "reference largest safe exponent");
+    }
+    assertEquals(QuantVectors.referenceOffset(c.clipBound(), e), BigInteger.valueOf(c.offset()), "reference offset");
+  }
+
+  private static double[] doubles(JsonNode array) {
+    double[] d = new double[array.size()];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = Double.parseDouble(array.get(i).asText());
+    }
+    return d;
+  }
+
+  private static void checkQuantize(JsonNode test) throws Exception {
+    Vectors.onlyFields(test, QUANTIZE_FIELDS);
+    QuantizerConfig c = QuantVectors.build(test.get("config"));
+    double[] input = doubles(test.get("input"));
+    if (!Vectors.isValid(test)) {
+      Vectors.expectInvalid(NonFiniteValueException.class, () -> Quantizer.create(c, new SecureRandom()).quantize(input));
+      return;
+    }
+    checkDerived(test, c);
+    byte[] seed = Vectors.bytes(test, "roundingSeed");
+    assertEquals(Vectors.text(test, "roundingKey"), Vectors.hex(QuantVectors.roundingKey(seed)), "roundingKey");
+    JsonNode drawsNode = test.get("draws");
+    long[] draws = QuantVectors.words(seed, drawsNode.size());
+    for (int i = 0; i < draws.length; i++) {
+      assertEquals(drawsNode.get(i).asText(), String.format("%016x", draws[i]), "draw " + i);
+    }
+    long[] out = new long[input.length];
+    QuantRounding.Outcome outcome =
+        Quantizer.create(c, new SecureRandom()).quantizeWithSeed(input, seed, out);
+    assertEquals(draws.length, input.length + outcome.extensionWords(), "number of draws");
+    assertEquals(Vectors.integer(test, "clipped"), outcome.clipped(), "clipped");
+    QuantVectors.Reference ref =
+        QuantVectors.quantize(input, c.clipBound(), c.scaleExponent(), BigInteger.valueOf(c.offset()), draws);
+    assertEquals(draws.length, ref.wordsUsed, "reference words used");
+    assertEquals(outcome.clipped(), ref.clipped, "reference clipped");
+    JsonNode expected = test.get("quantized");
+    assertEquals(input.length, expected.size(), "quantized length");
+    for (int i = 0; i < out.length; i++) {
+      assertEquals(expected.get(i).asText(), Long.toUnsignedString(out[i]), "quantized[" + i + "]");
+      assertEquals(expected.get(i).asText(), ref.values[i].toString(), "reference quantized[" + i + "]");
+    }
+  }
+
+  private static void checkDequantize(JsonNode test) {
+    Vectors.onlyFields(test, DEQUANTIZE_FIELDS);
+    QuantizerConfig c = QuantVectors.build(test.get("config"));
+    JsonNode sumNode = test.get("sum");
+    long[] sum = new long[sumNode.size()];
+    BigInteger[] exact = new BigInteger[sum.length];
+    for (int i = 0; i < sum.length; i++) {
+      exact[i] = new BigInteger(sumNode.get(i).asText());
+      sum[i] = exact[i].longValue(); // two's complement of the unsigned value
+    }
+    int clients = Vectors.integer(test, "clientsIncluded");
+    Quantizer q = Quantizer.create(c, new SecureRandom());
+    if (!Vectors.isValid(test)) {
+      Class<? extends Throwable> expected =
+          clients > c.maxClients() ? TooManyClientsException.class : IllegalArgumentException.class;
+      Vectors.expectInvalid(expected, () -> q.dequantizeSum(sum, clients));
+      return;
+    }
+    DequantizedSum d = q.dequantizeSum(sum, clients);
+    double[] expected = doubles(test.get("values"));
+    assertEquals(expected.length, d.length(), "values length");
+    int outOfRange = 0;
+    for (int i = 0; i < sum.length; i++) {
+      assertEquals(expected[i], d.value(i), "values[" + i + "]");
+      boolean[] flag = new boolean[1];
+      double ref = QuantVectors.decode(exact[i], clients, BigInteger.valueOf(c.offset()), c.scaleExponent(),
+          c.modulus(), flag);
+      assertEquals(expected[i], ref, "reference values[" + i + "]");
+      outOfRange += flag[0] ? 1 : 0;
+    }
+    assertEquals(Vectors.integer(test, "outOfRange"), d.outOfRangeCount(), "outOfRange");
+    assertEquals(outOfRange, d.outOfRangeCount(), "reference outOfRange");
+  }
+}
