@@ -6,6 +6,7 @@ import java.util.Objects;
 /** The session ended without a result; {@link #reason()} says why (no secrets in the message). */
 public final class SessionAbortedException extends Exception {
   private static final long serialVersionUID = 1L;
+  /** The abort reason code. */
   private final AbortReason reason;
 
   /**
