@@ -10,4 +10,6 @@ module io.secagg.core {
   requires org.bouncycastle.provider;
 
   exports io.secagg.core.crypto;
+  exports io.secagg.core.prg;
+  exports io.secagg.core.vector;
 }

@@ -1,0 +1,186 @@
+package io.secagg.core.prg;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Loops that turn one chunk of keystream into mask elements and add them to (or subtract them
+ * from) an accumulator array in place.
+ *
+ * <p>Why the code looks like this (measured with JMH, see {@code docs/architecture.md}):
+ *
+ * <ul>
+ *   <li>Each loop is its own small static method. On JDK 17, an add loop sharing a method with
+ *       {@code Cipher.update} lost its SIMD form.
+ *   <li>Words are read with a little-endian {@link VarHandle} view of the byte array, which C2
+ *       turns into plain (vectorizable) loads on little-endian hardware; assembling ints from
+ *       bytes with shifts is about ten times slower.
+ *   <li>Modular correction is branch-free ({@code t + (m & (t >> 63))}); an {@code if} is about
+ *       three times slower.
+ * </ul>
+ *
+ * <p>Word j of the chunk occupies bytes [4j, 4j+4) or [8j, 8j+8). A candidate is the word masked
+ * to its low k bits ({@code kMask = 2^k - 1}). The "all" kernels assume every candidate of the
+ * chunk is accepted (always true for m = 2^b, checked first for other m); the "accepted" kernels
+ * skip rejected candidates one by one and return the new accumulator position.
+ */
+final class KeystreamKernels {
+  private static final VarHandle INT_LE =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONG_LE =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private KeystreamKernels() {}
+
+  // ---- m = 2^b, b <= 32: int accumulator, 4-byte words. The word's bits above b vanish in the
+  // final mask, so the word needs no masking of its own.
+
+  static void addAllMasked(int[] acc, int off, byte[] ks, int n, int mask) {
+    for (int j = 0; j < n; j++) {
+      acc[off + j] = (acc[off + j] + (int) INT_LE.get(ks, j << 2)) & mask;
+    }
+  }
+
+  static void subtractAllMasked(int[] acc, int off, byte[] ks, int n, int mask) {
+    for (int j = 0; j < n; j++) {
+      acc[off + j] = (acc[off + j] - (int) INT_LE.get(ks, j << 2)) & mask;
+    }
+  }
+
+  // ---- m = 2^b, 32 < b <= 64: long accumulator, 8-byte words.
+
+  static void addAllMasked(long[] acc, int off, byte[] ks, int n, long mask) {
+    for (int j = 0; j < n; j++) {
+      acc[off + j] = (acc[off + j] + (long) LONG_LE.get(ks, j << 3)) & mask;
+    }
+  }
+
+  static void subtractAllMasked(long[] acc, int off, byte[] ks, int n, long mask) {
+    for (int j = 0; j < n; j++) {
+      acc[off + j] = (acc[off + j] - (long) LONG_LE.get(ks, j << 3)) & mask;
+    }
+  }
+
+  // ---- general m < 2^31: int accumulator, 4-byte words, candidates of k <= 31 bits.
+
+  /** True iff no candidate of the chunk is rejected: every (word &amp; kMask) &lt; m. */
+  static boolean allAccepted4(byte[] ks, int n, int kMask, int m) {
+    int bad = 0;
+    for (int j = 0; j < n; j++) {
+      // Candidates are below 2^31, so c - m is negative exactly when c < m.
+      bad |= ~(((int) INT_LE.get(ks, j << 2) & kMask) - m);
+    }
+    return bad >= 0;
+  }
+
+  static void addAllMod(int[] acc, int off, byte[] ks, int n, int kMask, int m) {
+    for (int j = 0; j < n; j++) {
+      int t = acc[off + j] + ((int) INT_LE.get(ks, j << 2) & kMask) - m;
+      acc[off + j] = t + (m & (t >> 31));
+    }
+  }
+
+  static void subtractAllMod(int[] acc, int off, byte[] ks, int n, int kMask, int m) {
+    for (int j = 0; j < n; j++) {
+      int t = acc[off + j] - ((int) INT_LE.get(ks, j << 2) & kMask);
+      acc[off + j] = t + (m & (t >> 31));
+    }
+  }
+
+  /**
+   * Applies the accepted candidates of the chunk from position {@code pos} on; the caller
+   * guarantees {@code n <= acc.length - pos}, so {@code acc[pos]} stays in bounds. Branch-free:
+   * a rejected candidate leaves the slot unchanged and does not advance.
+   *
+   * @return the position after the last accepted candidate
+   */
+  static int applyAccepted(int[] acc, int pos, byte[] ks, int n, int kMask, int m, boolean subtract) {
+    for (int j = 0; j < n; j++) {
+      int c = (int) INT_LE.get(ks, j << 2) & kMask;
+      int accept = (c - m) >>> 31;
+      int old = acc[pos];
+      // old + c - m or old - c, then corrected into [0, m).
+      int t = subtract ? old - c : old + c - m;
+      t += m & (t >> 31);
+      acc[pos] = old + ((t - old) & -accept);
+      pos += accept;
+    }
+    return pos;
+  }
+
+  // ---- general 2^31 < m < 2^32: long accumulator, 4-byte words, candidates of k = 32 bits.
+
+  static boolean allAccepted4(byte[] ks, int n, long m) {
+    long bad = 0;
+    for (int j = 0; j < n; j++) {
+      bad |= ~(Integer.toUnsignedLong((int) INT_LE.get(ks, j << 2)) - m);
+    }
+    return bad >= 0;
+  }
+
+  static void addAllMod4(long[] acc, int off, byte[] ks, int n, long m) {
+    for (int j = 0; j < n; j++) {
+      long t = acc[off + j] + Integer.toUnsignedLong((int) INT_LE.get(ks, j << 2)) - m;
+      acc[off + j] = t + (m & (t >> 63));
+    }
+  }
+
+  static void subtractAllMod4(long[] acc, int off, byte[] ks, int n, long m) {
+    for (int j = 0; j < n; j++) {
+      long t = acc[off + j] - Integer.toUnsignedLong((int) INT_LE.get(ks, j << 2));
+      acc[off + j] = t + (m & (t >> 63));
+    }
+  }
+
+  static int applyAccepted4(long[] acc, int pos, byte[] ks, int n, long m, boolean subtract) {
+    for (int j = 0; j < n; j++) {
+      long c = Integer.toUnsignedLong((int) INT_LE.get(ks, j << 2));
+      int accept = (int) ((c - m) >>> 63);
+      long old = acc[pos];
+      long t = subtract ? old - c : old + c - m;
+      t += m & (t >> 63);
+      acc[pos] = old + ((t - old) & -(long) accept);
+      pos += accept;
+    }
+    return pos;
+  }
+
+  // ---- general 2^32 < m < 2^62: long accumulator, 8-byte words, candidates of 33..62 bits.
+
+  static boolean allAccepted8(byte[] ks, int n, long kMask, long m) {
+    long bad = 0;
+    for (int j = 0; j < n; j++) {
+      // Candidates are below 2^62, so c - m is negative exactly when c < m.
+      bad |= ~(((long) LONG_LE.get(ks, j << 3) & kMask) - m);
+    }
+    return bad >= 0;
+  }
+
+  static void addAllMod8(long[] acc, int off, byte[] ks, int n, long kMask, long m) {
+    for (int j = 0; j < n; j++) {
+      long t = acc[off + j] + ((long) LONG_LE.get(ks, j << 3) & kMask) - m;
+      acc[off + j] = t + (m & (t >> 63));
+    }
+  }
+
+  static void subtractAllMod8(long[] acc, int off, byte[] ks, int n, long kMask, long m) {
+    for (int j = 0; j < n; j++) {
+      long t = acc[off + j] - ((long) LONG_LE.get(ks, j << 3) & kMask);
+      acc[off + j] = t + (m & (t >> 63));
+    }
+  }
+
+  static int applyAccepted8(long[] acc, int pos, byte[] ks, int n, long kMask, long m, boolean subtract) {
+    for (int j = 0; j < n; j++) {
+      long c = (long) LONG_LE.get(ks, j << 3) & kMask;
+      int accept = (int) ((c - m) >>> 63);
+      long old = acc[pos];
+      long t = subtract ? old - c : old + c - m;
+      t += m & (t >> 63);
+      acc[pos] = old + ((t - old) & -(long) accept);
+      pos += accept;
+    }
+    return pos;
+  }
+}
