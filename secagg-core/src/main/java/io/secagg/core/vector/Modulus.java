@@ -31,11 +31,10 @@ public final class Modulus {
   /** The largest power-of-two exponent: 64. */
   public static final int MAX_BITS = 64;
 
-  private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
-
   private final int bits;
   private final boolean powerOfTwo;
-  // m itself; 0 stands for 2^64, which does not fit a long.
+  // m itself as a signed long, exact only when positive: 2^63 shows as Long.MIN_VALUE and 2^64
+  // as 0, neither of which fits.
   private final long value;
   // m - 1, read as unsigned (all ones for 2^64).
   private final long maxElement;
@@ -134,19 +133,19 @@ public final class Modulus {
     return powerOfTwo;
   }
 
-  /** The value of m (2^64 included, which is why this is a {@link BigInteger}). */
+  /** The value of m (2^63 and 2^64 included, which is why this is a {@link BigInteger}). */
   public BigInteger value() {
-    return value == 0 ? TWO_TO_64 : BigInteger.valueOf(value);
+    return new BigInteger(Long.toUnsignedString(maxElement)).add(BigInteger.ONE);
   }
 
   /**
    * The value of m as a long.
    *
-   * @throws ArithmeticException for m = 2^64, which does not fit
+   * @throws ArithmeticException for m = 2^63 and m = 2^64, which do not fit
    */
   public long longValueExact() {
-    if (value == 0) {
-      throw new ArithmeticException("2^64 does not fit a long");
+    if (value <= 0) {
+      throw new ArithmeticException(this + " does not fit a long");
     }
     return value;
   }

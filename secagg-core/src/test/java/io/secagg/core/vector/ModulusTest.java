@@ -62,6 +62,23 @@ class ModulusTest {
   }
 
   @Test
+  void twoToThe63IsPositiveAndDoesNotFitALong() {
+    Modulus m = Modulus.powerOfTwo(63);
+    assertEquals(TWO.pow(63), m.value());
+    assertEquals(Long.MAX_VALUE, m.maxElement());
+    assertThrows(ArithmeticException.class, m::longValueExact);
+    assertEquals(m, Modulus.parse(m.value().toString()));
+    assertEquals((1L << 62), Modulus.powerOfTwo(62).longValueExact());
+  }
+
+  @Test
+  void valueIsExactForEveryPowerOfTwo() {
+    for (int b = 1; b <= 64; b++) {
+      assertEquals(TWO.pow(b), Modulus.powerOfTwo(b).value(), "b=" + b);
+    }
+  }
+
+  @Test
   void generalModulusUsesBitLengthOfMaxElement() {
     Modulus m = Modulus.of(1_000_003);
     assertFalse(m.isPowerOfTwo());
