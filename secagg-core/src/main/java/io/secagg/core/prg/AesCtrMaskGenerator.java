@@ -5,6 +5,9 @@ import io.secagg.core.crypto.SecretBytes;
 import io.secagg.core.internal.VectorStorage;
 import io.secagg.core.vector.ModVector;
 import io.secagg.core.vector.Modulus;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
@@ -18,7 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
  * spec/secagg.md}, section "Mask expansion (PRG)".
  *
  * <p><b>Derivation</b>: {@code OKM = HKDF-SHA256(salt = empty, IKM = seed, info = "secagg/v1 prg"
- * || context, 24 bytes)}; the AES-128 key is {@code OKM[0..16)}, the initial counter block is
+ * || 0x00 || context, 24 bytes)}; the AES-128 key is {@code OKM[0..16)}, the initial counter block is
  * {@code OKM[16..24) || 0^8} (an 8-byte nonce then a 64-bit big-endian block counter from 0).
  *
  * <p><b>Elements</b>: with k = bitLength(m - 1), the keystream is cut into words of s = 4 bytes
@@ -47,7 +50,7 @@ public final class AesCtrMaskGenerator implements MaskGenerator {
   public static final int MAX_CONTEXT_LENGTH = 1024;
   /** The keystream chunk size in bytes: a multiple of the AES block, within the 32-256 KiB band. */
   static final int CHUNK_BYTES = 32 * 1024;
-  /** The HKDF info label that precedes the context. */
+  /** The HKDF label; info is the label, one 0x00 byte, then the context. */
   static final byte[] LABEL = "secagg/v1 prg".getBytes(StandardCharsets.US_ASCII);
   /** HKDF output: 16 key bytes and an 8-byte nonce. */
   static final int OKM_LENGTH = 24;
@@ -169,13 +172,15 @@ public final class AesCtrMaskGenerator implements MaskGenerator {
   }
 
   /**
-   * OKM = HKDF-SHA256(salt = empty, IKM = seed, info = LABEL || context, 24): the key is OKM[0..16)
+   * OKM = HKDF-SHA256(salt = empty, IKM = seed, info = LABEL || 0x00 || context, 24): the key is OKM[0..16)
    * and the initial counter block OKM[16..24) || 0^8. Package-private for the tests.
    */
   static byte[] deriveKeyAndNonce(SecretBytes seed, byte[] context) {
-    byte[] info = new byte[LABEL.length + context.length];
+    // The labelled-KDF layout of the spec: ASCII(label) || 0x00 || context. The label has no
+    // zero byte, so the first 0x00 ends it and distinct contexts give distinct info strings.
+    byte[] info = new byte[LABEL.length + 1 + context.length];
     System.arraycopy(LABEL, 0, info, 0, LABEL.length);
-    System.arraycopy(context, 0, info, LABEL.length, context.length);
+    System.arraycopy(context, 0, info, LABEL.length + 1, context.length);
     byte[] ikm = seed.toByteArray();
     try {
       return Hkdf.derive(ikm, NO_SALT, info, OKM_LENGTH);
@@ -348,19 +353,38 @@ public final class AesCtrMaskGenerator implements MaskGenerator {
 
   /** Per-thread cipher and keystream buffer. */
   private static final class Scratch {
+    private static final MethodType STEP_TYPE = MethodType.methodType(void.class, int.class);
     final Cipher cipher;
     final byte[] keystream = new byte[CHUNK_BYTES];
+    // fill(int) bound to this scratch. C2 never inlines a call through a method handle that is
+    // not a compile-time constant (an instance field is not), so the JCE code stays out of the
+    // compilation unit of the chunk loops and their kernels. Inlined, it cost the kernel loops
+    // their vectorized form: about 4x slower per mask (docs/architecture.md).
+    private final MethodHandle step;
 
     Scratch() {
       try {
         cipher = Cipher.getInstance("AES/CTR/NoPadding");
+        step = MethodHandles.lookup().findVirtual(Scratch.class, "fill", STEP_TYPE).bindTo(this);
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException("the JDK has no AES/CTR/NoPadding", e);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
       }
     }
 
     /** Writes the next {@code bytes} keystream bytes to {@code keystream[0..bytes)}. */
     void next(int bytes) {
+      try {
+        step.invokeExact(bytes);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable t) {
+        throw new IllegalStateException(t);
+      }
+    }
+
+    private void fill(int bytes) {
       try {
         int written = cipher.update(ZEROS, 0, bytes, keystream, 0);
         if (written != bytes) {

@@ -64,14 +64,18 @@ final class KeystreamKernels {
 
   // ---- general m < 2^31: int accumulator, 4-byte words, candidates of k <= 31 bits.
 
-  /** True iff no candidate of the chunk is rejected: every (word &amp; kMask) &lt; m. */
+  /**
+   * True iff no candidate of the chunk is rejected: every (word &amp; kMask) &lt; m. An early-exit
+   * loop: C2 on JDK 17 does not vectorize an OR-reduction here, and the exit branch is almost
+   * never taken, so this measured about 1.6x faster than {@code bad |= ...} over the chunk.
+   */
   static boolean allAccepted4(byte[] ks, int n, int kMask, int m) {
-    int bad = 0;
     for (int j = 0; j < n; j++) {
-      // Candidates are below 2^31, so c - m is negative exactly when c < m.
-      bad |= ~(((int) INT_LE.get(ks, j << 2) & kMask) - m);
+      if (((int) INT_LE.get(ks, j << 2) & kMask) >= m) {
+        return false;
+      }
     }
-    return bad >= 0;
+    return true;
   }
 
   static void addAllMod(int[] acc, int off, byte[] ks, int n, int kMask, int m) {
@@ -112,11 +116,12 @@ final class KeystreamKernels {
   // ---- general 2^31 < m < 2^32: long accumulator, 4-byte words, candidates of k = 32 bits.
 
   static boolean allAccepted4(byte[] ks, int n, long m) {
-    long bad = 0;
     for (int j = 0; j < n; j++) {
-      bad |= ~(Integer.toUnsignedLong((int) INT_LE.get(ks, j << 2)) - m);
+      if (Integer.toUnsignedLong((int) INT_LE.get(ks, j << 2)) >= m) {
+        return false;
+      }
     }
-    return bad >= 0;
+    return true;
   }
 
   static void addAllMod4(long[] acc, int off, byte[] ks, int n, long m) {
@@ -149,12 +154,13 @@ final class KeystreamKernels {
   // ---- general 2^32 < m < 2^62: long accumulator, 8-byte words, candidates of 33..62 bits.
 
   static boolean allAccepted8(byte[] ks, int n, long kMask, long m) {
-    long bad = 0;
     for (int j = 0; j < n; j++) {
-      // Candidates are below 2^62, so c - m is negative exactly when c < m.
-      bad |= ~(((long) LONG_LE.get(ks, j << 3) & kMask) - m);
+      // Candidates are below 2^62, so the signed comparison is exact.
+      if (((long) LONG_LE.get(ks, j << 3) & kMask) >= m) {
+        return false;
+      }
     }
-    return bad >= 0;
+    return true;
   }
 
   static void addAllMod8(long[] acc, int off, byte[] ks, int n, long kMask, long m) {

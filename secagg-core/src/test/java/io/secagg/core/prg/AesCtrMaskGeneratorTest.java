@@ -110,7 +110,7 @@ class AesCtrMaskGeneratorTest {
   @Test
   void derivesKeyAndNonceWithHkdfOverLabelAndContext() {
     byte[] okm = AesCtrMaskGenerator.deriveKeyAndNonce(seed(4), CONTEXT);
-    byte[] info = ("secagg/v1 prg" + new String(CONTEXT, StandardCharsets.US_ASCII)).getBytes(StandardCharsets.US_ASCII);
+    byte[] info = ("secagg/v1 prg\0" + new String(CONTEXT, StandardCharsets.US_ASCII)).getBytes(StandardCharsets.US_ASCII);
     byte[] prk = Hkdf.extract(new byte[32], seed(4).toByteArray());
     assertArrayEquals(Hkdf.expand(prk, info, 24), okm);
   }

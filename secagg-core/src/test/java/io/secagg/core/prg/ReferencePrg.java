@@ -37,9 +37,10 @@ final class ReferencePrg {
       throw new IllegalArgumentException("seed must be 32 bytes");
     }
     byte[] label = "secagg/v1 prg".getBytes(StandardCharsets.US_ASCII);
-    byte[] info = new byte[label.length + context.length];
+    byte[] info = new byte[label.length + 1 + context.length];
     System.arraycopy(label, 0, info, 0, label.length);
-    System.arraycopy(context, 0, info, label.length, context.length);
+    info[label.length] = 0;
+    System.arraycopy(context, 0, info, label.length + 1, context.length);
     byte[] okm = Hkdf.derive(seed, new byte[0], info, 24);
     byte[] key = Arrays.copyOfRange(okm, 0, 16);
     byte[] iv = new byte[16];
