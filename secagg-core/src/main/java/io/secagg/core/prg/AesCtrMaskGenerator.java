@@ -18,11 +18,12 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The reference {@link MaskGenerator}: AES-128-CTR keyed by HKDF-SHA256, as specified in {@code
- * spec/secagg.md}, section "Mask expansion (PRG)".
+ * spec/secagg.md}, section 1.5 "Mask expansion (PRG)".
  *
- * <p><b>Derivation</b>: {@code OKM = HKDF-SHA256(salt = empty, IKM = seed, info = "secagg/v1 prg"
- * || 0x00 || context, 24 bytes)}; the AES-128 key is {@code OKM[0..16)}, the initial counter block is
- * {@code OKM[16..24) || 0^8} (an 8-byte nonce then a 64-bit big-endian block counter from 0).
+ * <p><b>Derivation</b>: {@code OKM = HKDF-SHA256(salt = empty, IKM = seed, info =
+ * ASCII("secagg/v1 prg") || 0x00 || context, 24 bytes)}; the AES-128 key is {@code OKM[0..16)},
+ * the initial counter block is {@code OKM[16..24) || 0^8} (an 8-byte nonce then a 64-bit
+ * big-endian block counter from 0).
  *
  * <p><b>Elements</b>: with k = bitLength(m - 1), the keystream is cut into words of s = 4 bytes
  * (k &lt;= 32) or s = 8 bytes (k &gt; 32), each read little-endian; a candidate is the low k bits
@@ -31,13 +32,16 @@ import javax.crypto.spec.SecretKeySpec;
  * exactly uniform (no modular bias).
  *
  * <p><b>Limits</b>: seed exactly {@value #SEED_LENGTH} bytes; context 0 to {@value
- * #MAX_CONTEXT_LENGTH} bytes; length 0 to {@link ModVector#MAX_LENGTH} = 2^27. A mask then uses
- * fewer than 2^28 AES blocks in expectation, far from the 2^64 blocks after which the counter
- * would wrap.
+ * #MAX_CONTEXT_LENGTH} bytes; length 0 to {@link ModVector#MAX_LENGTH} = 2^27. A mask draws at
+ * most {@code 64 L + 2^20} candidates (fewer than 2L expected) and so fewer than 2^33 AES blocks,
+ * far from the 2^64 blocks after which the counter would reach the nonce. Exceeding that draw is
+ * impossible with a working AES (probability below 2^-900000) and is reported as {@link
+ * IllegalStateException} rather than looping.
  *
- * <p><b>Performance</b>: the keystream is produced in chunks of {@value #CHUNK_BYTES} bytes, so
- * the JDK's AES-CTR intrinsic engages within the first round even in a fresh JVM, and each chunk
- * is folded into the accumulator by a small vectorizable loop while it is still in cache.
+ * <p><b>Performance</b>: the keystream is produced in calls of {@value #CHUNK_BYTES} bytes, so the
+ * JIT soon compiles the calling code and the JDK's AES-CTR intrinsic engages (one multi-MiB call
+ * can stay on the slow path for many seconds); each chunk is folded into the accumulator by small
+ * vectorizable loops while it is still in cache. Measurements: {@code docs/architecture.md}.
  *
  * <p><b>Thread safety</b>: instances are immutable and may be shared by any number of threads.
  * Each thread lazily gets its own {@link Cipher} and a {@value #CHUNK_BYTES}-byte buffer, kept for
@@ -63,8 +67,25 @@ public final class AesCtrMaskGenerator implements MaskGenerator {
   // A real keystream needs more than this with probability below 2^-900000: see the spec.
   private static final long SLACK_WORDS = 1L << 20;
 
+  private static final MethodHandle INT_CHUNK =
+      kernel(
+          "chunkInts",
+          MethodType.methodType(
+              int.class, boolean.class, boolean.class, int[].class, int.class, byte[].class,
+              int.class, int.class, int.class));
+  private static final MethodHandle LONG_CHUNK =
+      kernel(
+          "chunkLongs",
+          MethodType.methodType(
+              int.class, boolean.class, int.class, long[].class, int.class, byte[].class,
+              int.class, long.class, long.class));
+
   private final Modulus modulus;
   private final int length;
+  // Copies of INT_CHUNK and LONG_CHUNK in instance fields, which C2 does not treat as constants:
+  // see the chunk loops below for why that matters.
+  private final MethodHandle intChunk = INT_CHUNK;
+  private final MethodHandle longChunk = LONG_CHUNK;
   private final int k;
   private final boolean everyCandidateAccepted;
   private final boolean intAccumulator;
@@ -155,7 +176,8 @@ public final class AesCtrMaskGenerator implements MaskGenerator {
     }
     if (context.length > MAX_CONTEXT_LENGTH) {
       throw new IllegalArgumentException(
-          "Invalid context length " + context.length + "; at most " + MAX_CONTEXT_LENGTH + " bytes");
+          "Invalid context length " + context.length + "; at most " + MAX_CONTEXT_LENGTH
+              + " bytes");
     }
   }
 
@@ -163,7 +185,8 @@ public final class AesCtrMaskGenerator implements MaskGenerator {
     Objects.requireNonNull(accumulator, "accumulator");
     if (!accumulator.modulus().equals(modulus)) {
       throw new IllegalArgumentException(
-          "accumulator modulus " + accumulator.modulus() + " differs from the mask modulus " + modulus);
+          "accumulator modulus " + accumulator.modulus() + " differs from the mask modulus "
+              + modulus);
     }
     if (accumulator.length() != length) {
       throw new IllegalArgumentException(
@@ -172,8 +195,8 @@ public final class AesCtrMaskGenerator implements MaskGenerator {
   }
 
   /**
-   * OKM = HKDF-SHA256(salt = empty, IKM = seed, info = LABEL || 0x00 || context, 24): the key is OKM[0..16)
-   * and the initial counter block OKM[16..24) || 0^8. Package-private for the tests.
+   * OKM = HKDF-SHA256(salt = empty, IKM = seed, info = LABEL || 0x00 || context, 24): the key is
+   * OKM[0..16) and the initial counter block OKM[16..24) || 0^8. Package-private for the tests.
    */
   static byte[] deriveKeyAndNonce(SecretBytes seed, byte[] context) {
     // The labelled-KDF layout of the spec: ASCII(label) || 0x00 || context. The label has no
@@ -206,66 +229,29 @@ public final class AesCtrMaskGenerator implements MaskGenerator {
       Arrays.fill(okm, (byte) 0);
     }
     VectorStorage.Accessor storage = VectorStorage.get();
-    if (intAccumulator) {
-      int[] a = storage.ints(acc);
-      if (everyCandidateAccepted) {
-        streamMaskedInts(s, a, subtract);
+    try {
+      if (intAccumulator) {
+        streamInts(s, storage.ints(acc), subtract);
       } else {
-        streamModInts(s, a, subtract);
+        streamLongs(s, storage.longs(acc), subtract);
       }
-    } else {
-      long[] a = storage.longs(acc);
-      if (everyCandidateAccepted) {
-        streamMaskedLongs(s, a, subtract);
-      } else if (wordBytes == 4) {
-        streamMod4Longs(s, a, subtract);
-      } else {
-        streamMod8Longs(s, a, subtract);
-      }
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException(t);
     }
   }
 
-  // The stream* methods below own the chunk loop; the per-chunk work is in KeystreamKernels so
-  // that each loop body compiles (and vectorizes) on its own.
+  // The chunk loops. A rejecting modulus draws exactly as many words as elements are still
+  // missing, so no word beyond the last accepted one is consumed and the accumulator index stays
+  // in bounds. Each chunk is handed to KeystreamKernels through a method handle held in an
+  // instance field: C2 never inlines a call through a handle that is not a compile-time constant,
+  // so the kernels compile on their own, away from the JCE code inlined here.
 
-  private void streamMaskedInts(Scratch s, int[] a, boolean subtract) {
-    int mask = (int) modulus.maxElement();
-    byte[] ks = s.keystream;
-    int perChunk = CHUNK_BYTES / 4;
-    for (int pos = 0; pos < length; ) {
-      int n = Math.min(perChunk, length - pos);
-      s.next(n << 2);
-      if (subtract) {
-        KeystreamKernels.subtractAllMasked(a, pos, ks, n, mask);
-      } else {
-        KeystreamKernels.addAllMasked(a, pos, ks, n, mask);
-      }
-      pos += n;
-    }
-  }
-
-  private void streamMaskedLongs(Scratch s, long[] a, boolean subtract) {
-    long mask = modulus.maxElement();
-    byte[] ks = s.keystream;
-    int perChunk = CHUNK_BYTES / 8;
-    for (int pos = 0; pos < length; ) {
-      int n = Math.min(perChunk, length - pos);
-      s.next(n << 3);
-      if (subtract) {
-        KeystreamKernels.subtractAllMasked(a, pos, ks, n, mask);
-      } else {
-        KeystreamKernels.addAllMasked(a, pos, ks, n, mask);
-      }
-      pos += n;
-    }
-  }
-
-  // Rejection sampling: each round draws exactly as many words as elements are still missing, so
-  // no word beyond the last accepted one is ever consumed and the accumulator index stays in
-  // bounds; a chunk with no rejected candidate (the common case) takes the vectorized kernel.
-
-  private void streamModInts(Scratch s, int[] a, boolean subtract) {
-    int m = (int) modulus.longValueExact();
+  private void streamInts(Scratch s, int[] a, boolean subtract) throws Throwable {
+    MethodHandle chunk = intChunk;
+    boolean rejecting = !everyCandidateAccepted;
+    int m = rejecting ? (int) modulus.longValueExact() : 0;
     int kMask = (int) ((1L << k) - 1);
     byte[] ks = s.keystream;
     int perChunk = CHUNK_BYTES / 4;
@@ -274,61 +260,41 @@ public final class AesCtrMaskGenerator implements MaskGenerator {
       int n = Math.min(perChunk, length - pos);
       budget = spend(budget, n);
       s.next(n << 2);
-      if (KeystreamKernels.allAccepted4(ks, n, kMask, m)) {
-        if (subtract) {
-          KeystreamKernels.subtractAllMod(a, pos, ks, n, kMask, m);
-        } else {
-          KeystreamKernels.addAllMod(a, pos, ks, n, kMask, m);
-        }
-        pos += n;
-      } else {
-        pos = KeystreamKernels.applyAccepted(a, pos, ks, n, kMask, m, subtract);
-      }
+      pos = (int) chunk.invokeExact(subtract, rejecting, a, pos, ks, n, kMask, m);
     }
   }
 
-  private void streamMod4Longs(Scratch s, long[] a, boolean subtract) {
-    long m = modulus.longValueExact();
+  private void streamLongs(Scratch s, long[] a, boolean subtract) throws Throwable {
+    MethodHandle chunk = longChunk;
+    int path;
+    long m;
+    long kMask;
+    if (everyCandidateAccepted) {
+      path = KeystreamKernels.MASKED8;
+      m = 0;
+      kMask = modulus.maxElement();
+    } else {
+      path = wordBytes == 4 ? KeystreamKernels.MOD4 : KeystreamKernels.MOD8;
+      m = modulus.longValueExact();
+      kMask = (1L << k) - 1;
+    }
     byte[] ks = s.keystream;
-    int perChunk = CHUNK_BYTES / 4;
+    int shift = wordBytes == 4 ? 2 : 3;
+    int perChunk = CHUNK_BYTES >>> shift;
     long budget = wordBudget();
     for (int pos = 0; pos < length; ) {
       int n = Math.min(perChunk, length - pos);
       budget = spend(budget, n);
-      s.next(n << 2);
-      if (KeystreamKernels.allAccepted4(ks, n, m)) {
-        if (subtract) {
-          KeystreamKernels.subtractAllMod4(a, pos, ks, n, m);
-        } else {
-          KeystreamKernels.addAllMod4(a, pos, ks, n, m);
-        }
-        pos += n;
-      } else {
-        pos = KeystreamKernels.applyAccepted4(a, pos, ks, n, m, subtract);
-      }
+      s.next(n << shift);
+      pos = (int) chunk.invokeExact(subtract, path, a, pos, ks, n, kMask, m);
     }
   }
 
-  private void streamMod8Longs(Scratch s, long[] a, boolean subtract) {
-    long m = modulus.longValueExact();
-    long kMask = (1L << k) - 1;
-    byte[] ks = s.keystream;
-    int perChunk = CHUNK_BYTES / 8;
-    long budget = wordBudget();
-    for (int pos = 0; pos < length; ) {
-      int n = Math.min(perChunk, length - pos);
-      budget = spend(budget, n);
-      s.next(n << 3);
-      if (KeystreamKernels.allAccepted8(ks, n, kMask, m)) {
-        if (subtract) {
-          KeystreamKernels.subtractAllMod8(a, pos, ks, n, kMask, m);
-        } else {
-          KeystreamKernels.addAllMod8(a, pos, ks, n, kMask, m);
-        }
-        pos += n;
-      } else {
-        pos = KeystreamKernels.applyAccepted8(a, pos, ks, n, kMask, m, subtract);
-      }
+  private static MethodHandle kernel(String name, MethodType type) {
+    try {
+      return MethodHandles.lookup().findStatic(KeystreamKernels.class, name, type);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
     }
   }
 
@@ -353,42 +319,24 @@ public final class AesCtrMaskGenerator implements MaskGenerator {
 
   /** Per-thread cipher and keystream buffer. */
   private static final class Scratch {
-    private static final MethodType STEP_TYPE = MethodType.methodType(void.class, int.class);
     final Cipher cipher;
     final byte[] keystream = new byte[CHUNK_BYTES];
-    // fill(int) bound to this scratch. C2 never inlines a call through a method handle that is
-    // not a compile-time constant (an instance field is not), so the JCE code stays out of the
-    // compilation unit of the chunk loops and their kernels. Inlined, it cost the kernel loops
-    // their vectorized form: about 4x slower per mask (docs/architecture.md).
-    private final MethodHandle step;
 
     Scratch() {
       try {
         cipher = Cipher.getInstance("AES/CTR/NoPadding");
-        step = MethodHandles.lookup().findVirtual(Scratch.class, "fill", STEP_TYPE).bindTo(this);
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException("the JDK has no AES/CTR/NoPadding", e);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException(e);
       }
     }
 
     /** Writes the next {@code bytes} keystream bytes to {@code keystream[0..bytes)}. */
     void next(int bytes) {
       try {
-        step.invokeExact(bytes);
-      } catch (RuntimeException | Error e) {
-        throw e;
-      } catch (Throwable t) {
-        throw new IllegalStateException(t);
-      }
-    }
-
-    private void fill(int bytes) {
-      try {
         int written = cipher.update(ZEROS, 0, bytes, keystream, 0);
         if (written != bytes) {
-          throw new IllegalStateException("AES-CTR returned " + written + " of " + bytes + " bytes");
+          throw new IllegalStateException(
+              "AES-CTR returned " + written + " of " + bytes + " bytes");
         }
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException("AES-CTR keystream failed", e);

@@ -8,11 +8,14 @@ import java.nio.ByteOrder;
  * Loops that turn one chunk of keystream into mask elements and add them to (or subtract them
  * from) an accumulator array in place.
  *
- * <p>Why the code looks like this (measured with JMH, see {@code docs/architecture.md}):
+ * <p>Why the code looks like this (measured, see {@code docs/architecture.md}):
  *
  * <ul>
- *   <li>Each loop is its own small static method. On JDK 17, an add loop sharing a method with
- *       {@code Cipher.update} lost its SIMD form.
+ *   <li>Each loop is its own small static method, reached from the generator only through {@link
+ *       #chunkInts} / {@link #chunkLongs} called via a method handle that C2 cannot inline: the
+ *       loops then compile without the JCE code of the chunk loop around them. On JDK 17, an add
+ *       loop sharing a compiled method with {@code Cipher.update} lost its SIMD form (about 10x
+ *       slower here).
  *   <li>Words are read with a little-endian {@link VarHandle} view of the byte array, which C2
  *       turns into plain (vectorizable) loads on little-endian hardware; assembling ints from
  *       bytes with shifts is about ten times slower.
@@ -31,7 +34,82 @@ final class KeystreamKernels {
   private static final VarHandle LONG_LE =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+  /** Path of a long accumulator: m = 2^b with 8-byte words. */
+  static final int MASKED8 = 0;
+  /** Path of a long accumulator: general m with 4-byte words (2^31 &lt; m &lt; 2^32). */
+  static final int MOD4 = 1;
+  /** Path of a long accumulator: general m with 8-byte words (m &gt; 2^32). */
+  static final int MOD8 = 2;
+
   private KeystreamKernels() {}
+
+  /**
+   * Applies one chunk of {@code n} words to an int accumulator from position {@code pos}, where
+   * {@code n <= acc.length - pos}.
+   *
+   * @param rejecting false for m = 2^b (every candidate accepted, {@code kMask = m - 1}), true for
+   *     a general m &lt; 2^31
+   * @return the position after the last element written
+   */
+  static int chunkInts(
+      boolean subtract, boolean rejecting, int[] acc, int pos, byte[] ks, int n, int kMask, int m) {
+    if (!rejecting) {
+      if (subtract) {
+        subtractAllMasked(acc, pos, ks, n, kMask);
+      } else {
+        addAllMasked(acc, pos, ks, n, kMask);
+      }
+      return pos + n;
+    }
+    if (!allAccepted4(ks, n, kMask, m)) {
+      return applyAccepted(acc, pos, ks, n, kMask, m, subtract);
+    }
+    if (subtract) {
+      subtractAllMod(acc, pos, ks, n, kMask, m);
+    } else {
+      addAllMod(acc, pos, ks, n, kMask, m);
+    }
+    return pos + n;
+  }
+
+  /**
+   * Applies one chunk of {@code n} words to a long accumulator from position {@code pos}, where
+   * {@code n <= acc.length - pos}.
+   *
+   * @param path {@link #MASKED8} ({@code kMask = m - 1}, m unused), {@link #MOD4} or {@link #MOD8}
+   * @return the position after the last element written
+   */
+  static int chunkLongs(
+      boolean subtract, int path, long[] acc, int pos, byte[] ks, int n, long kMask, long m) {
+    if (path == MASKED8) {
+      if (subtract) {
+        subtractAllMasked(acc, pos, ks, n, kMask);
+      } else {
+        addAllMasked(acc, pos, ks, n, kMask);
+      }
+      return pos + n;
+    }
+    if (path == MOD4) {
+      if (!allAccepted4(ks, n, m)) {
+        return applyAccepted4(acc, pos, ks, n, m, subtract);
+      }
+      if (subtract) {
+        subtractAllMod4(acc, pos, ks, n, m);
+      } else {
+        addAllMod4(acc, pos, ks, n, m);
+      }
+      return pos + n;
+    }
+    if (!allAccepted8(ks, n, kMask, m)) {
+      return applyAccepted8(acc, pos, ks, n, kMask, m, subtract);
+    }
+    if (subtract) {
+      subtractAllMod8(acc, pos, ks, n, kMask, m);
+    } else {
+      addAllMod8(acc, pos, ks, n, kMask, m);
+    }
+    return pos + n;
+  }
 
   // ---- m = 2^b, b <= 32: int accumulator, 4-byte words. The word's bits above b vanish in the
   // final mask, so the word needs no masking of its own.
@@ -99,7 +177,8 @@ final class KeystreamKernels {
    *
    * @return the position after the last accepted candidate
    */
-  static int applyAccepted(int[] acc, int pos, byte[] ks, int n, int kMask, int m, boolean subtract) {
+  static int applyAccepted(
+      int[] acc, int pos, byte[] ks, int n, int kMask, int m, boolean subtract) {
     for (int j = 0; j < n; j++) {
       int c = (int) INT_LE.get(ks, j << 2) & kMask;
       int accept = (c - m) >>> 31;
@@ -177,7 +256,8 @@ final class KeystreamKernels {
     }
   }
 
-  static int applyAccepted8(long[] acc, int pos, byte[] ks, int n, long kMask, long m, boolean subtract) {
+  static int applyAccepted8(
+      long[] acc, int pos, byte[] ks, int n, long kMask, long m, boolean subtract) {
     for (int j = 0; j < n; j++) {
       long c = (long) LONG_LE.get(ks, j << 3) & kMask;
       int accept = (int) ((c - m) >>> 63);

@@ -34,7 +34,8 @@ public interface MaskGenerator {
    * @param context domain-separation bytes (may be empty; bounded by the implementation)
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the seed is not 32 bytes or the context is too long
-   * @throws IllegalStateException if the seed has been destroyed
+   * @throws IllegalStateException if the seed has been destroyed, or the underlying cipher is
+   *     broken (see the implementation)
    */
   ModVector expand(SecretBytes seed, byte[] context);
 
@@ -44,7 +45,8 @@ public interface MaskGenerator {
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the seed is not 32 bytes, the context is too long, or the
    *     accumulator's modulus or length differ from this generator's
-   * @throws IllegalStateException if the seed has been destroyed
+   * @throws IllegalStateException if the seed has been destroyed, or the underlying cipher is
+   *     broken (see the implementation)
    */
   void addMask(SecretBytes seed, byte[] context, ModVector accumulator);
 
@@ -54,7 +56,8 @@ public interface MaskGenerator {
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the seed is not 32 bytes, the context is too long, or the
    *     accumulator's modulus or length differ from this generator's
-   * @throws IllegalStateException if the seed has been destroyed
+   * @throws IllegalStateException if the seed has been destroyed, or the underlying cipher is
+   *     broken (see the implementation)
    */
   void subtractMask(SecretBytes seed, byte[] context, ModVector accumulator);
 }

@@ -109,18 +109,32 @@ public final class Modulus {
     try {
       if (text.startsWith("2^")) {
         String exponent = text.substring(2);
-        if (exponent.isEmpty() || exponent.length() > 2 || !exponent.chars().allMatch(Character::isDigit)) {
-          throw new IllegalArgumentException("Invalid modulus text; expected 2^b with 1 <= b <= 64");
+        if (!asciiDigits(exponent, 2)) {
+          throw new IllegalArgumentException(
+              "Invalid modulus text; expected 2^b with 1 <= b <= 64");
         }
         return powerOfTwo(Integer.parseInt(exponent));
       }
-      if (text.isEmpty() || text.length() > 20 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      if (!asciiDigits(text, 20)) {
         throw new IllegalArgumentException("Invalid modulus text; expected 2^b or decimal digits");
       }
       return of(new BigInteger(text));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("Invalid modulus text", e);
     }
+  }
+
+  // Only ASCII digits: parseInt and BigInteger would also accept other Unicode digits.
+  private static boolean asciiDigits(String s, int maxLength) {
+    if (s.isEmpty() || s.length() > maxLength) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** bitLength(m - 1), 1 to 64: the bit size of the largest element; b for m = 2^b. */

@@ -6,9 +6,9 @@ package io.secagg.core.vector;
  * docs/architecture.md}: a loop that shares a method with other work can lose SIMD).
  *
  * <p>Power-of-two moduli: wrap-around arithmetic then a mask ({@code mask = m - 1}). General
- * moduli: operands are in [0, m) with m &lt;= 2^31 (ints) or m &lt;= 2^62 (longs), so {@code a + b -
- * m} and {@code a - b} cannot overflow; a negative result is corrected by adding {@code m & (t >>
- * 63)}, which is m when t is negative and 0 otherwise, without a branch.
+ * moduli: operands are in [0, m) with m &lt;= 2^31 (ints) or m &lt;= 2^62 (longs), so the true
+ * values of {@code a + b - m} and {@code a - b} fit the type; a negative result is corrected by
+ * adding {@code m & (t >> 63)}, which is m when t is negative and 0 otherwise, without a branch.
  */
 final class VectorKernels {
   private VectorKernels() {}

@@ -157,7 +157,8 @@ class ModulusTest {
   @ParameterizedTest
   @ValueSource(
       strings = {"", "2^", "2^0", "2^65", "2^100", "2^-1", "2^ 3", "abc", "-5", "1", "0", "+7",
-        "4611686018427387905", "18446744073709551617", "123456789012345678901234"})
+        "4611686018427387905", "18446744073709551617", "123456789012345678901234",
+        "2^\u0663\u0662", "\u0661\u0660"})
   void parseRejectsMalformedOrOutOfRangeText(String text) {
     assertThrows(IllegalArgumentException.class, () -> Modulus.parse(text));
   }
