@@ -44,8 +44,9 @@ import javax.crypto.spec.SecretKeySpec;
  * vectorizable loops while it is still in cache. Measurements: {@code docs/architecture.md}.
  *
  * <p><b>Thread safety</b>: instances are immutable and may be shared by any number of threads.
- * Each thread lazily gets its own {@link Cipher} and a {@value #CHUNK_BYTES}-byte buffer, kept for
- * the thread's lifetime and reused by every call on that thread.
+ * Each thread lazily gets its own {@link Cipher} and a {@value #CHUNK_BYTES}-byte buffer (plus up
+ * to 96 KiB of compaction buffers once it expands for a modulus that is not a power of two), kept
+ * for the thread's lifetime and reused by every call on that thread.
  */
 public final class AesCtrMaskGenerator implements MaskGenerator {
   /** The seed length in bytes. */
@@ -72,13 +73,13 @@ public final class AesCtrMaskGenerator implements MaskGenerator {
           "chunkInts",
           MethodType.methodType(
               int.class, boolean.class, boolean.class, int[].class, int.class, byte[].class,
-              int.class, int.class, int.class));
+              int.class, int.class, int.class, int[].class));
   private static final MethodHandle LONG_CHUNK =
       kernel(
           "chunkLongs",
           MethodType.methodType(
               int.class, boolean.class, int.class, long[].class, int.class, byte[].class,
-              int.class, long.class, long.class));
+              int.class, long.class, long.class, long[].class));
 
   private final Modulus modulus;
   private final int length;
@@ -254,13 +255,14 @@ public final class AesCtrMaskGenerator implements MaskGenerator {
     int m = rejecting ? (int) modulus.longValueExact() : 0;
     int kMask = (int) ((1L << k) - 1);
     byte[] ks = s.keystream;
+    int[] accepted = rejecting ? s.acceptedInts() : null;
     int perChunk = CHUNK_BYTES / 4;
     long budget = wordBudget();
     for (int pos = 0; pos < length; ) {
       int n = Math.min(perChunk, length - pos);
       budget = spend(budget, n);
       s.next(n << 2);
-      pos = (int) chunk.invokeExact(subtract, rejecting, a, pos, ks, n, kMask, m);
+      pos = (int) chunk.invokeExact(subtract, rejecting, a, pos, ks, n, kMask, m, accepted);
     }
   }
 
@@ -279,6 +281,7 @@ public final class AesCtrMaskGenerator implements MaskGenerator {
       kMask = (1L << k) - 1;
     }
     byte[] ks = s.keystream;
+    long[] accepted = everyCandidateAccepted ? null : s.acceptedLongs();
     int shift = wordBytes == 4 ? 2 : 3;
     int perChunk = CHUNK_BYTES >>> shift;
     long budget = wordBudget();
@@ -286,7 +289,7 @@ public final class AesCtrMaskGenerator implements MaskGenerator {
       int n = Math.min(perChunk, length - pos);
       budget = spend(budget, n);
       s.next(n << shift);
-      pos = (int) chunk.invokeExact(subtract, path, a, pos, ks, n, kMask, m);
+      pos = (int) chunk.invokeExact(subtract, path, a, pos, ks, n, kMask, m, accepted);
     }
   }
 
@@ -317,10 +320,12 @@ public final class AesCtrMaskGenerator implements MaskGenerator {
     return "AesCtrMaskGenerator[modulus=" + modulus + ", length=" + length + "]";
   }
 
-  /** Per-thread cipher and keystream buffer. */
+  /** Per-thread cipher, keystream buffer and (for moduli that reject) compaction buffers. */
   private static final class Scratch {
     final Cipher cipher;
     final byte[] keystream = new byte[CHUNK_BYTES];
+    private int[] acceptedInts;
+    private long[] acceptedLongs;
 
     Scratch() {
       try {
@@ -328,6 +333,22 @@ public final class AesCtrMaskGenerator implements MaskGenerator {
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException("the JDK has no AES/CTR/NoPadding", e);
       }
+    }
+
+    /** Room for the accepted candidates of one chunk of 4-byte words. */
+    int[] acceptedInts() {
+      if (acceptedInts == null) {
+        acceptedInts = new int[CHUNK_BYTES / 4];
+      }
+      return acceptedInts;
+    }
+
+    /** Room for the accepted candidates of one chunk of 4-byte or 8-byte words. */
+    long[] acceptedLongs() {
+      if (acceptedLongs == null) {
+        acceptedLongs = new long[CHUNK_BYTES / 4];
+      }
+      return acceptedLongs;
     }
 
     /** Writes the next {@code bytes} keystream bytes to {@code keystream[0..bytes)}. */
