@@ -257,7 +257,7 @@ public final class AesCtrMaskGenerator implements MaskGenerator {
     byte[] ks = s.keystream;
     int[] accepted = rejecting ? s.acceptedInts() : null;
     int perChunk = CHUNK_BYTES / 4;
-    long budget = wordBudget();
+    long budget = wordBudget(length);
     for (int pos = 0; pos < length; ) {
       int n = Math.min(perChunk, length - pos);
       budget = spend(budget, n);
@@ -284,7 +284,7 @@ public final class AesCtrMaskGenerator implements MaskGenerator {
     long[] accepted = everyCandidateAccepted ? null : s.acceptedLongs();
     int shift = wordBytes == 4 ? 2 : 3;
     int perChunk = CHUNK_BYTES >>> shift;
-    long budget = wordBudget();
+    long budget = wordBudget(length);
     for (int pos = 0; pos < length; ) {
       int n = Math.min(perChunk, length - pos);
       budget = spend(budget, n);
@@ -301,11 +301,17 @@ public final class AesCtrMaskGenerator implements MaskGenerator {
     }
   }
 
-  private long wordBudget() {
+  /** The most candidates a mask of {@code length} elements may draw: 64 L + 2^20 (spec 1.5.4). */
+  static long wordBudget(int length) {
     return 64L * length + SLACK_WORDS;
   }
 
-  private static long spend(long budget, int words) {
+  /**
+   * What is left of {@code budget} after drawing {@code words} more candidates.
+   *
+   * @throws IllegalStateException if that would exceed the budget
+   */
+  static long spend(long budget, int words) {
     long left = budget - words;
     if (left < 0) {
       throw new IllegalStateException(

@@ -199,6 +199,14 @@ class AesCtrMaskGeneratorTest {
   }
 
   @Test
+  void abortsInsteadOfDrawingMoreThan64LPlus2To20Candidates() {
+    // Unreachable with a working AES; this checks the guard against a broken provider.
+    assertEquals(64L * 1000 + (1 << 20), AesCtrMaskGenerator.wordBudget(1000));
+    assertEquals(0, AesCtrMaskGenerator.spend(8192, 8192));
+    assertThrows(IllegalStateException.class, () -> AesCtrMaskGenerator.spend(8191, 8192));
+  }
+
+  @Test
   void toStringShowsParametersOnly() {
     assertEquals("AesCtrMaskGenerator[modulus=2^32, length=7]", AesCtrMaskGenerator.create(Modulus.powerOfTwo(32), 7).toString());
   }
