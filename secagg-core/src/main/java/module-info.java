@@ -13,4 +13,6 @@ module io.secagg.core {
   exports io.secagg.core.shamir;
   exports io.secagg.core.graph;
   exports io.secagg.core.quant;
+  exports io.secagg.core.prg;
+  exports io.secagg.core.vector;
 }
