@@ -49,6 +49,17 @@ public final class Primes {
    * are not prime.
    */
   public static boolean isProbablePrime(BigInteger n, SecureRandom random) {
+    return isProbablePrime(n, ROUNDS, random);
+  }
+
+  /**
+   * Like {@link #isProbablePrime(BigInteger, SecureRandom)} with {@code rounds} Miller-Rabin
+   * rounds (error at most {@code 4^-rounds}).
+   */
+  public static boolean isProbablePrime(BigInteger n, int rounds, SecureRandom random) {
+    if (rounds < 1) {
+      throw new IllegalArgumentException("rounds must be positive");
+    }
     if (n.signum() <= 0 || n.equals(BigInteger.ONE)) {
       return false;
     }
@@ -63,7 +74,7 @@ public final class Primes {
         return false;
       }
     }
-    return millerRabin(n, ROUNDS, random);
+    return millerRabin(n, rounds, random);
   }
 
   private static boolean isSmallPrime(int n) {
