@@ -17,7 +17,11 @@ public final class TestKeys {
   public static final BigInteger SAFE_Q_1024 = new BigInteger(
       "142340952196858641212678885639333593215725619992370260897389478819609445982444377587273779433145635014786085753690791086037572429989699783637242054303621023965736811685124684302011681712610512295545702640362136987948339378004436788635808271360009505800857417221621435073258761771808628608138464907284286052983");
 
+  /** Seed of {@link #vectorKey()}: the 2048-bit key of the known-answer vectors. */
+  public static final long VECTOR_KEY_SEED = 0x5eca992048L;
+
   private static PaillierKeyPair small512;
+  private static PaillierKeyPair vectorKey;
   private static PaillierKeyPair production2048;
   private static BigInteger[] safe128;
 
@@ -42,6 +46,14 @@ public final class TestKeys {
       production2048 = PaillierKeyGenerator.generate(2048, random(2048));
     }
     return production2048;
+  }
+
+  /** The 2048-bit key of the vector files: generated from DeterministicRandom(VECTOR_KEY_SEED). */
+  public static synchronized PaillierKeyPair vectorKey() {
+    if (vectorKey == null) {
+      vectorKey = PaillierKeyGenerator.generate(2048, random(VECTOR_KEY_SEED));
+    }
+    return vectorKey;
   }
 
   /** Two 128-bit safe primes (INSECURE, fast threshold tests). */
