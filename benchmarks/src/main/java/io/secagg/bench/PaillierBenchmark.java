@@ -32,8 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Pairs (ours / javallier): {@code keyGeneration} / {@code javallierKeyGeneration};
  * {@code encryptDjn} (the default: DJN short exponent from a fixed-base table) and
  * {@code encryptStandard} (textbook {@code r^n}) / {@code javallierEncryptObfuscate}
- * ({@code encrypt(long).obfuscate()}: javallier's only randomized encryption); {@code decrypt} /
- * {@code javallierDecrypt}; {@code add} / {@code javallierAdd}; and the per-value cost of
+ * ({@code encrypt(long).obfuscate()}: javallier's only randomized encryption); {@code decrypt} (and
+ * {@code decryptTwoThreads}, the CRT halves on two threads) / {@code javallierDecrypt}; {@code add} / {@code javallierAdd}; and the per-value cost of
  * summing 100 clients' packed vectors of 100,000 signed 16-bit values, encrypt + add + decrypt,
  * {@code packedAggregationPerValue} / {@code javallierAggregationPerValue} (javallier has no
  * packing: each value is its own ciphertext). Both per-value benchmarks divide the whole
@@ -128,6 +128,15 @@ public class PaillierBenchmark {
   @Benchmark
   public BigInteger decrypt() {
     return keys.privateKey().decrypt(c1);
+  }
+
+  /**
+   * CRT decryption with the q half on a second thread (lower latency, same throughput): the
+   * common pool has one worker on a 2-core machine.
+   */
+  @Benchmark
+  public BigInteger decryptTwoThreads() {
+    return keys.privateKey().decrypt(c1, java.util.concurrent.ForkJoinPool.commonPool());
   }
 
   /** Baseline: javallier decryption and decoding. */

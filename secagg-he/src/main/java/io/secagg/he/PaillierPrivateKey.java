@@ -5,6 +5,8 @@ import io.secagg.he.internal.Wire;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * A Paillier private key: the primes {@code p < q} of {@code n = pq} and the CRT constants of
@@ -160,9 +162,42 @@ public final class PaillierPrivateKey {
     return decryptValue(c.value());
   }
 
+  /**
+   * Like {@link #decrypt(Ciphertext)} with the two CRT halves computed concurrently: the
+   * {@code q} half on {@code executor}, the {@code p} half on the caller's thread. This lowers
+   * the latency of one decryption (about 2x when a core is idle) but not the throughput; to
+   * decrypt many ciphertexts, parallelize across them instead (for example
+   * {@link io.secagg.he.packing.EncryptedVector#decrypt(PaillierPrivateKey,
+   * java.util.concurrent.Executor, int)}).
+   *
+   * @throws KeyMismatchException if {@code c} was made under another public key
+   * @throws NullPointerException if an argument is null
+   */
+  public BigInteger decrypt(Ciphertext c, Executor executor) {
+    Objects.requireNonNull(c, "c");
+    Objects.requireNonNull(executor, "executor");
+    if (!c.publicKey().equals(publicKey)) {
+      throw new KeyMismatchException("ciphertext belongs to another public key");
+    }
+    BigInteger value = c.value();
+    CompletableFuture<BigInteger> mq = CompletableFuture.supplyAsync(() -> halfQ(value), executor);
+    BigInteger mp = halfP(value);
+    return crt(mp, mq.join());
+  }
+
   BigInteger decryptValue(BigInteger c) {
-    BigInteger mp = lFunction(c.mod(pSquared).modPow(pMinus1, pSquared), p).multiply(hp).mod(p);
-    BigInteger mq = lFunction(c.mod(qSquared).modPow(qMinus1, qSquared), q).multiply(hq).mod(q);
+    return crt(halfP(c), halfQ(c));
+  }
+
+  private BigInteger halfP(BigInteger c) {
+    return lFunction(c.mod(pSquared).modPow(pMinus1, pSquared), p).multiply(hp).mod(p);
+  }
+
+  private BigInteger halfQ(BigInteger c) {
+    return lFunction(c.mod(qSquared).modPow(qMinus1, qSquared), q).multiply(hq).mod(q);
+  }
+
+  private BigInteger crt(BigInteger mp, BigInteger mq) {
     return mp.subtract(mq).multiply(qInverseModP).mod(p).multiply(q).add(mq);
   }
 

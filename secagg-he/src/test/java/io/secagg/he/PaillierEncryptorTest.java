@@ -35,7 +35,14 @@ class PaillierEncryptorTest {
   void theProductionKeyDecryptsByCrt() {
     PaillierKeyPair big = TestKeys.production();
     BigInteger m = new BigInteger(2000, TestKeys.random(5));
-    assertEquals(m, big.privateKey().decrypt(PaillierEncryptor.create(big.publicKey()).encrypt(m)));
+    Ciphertext c = PaillierEncryptor.create(RandomizerSource.standard(big.publicKey(), TestKeys.random(6))).encrypt(m);
+    assertEquals(m, big.privateKey().decrypt(c));
+    ExecutorService ex = Executors.newSingleThreadExecutor();
+    try {
+      assertEquals(m, big.privateKey().decrypt(c, ex));
+    } finally {
+      ex.shutdownNow();
+    }
   }
 
   @Test
@@ -90,6 +97,7 @@ class PaillierEncryptorTest {
   }
 
   @Test
+  @SuppressWarnings("try")
   void poolHandsOutEachRandomizerOnceAndRefillsInTheBackground() throws Exception {
     ExecutorService ex = Executors.newSingleThreadExecutor();
     try (RandomizerPool pool = RandomizerPool.over(RandomizerSource.djn(pk, TestKeys.random(9)), 8)) {
@@ -103,7 +111,7 @@ class PaillierEncryptorTest {
       for (int i = 0; i < 30; i++) {
         assertTrue(seen.add(pool.next()));
       }
-      pool.close();
+      pool.close(); // closing early on purpose: the pool must refuse to hand out more
       assertEquals(0, pool.available());
       assertThrows(IllegalStateException.class, pool::next);
     } finally {

@@ -29,6 +29,9 @@ public final class FixedPointVectors {
 
   /** The generator. */
   public static final class Generator implements VectorFileGenerator {
+    /** Stateless apart from the group being checked. */
+    public Generator() {}
+
     @Override
     public String fileName() {
       return "paillier_fixedpoint_test.json";
@@ -91,6 +94,9 @@ public final class FixedPointVectors {
 
   /** The checker. */
   public static final class Checker implements VectorChecker {
+    /** Stateless apart from the group being checked. */
+    public Checker() {}
+
     private static final Set<String> FIELDS = fields("operation", "value", "plaintext", "decoded");
 
     static Set<String> fields(String... extra) {

@@ -50,6 +50,9 @@ public final class PackingVectors {
 
   /** The generator. */
   public static final class Generator implements VectorFileGenerator {
+    /** Stateless apart from the group being checked. */
+    public Generator() {}
+
     @Override
     public String fileName() {
       return "paillier_packing_test.json";
@@ -153,6 +156,9 @@ public final class PackingVectors {
 
   /** The checker: recomputes the layout and every plaintext from the spec's formulas. */
   public static final class Checker implements VectorChecker {
+    /** Stateless apart from the group being checked. */
+    public Checker() {}
+
     private static final Set<String> GROUP = Set.of("type", "modulusBits", "valueBits", "maxSummands", "guardBits",
         "signed", "slotBits", "slotsPerCiphertext", "tests");
 

@@ -52,6 +52,9 @@ public final class ThresholdVectors {
 
   /** The generator. */
   public static final class Generator implements VectorFileGenerator {
+    /** Stateless apart from the group being checked. */
+    public Generator() {}
+
     @Override
     public String fileName() {
       return "paillier_threshold_test.json";
@@ -163,6 +166,9 @@ public final class ThresholdVectors {
 
   /** The checker: re-deals from the recorded values and recomputes every partial decryption. */
   public static final class Checker implements VectorChecker {
+    /** Stateless apart from the group being checked. */
+    public Checker() {}
+
     private static final Set<String> GROUP = Set.of("type", "p", "q", "n", "threshold", "parties", "delta",
         "coefficients", "x", "v", "shares", "verificationKeys", "publicKey", "tests");
     private ThresholdKeySet keys;
