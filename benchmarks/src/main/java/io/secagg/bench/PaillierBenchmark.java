@@ -90,8 +90,8 @@ public class PaillierBenchmark {
   @Benchmark
   @BenchmarkMode(Mode.SingleShotTime)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
-  @Warmup(iterations = 2)
-  @Measurement(iterations = 8)
+  @Warmup(iterations = 1)
+  @Measurement(iterations = 5)
   public PaillierKeyPair keyGeneration() {
     return PaillierKeyGenerator.generate(bits, new SecureRandom());
   }
@@ -100,8 +100,8 @@ public class PaillierBenchmark {
   @Benchmark
   @BenchmarkMode(Mode.SingleShotTime)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
-  @Warmup(iterations = 2)
-  @Measurement(iterations = 8)
+  @Warmup(iterations = 1)
+  @Measurement(iterations = 5)
   public Object javallierKeyGeneration() {
     return com.n1analytics.paillier.PaillierPrivateKey.create(bits);
   }

@@ -12,12 +12,12 @@ import java.util.Objects;
 /** DJN randomizers {@code h_s^a mod n^2}, {@code a < 2^ceil(bits(n)/2)}, from a fixed-base table. */
 final class DjnRandomizers extends RandomizerSource {
   /**
-   * Table window when the caller does not choose: 8 bits up to 2200-bit moduli (~17 MB of table
-   * at 2048 bits, 128 multiplications per randomizer), 7 bits above (~22 MB at 3072 bits, 220
-   * multiplications): measured as the point past which more memory bought little speed.
+   * Table window when the caller does not choose: 8 bits up to 3200-bit moduli (128
+   * multiplications and ~17 MB of table at 2048 bits; 192 and ~40 MB at 3072), 7 bits above, so
+   * the table stays below ~60 MB at the largest sizes.
    */
   static int defaultWindow(PaillierPublicKey key) {
-    return key.modulusBits() <= 2200 ? 8 : 7;
+    return key.modulusBits() <= 3200 ? 8 : 7;
   }
   private static final byte[] LABEL = "secagg/v1 paillier djn h".getBytes(StandardCharsets.US_ASCII);
 

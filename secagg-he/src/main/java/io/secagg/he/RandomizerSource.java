@@ -47,11 +47,12 @@ public abstract class RandomizerSource {
   }
 
   /**
-   * DJN short-exponent randomizers with the default table window: 8 bits for moduli up to 2200
+   * DJN short-exponent randomizers with the default table window: 8 bits for moduli up to 3200
    * bits, 7 above. Builds the fixed-base table now, about {@code ceil(bits(n)/2w) (2^w - 1)}
-   * modular multiplications (~33,000 at 2048 bits, a fraction of a second) and
-   * {@code ceil(bits(n)/2w) (2^w - 1)} residues of memory (~17 MB at 2048 bits, ~22 MB at 3072).
-   * Build one per key and share it: it is thread-safe.
+   * modular multiplications (~33,000 at 2048 bits, a fraction of a second; ~49,000 at 3072) and
+   * as many residues of memory (~17 MB at 2048 bits, ~40 MB at 3072; choose a smaller window
+   * with {@link #djn(PaillierPublicKey, SecureRandom, int)} where memory is tight). Build one per
+   * key and share it: it is thread-safe.
    *
    * @throws NullPointerException if an argument is null
    */
