@@ -101,7 +101,7 @@ final class PaillierVectors {
           new Wire.Writer(1).u32(Wire.byteLength(n) + 1).raw(new byte[] {0}).raw(Wire.fixed(n, Wire.byteLength(n))).toByteArray());
       addParse(tests, "parsePublicKey", "even modulus", "WeakKey", new Wire.Writer(1).integer(n.add(BigInteger.ONE)).toByteArray());
       addParse(tests, "parsePublicKey", "prime modulus", "WeakKey",
-          new Wire.Writer(1).integer(BigInteger.ONE.shiftLeft(2047).nextProbablePrime()).toByteArray());
+          new Wire.Writer(1).integer(primeModulus()).toByteArray());
       addParse(tests, "parsePublicKey", "perfect square modulus p^2", "WeakKey",
           new Wire.Writer(1).integer(p.multiply(p)).toByteArray());
       addParse(tests, "parsePublicKey", "modulus divisible by 3", "WeakKey",
@@ -133,6 +133,16 @@ final class PaillierVectors {
       t.put("q", dec(q));
       t.put("result", "invalid");
     }
+  }
+
+  private static BigInteger primeModulus;
+
+  /** The smallest prime above 2^2047 (cached: finding it takes a while). */
+  static synchronized BigInteger primeModulus() {
+    if (primeModulus == null) {
+      primeModulus = BigInteger.ONE.shiftLeft(2047).nextProbablePrime();
+    }
+    return primeModulus;
   }
 
   static byte[] concat(byte[] a, byte[] b) {

@@ -22,10 +22,11 @@ import java.util.concurrent.Executor;
  * A member of the decryption committee: holds one {@link KeyShare} and partially decrypts only
  * sums of at least {@code minClients} contributions. Thread-safe.
  *
- * <p>Limitation: the summand count travels with the vector and is set by the server. An honest
- * committee therefore refuses to decrypt what the server labels as a single contribution, but
- * a server that lies about the count could get one client's vector decrypted; a committee that
- * distrusts the server should recompute the sum from the clients' contributions itself.
+ * <p>Limitation: the summand count travels with the vector and is set by the server, so the check
+ * stops an honest-but-curious server from asking for a single contribution, not a malicious one:
+ * such a server could mislabel one client's vector, or pad it with contributions it made up.
+ * Against that, uploads must be authenticated (for example signed by registered clients) and the
+ * committee must recompute the sum from the authenticated uploads; that is outside this package.
  */
 public final class CommitteeMember {
   private final KeyShare share;

@@ -14,6 +14,9 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +57,17 @@ class EncryptedVectorTest {
     }
     assertArrayEquals(expected, sum.decrypt(KP.privateKey(), POOL, 3));
     assertArrayEquals(expected, sum.decrypt(KP.privateKey()));
+  }
+
+  @Property(tries = 15)
+  void anyVectorInRangeRoundTripsThroughEncryption(
+      @ForAll @IntRange(min = 0, max = 120) int length, @ForAll long seed) {
+    Random r = new Random(seed);
+    long[] v = new long[length];
+    for (int i = 0; i < length; i++) {
+      v[i] = LAYOUT.minValue() + r.nextInt((int) (LAYOUT.maxValue() - LAYOUT.minValue() + 1));
+    }
+    assertArrayEquals(v, EncryptedVector.encrypt(ENC, LAYOUT, v).decrypt(KP.privateKey()));
   }
 
   @Test
