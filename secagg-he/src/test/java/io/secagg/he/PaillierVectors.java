@@ -106,8 +106,8 @@ final class PaillierVectors {
           new Wire.Writer(1).integer(p.multiply(p)).toByteArray());
       addParse(tests, "parsePublicKey", "modulus divisible by 3", "WeakKey",
           new Wire.Writer(1).integer(n.multiply(BigInteger.valueOf(3))).toByteArray());
-      PaillierKeyPair small = PaillierKeyGenerator.generateForTesting(1024, TestKeys.random(KEY_SEED + 1));
-      addParse(tests, "parsePublicKey", "1024-bit modulus below the 2048-bit minimum", "WeakKey", small.publicKey().toBytes());
+      PaillierKeyPair small = TestKeys.small();
+      addParse(tests, "parsePublicKey", "512-bit modulus below the 2048-bit minimum", "WeakKey", small.publicKey().toBytes());
       addParse(tests, "parsePrivateKey", "private key listing q before p", "NonCanonical",
           new Wire.Writer(2).integer(q).integer(p).toByteArray());
       addParse(tests, "parsePrivateKey", "private key with trailing byte", "MalformedEncoding",
@@ -115,7 +115,7 @@ final class PaillierVectors {
       addPrimes(tests, "p = q", p, p);
       addPrimes(tests, "q composite (q + 2^40)", p, q.add(BigInteger.ONE.shiftLeft(40)));
       addPrimes(tests, "p and q of different lengths", p, small.privateKey().q());
-      addPrimes(tests, "1024-bit modulus below the 2048-bit minimum", small.privateKey().p(), small.privateKey().q());
+      addPrimes(tests, "512-bit modulus below the 2048-bit minimum", small.privateKey().p(), small.privateKey().q());
       return Vectors.finish(file);
     }
 
