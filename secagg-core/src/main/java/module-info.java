@@ -19,6 +19,8 @@ module io.secagg.core {
   exports io.secagg.core.shamir;
   exports io.secagg.core.graph;
   exports io.secagg.core.quant;
+  exports io.secagg.core.prg;
+  exports io.secagg.core.vector;
   exports io.secagg.core.protocol;
   exports io.secagg.core.protocol.client;
   exports io.secagg.core.protocol.server;
