@@ -1,0 +1,124 @@
+package io.secagg.dp.sampling;
+
+import io.secagg.dp.internal.ExpTables;
+import io.secagg.dp.internal.LazyUniform;
+import io.secagg.dp.internal.Words;
+import java.math.BigInteger;
+import java.util.Objects;
+
+/**
+ * The exact discrete Laplace distribution on the integers: {@code P(y)} proportional to
+ * {@code exp(-|y| / b)} for a rational scale {@code b = t / s > 0}.
+ *
+ * <p>Algorithm (Canonne, Kamath and Steinke 2020, "The Discrete Gaussian for Differential
+ * Privacy", Algorithm 2), with every Bernoulli(exp(-x)) trial decided by comparing a lazily read
+ * uniform with {@code e^(-x)} (see {@code spec/dp.md}, "Discrete Laplace"):
+ * <ol>
+ *   <li>{@code u} uniform in {@code [0, t)}; restart unless Bernoulli(exp(-u/t));
+ *   <li>{@code v} geometric with {@code P(v >= k) = e^(-k)};
+ *   <li>{@code y = floor((u + t v) / s)}; a sign word; restart on "negative zero".
+ * </ol>
+ *
+ * <p>Ranges: {@code t} and {@code s} are 1 to 2^62 - 1. Immutable and thread-safe.
+ */
+public final class DiscreteLaplace implements IntegerSampler {
+  private static final long MAX_PART = (1L << 62) - 1;
+  /** Above this t the fast bound computation {@code u * 2^24} could overflow. */
+  private static final long FAST_T = 1L << 39;
+
+  private final Rational scale;
+  private final long t;
+  private final long s;
+  private final long recip;
+  private final int recipShift;
+
+  private DiscreteLaplace(Rational scale) {
+    this.scale = scale;
+    this.t = scale.numerator().longValueExact();
+    this.s = scale.denominator().longValueExact();
+    // recip = floor(2^(62 + bitLength(t)) / t), in (2^62, 2^63]: u * 2^24 * recip / 2^shift
+    // brackets u * 2^24 / t with two multiplications instead of a division.
+    int bl = 64 - Long.numberOfLeadingZeros(t);
+    this.recipShift = 62 + bl;
+    this.recip = t >= 2 ? BigInteger.ONE.shiftLeft(recipShift).divide(BigInteger.valueOf(t)).longValue() : 0;
+  }
+
+  /**
+   * The discrete Laplace with scale {@code b} (numerator and denominator each below 2^62).
+   *
+   * @throws NullPointerException if {@code scale} is null
+   * @throws IllegalArgumentException if the numerator or denominator of {@code scale} is 2^62 or
+   *     more
+   */
+  public static DiscreteLaplace withScale(Rational scale) {
+    Objects.requireNonNull(scale, "scale");
+    if (scale.numerator().bitLength() > 62 || scale.denominator().bitLength() > 62) {
+      throw new IllegalArgumentException(
+          "Invalid discrete Laplace scale " + scale + "; numerator and denominator must be below 2^62");
+    }
+    return new DiscreteLaplace(scale);
+  }
+
+  /** The scale {@code b = t / s}. */
+  public Rational scale() {
+    return scale;
+  }
+
+  @Override
+  public long sample(BitSource bits) {
+    Objects.requireNonNull(bits, "bits");
+    while (true) {
+      long y = magnitude(bits, t, s, recip, recipShift);
+      boolean negative = bits.nextLong() < 0;
+      if (negative && y == 0) {
+        continue;
+      }
+      return negative ? -y : y;
+    }
+  }
+
+  /**
+   * Steps 1 and 2: {@code floor((u + t v) / s)}, geometric with ratio {@code e^(-s/t)} (for
+   * {@code s = 1}: {@code P(X >= k) = e^(-k/t)}).
+   */
+  static long magnitude(BitSource bits, long t, long s, long recip, int recipShift) {
+    long u;
+    while (true) {
+      u = t == 1 ? 0 : Words.uniform(bits, t);
+      if (u == 0 || bernoulliExpNegUOverT(bits, u, t, recip, recipShift)) {
+        break;
+      }
+    }
+    long v = ExpTables.geometricExpMinusOne(bits);
+    long x = Math.addExact(u, Math.multiplyExact(t, v));
+    return s == 1 ? x : x / s;
+  }
+
+  /** Bernoulli(exp(-u/t)) for 0 < u < t, as the comparison U < e^(-u/t). */
+  private static boolean bernoulliExpNegUOverT(BitSource bits, long u, long t, long recip, int recipShift) {
+    long w = bits.nextLong();
+    if (t < FAST_T) {
+      long scaled = u << 24;
+      int sh = recipShift - 64;
+      long gLo = Words.unsignedMultiplyHigh(scaled, recip) >>> sh;
+      long gHi = (Words.unsignedMultiplyHigh(scaled, recip + 1) >>> sh) + 1;
+      int d = ExpTables.decide(w, gLo, gHi);
+      if (d >= 0) {
+        return d == 1;
+      }
+    }
+    return new LazyUniform(w, bits).lessThanExpNeg(BigInteger.valueOf(u), BigInteger.valueOf(t));
+  }
+
+  /** {@code 2 q / (1 - q)^2} with {@code q = e^(-1/b)}. */
+  @Override
+  public double variance() {
+    double q = Math.exp(-1.0 / scale.doubleValue());
+    return 2 * q / ((1 - q) * (1 - q));
+  }
+
+  @Override
+  public String toString() {
+    return "DiscreteLaplace[scale=" + scale + "]";
+  }
+}
