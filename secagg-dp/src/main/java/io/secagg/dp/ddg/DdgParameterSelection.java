@@ -166,6 +166,9 @@ public final class DdgParameterSelection {
     }
     double scale = Math.exp(lo);
     double sigma = sigmaFor(scale, paddedDim);
+    if (Double.isInfinite(sigma)) {
+      throw new IllegalArgumentException("The privacy target needs a local sigma above 2^20 at every usable scale");
+    }
     return DdgParameters.builder()
         .dimension(dimension)
         .clipNorm(clipNorm)
@@ -179,13 +182,19 @@ public final class DdgParameterSelection {
 
   private boolean fits(double scale, int paddedDim, double m) {
     double sigma = sigmaFor(scale, paddedDim);
+    if (Double.isInfinite(sigma)) {
+      return false;
+    }
     double n = clients;
     double cs = clipNorm * scale;
     double var = n * n * cs * cs / paddedDim + n / 4 + n * (sigma * sigma + 1.0 / 256);
     return 2 * kStddevs * Math.sqrt(var) <= m;
   }
 
-  /** The smallest local sigma (bisection to 1e-9 relative) meeting the target at this scale. */
+  /**
+   * The smallest local sigma (bisection to 1e-10 in log) meeting the target at this scale, or
+   * infinity if even 2^20 does not.
+   */
   private double sigmaFor(double scale, int paddedDim) {
     long bound2 = DdgParameters.normBoundSquared(clipNorm * scale, paddedDim, beta);
     double l2 = Math.sqrt(bound2);
@@ -193,7 +202,7 @@ public final class DdgParameterSelection {
     double lo = Math.log(0.5);
     double hi = Math.log(0x1p20);
     if (epsilonAt(Math.exp(hi), l2, l1, paddedDim) > epsilon) {
-      throw new IllegalArgumentException("The privacy target needs a local sigma above 2^20");
+      return Double.POSITIVE_INFINITY;
     }
     if (epsilonAt(Math.exp(lo), l2, l1, paddedDim) <= epsilon) {
       return Math.exp(lo);
