@@ -29,6 +29,7 @@ public final class DiscreteGaussian implements IntegerSampler {
   private final long t;
   private final long lapRecip;
   private final int lapRecipShift;
+  private final long[] lapTable;
   private final BigInteger bigNum;
   private final BigInteger bigTDen;
   /** {@code 2 num den t^2}: the acceptance exponent is {@code (|y| t den - num)^2 / bigD}. */
@@ -49,6 +50,7 @@ public final class DiscreteGaussian implements IntegerSampler {
     this.lapRecipShift = 62 + bl;
     this.lapRecip =
         t >= 2 ? BigInteger.ONE.shiftLeft(lapRecipShift).divide(BigInteger.valueOf(t)).longValue() : 0;
+    this.lapTable = t <= ExpTables.SMALL_T ? ExpTables.inversionTable(t) : null;
     BigInteger bt = BigInteger.valueOf(t);
     this.bigNum = n;
     this.bigTDen = bt.multiply(d);
@@ -99,7 +101,7 @@ public final class DiscreteGaussian implements IntegerSampler {
   public long sample(BitSource bits) {
     Objects.requireNonNull(bits, "bits");
     while (true) {
-      long y = DiscreteLaplace.magnitude(bits, t, 1, lapRecip, lapRecipShift);
+      long y = DiscreteLaplace.magnitude(bits, t, 1, lapRecip, lapRecipShift, lapTable);
       boolean negative = bits.nextLong() < 0;
       if (negative && y == 0) {
         continue;
@@ -122,24 +124,36 @@ public final class DiscreteGaussian implements IntegerSampler {
       }
       long aLo = a * a;
       long aHi = Words.unsignedMultiplyHigh(a, a);
-      // P = A^2 * dRecip as three words (p2, p1, p0).
       long r = dRecip;
-      long m0 = aLo * r;
-      long c0 = Words.unsignedMultiplyHigh(aLo, r);
-      long m1 = aHi * r;
-      long m1h = Words.unsignedMultiplyHigh(aHi, r);
-      long p1 = m1 + c0;
-      long p2 = m1h + (Long.compareUnsigned(p1, m1) < 0 ? 1 : 0);
-      long gLo = Words.shiftRight192Saturated(p2, p1, m0, dShift, ExpTables.G_CAP);
-      // P + A^2 bounds A^2 (dRecip + 1) > A^2 2^(62+l) / D.
-      long q0 = m0 + aLo;
-      long cq0 = Long.compareUnsigned(q0, m0) < 0 ? 1 : 0;
-      long t1 = p1 + aHi;
-      long c1 = Long.compareUnsigned(t1, p1) < 0 ? 1 : 0;
-      long q1 = t1 + cq0;
-      long c2 = Long.compareUnsigned(q1, t1) < 0 ? 1 : 0;
-      long q2 = p2 + c1 + c2;
-      long gHi = Words.shiftRight192Saturated(q2, q1, q0, dShift, ExpTables.G_CAP) + 1;
+      long gLo;
+      long gHi;
+      if (aHi == 0) {
+        // A^2 < 2^64 (sigma below about 2^15): a 128-bit product suffices.
+        long p0 = aLo * r;
+        long p1 = Words.unsignedMultiplyHigh(aLo, r);
+        gLo = Words.shiftRight192Saturated(0, p1, p0, dShift, ExpTables.G_CAP);
+        long q0 = p0 + aLo;
+        long q1 = p1 + (Long.compareUnsigned(q0, p0) < 0 ? 1 : 0);
+        gHi = Words.shiftRight192Saturated(0, q1, q0, dShift, ExpTables.G_CAP) + 1;
+      } else {
+        // P = A^2 * dRecip as three words (p2, p1, p0).
+        long m0 = aLo * r;
+        long c0 = Words.unsignedMultiplyHigh(aLo, r);
+        long m1 = aHi * r;
+        long m1h = Words.unsignedMultiplyHigh(aHi, r);
+        long p1 = m1 + c0;
+        long p2 = m1h + (Long.compareUnsigned(p1, m1) < 0 ? 1 : 0);
+        gLo = Words.shiftRight192Saturated(p2, p1, m0, dShift, ExpTables.G_CAP);
+        // P + A^2 bounds A^2 (dRecip + 1) > A^2 2^(62+l) / D.
+        long q0 = m0 + aLo;
+        long cq0 = Long.compareUnsigned(q0, m0) < 0 ? 1 : 0;
+        long t1 = p1 + aHi;
+        long c1 = Long.compareUnsigned(t1, p1) < 0 ? 1 : 0;
+        long q1 = t1 + cq0;
+        long c2 = Long.compareUnsigned(q1, t1) < 0 ? 1 : 0;
+        long q2 = p2 + c1 + c2;
+        gHi = Words.shiftRight192Saturated(q2, q1, q0, dShift, ExpTables.G_CAP) + 1;
+      }
       long w = bits.nextLong();
       int decided = ExpTables.decide(w, gLo, gHi);
       if (decided >= 0) {

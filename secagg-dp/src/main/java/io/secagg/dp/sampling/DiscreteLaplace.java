@@ -18,6 +18,8 @@ import java.util.Objects;
  *   <li>{@code v} geometric with {@code P(v >= k) = e^(-k)};
  *   <li>{@code y = floor((u + t v) / s)}; a sign word; restart on "negative zero".
  * </ol>
+ * For {@code t <= 8} steps 1 and 2 are replaced by the inversion {@code X = #{k >= 1 : U <
+ * e^(-k/t)}} of a single lazily read uniform (same distribution of {@code u + t v}, one word).
  *
  * <p>Ranges: {@code t} and {@code s} are 1 to 2^62 - 1. Immutable and thread-safe.
  */
@@ -31,6 +33,7 @@ public final class DiscreteLaplace implements IntegerSampler {
   private final long s;
   private final long recip;
   private final int recipShift;
+  private final long[] table;
 
   private DiscreteLaplace(Rational scale) {
     this.scale = scale;
@@ -41,6 +44,7 @@ public final class DiscreteLaplace implements IntegerSampler {
     int bl = 64 - Long.numberOfLeadingZeros(t);
     this.recipShift = 62 + bl;
     this.recip = t >= 2 ? BigInteger.ONE.shiftLeft(recipShift).divide(BigInteger.valueOf(t)).longValue() : 0;
+    this.table = t <= ExpTables.SMALL_T ? ExpTables.inversionTable(t) : null;
   }
 
   /**
@@ -68,7 +72,7 @@ public final class DiscreteLaplace implements IntegerSampler {
   public long sample(BitSource bits) {
     Objects.requireNonNull(bits, "bits");
     while (true) {
-      long y = magnitude(bits, t, s, recip, recipShift);
+      long y = magnitude(bits, t, s, recip, recipShift, table);
       boolean negative = bits.nextLong() < 0;
       if (negative && y == 0) {
         continue;
@@ -78,10 +82,15 @@ public final class DiscreteLaplace implements IntegerSampler {
   }
 
   /**
-   * Steps 1 and 2: {@code floor((u + t v) / s)}, geometric with ratio {@code e^(-s/t)} (for
-   * {@code s = 1}: {@code P(X >= k) = e^(-k/t)}).
+   * Steps 1 and 2: {@code floor(X / s)} with {@code P(X >= k) = e^(-k/t)}. For {@code t <= 8}
+   * ({@code table} non-null) {@code X} is drawn by inversion of one lazily read uniform,
+   * {@code X = #{k >= 1 : U < e^(-k/t)}}; otherwise as {@code u + t v} (CKS Algorithm 2).
    */
-  static long magnitude(BitSource bits, long t, long s, long recip, int recipShift) {
+  static long magnitude(BitSource bits, long t, long s, long recip, int recipShift, long[] table) {
+    if (table != null) {
+      long x = ExpTables.geometricByTable(bits, table, t);
+      return s == 1 ? x : x / s;
+    }
     long u;
     while (true) {
       u = t == 1 ? 0 : Words.uniform(bits, t);

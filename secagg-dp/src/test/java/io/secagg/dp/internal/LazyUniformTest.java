@@ -53,4 +53,21 @@ class LazyUniformTest {
     assertEquals(2, ExpTables.geometricExpMinusOne(one));
     assertEquals(1, one.read);
   }
+
+  @Test
+  void tableInversionResolvesATieWithTheNextWord() {
+    long[] table = ExpTables.inversionTable(3);
+    assertEquals(0, table[table.length - 1]);
+    // w == floor(e^(-2/3) 2^64): U < e^(-1/3) surely, e^(-2/3) is decided by the next word.
+    long w = table[2];
+    long next = ExactExp.floorScaled(2, 3, 128).longValue();
+    Script below = new Script(w, next - 1);
+    assertTrue(ExpTables.geometricByTable(below, table, 3) >= 2);
+    Script above = new Script(w, next + 1);
+    assertEquals(1, ExpTables.geometricByTable(above, table, 3));
+    assertEquals(2, above.read);
+    Script plain = new Script(table[4] + 1);
+    assertEquals(3, ExpTables.geometricByTable(plain, table, 3));
+    assertEquals(1, plain.read);
+  }
 }
