@@ -19,8 +19,10 @@ import java.util.Objects;
  * No floating point enters any decision; the 64-bit fast path falls back to {@link BigInteger}
  * whenever an intermediate would overflow.
  *
- * <p>Ranges: {@code 2^-60 <= sigma^2 <= 2^100}, numerator and denominator below 2^62.
- * Immutable and thread-safe.
+ * <p>Ranges: {@code 2^-60 <= sigma^2 <= 2^100} (any exact fraction). The 64-bit fast paths cover
+ * {@code sigma < 2^39} with numerator and {@code t * denominator} below 2^62; beyond them the same
+ * decisions are taken with {@link BigInteger} (microseconds per sample). Immutable and
+ * thread-safe.
  */
 public final class DiscreteGaussian implements IntegerSampler {
   private static final BigInteger MAX_SIGMA2 = BigInteger.ONE.shiftLeft(100);

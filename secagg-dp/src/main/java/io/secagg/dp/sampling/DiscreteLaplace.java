@@ -21,10 +21,11 @@ import java.util.Objects;
  * For {@code t <= 8} steps 1 and 2 are replaced by the inversion {@code X = #{k >= 1 : U <
  * e^(-k/t)}} of a single lazily read uniform (same distribution of {@code u + t v}, one word).
  *
- * <p>Ranges: {@code t} and {@code s} are 1 to 2^62 - 1. Immutable and thread-safe.
+ * <p>Ranges: {@code t} is 1 to 2^50 and {@code s} 1 to 2^62 - 1. The 64-bit fast path covers
+ * {@code t < 2^39}; larger {@code t} take the exact {@link BigInteger} path (microseconds per
+ * trial). Immutable and thread-safe.
  */
 public final class DiscreteLaplace implements IntegerSampler {
-  private static final long MAX_PART = (1L << 62) - 1;
   /** Above this t the fast bound computation {@code u * 2^24} could overflow. */
   private static final long FAST_T = 1L << 39;
 
@@ -51,14 +52,14 @@ public final class DiscreteLaplace implements IntegerSampler {
    * The discrete Laplace with scale {@code b} (numerator and denominator each below 2^62).
    *
    * @throws NullPointerException if {@code scale} is null
-   * @throws IllegalArgumentException if the numerator or denominator of {@code scale} is 2^62 or
-   *     more
+   * @throws IllegalArgumentException if the numerator of {@code scale} exceeds 2^50 or its
+   *     denominator is 2^62 or more
    */
   public static DiscreteLaplace withScale(Rational scale) {
     Objects.requireNonNull(scale, "scale");
-    if (scale.numerator().bitLength() > 62 || scale.denominator().bitLength() > 62) {
+    if (scale.numerator().compareTo(BigInteger.ONE.shiftLeft(50)) > 0 || scale.denominator().bitLength() > 62) {
       throw new IllegalArgumentException(
-          "Invalid discrete Laplace scale " + scale + "; numerator and denominator must be below 2^62");
+          "Invalid discrete Laplace scale " + scale + "; numerator at most 2^50, denominator below 2^62");
     }
     return new DiscreteLaplace(scale);
   }

@@ -13,6 +13,8 @@ public interface IntegerSampler {
    * @param bits the randomness; consumed as specified in {@code spec/dp.md}
    * @return the sample
    * @throws NullPointerException if {@code bits} is null
+   * @throws ArithmeticException only if an intermediate would exceed 64 bits, which for the
+   *     documented parameter ranges has probability below {@code e^-4000} per sample
    */
   long sample(BitSource bits);
 

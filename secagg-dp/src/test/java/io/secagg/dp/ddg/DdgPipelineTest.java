@@ -138,4 +138,24 @@ class DdgPipelineTest {
     assertThrows(IllegalArgumentException.class,
         () -> DdgParameterSelection.builder().epsilon(1).delta(1e-5).rounds(1).clients(1_000_000).dimension(10).clipNorm(1).bits(8).select());
   }
+
+  /**
+   * Neighbouring inputs have the same output support: with a small modulus every residue of Z_m
+   * appears for both inputs (the discrete Gaussian noise has full support on the integers). With
+   * 4000 draws and the smallest residue probability above 1/40, a residue is missed with
+   * probability below 16 e^-100.
+   */
+  @Test
+  void neighbouringInputsHaveTheSameOutputSupport() {
+    DdgParameters p = DdgParameters.builder().dimension(1).clipNorm(1).scale(3).localVariance(Rational.of(9, 1)).bits(4).build();
+    byte[] seed = new byte[32];
+    AesCtrBitSource bits = AesCtrBitSource.forTestVectorsOnly(new byte[] {42});
+    for (double x : new double[] {0.0, 1.0}) {
+      java.util.Set<Long> seen = new java.util.HashSet<>();
+      for (int i = 0; i < 4000; i++) {
+        seen.add(DdgClient.encode(p, new double[] {x}, seed, bits)[0]);
+      }
+      assertEquals(16, seen.size(), "input " + x);
+    }
+  }
 }
