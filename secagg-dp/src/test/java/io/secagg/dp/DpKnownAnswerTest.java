@@ -15,6 +15,7 @@ import io.secagg.dp.ddg.DdgParameters;
 import io.secagg.dp.ddg.DdgServer;
 import io.secagg.dp.ddg.NoiseKind;
 import io.secagg.dp.sampling.AesCtrBitSource;
+import io.secagg.dp.sampling.BernoulliExp;
 import io.secagg.dp.sampling.DiscreteGaussian;
 import io.secagg.dp.sampling.DiscreteLaplace;
 import io.secagg.dp.sampling.IntegerSampler;
@@ -73,6 +74,11 @@ class DpKnownAnswerTest extends AbstractKnownAnswerTest {
     long[] out = new long[n];
     if (distribution.equals("bitSource")) {
       bits.nextLongs(out);
+    } else if (distribution.equals("bernoulliExp")) {
+      BernoulliExp b = BernoulliExp.withGamma(Rational.parse(parameter));
+      for (int i = 0; i < n; i++) {
+        out[i] = b.sample(bits) ? 1 : 0;
+      }
     } else {
       sampler(distribution, parameter).fill(out, bits);
     }
@@ -113,7 +119,13 @@ class DpKnownAnswerTest extends AbstractKnownAnswerTest {
       byte[] seed = Vectors.bytes(test, "seed");
       String parameter = dist.equals("bitSource") ? "1" : Vectors.text(test, pname);
       if (!Vectors.isValid(test)) {
-        Vectors.expectInvalid(IllegalArgumentException.class, () -> sampler(dist, parameter));
+        Vectors.expectInvalid(IllegalArgumentException.class, () -> {
+          if (dist.equals("bernoulliExp")) {
+            BernoulliExp.withGamma(Rational.parse(parameter));
+          } else {
+            sampler(dist, parameter);
+          }
+        });
         return;
       }
       if (dist.equals("bitSource")) {
@@ -205,11 +217,13 @@ class DpKnownAnswerTest extends AbstractKnownAnswerTest {
     public ObjectNode generate() {
       Map<String, String> notes = new LinkedHashMap<>();
       notes.put("Keystream", "the raw words of the bit source: the AES-128-CTR keystream read as little-endian 64-bit words, shown as big-endian hex");
+      notes.put("LargeExponent", "gamma >= 63: the tables give no lower bound; only U < e^-gamma decides (almost surely false)");
       notes.put("RationalScale", "a non-integer scale t/s: the Laplace magnitude is floor((u + t v) / s)");
       notes.put("SplitMean", "a mean above 2^20: the Poisson sample is the sum of ceil(mean / 2^20) parts");
       notes.put("OutOfRange", "a parameter outside its documented range: must be rejected with IllegalArgumentException");
       ObjectNode file = Vectors.newFile("DP-SAMPLERS", SAMPLER_SCHEMA,
-          "The seeded bit source and the exact discrete Laplace, Poisson and Skellam samplers (spec/dp.md).",
+          "The seeded bit source and the exact Bernoulli(exp(-gamma)) (samples 1/0), discrete Laplace, Poisson and "
+              + "Skellam samplers (spec/dp.md).",
           notes);
       ObjectNode bs = samplerGroup(file, "bitSource", "none");
       for (String seed : new String[] {"", "dp-bits-1"}) {
@@ -221,6 +235,11 @@ class DpKnownAnswerTest extends AbstractKnownAnswerTest {
         }
         t.put("result", "valid");
       }
+      ObjectNode be = samplerGroup(file, "bernoulliExp", "gamma");
+      validSamples(be, "gamma 1/3", "1/3", "dp-be-1");
+      validSamples(be, "gamma 5/2", "5/2", "dp-be-2");
+      validSamples(be, "gamma 70 (beyond the tables)", "70", "dp-be-3", "LargeExponent");
+      invalidParameter(be, "gamma 0", "0", "OutOfRange");
       ObjectNode dl = samplerGroup(file, "discreteLaplace", "scale");
       validSamples(dl, "scale 1", "1", "dp-dl-1");
       validSamples(dl, "scale 5/2", "5/2", "dp-dl-2", "RationalScale");
