@@ -46,7 +46,11 @@ public final class DdgParameterSelection {
     return new DdgParameterSelection();
   }
 
-  /** @throws IllegalArgumentException unless finite and {@code > 0} */
+  /**
+   * Sets the target epsilon over all rounds.
+   *
+   * @throws IllegalArgumentException unless finite and {@code > 0}
+   */
   public DdgParameterSelection epsilon(double e) {
     if (!(e > 0) || Double.isInfinite(e)) {
       throw new IllegalArgumentException("Invalid epsilon " + e + "; must be finite and > 0");
@@ -55,7 +59,11 @@ public final class DdgParameterSelection {
     return this;
   }
 
-  /** @throws IllegalArgumentException unless in {@code (0, 1)} */
+  /**
+   * Sets the target delta.
+   *
+   * @throws IllegalArgumentException unless in {@code (0, 1)}
+   */
   public DdgParameterSelection delta(double d) {
     if (!(d > 0 && d < 1)) {
       throw new IllegalArgumentException("Invalid delta " + d + "; must be in (0, 1)");
@@ -64,7 +72,11 @@ public final class DdgParameterSelection {
     return this;
   }
 
-  /** @throws IllegalArgumentException unless {@code >= 1} */
+  /**
+   * Sets the number of rounds {@code T} to compose.
+   *
+   * @throws IllegalArgumentException unless {@code >= 1}
+   */
   public DdgParameterSelection rounds(long r) {
     if (r < 1) {
       throw new IllegalArgumentException("Invalid rounds " + r + "; must be >= 1");
@@ -73,7 +85,11 @@ public final class DdgParameterSelection {
     return this;
   }
 
-  /** The number of clients whose noise is counted on (see the class comment). @throws IllegalArgumentException unless {@code >= 1} */
+  /**
+   * Sets the number of clients whose noise is counted on (see the class comment).
+   *
+   * @throws IllegalArgumentException unless {@code >= 1}
+   */
   public DdgParameterSelection clients(long n) {
     if (n < 1) {
       throw new IllegalArgumentException("Invalid clients " + n + "; must be >= 1");
@@ -82,7 +98,11 @@ public final class DdgParameterSelection {
     return this;
   }
 
-  /** @throws IllegalArgumentException unless {@code 1 <= d <= 2^24} */
+  /**
+   * Sets the client vector length {@code d}.
+   *
+   * @throws IllegalArgumentException unless {@code 1 <= d <= 2^24}
+   */
   public DdgParameterSelection dimension(int d) {
     if (d < 1 || d > DdgParameters.MAX_DIMENSION) {
       throw new IllegalArgumentException("Invalid dimension " + d + "; must be 1.." + DdgParameters.MAX_DIMENSION);
@@ -91,7 +111,11 @@ public final class DdgParameterSelection {
     return this;
   }
 
-  /** @throws IllegalArgumentException unless finite and {@code > 0} */
+  /**
+   * Sets the L2 clip norm {@code c} of the real-valued updates.
+   *
+   * @throws IllegalArgumentException unless finite and {@code > 0}
+   */
   public DdgParameterSelection clipNorm(double c) {
     if (!(c > 0) || Double.isInfinite(c)) {
       throw new IllegalArgumentException("Invalid clip norm " + c + "; must be finite and > 0");
@@ -100,7 +124,11 @@ public final class DdgParameterSelection {
     return this;
   }
 
-  /** @throws IllegalArgumentException unless {@code 1 <= b <= 62} */
+  /**
+   * Sets the modulus to {@code 2^bits}.
+   *
+   * @throws IllegalArgumentException unless {@code 1 <= b <= 62}
+   */
   public DdgParameterSelection bits(int b) {
     if (b < 1 || b > 62) {
       throw new IllegalArgumentException("Invalid bit width " + b + "; must be 1..62");
@@ -109,7 +137,11 @@ public final class DdgParameterSelection {
     return this;
   }
 
-  /** @throws IllegalArgumentException unless in {@code [0, 1)} */
+  /**
+   * Sets the conditional-rounding parameter {@code beta}.
+   *
+   * @throws IllegalArgumentException unless in {@code [0, 1)}
+   */
   public DdgParameterSelection beta(double b) {
     if (!(b >= 0 && b < 1)) {
       throw new IllegalArgumentException("Invalid beta " + b + "; must be in [0, 1)");
@@ -118,7 +150,11 @@ public final class DdgParameterSelection {
     return this;
   }
 
-  /** @throws IllegalArgumentException unless finite and {@code >= 1} */
+  /**
+   * Sets {@code k}, the standard deviations of the aggregate kept inside the modulus (default 4).
+   *
+   * @throws IllegalArgumentException unless finite and {@code >= 1}
+   */
   public DdgParameterSelection kStddevs(double k) {
     if (!(k >= 1) || Double.isInfinite(k)) {
       throw new IllegalArgumentException("Invalid k " + k + "; must be finite and >= 1");
@@ -127,7 +163,9 @@ public final class DdgParameterSelection {
     return this;
   }
 
-  /** Default {@link NoiseKind#DISCRETE_GAUSSIAN}. */
+  /**
+   * Sets the noise distribution. Default {@link NoiseKind#DISCRETE_GAUSSIAN}.
+   */
   public DdgParameterSelection noiseKind(NoiseKind k) {
     this.noiseKind = Objects.requireNonNull(k, "noiseKind");
     return this;

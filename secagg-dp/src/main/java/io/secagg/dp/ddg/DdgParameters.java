@@ -200,7 +200,11 @@ public final class DdgParameters {
 
     private Builder() {}
 
-    /** @throws IllegalArgumentException unless {@code 1 <= d <= 2^24} */
+    /**
+     * Sets the client vector length {@code d}.
+     *
+     * @throws IllegalArgumentException unless {@code 1 <= d <= 2^24}
+     */
     public Builder dimension(int d) {
       if (d < 1 || d > MAX_DIMENSION) {
         throw new IllegalArgumentException("Invalid dimension " + d + "; must be 1.." + MAX_DIMENSION);
@@ -209,7 +213,11 @@ public final class DdgParameters {
       return this;
     }
 
-    /** @throws IllegalArgumentException unless finite and {@code > 0} */
+    /**
+     * Sets the L2 clip norm {@code c} of the real-valued updates.
+     *
+     * @throws IllegalArgumentException unless finite and {@code > 0}
+     */
     public Builder clipNorm(double c) {
       if (!(c > 0) || Double.isInfinite(c)) {
         throw new IllegalArgumentException("Invalid clip norm " + c + "; must be finite and > 0");
@@ -218,7 +226,11 @@ public final class DdgParameters {
       return this;
     }
 
-    /** @throws IllegalArgumentException unless finite and {@code > 0} */
+    /**
+     * Sets the scale {@code s}: integer units per real unit.
+     *
+     * @throws IllegalArgumentException unless finite and {@code > 0}
+     */
     public Builder scale(double s) {
       if (!(s > 0) || Double.isInfinite(s)) {
         throw new IllegalArgumentException("Invalid scale " + s + "; must be finite and > 0");
@@ -227,7 +239,11 @@ public final class DdgParameters {
       return this;
     }
 
-    /** Default {@code e^-0.5}. @throws IllegalArgumentException unless in {@code [0, 1)} */
+    /**
+     * Sets the conditional-rounding parameter {@code beta}. Default {@code e^-0.5}.
+     *
+     * @throws IllegalArgumentException unless in {@code [0, 1)}
+     */
     public Builder beta(double b) {
       if (!(b >= 0 && b < 1)) {
         throw new IllegalArgumentException("Invalid beta " + b + "; must be in [0, 1)");
@@ -251,13 +267,19 @@ public final class DdgParameters {
       return this;
     }
 
-    /** Default {@link NoiseKind#DISCRETE_GAUSSIAN}. */
+    /**
+     * Sets the noise distribution. Default {@link NoiseKind#DISCRETE_GAUSSIAN}.
+     */
     public Builder noiseKind(NoiseKind k) {
       this.noiseKind = Objects.requireNonNull(k, "noiseKind");
       return this;
     }
 
-    /** @throws IllegalArgumentException unless {@code 2 <= m <= 2^62} */
+    /**
+     * Sets the modulus {@code m} directly.
+     *
+     * @throws IllegalArgumentException unless {@code 2 <= m <= 2^62}
+     */
     public Builder modulus(long m) {
       if (m < 2 || m > (1L << 62)) {
         throw new IllegalArgumentException("Invalid modulus " + m + "; must be in [2, 2^62]");
@@ -266,7 +288,11 @@ public final class DdgParameters {
       return this;
     }
 
-    /** The modulus {@code 2^bits}. @throws IllegalArgumentException unless {@code 1 <= bits <= 62} */
+    /**
+     * Sets the modulus to {@code 2^bits}. The modulus {@code 2^bits}.
+     *
+     * @throws IllegalArgumentException unless {@code 1 <= bits <= 62}
+     */
     public Builder bits(int bits) {
       if (bits < 1 || bits > 62) {
         throw new IllegalArgumentException("Invalid bit width " + bits + "; must be 1..62");

@@ -77,4 +77,31 @@ public final class DdgSimulation {
     byte[] b = ByteBuffer.allocate(12).putLong(seed).putInt(client).array();
     return AesCtrBitSource.forTestVectorsOnly(b);
   }
+
+  /**
+   * The CLI's one call ({@code secagg simulate --dp-epsilon E --dp-delta D ...}): selects the
+   * parameters for {@code rounds} rounds of {@code updates.length} clients (conservatively: the
+   * noise is sized for that many survivors) and simulates one round.
+   *
+   * @param bits the modulus bit width, 1..62
+   * @throws NullPointerException if {@code updates} is null
+   * @throws IllegalArgumentException as {@link DdgParameterSelection#select()} and {@link
+   *     #simulateRound}, or if the updates are ragged
+   */
+  public static DdgSimulationResult selectAndSimulate(double epsilon, double delta, long rounds,
+      double clipNorm, int bits, double[][] updates, boolean[] dropped, long seed) {
+    Objects.requireNonNull(updates, "updates");
+    if (updates.length == 0 || updates[0] == null) {
+      throw new IllegalArgumentException("No clients");
+    }
+    int d = updates[0].length;
+    for (double[] u : updates) {
+      if (u == null || u.length != d) {
+        throw new IllegalArgumentException("All updates must have the same length " + d);
+      }
+    }
+    DdgParameters p = DdgParameterSelection.builder().epsilon(epsilon).delta(delta).rounds(rounds)
+        .clients(updates.length).dimension(d).clipNorm(clipNorm).bits(bits).select();
+    return simulateRound(p, updates, dropped, seed, delta);
+  }
 }

@@ -158,4 +158,14 @@ class DdgPipelineTest {
       assertEquals(16, seen.size(), "input " + x);
     }
   }
+
+  @Test
+  void selectAndSimulateIsTheCliEntryPoint() {
+    DdgSimulationResult r = DdgSimulation.selectAndSimulate(5, 1e-5, 10, 1, 20, updates(20, 200, 4), null, 11);
+    assertEquals(20, r.survivors());
+    assertEquals(200, r.decoded().length);
+    assertTrue(r.rmse() <= r.predictedErrorStd() * 1.3);
+    assertThrows(IllegalArgumentException.class,
+        () -> DdgSimulation.selectAndSimulate(5, 1e-5, 10, 1, 20, new double[][] {{1, 2}, {1}}, null, 1));
+  }
 }
