@@ -42,6 +42,38 @@ public final class ExactExp {
     }
   }
 
+  /**
+   * {@code floor(e^(-k p/q) 2^bits)} for {@code k = 0, 1, ..., count - 1}, stopping early after
+   * the first 0 when {@code stopAtZero}. One interval for {@code e^(-p/q)} at {@code bits + 64}
+   * bits is raised to successive powers with floor / ceiling products (one multiplication per
+   * entry); an entry whose two bounds straddle an integer is recomputed exactly by {@link
+   * #floorScaled}. Much faster than {@code count} separate calls (the tables are built at class
+   * or sampler construction).
+   */
+  public static java.util.List<BigInteger> floorsOfPowers(long p, long q, int bits, int count, boolean stopAtZero) {
+    BigInteger bp = BigInteger.valueOf(p);
+    BigInteger bq = BigInteger.valueOf(q);
+    int w = bits + 64;
+    BigInteger[] base = interval(bp, bq, w);
+    BigInteger lo = BigInteger.ONE.shiftLeft(w);
+    BigInteger hi = lo;
+    java.util.List<BigInteger> out = new java.util.ArrayList<>();
+    for (int k = 0; k < count; k++) {
+      if (k > 0) {
+        lo = lo.multiply(base[0]).shiftRight(w);
+        hi = ceilShift(hi.multiply(base[1]), w);
+      }
+      BigInteger fLo = lo.shiftRight(w - bits);
+      BigInteger fHi = hi.shiftRight(w - bits);
+      BigInteger f = fLo.equals(fHi) ? fLo : floorScaled(bp.multiply(BigInteger.valueOf(k)), bq, bits);
+      out.add(f);
+      if (stopAtZero && f.signum() == 0) {
+        break;
+      }
+    }
+    return out;
+  }
+
   /** Convenience for small operands. */
   public static BigInteger floorScaled(long p, long q, int bits) {
     return floorScaled(BigInteger.valueOf(p), BigInteger.valueOf(q), bits);

@@ -36,19 +36,20 @@ public final class ExpTables {
     fill(J_LO, J_HI, 256);
     fill(K_LO, K_HI, 65536);
     fill(L_LO, L_HI, 1 << 24);
+    java.util.List<BigInteger> f = ExactExp.floorsOfPowers(1, 1, 64, 64, false);
     for (int k = 1; k < 64; k++) {
-      NEG_INT_64[k] = ExactExp.floorScaled(k, 1, 64).longValue();
+      NEG_INT_64[k] = f.get(k).longValue();
     }
   }
 
   private ExpTables() {}
 
   private static void fill(long[] lo, long[] hi, long denominator) {
+    java.util.List<BigInteger> f = ExactExp.floorsOfPowers(1, denominator, SCALE, lo.length, false);
     for (int i = 0; i < lo.length; i++) {
-      BigInteger f = ExactExp.floorScaled(i, denominator, SCALE);
-      lo[i] = f.longValue();
+      lo[i] = f.get(i).longValue();
       // e^(-x) is irrational for x > 0, so floor + 1 is an upper bound; x = 0 is exactly 1.
-      hi[i] = i == 0 ? f.longValue() : f.longValue() + 1;
+      hi[i] = i == 0 ? lo[i] : lo[i] + 1;
     }
   }
 
@@ -134,25 +135,17 @@ public final class ExpTables {
   }
 
   /** Largest Laplace scale {@code t} sampled by the table inversion {@link #geometricByTable}. */
-  public static final long SMALL_T = 8;
+  public static final long SMALL_T = 64;
 
   /**
    * {@code floor(e^(-k/t) 2^64)} for {@code k = 0, 1, ...} up to and including the first zero
-   * (entry 0 is unused), for {@code 1 <= t <=} {@link #SMALL_T}.
+   * (entry 0 is unused), followed by 8 more zeros, for {@code 1 <= t <=} {@link #SMALL_T}.
    */
   public static long[] inversionTable(long t) {
-    java.util.ArrayList<Long> f = new java.util.ArrayList<>();
-    f.add(0L);
-    for (long k = 1; ; k++) {
-      long v = ExactExp.floorScaled(k, t, 64).longValue();
-      f.add(v);
-      if (v == 0) {
-        break;
-      }
-    }
-    long[] out = new long[f.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = f.get(i);
+    java.util.List<BigInteger> f = ExactExp.floorsOfPowers(1, t, 64, Integer.MAX_VALUE, true);
+    long[] out = new long[f.size() + 8];
+    for (int i = 1; i < f.size(); i++) {
+      out[i] = f.get(i).longValue();
     }
     return out;
   }
@@ -165,7 +158,11 @@ public final class ExpTables {
   public static long geometricByTable(BitSource bits, long[] table, long t) {
     long w = bits.nextLong();
     int k = 1;
-    // The table ends with a 0 entry and no unsigned word is below 0, so the loop stops there.
+    // The table decreases and ends with zeros, and no unsigned word is below 0: skip eight entries
+    // at a time while U is surely below the eighth, then step.
+    while (Long.compareUnsigned(w, table[k + 7]) < 0) {
+      k += 8;
+    }
     while (Long.compareUnsigned(w, table[k]) < 0) {
       k++;
     }

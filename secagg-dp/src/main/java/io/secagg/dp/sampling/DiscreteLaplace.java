@@ -18,7 +18,7 @@ import java.util.Objects;
  *   <li>{@code v} geometric with {@code P(v >= k) = e^(-k)};
  *   <li>{@code y = floor((u + t v) / s)}; a sign word; restart on "negative zero".
  * </ol>
- * For {@code t <= 8} steps 1 and 2 are replaced by the inversion {@code X = #{k >= 1 : U <
+ * For {@code t <= 64} steps 1 and 2 are replaced by the inversion {@code X = #{k >= 1 : U <
  * e^(-k/t)}} of a single lazily read uniform (same distribution of {@code u + t v}, one word).
  *
  * <p>Ranges: {@code t} is 1 to 2^50 and {@code s} 1 to 2^62 - 1. The 64-bit fast path covers
@@ -83,7 +83,7 @@ public final class DiscreteLaplace implements IntegerSampler {
   }
 
   /**
-   * Steps 1 and 2: {@code floor(X / s)} with {@code P(X >= k) = e^(-k/t)}. For {@code t <= 8}
+   * Steps 1 and 2: {@code floor(X / s)} with {@code P(X >= k) = e^(-k/t)}. For {@code t <= 64}
    * ({@code table} non-null) {@code X} is drawn by inversion of one lazily read uniform,
    * {@code X = #{k >= 1 : U < e^(-k/t)}}; otherwise as {@code u + t v} (CKS Algorithm 2).
    */
