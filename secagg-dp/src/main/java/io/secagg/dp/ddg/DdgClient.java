@@ -2,6 +2,7 @@ package io.secagg.dp.ddg;
 
 import io.secagg.dp.clip.L2Clipping;
 import io.secagg.dp.internal.Hadamard;
+import io.secagg.dp.sampling.AesCtrBitSource;
 import io.secagg.dp.sampling.BitSource;
 import java.util.Objects;
 
@@ -27,6 +28,18 @@ public final class DdgClient {
   public static final int MAX_ROUNDING_ATTEMPTS = 1000;
 
   private DdgClient() {}
+
+  /**
+   * Encodes one client update with the calling thread's secure source ({@link
+   * AesCtrBitSource#threadLocal()}).
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException as {@link #encode(DdgParameters, double[], byte[], BitSource)}
+   * @throws IllegalStateException as {@link #encode(DdgParameters, double[], byte[], BitSource)}
+   */
+  public static long[] encode(DdgParameters params, double[] update, byte[] rotationSeed) {
+    return encode(params, update, rotationSeed, AesCtrBitSource.threadLocal());
+  }
 
   /**
    * Encodes one client update.

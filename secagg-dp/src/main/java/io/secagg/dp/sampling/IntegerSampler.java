@@ -19,6 +19,15 @@ public interface IntegerSampler {
   long sample(BitSource bits);
 
   /**
+   * One sample from the calling thread's secure source ({@link AesCtrBitSource#threadLocal()}).
+   *
+   * @return the sample
+   */
+  default long sample() {
+    return sample(AesCtrBitSource.threadLocal());
+  }
+
+  /**
    * Fills {@code out} in place with independent samples, index 0 first.
    *
    * @throws NullPointerException if an argument is null
