@@ -28,6 +28,8 @@ public final class AdaptiveClipping {
   private double clipNorm;
 
   /**
+   * A clipper starting at {@code initialClipNorm}.
+   *
    * @param initialClipNorm the first {@code C}, finite and {@code > 0}
    * @param targetQuantile {@code gamma}, the fraction of clients to leave unclipped, in
    *     {@code (0, 1)}
