@@ -21,8 +21,9 @@ class DiscreteGaussianTest {
     return AesCtrBitSource.forTestVectorsOnly(("dg-test " + label).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
   }
 
+  /** sigma^2 up to 2500 exercises the table branch (t <= 64), 10000 the u + t v branch. */
   @ParameterizedTest
-  @ValueSource(strings = {"1/4", "1", "9", "100", "2500"})
+  @ValueSource(strings = {"1/4", "1", "9", "100", "2500", "10000"})
   void matchesTheExactPmfByChiSquare(String sigma2) {
     Rational s2 = Rational.parse(sigma2);
     DiscreteGaussian dg = DiscreteGaussian.withSigma2(s2);

@@ -11,8 +11,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DiscreteLaplaceTest {
   private static final int N = 1_000_000;
 
+  /** Scales with t <= 64 use the table branch; 200 and 1000/7 (t = 1000, s = 7) the u + t v branch. */
   @ParameterizedTest
-  @ValueSource(strings = {"1/3", "1", "5/2", "40"})
+  @ValueSource(strings = {"1/3", "1", "5/2", "40", "200", "1000/7"})
   void matchesTheExactPmfByChiSquare(String scale) {
     Rational b = Rational.parse(scale);
     DiscreteLaplace dl = DiscreteLaplace.withScale(b);
