@@ -54,8 +54,26 @@ public final class KdfLabel {
   public static final KdfLabel SHARE_ENCRYPTION_KEY =
       new KdfLabel("secagg/v1 share-encryption-key");
 
+  /**
+   * {@code "secagg/v1 config-digest"}: the 32-byte digest of a session's configuration, bound into
+   * the session id.
+   */
+  public static final KdfLabel CONFIG_DIGEST = new KdfLabel("secagg/v1 config-digest");
+
+  /**
+   * {@code "secagg/v1 graph-seed"}: the 32-byte public seed of the SecAgg+ masking graph, from the
+   * session id.
+   */
+  public static final KdfLabel GRAPH_SEED = new KdfLabel("secagg/v1 graph-seed");
+
+  /**
+   * {@code "secagg/v1 prg"}: the AES-128 key and counter block of mask expansion, from a 32-byte
+   * seed (24 bytes of output; see the prg package).
+   */
+  public static final KdfLabel PRG = new KdfLabel("secagg/v1 prg");
+
   private static final List<KdfLabel> PROTOCOL_LABELS =
-      List.of(SESSION_ID, PAIRWISE_MASK_SEED, SHARE_ENCRYPTION_KEY);
+      List.of(SESSION_ID, PAIRWISE_MASK_SEED, SHARE_ENCRYPTION_KEY, CONFIG_DIGEST, GRAPH_SEED, PRG);
 
   private final String value;
   private final byte[] bytes;

@@ -1,6 +1,7 @@
 package io.secagg.core.prg;
 
 import io.secagg.core.crypto.Hkdf;
+import io.secagg.core.crypto.KdfLabel;
 import io.secagg.core.crypto.SecretBytes;
 import io.secagg.core.internal.VectorStorage;
 import io.secagg.core.vector.ModVector;
@@ -8,7 +9,6 @@ import io.secagg.core.vector.Modulus;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Objects;
@@ -56,7 +56,6 @@ public final class AesCtrMaskGenerator implements MaskGenerator {
   /** The keystream chunk size in bytes: a multiple of the AES block, within the 32-256 KiB band. */
   static final int CHUNK_BYTES = 32 * 1024;
   /** The HKDF label; info is the label, one 0x00 byte, then the context. */
-  static final byte[] LABEL = "secagg/v1 prg".getBytes(StandardCharsets.US_ASCII);
   /** HKDF output: 16 key bytes and an 8-byte nonce. */
   static final int OKM_LENGTH = 24;
 
@@ -196,15 +195,11 @@ public final class AesCtrMaskGenerator implements MaskGenerator {
   }
 
   /**
-   * OKM = HKDF-SHA256(salt = empty, IKM = seed, info = LABEL || 0x00 || context, 24): the key is
+   * OKM = HKDF-SHA256(salt = empty, IKM = seed, info = KdfLabel.PRG.info(context), 24): the key is
    * OKM[0..16) and the initial counter block OKM[16..24) || 0^8. Package-private for the tests.
    */
   static byte[] deriveKeyAndNonce(SecretBytes seed, byte[] context) {
-    // The labelled-KDF layout of the spec: ASCII(label) || 0x00 || context. The label has no
-    // zero byte, so the first 0x00 ends it and distinct contexts give distinct info strings.
-    byte[] info = new byte[LABEL.length + 1 + context.length];
-    System.arraycopy(LABEL, 0, info, 0, LABEL.length);
-    System.arraycopy(context, 0, info, LABEL.length + 1, context.length);
+    byte[] info = KdfLabel.PRG.info(context);
     byte[] ikm = seed.toByteArray();
     try {
       return Hkdf.derive(ikm, NO_SALT, info, OKM_LENGTH);

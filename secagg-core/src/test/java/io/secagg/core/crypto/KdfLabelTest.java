@@ -23,8 +23,17 @@ class KdfLabelTest {
     assertEquals("secagg/v1 session-id", KdfLabel.SESSION_ID.value());
     assertEquals("secagg/v1 pairwise-mask-seed", KdfLabel.PAIRWISE_MASK_SEED.value());
     assertEquals("secagg/v1 share-encryption-key", KdfLabel.SHARE_ENCRYPTION_KEY.value());
+    assertEquals("secagg/v1 config-digest", KdfLabel.CONFIG_DIGEST.value());
+    assertEquals("secagg/v1 graph-seed", KdfLabel.GRAPH_SEED.value());
+    assertEquals("secagg/v1 prg", KdfLabel.PRG.value());
     assertEquals(
-        List.of(KdfLabel.SESSION_ID, KdfLabel.PAIRWISE_MASK_SEED, KdfLabel.SHARE_ENCRYPTION_KEY),
+        List.of(
+            KdfLabel.SESSION_ID,
+            KdfLabel.PAIRWISE_MASK_SEED,
+            KdfLabel.SHARE_ENCRYPTION_KEY,
+            KdfLabel.CONFIG_DIGEST,
+            KdfLabel.GRAPH_SEED,
+            KdfLabel.PRG),
         KdfLabel.protocolLabels());
   }
 

@@ -40,9 +40,9 @@ public final class Derivations {
   public static final int SHARE_ROUND = 1;
 
   /** HKDF label of the configuration digest. */
-  public static final KdfLabel CONFIG_DIGEST = KdfLabel.of("secagg/v1 config-digest");
+  public static final KdfLabel CONFIG_DIGEST = KdfLabel.CONFIG_DIGEST;
   /** HKDF label of the masking-graph seed. */
-  public static final KdfLabel GRAPH_SEED = KdfLabel.of("secagg/v1 graph-seed");
+  public static final KdfLabel GRAPH_SEED = KdfLabel.GRAPH_SEED;
 
   private static final byte[] ADVERTISE_KEYS_PREFIX = prefix("secagg/v1 advertise-keys");
   private static final byte[] CONSISTENCY_PREFIX = prefix("secagg/v1 consistency-check");
