@@ -25,4 +25,6 @@ module io.secagg.core {
   exports io.secagg.core.wire;
   exports io.secagg.core.transport;
   exports io.secagg.core.sim;
+  exports io.secagg.core.prg;
+  exports io.secagg.core.vector;
 }

@@ -16,7 +16,9 @@ class CoreKnownAnswerTest extends AbstractKnownAnswerTest {
         new io.secagg.core.crypto.X25519Vectors(),
         new io.secagg.core.graph.HararyVectorChecker(),
         new io.secagg.core.quant.QuantVectorChecker(),
-        new io.secagg.core.shamir.ShamirVectorChecker()
+        new io.secagg.core.prg.PrgAes128CtrVectors(),
+        new io.secagg.core.shamir.ShamirVectorChecker(),
+        new io.secagg.core.vector.VectorEncodingVectors()
     );
   }
 
@@ -29,7 +31,9 @@ class CoreKnownAnswerTest extends AbstractKnownAnswerTest {
         new io.secagg.core.crypto.X25519Vectors(),
         new io.secagg.core.graph.HararyVectorGenerator(),
         new io.secagg.core.quant.QuantVectorGenerator(),
-        new io.secagg.core.shamir.ShamirVectorGenerator()
+        new io.secagg.core.prg.PrgAes128CtrVectors(),
+        new io.secagg.core.shamir.ShamirVectorGenerator(),
+        new io.secagg.core.vector.VectorEncodingVectors()
     );
   }
 

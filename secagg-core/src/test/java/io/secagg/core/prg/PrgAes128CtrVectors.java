@@ -1,0 +1,295 @@
+package io.secagg.core.prg;
+
+import static io.secagg.core.testvectors.Vectors.bytes;
+import static io.secagg.core.testvectors.Vectors.hex;
+import static io.secagg.core.testvectors.Vectors.integer;
+import static io.secagg.core.testvectors.Vectors.isValid;
+import static io.secagg.core.testvectors.Vectors.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.secagg.core.crypto.DeterministicRandom;
+import io.secagg.core.crypto.SecretBytes;
+import io.secagg.core.testvectors.AbstractKnownAnswerTest;
+import io.secagg.core.testvectors.VectorChecker;
+import io.secagg.core.testvectors.VectorFileGenerator;
+import io.secagg.core.testvectors.Vectors;
+import io.secagg.core.vector.ModVector;
+import io.secagg.core.vector.Modulus;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Generator and checker of {@code prg_aes128ctr_test.json}: seed-to-mask expansion (spec: "Mask
+ * expansion (PRG)"). Expected values come from {@link ReferencePrg}, a literal transcription of the
+ * spec; the checker holds the production {@link AesCtrMaskGenerator} (both {@code expand} and the
+ * streaming {@code addMask}) and the reference to them.
+ */
+public final class PrgAes128CtrVectors implements VectorChecker, VectorFileGenerator {
+  private static final String ALGORITHM = "SECAGG-PRG-AES128CTR-HKDF";
+  private static final String SCHEMA = "prg_aes128ctr_test_schema_v1";
+  private static final long SEED = 0x5052474145534354L; // "PRGAESCT"
+  /** At most this many elements are listed; the whole mask is covered by the hash. */
+  private static final int LISTED = 24;
+
+  private static final Set<String> GROUP_FIELDS =
+      Set.of("type", "modulus", "candidateBits", "wordBytes", "tests");
+  private static final Set<String> INVALID_GROUP_FIELDS = Set.of("type", "modulus", "tests");
+  private static final Set<String> TEST_FIELDS =
+      fields("seed", "context", "length", "key", "iv", "rejected", "firstElements", "maskSha256");
+
+  private static final String[] MODULI = {
+    "2^32", "2^64", "2^13", "4611686018427387847", "2305843009213693953", "1000003", "11",
+  };
+  private static final String[] MODULUS_COMMENTS = {
+    "2^32, the usual SecAgg modulus",
+    "2^64, full 8-byte words",
+    "2^13, 13-bit candidates from 4-byte words",
+    "2^62 - 57, odd, rejection probability 57 / 2^62",
+    "2^61 + 1, odd, rejection probability just under 1/2",
+    "1000003, odd prime, 20-bit candidates",
+    "11, small odd, 4-bit candidates, rejection probability 5/16",
+  };
+
+  private static Set<String> fields(String... names) {
+    Set<String> s = new HashSet<>(AbstractKnownAnswerTest.commonTestFields());
+    s.addAll(Arrays.asList(names));
+    return s;
+  }
+
+  @Override
+  public String fileName() {
+    return "prg_aes128ctr_test.json";
+  }
+
+  @Override
+  public String algorithm() {
+    return ALGORITHM;
+  }
+
+  @Override
+  public String schema() {
+    return SCHEMA;
+  }
+
+  @Override
+  public ObjectNode generate() throws Exception {
+    Map<String, String> notes = new LinkedHashMap<>();
+    notes.put("WorkedExample", "The worked example of the specification (seed 00 01 .. 1f).");
+    notes.put("Random", "Seed and context drawn from the DeterministicRandom of the header.");
+    notes.put("EmptyContext", "The context is empty: info is the label followed by 0x00.");
+    notes.put("MaxContext", "The context has the maximum 1024 bytes.");
+    notes.put("EmptyMask", "L = 0: no keystream is drawn and the mask is empty.");
+    notes.put(
+        "MultiChunk",
+        "L large enough that an implementation producing keystream in chunks of 32 KiB crosses"
+            + " chunk boundaries.");
+    notes.put(
+        "Rejection",
+        "m is not a power of two and at least one candidate was rejected ('rejected' > 0).");
+    notes.put(
+        "InvalidSeed",
+        "The seed is not exactly 32 bytes; expansion must throw IllegalArgumentException.");
+    notes.put(
+        "InvalidLength",
+        "L is outside 0..2^27; creating the generator must throw IllegalArgumentException.");
+    notes.put(
+        "InvalidContext",
+        "The context is longer than 1024 bytes; expansion must throw IllegalArgumentException.");
+    notes.put(
+        "InvalidModulus",
+        "m is in neither family (2^b with 1 <= b <= 64, or 2 <= m <= 2^62); building the"
+            + " modulus must throw IllegalArgumentException.");
+    ObjectNode file =
+        Vectors.newFile(
+            ALGORITHM,
+            SCHEMA,
+            "Mask expansion (spec/fragments/10-vector-prg.md): OKM = HKDF-SHA256(salt = empty, IKM"
+                + " = seed, info = ASCII(\"secagg/v1 prg\") || 0x00 || context, 24); key ="
+                + " OKM[0..16), iv = OKM[16..24) || 00*8 (64-bit big-endian block counter)."
+                + " AES-128-CTR keystream is cut into little-endian words of wordBytes bytes; the"
+                + " candidate is the low candidateBits bits; candidates >= m are rejected."
+                + " 'firstElements' lists the first min(L, " + LISTED + ") elements (decimal);"
+                + " 'maskSha256' is SHA-256 of the whole mask in the wire encoding of"
+                + " vector_encoding_test.json; 'rejected' counts rejected candidates. Random seeds"
+                + " and contexts are drawn, in file order, from"
+                + " DeterministicRandom.forTestVectorsOnly(" + SEED + ").",
+            notes);
+    DeterministicRandom r = DeterministicRandom.forTestVectorsOnly(SEED);
+    ArrayNode groups = (ArrayNode) file.get("testGroups");
+    byte[] exampleSeed = new byte[32];
+    for (int i = 0; i < 32; i++) {
+      exampleSeed[i] = (byte) i;
+    }
+    byte[] exampleContext = "secagg example".getBytes(StandardCharsets.US_ASCII);
+
+    for (int g = 0; g < MODULI.length; g++) {
+      Modulus m = Modulus.parse(MODULI[g]);
+      ObjectNode group = groups.addObject();
+      group.put("type", "PrgTest");
+      group.put("modulus", m.value().toString());
+      group.put("candidateBits", m.bits());
+      group.put("wordBytes", m.bits() <= 32 ? 4 : 8);
+      ArrayNode tests = group.putArray("tests");
+      String mc = MODULUS_COMMENTS[g];
+      if (m.equals(Modulus.powerOfTwo(32)) || m.equals(Modulus.of(11))) {
+        valid(tests, m, exampleSeed, exampleContext, 8, mc + ": worked example", "WorkedExample");
+      }
+      valid(tests, m, draw(r, 32), draw(r, 16), 0, mc + ": L = 0", "Random", "EmptyMask");
+      valid(tests, m, draw(r, 32), draw(r, 16), 1, mc + ": L = 1", "Random");
+      valid(tests, m, draw(r, 32), new byte[0], 24, mc + ": L = 24, empty context", "Random", "EmptyContext");
+      valid(tests, m, draw(r, 32), draw(r, 32), 1000, mc + ": L = 1000", "Random");
+      valid(tests, m, draw(r, 32), draw(r, 1024), 100, mc + ": L = 100, 1024-byte context", "Random", "MaxContext");
+      valid(tests, m, draw(r, 32), draw(r, 24), 20_000, mc + ": L = 20000", "Random", "MultiChunk");
+
+      invalidSeed(tests, m, draw(r, 31), draw(r, 16), "31-byte seed");
+      invalidSeed(tests, m, draw(r, 33), draw(r, 16), "33-byte seed");
+      invalidSeed(tests, m, new byte[0], draw(r, 16), "empty seed");
+      invalid(tests, draw(r, 32), draw(r, 16), ModVector.MAX_LENGTH + 1, "L = 2^27 + 1", "InvalidLength");
+      invalid(tests, draw(r, 32), draw(r, 16), -1, "L = -1", "InvalidLength");
+      invalid(tests, draw(r, 32), draw(r, 1025), 16, "1025-byte context", "InvalidContext");
+    }
+
+    ObjectNode bad = groups.addObject();
+    bad.put("type", "InvalidModulusTest");
+    bad.put("modulus", "4611686018427387905");
+    ArrayNode tests = bad.putArray("tests");
+    invalid(tests, draw(r, 32), draw(r, 16), 16, "m = 2^62 + 1, above the general range", "InvalidModulus");
+    for (String[] m :
+        new String[][] {
+          {"1", "m = 1"}, {"0", "m = 0"}, {"18446744073709551615", "m = 2^64 - 1"},
+          {"36893488147419103232", "m = 2^65"}
+        }) {
+      ObjectNode g = groups.addObject();
+      g.put("type", "InvalidModulusTest");
+      g.put("modulus", m[0]);
+      invalid(g.putArray("tests"), draw(r, 32), draw(r, 16), 16, m[1], "InvalidModulus");
+    }
+    return Vectors.finish(file);
+  }
+
+  private static byte[] draw(DeterministicRandom r, int n) {
+    byte[] b = new byte[n];
+    r.nextBytes(b);
+    return b;
+  }
+
+  private static byte[] sha256(byte[] data) throws Exception {
+    return MessageDigest.getInstance("SHA-256").digest(data);
+  }
+
+  private static void valid(
+      ArrayNode tests, Modulus m, byte[] seed, byte[] context, int length, String comment,
+      String... flags)
+      throws Exception {
+    ReferencePrg.Result ref = ReferencePrg.expand(seed, context, m, length);
+    String[] allFlags = flags;
+    if (ref.rejected > 0) {
+      allFlags = Arrays.copyOf(flags, flags.length + 1);
+      allFlags[flags.length] = "Rejection";
+    }
+    ObjectNode t = Vectors.newTest(tests, comment, allFlags);
+    t.put("seed", hex(seed));
+    t.put("context", hex(context));
+    t.put("length", length);
+    t.put("key", hex(ref.key));
+    t.put("iv", hex(ref.iv));
+    t.put("rejected", ref.rejected);
+    ArrayNode first = t.putArray("firstElements");
+    for (int i = 0; i < Math.min(length, LISTED); i++) {
+      first.add(Long.toUnsignedString(ref.elements[i]));
+    }
+    t.put("maskSha256", hex(sha256(ModVector.of(m, ref.elements).encode())));
+    t.put("result", "valid");
+  }
+
+  private static void invalidSeed(ArrayNode tests, Modulus m, byte[] seed, byte[] context, String comment) {
+    invalid(tests, seed, context, 16, comment, "InvalidSeed");
+  }
+
+  private static void invalid(
+      ArrayNode tests, byte[] seed, byte[] context, int length, String comment, String flag) {
+    ObjectNode t = Vectors.newTest(tests, comment, flag);
+    t.put("seed", hex(seed));
+    t.put("context", hex(context));
+    t.put("length", length);
+    t.put("key", "");
+    t.put("iv", "");
+    t.put("rejected", 0);
+    t.putArray("firstElements");
+    t.put("maskSha256", "");
+    t.put("result", "invalid");
+  }
+
+  @Override
+  public void checkGroup(JsonNode group) {
+    String type = text(group, "type");
+    if ("InvalidModulusTest".equals(type)) {
+      Vectors.onlyFields(group, INVALID_GROUP_FIELDS);
+      text(group, "modulus");
+      return;
+    }
+    if (!"PrgTest".equals(type)) {
+      throw new AssertionError("unknown group type " + type);
+    }
+    Vectors.onlyFields(group, GROUP_FIELDS);
+    Modulus m = Modulus.parse(text(group, "modulus"));
+    if (m.bits() != integer(group, "candidateBits")) {
+      throw new AssertionError("candidateBits is not bitLength(m - 1)");
+    }
+    if (integer(group, "wordBytes") != (m.bits() <= 32 ? 4 : 8)) {
+      throw new AssertionError("wordBytes does not follow from candidateBits");
+    }
+  }
+
+  @Override
+  public void checkTest(JsonNode group, JsonNode test) throws Exception {
+    Vectors.onlyFields(test, TEST_FIELDS);
+    byte[] seed = bytes(test, "seed");
+    byte[] context = bytes(test, "context");
+    int length = integer(test, "length");
+    String modulusText = text(group, "modulus");
+    if (!isValid(test)) {
+      Vectors.expectInvalid(
+          IllegalArgumentException.class,
+          () -> AesCtrMaskGenerator.create(Modulus.parse(modulusText), length).expand(SecretBytes.copyOf(seed), context));
+      return;
+    }
+    Modulus m = Modulus.parse(modulusText);
+
+    byte[] okm = AesCtrMaskGenerator.deriveKeyAndNonce(SecretBytes.copyOf(seed), context);
+    byte[] iv = new byte[16];
+    System.arraycopy(okm, 16, iv, 0, 8);
+    check(Arrays.equals(bytes(test, "key"), Arrays.copyOf(okm, 16)), "key");
+    check(Arrays.equals(bytes(test, "iv"), iv), "iv");
+
+    MaskGenerator g = AesCtrMaskGenerator.create(m, length);
+    ModVector mask = g.expand(SecretBytes.copyOf(seed), context);
+    ModVector streamed = ModVector.zeros(m, length);
+    g.addMask(SecretBytes.copyOf(seed), context, streamed);
+    check(mask.equals(streamed), "addMask into zeros differs from expand");
+
+    JsonNode first = test.get("firstElements");
+    check(first.size() == Math.min(length, LISTED), "firstElements size");
+    for (int i = 0; i < first.size(); i++) {
+      check(Long.parseUnsignedLong(first.get(i).asText()) == mask.get(i), "element " + i);
+    }
+    check(Arrays.equals(bytes(test, "maskSha256"), sha256(mask.encode())), "maskSha256");
+
+    ReferencePrg.Result ref = ReferencePrg.expand(seed, context, m, length);
+    check(ref.rejected == test.get("rejected").asLong(), "rejected count");
+    check(Arrays.equals(ref.elements, mask.toLongArray()), "reference disagrees with the vector");
+  }
+
+  private static void check(boolean ok, String what) {
+    if (!ok) {
+      throw new AssertionError(what + " does not match");
+    }
+  }
+}

@@ -1,0 +1,222 @@
+package io.secagg.core.vector;
+
+import static io.secagg.core.testvectors.Vectors.bytes;
+import static io.secagg.core.testvectors.Vectors.hex;
+import static io.secagg.core.testvectors.Vectors.integer;
+import static io.secagg.core.testvectors.Vectors.isValid;
+import static io.secagg.core.testvectors.Vectors.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.secagg.core.crypto.DeterministicRandom;
+import io.secagg.core.testvectors.AbstractKnownAnswerTest;
+import io.secagg.core.testvectors.VectorChecker;
+import io.secagg.core.testvectors.VectorFileGenerator;
+import io.secagg.core.testvectors.Vectors;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Generator and checker of {@code vector_encoding_test.json}: the packed little-endian wire
+ * encoding of vectors over Z_m (spec: "Vectors over Z_m", wire encoding), valid encodings for both
+ * modulus families and the malformed encodings a decoder must reject.
+ */
+public final class VectorEncodingVectors implements VectorChecker, VectorFileGenerator {
+  private static final String ALGORITHM = "SECAGG-ZM-VECTOR-ENCODING";
+  private static final String SCHEMA = "vector_encoding_test_schema_v1";
+  private static final long SEED = 0x564543454e43L; // "VECENC"
+  private static final Set<String> GROUP_FIELDS = Set.of("type", "modulus", "bits", "byteWidth", "tests");
+  private static final Set<String> TEST_FIELDS = fields("length", "elements", "encoded");
+
+  private static final Modulus[] MODULI = {
+    Modulus.powerOfTwo(1),
+    Modulus.powerOfTwo(8),
+    Modulus.powerOfTwo(13),
+    Modulus.powerOfTwo(31),
+    Modulus.powerOfTwo(32),
+    Modulus.powerOfTwo(33),
+    Modulus.powerOfTwo(63),
+    Modulus.powerOfTwo(64),
+    Modulus.of(3),
+    Modulus.of(251),
+    Modulus.of(1_000_003),
+    Modulus.of((1L << 31) - 1),
+    Modulus.of((1L << 32) - 5),
+    Modulus.of((1L << 61) + 1),
+    Modulus.of((1L << 62) - 57),
+  };
+
+  private static Set<String> fields(String... names) {
+    Set<String> s = new HashSet<>(AbstractKnownAnswerTest.commonTestFields());
+    s.addAll(Arrays.asList(names));
+    return s;
+  }
+
+  @Override
+  public String fileName() {
+    return "vector_encoding_test.json";
+  }
+
+  @Override
+  public String algorithm() {
+    return ALGORITHM;
+  }
+
+  @Override
+  public String schema() {
+    return SCHEMA;
+  }
+
+  @Override
+  public ObjectNode generate() {
+    Map<String, String> notes = new LinkedHashMap<>();
+    notes.put("EdgeValues", "The elements include 0, 1 and m - 1.");
+    notes.put("Random", "Elements drawn from the DeterministicRandom of the header, reduced mod m.");
+    notes.put("Empty", "A vector of length 0 encodes to zero bytes.");
+    notes.put(
+        "WrongLength",
+        "The byte count differs from length * byteWidth; decode must throw"
+            + " VectorEncodingException (an IllegalArgumentException).");
+    notes.put(
+        "ElementNotBelowModulus",
+        "One element's w-byte little-endian value is >= m; decode must throw"
+            + " VectorEncodingException.");
+    notes.put(
+        "HighBitsSet",
+        "m = 2^b with b not a multiple of 8: a bit at position >= b of an element is set (the"
+            + " value is >= m); decode must throw VectorEncodingException.");
+    notes.put(
+        "LengthOutOfRange",
+        "The expected length is outside 0..2^27; decode must throw IllegalArgumentException"
+            + " before allocating anything.");
+    ObjectNode file =
+        Vectors.newFile(
+            ALGORITHM,
+            SCHEMA,
+            "Z_m vector wire encoding: each element as exactly w = ceil(bitLength(m-1)/8)"
+                + " bytes, little-endian, concatenated in order (spec/fragments/10-vector-prg.md)."
+                + " Elements are decimal strings; random elements are drawn as 64-bit values from"
+                + " DeterministicRandom.forTestVectorsOnly(" + SEED + ") and reduced mod m."
+                + " Invalid cases give the expected length and the bytes that decode must reject.",
+            notes);
+    DeterministicRandom r = DeterministicRandom.forTestVectorsOnly(SEED);
+    ArrayNode groups = (ArrayNode) file.get("testGroups");
+    for (Modulus m : MODULI) {
+      ObjectNode group = groups.addObject();
+      group.put("type", "VectorEncodingTest");
+      group.put("modulus", m.value().toString());
+      group.put("bits", m.bits());
+      group.put("byteWidth", m.byteWidth());
+      ArrayNode tests = group.putArray("tests");
+      int w = m.byteWidth();
+
+      valid(tests, m, new long[0], "empty vector", "Empty");
+      valid(tests, m, new long[] {0, 1, m.maxElement()}, "0, 1 and m - 1", "EdgeValues");
+      long[] random = new long[7];
+      for (int i = 0; i < random.length; i++) {
+        random[i] = Moduli.reduce(r.nextLong(), m);
+      }
+      valid(tests, m, random, "seven random elements", "Random");
+
+      byte[] two = ModVector.of(m, new long[] {1, m.maxElement()}).encode();
+      invalid(tests, 2, Arrays.copyOf(two, two.length - 1), "one byte short", "WrongLength");
+      invalid(tests, 2, Arrays.copyOf(two, two.length + 1), "one byte extra", "WrongLength");
+      invalid(tests, 0, new byte[w], "bytes for a vector of length 0", "WrongLength");
+
+      if (!m.isPowerOfTwo()) {
+        byte[] atM = two.clone();
+        writeLe(atM, w, w, m.longValueExact());
+        invalid(tests, 2, atM, "second element equals m", "ElementNotBelowModulus");
+        byte[] allOnes = two.clone();
+        Arrays.fill(allOnes, 0, w, (byte) 0xff);
+        invalid(tests, 2, allOnes, "first element has all w bytes 0xff", "ElementNotBelowModulus");
+      } else if (m.bits() % 8 != 0) {
+        byte[] high = two.clone();
+        high[w - 1] |= (byte) (1 << (m.bits() % 8));
+        invalid(tests, 2, high, "first element has bit b set", "HighBitsSet");
+        byte[] top = two.clone();
+        top[2 * w - 1] |= (byte) 0x80;
+        invalid(tests, 2, top, "second element has the top bit of its last byte set", "HighBitsSet");
+      }
+      invalid(tests, ModVector.MAX_LENGTH + 1, new byte[0], "length 2^27 + 1", "LengthOutOfRange");
+      invalid(tests, -1, new byte[0], "length -1", "LengthOutOfRange");
+    }
+    return Vectors.finish(file);
+  }
+
+  private static void writeLe(byte[] out, int off, int w, long x) {
+    for (int k = 0; k < w; k++) {
+      out[off + k] = (byte) (x >>> (8 * k));
+    }
+  }
+
+  private static void valid(ArrayNode tests, Modulus m, long[] elements, String comment, String flag) {
+    ObjectNode t = Vectors.newTest(tests, comment, flag);
+    t.put("length", elements.length);
+    ArrayNode e = t.putArray("elements");
+    for (long x : elements) {
+      e.add(Long.toUnsignedString(x));
+    }
+    t.put("encoded", hex(ModVector.of(m, elements).encode()));
+    t.put("result", "valid");
+  }
+
+  private static void invalid(ArrayNode tests, int length, byte[] encoded, String comment, String flag) {
+    ObjectNode t = Vectors.newTest(tests, comment, flag);
+    t.put("length", length);
+    t.putArray("elements");
+    t.put("encoded", hex(encoded));
+    t.put("result", "invalid");
+  }
+
+  @Override
+  public void checkGroup(JsonNode group) {
+    Vectors.onlyFields(group, GROUP_FIELDS);
+    if (!"VectorEncodingTest".equals(text(group, "type"))) {
+      throw new AssertionError("unknown group type " + group.get("type"));
+    }
+    Modulus m = Modulus.parse(text(group, "modulus"));
+    if (m.bits() != integer(group, "bits") || m.byteWidth() != integer(group, "byteWidth")) {
+      throw new AssertionError("bits/byteWidth do not match the modulus " + m);
+    }
+  }
+
+  @Override
+  public void checkTest(JsonNode group, JsonNode test) {
+    Vectors.onlyFields(test, TEST_FIELDS);
+    Modulus m = Modulus.parse(text(group, "modulus"));
+    int length = integer(test, "length");
+    byte[] encoded = bytes(test, "encoded");
+    if (!isValid(test)) {
+      boolean lengthFlag = false;
+      for (JsonNode f : test.get("flags")) {
+        lengthFlag |= "LengthOutOfRange".equals(f.asText());
+      }
+      if (lengthFlag) {
+        Vectors.expectInvalid(IllegalArgumentException.class, () -> ModVector.decode(m, length, encoded));
+      } else {
+        Vectors.expectInvalid(VectorEncodingException.class, () -> ModVector.decode(m, length, encoded));
+      }
+      return;
+    }
+    JsonNode e = test.get("elements");
+    long[] elements = new long[e.size()];
+    for (int i = 0; i < elements.length; i++) {
+      elements[i] = Long.parseUnsignedLong(e.get(i).asText());
+    }
+    if (elements.length != length) {
+      throw new AssertionError("length " + length + " but " + elements.length + " elements");
+    }
+    ModVector v = ModVector.of(m, elements);
+    if (!Arrays.equals(encoded, v.encode())) {
+      throw new AssertionError("encode gives " + hex(v.encode()));
+    }
+    if (!Arrays.equals(elements, ModVector.decode(m, length, encoded).toLongArray())) {
+      throw new AssertionError("decode disagrees");
+    }
+  }
+}
