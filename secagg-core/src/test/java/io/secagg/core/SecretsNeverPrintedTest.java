@@ -1,0 +1,234 @@
+package io.secagg.core;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.secagg.core.crypto.AesGcm;
+import io.secagg.core.crypto.DeterministicRandom;
+import io.secagg.core.crypto.Ed25519;
+import io.secagg.core.crypto.SecretBytes;
+import io.secagg.core.crypto.X25519;
+import io.secagg.core.prg.AesCtrMaskGenerator;
+import io.secagg.core.quant.Quantizer;
+import io.secagg.core.quant.QuantizerConfig;
+import io.secagg.core.shamir.Share;
+import io.secagg.core.vector.ModVector;
+import io.secagg.core.vector.Modulus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.module.ModuleDescriptor;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No public type of secagg-core prints secret material in {@code toString()}.
+ *
+ * <p>Two halves: every class that can hold a secret is built around a distinctive secret and its
+ * {@code toString()} is searched for every usual rendering of it (hex in both cases, Base64,
+ * {@link Arrays#toString}, decimal elements); and a completeness guard fails when a public class
+ * appears in an exported package without being classified here, so a new type cannot skip the
+ * check.
+ */
+class SecretsNeverPrintedTest {
+  private static final byte[] SECRET32 = HexFormat.of().parseHex(
+      "c0ffee00deadbeef0123456789abcdeffedcba9876543210a5a5a5a55a5a5a5a");
+  private static final long[] SECRET_LONGS = {1234567890123L, 987654321987L, 555555555551L};
+
+  /** A type that can hold secret material, and how to build one around a known secret. */
+  private static final class Sample {
+    final Object instance;
+    final List<String> forbidden;
+
+    Sample(Object instance, List<String> forbidden) {
+      this.instance = instance;
+      this.forbidden = forbidden;
+    }
+  }
+
+  private static List<String> renderings(byte[] secret) {
+    List<String> r = new ArrayList<>();
+    String hex = HexFormat.of().formatHex(secret);
+    r.add(hex);
+    r.add(hex.toUpperCase(Locale.ROOT));
+    // A partial dump is a leak too: any 8 consecutive secret bytes.
+    for (int i = 0; i + 8 <= secret.length; i += 8) {
+      r.add(hex.substring(2 * i, 2 * i + 16));
+    }
+    r.add(Base64.getEncoder().encodeToString(secret));
+    r.add(Arrays.toString(secret));
+    r.add(Arrays.toString(secret).substring(1, 20));
+    return r;
+  }
+
+  private static List<String> renderings(long[] secret) {
+    List<String> r = new ArrayList<>();
+    for (long v : secret) {
+      r.add(Long.toString(v));
+      r.add(Long.toHexString(v));
+    }
+    r.add(Arrays.toString(secret));
+    return r;
+  }
+
+  /** Classes holding secrets, each with an instance built around a known secret. */
+  private static Map<Class<?>, Sample> samples() throws Exception {
+    Map<Class<?>, Sample> s = new LinkedHashMap<>();
+    DeterministicRandom rnd = DeterministicRandom.forTestVectorsOnly(42);
+
+    SecretBytes secret = SecretBytes.copyOf(SECRET32);
+    s.put(SecretBytes.class, new Sample(secret, renderings(SECRET32)));
+
+    X25519 x25519 = X25519.create(rnd);
+    var xPair = x25519.keyPairFromPrivateKey(SecretBytes.copyOf(SECRET32));
+    s.put(xPair.getClass(), new Sample(xPair, renderings(SECRET32)));
+    s.put(x25519.getClass(), new Sample(x25519, renderings(SECRET32)));
+
+    Ed25519 ed25519 = Ed25519.create(rnd);
+    var edPair = ed25519.keyPairFromPrivateKey(SecretBytes.copyOf(SECRET32));
+    ed25519.sign(edPair, new byte[] {1, 2, 3});
+    s.put(edPair.getClass(), new Sample(edPair, renderings(SECRET32)));
+    s.put(ed25519.getClass(), new Sample(ed25519, renderings(SECRET32)));
+
+    byte[] key = Arrays.copyOf(SECRET32, 16);
+    AesGcm aead = AesGcm.create(SecretBytes.copyOf(key), rnd);
+    aead.encrypt(new byte[] {9}, new byte[0]);
+    s.put(AesGcm.class, new Sample(aead, renderings(key)));
+
+    DeterministicRandom seeded = DeterministicRandom.forTestVectorsOnly(SECRET32);
+    s.put(DeterministicRandom.class, new Sample(seeded, renderings(SECRET32)));
+
+    Share share = Share.of(7, new long[] {SECRET_LONGS[0], SECRET_LONGS[1], SECRET_LONGS[2], 3L, 4L});
+    s.put(Share.class, new Sample(share, renderings(SECRET_LONGS)));
+
+    ModVector vector = ModVector.of(Modulus.powerOfTwo(62), SECRET_LONGS);
+    s.put(ModVector.class, new Sample(vector, renderings(SECRET_LONGS)));
+
+    AesCtrMaskGenerator prg = AesCtrMaskGenerator.create(Modulus.powerOfTwo(32), 1000);
+    ModVector mask = prg.expand(SecretBytes.copyOf(SECRET32), new byte[] {1});
+    List<String> prgForbidden = new ArrayList<>(renderings(SECRET32));
+    prgForbidden.add(Long.toString(mask.get(0)));
+    s.put(AesCtrMaskGenerator.class, new Sample(prg, prgForbidden));
+
+    QuantizerConfig config =
+        QuantizerConfig.builder().clipBound(1.0).modulusPowerOfTwo(62).maxClients(4).build();
+    Quantizer quantizer = Quantizer.create(config, rnd);
+    double[] input = {0.7071067811865476, -0.3141592653589793, 0.2718281828459045};
+    var quantized = quantizer.quantize(input);
+    List<String> qForbidden = new ArrayList<>();
+    for (double d : input) {
+      qForbidden.add(Double.toString(d));
+    }
+    qForbidden.addAll(renderings(quantized.values()));
+    s.put(quantized.getClass(), new Sample(quantized, qForbidden));
+    s.put(Quantizer.class, new Sample(quantizer, qForbidden));
+    return s;
+  }
+
+  /** Public classes of exported packages that hold no secret, each with the reason. */
+  private static final Map<String, String> NOT_SECRET = Map.ofEntries(
+      Map.entry("io.secagg.core.vector.Modulus", "public parameter"),
+      Map.entry("io.secagg.core.crypto.Hkdf", "static functions, no state"),
+      Map.entry("io.secagg.core.crypto.KdfLabel", "public label string"),
+      Map.entry("io.secagg.core.graph.CompleteGraph", "public graph"),
+      Map.entry("io.secagg.core.graph.HararyGraph", "public graph from a public seed"),
+      Map.entry("io.secagg.core.graph.GraphParameters", "public parameters"),
+      Map.entry("io.secagg.core.quant.QuantizerConfig", "public parameters"),
+      Map.entry("io.secagg.core.quant.QuantizerConfig$Builder", "public parameters"),
+      Map.entry("io.secagg.core.quant.DequantizedSum", "the aggregate: the protocol's output"),
+      Map.entry("io.secagg.core.shamir.ShamirScheme", "public (t, n)"),
+      Map.entry("io.secagg.core.shamir.Reconstructor", "public indices and Lagrange coefficients"));
+
+  @Test
+  void noSampleLeaksItsSecretInToString() throws Exception {
+    List<String> leaks = new ArrayList<>();
+    for (Map.Entry<Class<?>, Sample> e : samples().entrySet()) {
+      String text = String.valueOf(e.getValue().instance);
+      for (String f : e.getValue().forbidden) {
+        if (text.contains(f)) {
+          leaks.add(e.getKey().getName() + ".toString() contains a rendering of its secret: " + text);
+          break;
+        }
+      }
+    }
+    assertTrue(leaks.isEmpty(), String.join("\n", leaks));
+  }
+
+  @Test
+  void everyPublicClassOfAnExportedPackageIsClassified() throws Exception {
+    Set<String> sampled =
+        samples().keySet().stream()
+            .filter(c -> Modifier.isPublic(c.getModifiers()))
+            .map(Class::getName)
+            .collect(Collectors.toSet());
+    List<String> unclassified = new ArrayList<>();
+    for (Class<?> c : publicClassesOfExportedPackages()) {
+      if (c.isInterface() || c.isEnum() || Throwable.class.isAssignableFrom(c)) {
+        continue; // no state of their own (interfaces, enums) or checked by message tests
+      }
+      if (!sampled.contains(c.getName()) && !NOT_SECRET.containsKey(c.getName())) {
+        unclassified.add(c.getName());
+      }
+    }
+    assertTrue(
+        unclassified.isEmpty(),
+        "public classes not classified as secret-holding (add a sample) or not (add a reason): "
+            + unclassified);
+  }
+
+  static List<Class<?>> publicClassesOfExportedPackages() throws Exception {
+    Path root = Paths.get(SecretBytes.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Set<String> exported;
+    try (InputStream in = Files.newInputStream(root.resolve("module-info.class"))) {
+      exported =
+          ModuleDescriptor.read(in).exports().stream()
+              .filter(e -> !e.isQualified())
+              .map(ModuleDescriptor.Exports::source)
+              .collect(Collectors.toCollection(TreeSet::new));
+    }
+    List<Class<?>> result = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        String rel = root.relativize(p).toString();
+        if (!rel.endsWith(".class") || rel.endsWith("module-info.class")
+            || rel.endsWith("package-info.class")) {
+          continue;
+        }
+        String name = rel.substring(0, rel.length() - 6).replace('/', '.');
+        int dot = name.lastIndexOf('.');
+        if (!exported.contains(name.substring(0, dot)) || name.matches(".*\\$\\d+.*")) {
+          continue;
+        }
+        Class<?> c = Class.forName(name, false, SecretBytes.class.getClassLoader());
+        if (Modifier.isPublic(c.getModifiers()) && isPubliclyReachable(c)) {
+          result.add(c);
+        }
+      }
+    } catch (IOException e) {
+      throw new AssertionError("cannot list " + root, e);
+    }
+    return result;
+  }
+
+  private static boolean isPubliclyReachable(Class<?> c) {
+    for (Class<?> o = c.getEnclosingClass(); o != null; o = o.getEnclosingClass()) {
+      if (!Modifier.isPublic(o.getModifiers())) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,265 @@
+package io.secagg.dp.ddg;
+
+import io.secagg.dp.accounting.Rdp;
+import io.secagg.dp.accounting.RdpCurve;
+import io.secagg.dp.sampling.Rational;
+import java.util.Objects;
+
+/**
+ * Chooses the scale and the per-client noise of the DDG pipeline from a privacy target, following
+ * Kairouz, Liu and Steinke 2021 (Section 4 and their parameter heuristic), with our accountant.
+ *
+ * <p>Inputs: epsilon, delta, rounds {@code T}, clients {@code n}, dimension {@code d}, clip norm
+ * {@code c}, bit width {@code b} (1..62), and optionally {@code beta} (default {@code e^-0.5}),
+ * {@code k} (standard deviations kept inside the modulus, default 4) and the noise kind.
+ *
+ * <p>Procedure: for a scale {@code s}, the integer-domain sensitivities follow from {@code c s}
+ * and {@code D}; the local noise {@code sigma(s)} is the smallest (bisection) for which {@code T}
+ * rounds with {@code n} clients' noise meet (epsilon, delta). The chosen {@code s} is the largest
+ * (bisection on {@code log s}) for which {@code 2 k sqrt(n^2 c^2 s^2 / D + n/4 + n sigma(s)^2) <=
+ * 2^b}: the aggregate stays inside the modulus with {@code k} standard deviations to spare even if
+ * all {@code n} updates point the same way. {@code sigma(s)^2} is then rounded <b>up</b> to a
+ * multiple of 2^-8.
+ *
+ * <p><b>Dropouts, conservative setting:</b> pass as {@code clients} the smallest number of
+ * survivors a round can decode with (the secure-aggregation threshold). A round with more
+ * survivors only has more noise; a round with fewer cannot be decoded. Passing the expected
+ * number instead gives less noise but a guarantee that weakens when clients drop out: report it
+ * with {@link DdgParameters#guarantee} and the actual survivor count.
+ */
+public final class DdgParameterSelection {
+  private double epsilon;
+  private double delta;
+  private long rounds;
+  private long clients;
+  private int dimension;
+  private double clipNorm;
+  private int bits;
+  private double beta = Math.exp(-0.5);
+  private double kStddevs = 4;
+  private NoiseKind noiseKind = NoiseKind.DISCRETE_GAUSSIAN;
+
+  private DdgParameterSelection() {}
+
+  /** A new selection with nothing set. */
+  public static DdgParameterSelection builder() {
+    return new DdgParameterSelection();
+  }
+
+  /**
+   * Sets the target epsilon over all rounds.
+   *
+   * @throws IllegalArgumentException unless finite and {@code > 0}
+   */
+  public DdgParameterSelection epsilon(double e) {
+    if (!(e > 0) || Double.isInfinite(e)) {
+      throw new IllegalArgumentException("Invalid epsilon " + e + "; must be finite and > 0");
+    }
+    this.epsilon = e;
+    return this;
+  }
+
+  /**
+   * Sets the target delta.
+   *
+   * @throws IllegalArgumentException unless in {@code (0, 1)}
+   */
+  public DdgParameterSelection delta(double d) {
+    if (!(d > 0 && d < 1)) {
+      throw new IllegalArgumentException("Invalid delta " + d + "; must be in (0, 1)");
+    }
+    this.delta = d;
+    return this;
+  }
+
+  /**
+   * Sets the number of rounds {@code T} to compose.
+   *
+   * @throws IllegalArgumentException unless {@code >= 1}
+   */
+  public DdgParameterSelection rounds(long r) {
+    if (r < 1) {
+      throw new IllegalArgumentException("Invalid rounds " + r + "; must be >= 1");
+    }
+    this.rounds = r;
+    return this;
+  }
+
+  /**
+   * Sets the number of clients whose noise is counted on (see the class comment).
+   *
+   * @throws IllegalArgumentException unless {@code >= 1}
+   */
+  public DdgParameterSelection clients(long n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("Invalid clients " + n + "; must be >= 1");
+    }
+    this.clients = n;
+    return this;
+  }
+
+  /**
+   * Sets the client vector length {@code d}.
+   *
+   * @throws IllegalArgumentException unless {@code 1 <= d <= 2^24}
+   */
+  public DdgParameterSelection dimension(int d) {
+    if (d < 1 || d > DdgParameters.MAX_DIMENSION) {
+      throw new IllegalArgumentException("Invalid dimension " + d + "; must be 1.." + DdgParameters.MAX_DIMENSION);
+    }
+    this.dimension = d;
+    return this;
+  }
+
+  /**
+   * Sets the L2 clip norm {@code c} of the real-valued updates.
+   *
+   * @throws IllegalArgumentException unless finite and {@code > 0}
+   */
+  public DdgParameterSelection clipNorm(double c) {
+    if (!(c > 0) || Double.isInfinite(c)) {
+      throw new IllegalArgumentException("Invalid clip norm " + c + "; must be finite and > 0");
+    }
+    this.clipNorm = c;
+    return this;
+  }
+
+  /**
+   * Sets the modulus to {@code 2^bits}.
+   *
+   * @throws IllegalArgumentException unless {@code 1 <= b <= 62}
+   */
+  public DdgParameterSelection bits(int b) {
+    if (b < 1 || b > 62) {
+      throw new IllegalArgumentException("Invalid bit width " + b + "; must be 1..62");
+    }
+    this.bits = b;
+    return this;
+  }
+
+  /**
+   * Sets the conditional-rounding parameter {@code beta}.
+   *
+   * @throws IllegalArgumentException unless in {@code [0, 1)}
+   */
+  public DdgParameterSelection beta(double b) {
+    if (!(b >= 0 && b < 1)) {
+      throw new IllegalArgumentException("Invalid beta " + b + "; must be in [0, 1)");
+    }
+    this.beta = b;
+    return this;
+  }
+
+  /**
+   * Sets {@code k}, the standard deviations of the aggregate kept inside the modulus (default 4).
+   *
+   * @throws IllegalArgumentException unless finite and {@code >= 1}
+   */
+  public DdgParameterSelection kStddevs(double k) {
+    if (!(k >= 1) || Double.isInfinite(k)) {
+      throw new IllegalArgumentException("Invalid k " + k + "; must be finite and >= 1");
+    }
+    this.kStddevs = k;
+    return this;
+  }
+
+  /**
+   * Sets the noise distribution. Default {@link NoiseKind#DISCRETE_GAUSSIAN}.
+   */
+  public DdgParameterSelection noiseKind(NoiseKind k) {
+    this.noiseKind = Objects.requireNonNull(k, "noiseKind");
+    return this;
+  }
+
+  /**
+   * Runs the selection.
+   *
+   * @return parameters meeting the target for {@code clients} survivors per round
+   * @throws IllegalStateException if a required input is unset
+   * @throws IllegalArgumentException if no scale fits the bit width (too few bits for the number of
+   *     clients and k), or the privacy target needs more noise than supported
+   */
+  public DdgParameters select() {
+    if (epsilon == 0 || delta == 0 || rounds == 0 || clients == 0 || dimension == 0 || clipNorm == 0 || bits == 0) {
+      throw new IllegalStateException("epsilon, delta, rounds, clients, dimension, clipNorm and bits are required");
+    }
+    int paddedDim = dimension == 1 ? 1 : Integer.highestOneBit(dimension - 1) << 1;
+    double m = Math.scalb(1.0, bits);
+    double lo = Math.log(0x1p-40 / clipNorm);
+    double hi = Math.log(0x1p29 / clipNorm);
+    if (!fits(Math.exp(lo), paddedDim, m)) {
+      throw new IllegalArgumentException("Bit width " + bits + " is too small for " + clients
+          + " clients at k = " + kStddevs + " (need 2^(2b) > k^2 n)");
+    }
+    if (fits(Math.exp(hi), paddedDim, m)) {
+      lo = hi;
+    }
+    for (int i = 0; i < 60 && hi - lo > 1e-9; i++) {
+      double mid = (lo + hi) / 2;
+      if (fits(Math.exp(mid), paddedDim, m)) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    double scale = Math.exp(lo);
+    double sigma = sigmaFor(scale, paddedDim);
+    if (Double.isInfinite(sigma)) {
+      throw new IllegalArgumentException("The privacy target needs a local sigma above 2^20 at every usable scale");
+    }
+    return DdgParameters.builder()
+        .dimension(dimension)
+        .clipNorm(clipNorm)
+        .scale(scale)
+        .beta(beta)
+        .localVariance(Rational.ceilDyadic(sigma * sigma, 8))
+        .noiseKind(noiseKind)
+        .bits(bits)
+        .build();
+  }
+
+  private boolean fits(double scale, int paddedDim, double m) {
+    double sigma = sigmaFor(scale, paddedDim);
+    if (Double.isInfinite(sigma)) {
+      return false;
+    }
+    double n = clients;
+    double cs = clipNorm * scale;
+    double var = n * n * cs * cs / paddedDim + n / 4 + n * (sigma * sigma + 1.0 / 256);
+    return 2 * kStddevs * Math.sqrt(var) <= m;
+  }
+
+  /**
+   * The smallest local sigma (bisection to 1e-10 in log) meeting the target at this scale, or
+   * infinity if even 2^20 does not.
+   */
+  private double sigmaFor(double scale, int paddedDim) {
+    long bound2 = DdgParameters.normBoundSquared(clipNorm * scale, paddedDim, beta);
+    double l2 = Math.sqrt(bound2);
+    double l1 = l2 * Math.min(Math.sqrt(paddedDim), l2);
+    double lo = Math.log(0.5);
+    double hi = Math.log(0x1p20);
+    if (epsilonAt(Math.exp(hi), l2, l1, paddedDim) > epsilon) {
+      return Double.POSITIVE_INFINITY;
+    }
+    if (epsilonAt(Math.exp(lo), l2, l1, paddedDim) <= epsilon) {
+      return Math.exp(lo);
+    }
+    for (int i = 0; i < 80 && hi - lo > 1e-10; i++) {
+      double mid = (lo + hi) / 2;
+      if (epsilonAt(Math.exp(mid), l2, l1, paddedDim) <= epsilon) {
+        hi = mid;
+      } else {
+        lo = mid;
+      }
+    }
+    return Math.exp(hi);
+  }
+
+  private double epsilonAt(double sigma, double l2, double l1, int paddedDim) {
+    RdpCurve c = noiseKind == NoiseKind.DISCRETE_GAUSSIAN
+        ? Rdp.distributedDiscreteGaussian(RdpCurve.DEFAULT_ORDERS, l2, l1, sigma, clients, paddedDim)
+        : Rdp.skellam(RdpCurve.DEFAULT_ORDERS, l2, l1, clients * sigma * sigma / 2);
+    return c.times(rounds).toApproxDp(delta).epsilon();
+  }
+}

@@ -1,0 +1,318 @@
+package io.secagg.dp.ddg;
+
+import io.secagg.dp.accounting.PrivacyGuarantee;
+import io.secagg.dp.accounting.Rdp;
+import io.secagg.dp.accounting.RdpCurve;
+import io.secagg.dp.sampling.DiscreteGaussian;
+import io.secagg.dp.sampling.IntegerSampler;
+import io.secagg.dp.sampling.Rational;
+import io.secagg.dp.sampling.Skellam;
+import java.util.Objects;
+
+/**
+ * The public parameters of one distributed-discrete-Gaussian configuration, shared by every
+ * client and the server. Immutable; build with {@link #builder()} or choose with {@link
+ * DdgParameterSelection}.
+ *
+ * <p>Derived values: the padded dimension {@code D} (next power of two {@code >= d}); the
+ * integer-domain bound on the squared L2 norm of a rounded client vector, {@code maxNormSquared =
+ * floor(min((c s + sqrt(D))^2, (c s)^2 + D/4 + sqrt(2 ln(1/beta)) (c s + sqrt(D)/2)))} (Kairouz,
+ * Liu and Steinke 2021, Theorem 1; the second term only when {@code beta > 0}), which the client
+ * enforces exactly and which is the L2 sensitivity used by the accountant.
+ *
+ * <p><b>Dropouts.</b> Every client adds noise of variance {@code localVariance}; the aggregate of
+ * {@code s} survivors carries {@code s * localVariance}. The guarantee therefore depends on the
+ * number of survivors whose noise is in the sum: {@link #guarantee} takes it as an argument. The
+ * conservative setting sizes {@code localVariance} for the smallest survivor count a round can
+ * decode with (the secure-aggregation threshold), so every decodable round is at least as private
+ * as planned; see {@link DdgParameterSelection}.
+ */
+public final class DdgParameters {
+  /** Largest supported dimension (2^24 coordinates). */
+  public static final int MAX_DIMENSION = 1 << 24;
+
+  private final int dimension;
+  private final int paddedDimension;
+  private final double clipNorm;
+  private final double scale;
+  private final double beta;
+  private final long maxNormSquared;
+  private final Rational localVariance;
+  private final NoiseKind noiseKind;
+  private final long modulus;
+  private final IntegerSampler sampler;
+
+  private DdgParameters(Builder b) {
+    this.dimension = b.dimension;
+    this.paddedDimension = b.dimension == 1 ? 1 : Integer.highestOneBit(b.dimension - 1) << 1;
+    this.clipNorm = b.clipNorm;
+    this.scale = b.scale;
+    this.beta = b.beta;
+    this.localVariance = b.localVariance;
+    this.noiseKind = b.noiseKind;
+    this.modulus = b.modulus;
+    this.maxNormSquared = normBoundSquared(clipNorm * scale, paddedDimension, beta);
+    this.sampler =
+        noiseKind == NoiseKind.DISCRETE_GAUSSIAN
+            ? DiscreteGaussian.withSigma2(localVariance)
+            : Skellam.withVariance(localVariance);
+  }
+
+  /** {@code floor} of the KLS bound on the squared norm after conditional rounding. */
+  static long normBoundSquared(double scaledClip, int paddedDim, double beta) {
+    double sqrtD = Math.sqrt(paddedDim);
+    double b1 = (scaledClip + sqrtD) * (scaledClip + sqrtD);
+    double b = b1;
+    if (beta > 0) {
+      double b2 = scaledClip * scaledClip + paddedDim / 4.0
+          + Math.sqrt(2 * Math.log(1 / beta)) * (scaledClip + sqrtD / 2);
+      b = Math.min(b1, b2);
+    }
+    if (!(b < 0x1p62)) {
+      throw new IllegalArgumentException("Scaled norm bound too large: clipNorm * scale must be below 2^30");
+    }
+    return (long) Math.floor(b);
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The client vector length {@code d}. */
+  public int dimension() {
+    return dimension;
+  }
+
+  /** The padded length {@code D}: the next power of two {@code >= d}; the length on the wire. */
+  public int paddedDimension() {
+    return paddedDimension;
+  }
+
+  /** The L2 clip norm {@code c} of the real-valued updates. */
+  public double clipNorm() {
+    return clipNorm;
+  }
+
+  /** The scale {@code s = 1/gamma}: integer units per real unit. */
+  public double scale() {
+    return scale;
+  }
+
+  /** The conditional-rounding parameter {@code beta} in {@code [0, 1)}. */
+  public double beta() {
+    return beta;
+  }
+
+  /** The exact bound on the squared L2 norm of a rounded client vector (integer domain). */
+  public long maxNormSquared() {
+    return maxNormSquared;
+  }
+
+  /** The integer-domain L2 sensitivity {@code sqrt(maxNormSquared)}. */
+  public double l2Sensitivity() {
+    return Math.sqrt(maxNormSquared);
+  }
+
+  /** The integer-domain L1 sensitivity bound {@code l2 * min(sqrt(D), l2)}. */
+  public double l1Sensitivity() {
+    double l2 = l2Sensitivity();
+    return l2 * Math.min(Math.sqrt(paddedDimension), l2);
+  }
+
+  /** Each client's noise variance (integer domain), exact. */
+  public Rational localVariance() {
+    return localVariance;
+  }
+
+  /** The noise distribution. */
+  public NoiseKind noiseKind() {
+    return noiseKind;
+  }
+
+  /** The modulus {@code m}: every wire value is in {@code [0, m)}. */
+  public long modulus() {
+    return modulus;
+  }
+
+  /** The per-coordinate noise sampler. */
+  public IntegerSampler noiseSampler() {
+    return sampler;
+  }
+
+  /**
+   * The RDP curve of one round whose sum contains the noise of {@code survivors} clients.
+   *
+   * @throws IllegalArgumentException if {@code survivors < 1}
+   */
+  public RdpCurve perRoundRdp(double[] orders, long survivors) {
+    if (survivors < 1) {
+      throw new IllegalArgumentException("Invalid survivors " + survivors + "; must be >= 1");
+    }
+    double v = localVariance.doubleValue();
+    if (noiseKind == NoiseKind.DISCRETE_GAUSSIAN) {
+      return Rdp.distributedDiscreteGaussian(
+          orders, l2Sensitivity(), l1Sensitivity(), Math.sqrt(v), survivors, paddedDimension);
+    }
+    return Rdp.skellam(orders, l2Sensitivity(), l1Sensitivity(), survivors * v / 2);
+  }
+
+  /**
+   * The (epsilon, delta) guarantee of {@code rounds} rounds, each with at least {@code survivors}
+   * clients' noise in the sum (no amplification by client sampling is claimed).
+   *
+   * @throws IllegalArgumentException if {@code rounds < 1}, {@code survivors < 1} or delta is
+   *     not in {@code (0, 1)}
+   */
+  public PrivacyGuarantee guarantee(long rounds, long survivors, double delta) {
+    if (rounds < 1) {
+      throw new IllegalArgumentException("Invalid rounds " + rounds + "; must be >= 1");
+    }
+    return perRoundRdp(RdpCurve.DEFAULT_ORDERS, survivors).times(rounds).toApproxDp(delta);
+  }
+
+  /**
+   * The predicted standard deviation of each decoded coordinate's error (real units) for
+   * {@code survivors} clients: noise {@code survivors * localVariance} plus stochastic rounding (at
+   * most 1/4 per client), divided by {@code scale^2}, square-rooted. The rotation is orthogonal, so
+   * the error per coordinate is the same after decoding.
+   */
+  public double predictedErrorStd(long survivors) {
+    double var = survivors * (localVariance.doubleValue() + 0.25);
+    return Math.sqrt(var) / scale;
+  }
+
+  @Override
+  public String toString() {
+    return "DdgParameters[d=" + dimension + ", D=" + paddedDimension + ", c=" + clipNorm + ", scale=" + scale
+        + ", beta=" + beta + ", localVariance=" + localVariance + ", noise=" + noiseKind + ", m=" + modulus + "]";
+  }
+
+  /** Builder; every setter validates at once. */
+  public static final class Builder {
+    private int dimension;
+    private double clipNorm;
+    private double scale;
+    private double beta = Math.exp(-0.5);
+    private Rational localVariance;
+    private NoiseKind noiseKind = NoiseKind.DISCRETE_GAUSSIAN;
+    private long modulus;
+
+    private Builder() {}
+
+    /**
+     * Sets the client vector length {@code d}.
+     *
+     * @throws IllegalArgumentException unless {@code 1 <= d <= 2^24}
+     */
+    public Builder dimension(int d) {
+      if (d < 1 || d > MAX_DIMENSION) {
+        throw new IllegalArgumentException("Invalid dimension " + d + "; must be 1.." + MAX_DIMENSION);
+      }
+      this.dimension = d;
+      return this;
+    }
+
+    /**
+     * Sets the L2 clip norm {@code c} of the real-valued updates.
+     *
+     * @throws IllegalArgumentException unless finite and {@code > 0}
+     */
+    public Builder clipNorm(double c) {
+      if (!(c > 0) || Double.isInfinite(c)) {
+        throw new IllegalArgumentException("Invalid clip norm " + c + "; must be finite and > 0");
+      }
+      this.clipNorm = c;
+      return this;
+    }
+
+    /**
+     * Sets the scale {@code s}: integer units per real unit.
+     *
+     * @throws IllegalArgumentException unless finite and {@code > 0}
+     */
+    public Builder scale(double s) {
+      if (!(s > 0) || Double.isInfinite(s)) {
+        throw new IllegalArgumentException("Invalid scale " + s + "; must be finite and > 0");
+      }
+      this.scale = s;
+      return this;
+    }
+
+    /**
+     * Sets the conditional-rounding parameter {@code beta}. Default {@code e^-0.5}.
+     *
+     * @throws IllegalArgumentException unless in {@code [0, 1)}
+     */
+    public Builder beta(double b) {
+      if (!(b >= 0 && b < 1)) {
+        throw new IllegalArgumentException("Invalid beta " + b + "; must be in [0, 1)");
+      }
+      this.beta = b;
+      return this;
+    }
+
+    /**
+     * Each client's noise variance in the integer domain.
+     *
+     * @throws NullPointerException if {@code v} is null
+     * @throws IllegalArgumentException if {@code v < 1/4} (the DDG analysis needs sigma >= 1/2)
+     */
+    public Builder localVariance(Rational v) {
+      Objects.requireNonNull(v, "localVariance");
+      if (v.compareTo(Rational.of(1, 4)) < 0) {
+        throw new IllegalArgumentException("Invalid local variance " + v + "; must be >= 1/4");
+      }
+      this.localVariance = v;
+      return this;
+    }
+
+    /**
+     * Sets the noise distribution. Default {@link NoiseKind#DISCRETE_GAUSSIAN}.
+     */
+    public Builder noiseKind(NoiseKind k) {
+      this.noiseKind = Objects.requireNonNull(k, "noiseKind");
+      return this;
+    }
+
+    /**
+     * Sets the modulus {@code m} directly.
+     *
+     * @throws IllegalArgumentException unless {@code 2 <= m <= 2^62}
+     */
+    public Builder modulus(long m) {
+      if (m < 2 || m > (1L << 62)) {
+        throw new IllegalArgumentException("Invalid modulus " + m + "; must be in [2, 2^62]");
+      }
+      this.modulus = m;
+      return this;
+    }
+
+    /**
+     * Sets the modulus to {@code 2^bits}. The modulus {@code 2^bits}.
+     *
+     * @throws IllegalArgumentException unless {@code 1 <= bits <= 62}
+     */
+    public Builder bits(int bits) {
+      if (bits < 1 || bits > 62) {
+        throw new IllegalArgumentException("Invalid bit width " + bits + "; must be 1..62");
+      }
+      this.modulus = 1L << bits;
+      return this;
+    }
+
+    /**
+     * The parameters.
+     *
+     * @throws IllegalStateException if a required field (dimension, clip norm, scale, local
+     *     variance, modulus) is unset
+     * @throws IllegalArgumentException if the scaled norm bound is too large
+     */
+    public DdgParameters build() {
+      if (dimension == 0 || clipNorm == 0 || scale == 0 || localVariance == null || modulus == 0) {
+        throw new IllegalStateException("dimension, clipNorm, scale, localVariance and modulus are required");
+      }
+      return new DdgParameters(this);
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package io.secagg.dp.sampling;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+
+/** Statistical helpers shared by the sampler tests (double precision is fine for testing). */
+final class Pmf {
+  /** The two-sided normal quantile for a false-failure rate of 1e-6. */
+  static final double Z_1E6 = 4.8916;
+  /** The false-failure rate of each statistical assertion. */
+  static final double ALPHA = 1e-6;
+
+  private Pmf() {}
+
+  /** Normalised pmf of N_Z(0, s2) on [-r, r]. */
+  static double[] discreteGaussian(double s2, int r) {
+    double[] p = new double[2 * r + 1];
+    double z = 0;
+    for (int y = -r; y <= r; y++) {
+      p[y + r] = Math.exp(-(double) y * y / (2 * s2));
+      z += p[y + r];
+    }
+    for (int i = 0; i < p.length; i++) {
+      p[i] /= z;
+    }
+    return p;
+  }
+
+  /** Normalised pmf of the discrete Laplace of scale b on [-r, r]. */
+  static double[] discreteLaplace(double b, int r) {
+    double[] p = new double[2 * r + 1];
+    double z = 0;
+    for (int y = -r; y <= r; y++) {
+      p[y + r] = Math.exp(-Math.abs(y) / b);
+      z += p[y + r];
+    }
+    for (int i = 0; i < p.length; i++) {
+      p[i] /= z;
+    }
+    return p;
+  }
+
+  /** Poisson pmf on [0, r], via logs. */
+  static double[] poisson(double lambda, int r) {
+    double[] p = new double[r + 1];
+    for (int k = 0; k <= r; k++) {
+      p[k] = Math.exp(-lambda + k * Math.log(lambda) - org.apache.commons.math3.special.Gamma.logGamma(k + 1.0));
+    }
+    return p;
+  }
+
+  /** Symmetric Skellam pmf (difference of two Poisson(mu)) on [-r, r] by convolution. */
+  static double[] skellam(double mu, int r) {
+    int kmax = (int) (mu + 40 * Math.sqrt(mu) + 40);
+    double[] po = poisson(mu, kmax);
+    double[] p = new double[2 * r + 1];
+    for (int y = -r; y <= r; y++) {
+      double s = 0;
+      for (int b = 0; b <= kmax; b++) {
+        int a = b + y;
+        if (a >= 0 && a <= kmax) {
+          s += po[a] * po[b];
+        }
+      }
+      p[y + r] = s;
+    }
+    return p;
+  }
+
+  /**
+   * Chi-square goodness of fit of {@code counts} (value to count) against {@code pmf} on
+   * {@code [offset, offset + pmf.length)}, with bins merged so each expects at least 5 and the
+   * out-of-range mass as one bin; fails if the statistic exceeds the 1 - 1e-6 quantile.
+   */
+  static void assertChiSquare(Map<Long, Long> counts, double[] pmf, long offset, long n, String label) {
+    TreeMap<Long, Long> c = new TreeMap<>(counts);
+    java.util.List<double[]> bins = new java.util.ArrayList<>();
+    double expAcc = 0;
+    long obsAcc = 0;
+    double inRange = 0;
+    long obsIn = 0;
+    for (int i = 0; i < pmf.length; i++) {
+      long v = offset + i;
+      expAcc += pmf[i] * n;
+      obsAcc += c.getOrDefault(v, 0L);
+      inRange += pmf[i];
+      obsIn += c.getOrDefault(v, 0L);
+      if (expAcc >= 5) {
+        bins.add(new double[] {expAcc, obsAcc});
+        expAcc = 0;
+        obsAcc = 0;
+      }
+    }
+    double outExp = Math.max(0, (1 - inRange)) * n + expAcc;
+    long outObs = n - obsIn + obsAcc;
+    if (outExp >= 5 || bins.isEmpty()) {
+      bins.add(new double[] {outExp, outObs});
+    } else {
+      double[] last = bins.get(bins.size() - 1);
+      last[0] += outExp;
+      last[1] += outObs;
+    }
+    double stat = 0;
+    for (double[] b : bins) {
+      double d = b[1] - b[0];
+      stat += d * d / b[0];
+    }
+    int df = bins.size() - 1;
+    double crit = new ChiSquaredDistribution(Math.max(1, df)).inverseCumulativeProbability(1 - ALPHA);
+    assertTrue(stat <= crit, label + ": chi-square " + stat + " > critical " + crit + " (df " + df + ")");
+  }
+
+  static Map<Long, Long> histogram(IntegerSampler s, BitSource bits, int n) {
+    Map<Long, Long> h = new java.util.HashMap<>();
+    for (int i = 0; i < n; i++) {
+      h.merge(s.sample(bits), 1L, Long::sum);
+    }
+    return h;
+  }
+
+  static double variance(double[] pmf, long offset) {
+    double m = 0;
+    double v = 0;
+    for (int i = 0; i < pmf.length; i++) {
+      m += (offset + i) * pmf[i];
+    }
+    for (int i = 0; i < pmf.length; i++) {
+      double d = offset + i - m;
+      v += d * d * pmf[i];
+    }
+    return v;
+  }
+
+}

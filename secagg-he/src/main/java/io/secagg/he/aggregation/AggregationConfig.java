@@ -1,0 +1,167 @@
+package io.secagg.he.aggregation;
+
+import io.secagg.he.PaillierPublicKey;
+import io.secagg.he.packing.EncryptedVector;
+import io.secagg.he.packing.PackingLayout;
+import java.util.Objects;
+
+/**
+ * The public parameters of one Paillier aggregation round, agreed by every participant.
+ * Immutable; built with {@link #builder()}.
+ */
+public final class AggregationConfig {
+  private final int vectorLength;
+  private final int valueBits;
+  private final int maxClients;
+  private final int minClients;
+  private final int guardBits;
+
+  private AggregationConfig(Builder b) {
+    this.vectorLength = b.vectorLength;
+    this.valueBits = b.valueBits;
+    this.maxClients = b.maxClients;
+    this.minClients = b.minClients;
+    this.guardBits = b.guardBits;
+  }
+
+  /** A builder with {@code valueBits = 16}, {@code guardBits = 1}, {@code minClients = 2}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds an {@link AggregationConfig}; setters validate at once. */
+  public static final class Builder {
+    private int vectorLength = -1;
+    private int valueBits = 16;
+    private int maxClients = -1;
+    private int minClients = 2;
+    private int guardBits = 1;
+
+    private Builder() {}
+
+    /**
+     * Values per client vector.
+     *
+     * @throws IllegalArgumentException unless 1 to {@link EncryptedVector#MAX_LENGTH}
+     */
+    public Builder vectorLength(int length) {
+      if (length < 1 || length > EncryptedVector.MAX_LENGTH) {
+        throw new IllegalArgumentException("vectorLength must be 1.." + EncryptedVector.MAX_LENGTH + ", got " + length);
+      }
+      this.vectorLength = length;
+      return this;
+    }
+
+    /**
+     * Bits per signed quantized value (values in {@code [-2^(b-1), 2^(b-1))}).
+     *
+     * @throws IllegalArgumentException unless 2 to 32
+     */
+    public Builder valueBits(int bits) {
+      if (bits < 2 || bits > 32) {
+        throw new IllegalArgumentException("valueBits must be 2..32, got " + bits);
+      }
+      this.valueBits = bits;
+      return this;
+    }
+
+    /**
+     * The most clients whose vectors may be summed (packing headroom).
+     *
+     * @throws IllegalArgumentException unless 2 to {@link PackingLayout#MAX_SUMMANDS}
+     */
+    public Builder maxClients(int k) {
+      if (k < 2 || k > PackingLayout.MAX_SUMMANDS) {
+        throw new IllegalArgumentException("maxClients must be 2.." + PackingLayout.MAX_SUMMANDS + ", got " + k);
+      }
+      this.maxClients = k;
+      return this;
+    }
+
+    /**
+     * The fewest contributions the committee agrees to decrypt (so a sum never is a single
+     * client's vector).
+     *
+     * @throws IllegalArgumentException if below 2
+     */
+    public Builder minClients(int k) {
+      if (k < 2) {
+        throw new IllegalArgumentException("minClients must be at least 2, got " + k);
+      }
+      this.minClients = k;
+      return this;
+    }
+
+    /**
+     * Guard bits per packed slot.
+     *
+     * @throws IllegalArgumentException unless 0 to 16
+     */
+    public Builder guardBits(int bits) {
+      if (bits < 0 || bits > 16) {
+        throw new IllegalArgumentException("guardBits must be 0..16, got " + bits);
+      }
+      this.guardBits = bits;
+      return this;
+    }
+
+    /**
+     * The configuration.
+     *
+     * @throws IllegalStateException if {@code vectorLength} or {@code maxClients} is unset, or
+     *     {@code minClients > maxClients}
+     */
+    public AggregationConfig build() {
+      if (vectorLength < 0 || maxClients < 0) {
+        throw new IllegalStateException("vectorLength and maxClients must be set");
+      }
+      if (minClients > maxClients) {
+        throw new IllegalStateException("minClients exceeds maxClients");
+      }
+      return new AggregationConfig(this);
+    }
+  }
+
+  /** Values per vector. */
+  public int vectorLength() {
+    return vectorLength;
+  }
+
+  /** Bits per signed value. */
+  public int valueBits() {
+    return valueBits;
+  }
+
+  /** Packing headroom: the most contributions summed. */
+  public int maxClients() {
+    return maxClients;
+  }
+
+  /** The fewest contributions the committee decrypts. */
+  public int minClients() {
+    return minClients;
+  }
+
+  /** Guard bits per slot. */
+  public int guardBits() {
+    return guardBits;
+  }
+
+  /** The packing layout of this round under {@code key}. */
+  public PackingLayout layout(PaillierPublicKey key) {
+    Objects.requireNonNull(key, "key");
+    return PackingLayout.builder()
+        .modulusBits(key.modulusBits())
+        .valueBits(valueBits)
+        .maxSummands(maxClients)
+        .guardBits(guardBits)
+        .signed(true)
+        .build();
+  }
+
+  @Override
+  public String toString() {
+    return "AggregationConfig[length " + vectorLength + ", " + valueBits + "-bit values, clients "
+        + minClients + ".." + maxClients + ", guard " + guardBits + "]";
+  }
+}

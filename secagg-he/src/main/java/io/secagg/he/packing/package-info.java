@@ -1,0 +1,7 @@
+/**
+ * Packing many quantized values into one Paillier plaintext ({@link
+ * io.secagg.he.packing.PackingLayout}) and whole encrypted vectors ({@link
+ * io.secagg.he.packing.EncryptedVector}) that are encrypted, added and decrypted in parallel over
+ * an {@link java.util.concurrent.Executor}.
+ */
+package io.secagg.he.packing;
