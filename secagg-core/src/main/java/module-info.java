@@ -19,12 +19,12 @@ module io.secagg.core {
   exports io.secagg.core.shamir;
   exports io.secagg.core.graph;
   exports io.secagg.core.quant;
+  exports io.secagg.core.prg;
+  exports io.secagg.core.vector;
   exports io.secagg.core.protocol;
   exports io.secagg.core.protocol.client;
   exports io.secagg.core.protocol.server;
   exports io.secagg.core.wire;
   exports io.secagg.core.transport;
   exports io.secagg.core.sim;
-  exports io.secagg.core.prg;
-  exports io.secagg.core.vector;
 }

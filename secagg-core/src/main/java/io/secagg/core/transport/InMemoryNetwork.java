@@ -1,6 +1,8 @@
 package io.secagg.core.transport;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +22,7 @@ public final class InMemoryNetwork {
 
   private final int clientCount;
   private final BlockingQueue<InboundFrame> serverInbox = new LinkedBlockingQueue<>();
-  private final BlockingQueue<byte[]>[] clientInboxes;
+  private final List<BlockingQueue<byte[]>> clientInboxes;
   private final boolean[] disconnected;
   // Index 0 is the server; index i is client i.
   private final AtomicLongArray sent;
@@ -31,16 +33,15 @@ public final class InMemoryNetwork {
    *
    * @throws IllegalArgumentException if {@code clientCount} is outside 1..{@link #MAX_CLIENTS}
    */
-  @SuppressWarnings("unchecked")
   public InMemoryNetwork(int clientCount) {
     if (clientCount < 1 || clientCount > MAX_CLIENTS) {
       throw new IllegalArgumentException(
           "Invalid client count " + clientCount + "; must be 1.." + MAX_CLIENTS);
     }
     this.clientCount = clientCount;
-    this.clientInboxes = new BlockingQueue[clientCount + 1];
-    for (int i = 1; i <= clientCount; i++) {
-      clientInboxes[i] = new LinkedBlockingQueue<>();
+    this.clientInboxes = new ArrayList<>(clientCount + 1);
+    for (int i = 0; i <= clientCount; i++) {
+      clientInboxes.add(new LinkedBlockingQueue<>());
     }
     this.disconnected = new boolean[clientCount + 1];
     this.sent = new AtomicLongArray(clientCount + 1);
@@ -61,7 +62,7 @@ public final class InMemoryNetwork {
         sent.addAndGet(0, frame.length);
         if (!isDisconnected(clientId)) {
           received.addAndGet(clientId, frame.length);
-          clientInboxes[clientId].add(frame.clone());
+          clientInboxes.get(clientId).add(frame.clone());
         }
       }
 
@@ -92,7 +93,7 @@ public final class InMemoryNetwork {
 
       @Override
       public byte[] receive(Duration timeout) throws InterruptedException {
-        return clientInboxes[clientId].poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        return clientInboxes.get(clientId).poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
       }
     };
   }
@@ -108,7 +109,7 @@ public final class InMemoryNetwork {
     synchronized (disconnected) {
       disconnected[clientId] = true;
     }
-    clientInboxes[clientId].clear();
+    clientInboxes.get(clientId).clear();
     serverInbox.removeIf(f -> f.clientId() == clientId);
   }
 

@@ -207,6 +207,14 @@ class ServerRobustnessTest {
   }
 
   @Test
+  void aShutDownExecutorFallsBackToTheCallingThread() {
+    ExecutorService pool = Executors.newFixedThreadPool(1);
+    pool.shutdownNow();
+    Harness h = run(8, 55, ServerOptions.withExecutor(pool, 2));
+    assertEquals(h.plaintextSum(completed(h).result().includedClients()), completed(h).result().sum());
+  }
+
+  @Test
   void theSameSeedsGiveTheSameTranscriptByteForByte() {
     List<byte[]> a = transcript(52);
     List<byte[]> b = transcript(52);

@@ -64,4 +64,57 @@ class SimulatorTest {
     assertFalse(r.completed(), r::summary);
     assertEquals(AbortReason.TOO_FEW_SURVIVORS, r.abortReason());
   }
+
+  @Test
+  void reportsBytesPhasesMemoryAndDropoutsConsistently() {
+    SimulationReport r =
+        Simulator.run(
+            SimulationSpec.builder()
+                .clientCount(8).hararyGraph(4).threshold(2).vectorLength(50).modulus(Modulus.powerOfTwo(32))
+                .dropouts(DropoutSchedule.scripted().drop(Round.SHARE_KEYS, 3).drop(Round.UNMASKING, 6).build())
+                .unmaskingThreads(2).seed(8).build());
+    assertTrue(r.completed(), r::summary);
+    assertTrue(r.sumVerified());
+    assertEquals(List.of(Round.ADVERTISE_KEYS, Round.SHARE_KEYS, Round.MASKED_INPUT_COLLECTION, Round.UNMASKING),
+        r.phases().stream().map(PhaseReport::round).collect(java.util.stream.Collectors.toList()));
+    long clientsSent = 0;
+    for (int id = 1; id <= 8; id++) {
+      clientsSent += r.clientBytesSent(id);
+    }
+    assertEquals(r.serverBytesReceived(), clientsSent);
+    // Client 1 sent a masked input of 50 four-byte elements, so at least 200 bytes.
+    assertTrue(r.clientBytesSent(1) > 200);
+    assertEquals(List.of(3), r.scheduledDropouts().get(Round.SHARE_KEYS));
+    assertEquals(List.of(6), r.scheduledDropouts().get(Round.UNMASKING));
+    assertTrue(r.dropouts().stream().anyMatch(d -> d.clientId() == 3));
+    assertTrue(r.serverPeakLiveVectors() <= 3);
+    assertEquals(r.serverPeakLiveVectors() * 50L * 4, r.serverPeakVectorBytes());
+    assertTrue(r.summary().contains("sum verified"));
+  }
+
+  @Test
+  void randomSchedulesAreReproducible() {
+    DropoutSchedule a = DropoutSchedule.perRound(0.3, 99);
+    DropoutSchedule b = DropoutSchedule.perRound(0.3, 99);
+    int drops = 0;
+    for (Round round : Round.values()) {
+      for (int id = 1; id <= 200; id++) {
+        assertEquals(a.dropsAt(round, id), b.dropsAt(round, id));
+        drops += a.dropsAt(round, id) ? 1 : 0;
+      }
+    }
+    // 1000 fair-ish coins at p = 0.3: mean 300, sd ~14.5; [200, 400] fails with probability < 1e-11.
+    assertTrue(drops > 200 && drops < 400, "drops=" + drops);
+    assertTrue(DropoutSchedule.atRound(Round.UNMASKING, 1.0, 1).dropsAt(Round.UNMASKING, 5));
+    assertFalse(DropoutSchedule.atRound(Round.UNMASKING, 1.0, 1).dropsAt(Round.SHARE_KEYS, 5));
+  }
+
+  @Test
+  void sparseGraphTakesTheRecommendedParameters() {
+    SimulationSpec spec =
+        SimulationSpec.builder().clientCount(200).vectorLength(4).modulus(Modulus.powerOfTwo(16))
+            .sparseGraph(0.1, 0.05).build();
+    assertEquals(io.secagg.core.graph.GraphKind.HARARY, spec.config().graphKind());
+    assertTrue(spec.config().threshold() <= spec.config().degree());
+  }
 }

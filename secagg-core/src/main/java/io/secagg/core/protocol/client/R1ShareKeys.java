@@ -15,7 +15,6 @@ import io.secagg.core.protocol.internal.Derivations;
 import io.secagg.core.protocol.internal.ProtocolViolation;
 import io.secagg.core.shamir.Share;
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.SignatureException;
 import java.util.ArrayList;
@@ -223,9 +222,6 @@ public final class R1ShareKeys extends ClientState {
     } catch (SignatureException e) {
       throw new ProtocolViolation(
           AbortReason.INVALID_SIGNATURE, "client " + v + "'s key advertisement signature is invalid");
-    } catch (GeneralSecurityException e) {
-      throw new ProtocolViolation(
-          AbortReason.INVALID_SIGNATURE, "client " + v + "'s key advertisement cannot be verified");
     }
   }
 

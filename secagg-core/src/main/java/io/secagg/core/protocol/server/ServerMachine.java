@@ -80,8 +80,8 @@ public final class ServerMachine {
 
   /**
    * Handles one message from client {@code clientId} (as authenticated by the transport).
-   * Messages from ids outside 1..n, from clients the current round does not expect, or arriving
-   * in a terminal state are ignored.
+   * Messages from ids outside 1..n, from clients the current round does not expect, from
+   * excluded clients, or arriving in a terminal state are ignored.
    *
    * @return the messages to send and the new state
    * @throws NullPointerException if {@code message} is null
@@ -90,7 +90,8 @@ public final class ServerMachine {
   public ServerOutcome handle(int clientId, ClientMessage message) {
     Objects.requireNonNull(message, "message");
     checkStarted();
-    if (state.isTerminal() || !ctx.config.isClientId(clientId) || !state.isExpected(clientId)) {
+    if (state.isTerminal() || !ctx.config.isClientId(clientId) || !state.isExpected(clientId)
+        || ctx.banned[clientId]) {
       return flush();
     }
     if (message instanceof ClientAbort) {
@@ -124,7 +125,8 @@ public final class ServerMachine {
    */
   public ServerOutcome handleUndecodableMessage(int clientId) {
     checkStarted();
-    if (!state.isTerminal() && ctx.config.isClientId(clientId) && state.isExpected(clientId)) {
+    if (!state.isTerminal() && ctx.config.isClientId(clientId) && state.isExpected(clientId)
+        && !ctx.banned[clientId]) {
       exclude(clientId, AbortReason.MALFORMED_MESSAGE);
       closeWhileComplete();
     }

@@ -11,16 +11,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Removes every remaining mask from the accumulator: the self mask of each survivor and, for
  * each dropped client v, the pairwise mask each surviving neighbour u applied for v (seed from
  * X25519(s_v^SK, s_u^PK)).
  *
- * <p>The work is a flat list of mask regenerations. With parallelism P it is dealt round-robin
- * into P parts: part 0 runs on the calling thread straight into the accumulator, parts 1..P-1
- * run on the caller's executor, each into its own zero vector, and those are added at the end.
- * Addition mod m is commutative, so the result does not depend on scheduling.
+ * <p>The work is a flat list of mask regenerations. With parallelism P there are P workers:
+ * worker 0 runs on the calling thread straight into the accumulator, workers 1..P-1 run on the
+ * caller's executor, each into its own zero vector, added at the end. Workers take the next task
+ * from a shared counter rather than a fixed slice, so a worker that gets less CPU (a shared
+ * machine, an unequal executor) does not leave the others idle at the end. Addition mod m is
+ * commutative, so the result does not depend on scheduling.
  */
 final class Unmasker {
   private final ServerContext ctx;
@@ -47,19 +51,23 @@ final class Unmasker {
       }
     }
     int parts = ctx.options.executor() == null ? 1 : Math.min(ctx.options.parallelism(), Math.max(1, tasks.size()));
+    AtomicInteger next = new AtomicInteger();
     List<ModVector> locals = new ArrayList<>();
     List<CompletableFuture<Void>> futures = new ArrayList<>();
     for (int p = 1; p < parts; p++) {
       ModVector local = ctx.newVector();
       locals.add(local);
-      int part = p;
-      futures.add(
-          CompletableFuture.runAsync(
-              () -> runPart(tasks, part, parts, local, selfSeeds, maskingKeys), ctx.options.executor()));
+      try {
+        futures.add(
+            CompletableFuture.runAsync(
+                () -> runPart(tasks, next, local, selfSeeds, maskingKeys), ctx.options.executor()));
+      } catch (RejectedExecutionException e) {
+        // A saturated or shut-down executor: the calling thread's worker takes the tasks instead.
+      }
     }
     RuntimeException failure = null;
     try {
-      runPart(tasks, 0, parts, ctx.accumulator, selfSeeds, maskingKeys);
+      runPart(tasks, next, ctx.accumulator, selfSeeds, maskingKeys);
     } catch (RuntimeException e) {
       failure = e;
     }
@@ -89,11 +97,11 @@ final class Unmasker {
   }
 
   private void runPart(
-      List<int[]> tasks, int part, int parts, ModVector acc, SecretBytes[] selfSeeds,
+      List<int[]> tasks, AtomicInteger next, ModVector acc, SecretBytes[] selfSeeds,
       SecretBytes[] maskingKeys) {
     Masking masking = ctx.masking;
     byte[] sessionId = ctx.sessionId;
-    for (int i = part; i < tasks.size(); i += parts) {
+    for (int i = next.getAndIncrement(); i < tasks.size(); i = next.getAndIncrement()) {
       int[] task = tasks.get(i);
       int u = task[0];
       int v = task[1];
