@@ -5,9 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.secagg.core.crypto.AesGcm;
 import io.secagg.core.crypto.DeterministicRandom;
 import io.secagg.core.crypto.Ed25519;
+import io.secagg.core.crypto.Ed25519KeyPair;
 import io.secagg.core.crypto.SecretBytes;
 import io.secagg.core.crypto.X25519;
 import io.secagg.core.prg.AesCtrMaskGenerator;
+import io.secagg.core.protocol.ClientMessage;
+import io.secagg.core.protocol.EncryptedShares;
+import io.secagg.core.protocol.MaskedInput;
+import io.secagg.core.protocol.MaskedInputRequest;
+import io.secagg.core.protocol.SecAggConfig;
+import io.secagg.core.protocol.SecurityMode;
+import io.secagg.core.protocol.ShareKeys;
+import io.secagg.core.protocol.UnmaskingResponse;
+import io.secagg.core.protocol.client.ClientMachine;
+import io.secagg.core.protocol.client.ClientOutcome;
+import io.secagg.core.protocol.server.AddressedMessage;
+import io.secagg.core.protocol.server.ServerMachine;
 import io.secagg.core.quant.Quantizer;
 import io.secagg.core.quant.QuantizerConfig;
 import io.secagg.core.shamir.Share;
@@ -135,7 +148,78 @@ class SecretsNeverPrintedTest {
     qForbidden.addAll(renderings(quantized.values()));
     s.put(quantized.getClass(), new Sample(quantized, qForbidden));
     s.put(Quantizer.class, new Sample(quantizer, qForbidden));
+    addProtocolSamples(s, rnd);
     return s;
+  }
+
+  /**
+   * The protocol's secret-holding types: messages carrying shares, ciphertexts or masked input,
+   * and every client and server state and outcome of two tiny sessions (semi-honest and
+   * malicious) whose clients' inputs are {@link #SECRET_LONGS}.
+   */
+  private static void addProtocolSamples(Map<Class<?>, Sample> s, DeterministicRandom rnd) {
+    List<String> bytesForbidden = renderings(SECRET32);
+    s.put(MaskedInput.class, new Sample(new MaskedInput(SECRET32), bytesForbidden));
+    s.put(UnmaskingResponse.class,
+        new Sample(new UnmaskingResponse(List.of(SECRET32), List.of(SECRET32)), bytesForbidden));
+    EncryptedShares ct = new EncryptedShares(2, SECRET32);
+    s.put(EncryptedShares.class, new Sample(ct, bytesForbidden));
+    s.put(ShareKeys.class, new Sample(new ShareKeys(List.of(ct)), bytesForbidden));
+    s.put(MaskedInputRequest.class, new Sample(new MaskedInputRequest(List.of(ct)), bytesForbidden));
+
+    List<String> inputForbidden = renderings(SECRET_LONGS);
+    for (SecurityMode mode : SecurityMode.values()) {
+      SecAggConfig.Builder b =
+          SecAggConfig.builder().clientCount(3).threshold(2).vectorLength(SECRET_LONGS.length)
+              .modulus(Modulus.powerOfTwo(62)).completeGraph().securityMode(mode);
+      Ed25519KeyPair[] identity = new Ed25519KeyPair[4];
+      if (mode == SecurityMode.MALICIOUS) {
+        List<byte[]> keys = new ArrayList<>();
+        for (int id = 1; id <= 3; id++) {
+          identity[id] = Ed25519.create(rnd).generateKeyPair();
+          keys.add(identity[id].publicKey());
+        }
+        b.identityKeys(keys);
+      }
+      SecAggConfig config = b.build();
+      ClientMachine[] clients = new ClientMachine[4];
+      for (int id = 1; id <= 3; id++) {
+        ClientMachine.Builder cb =
+            ClientMachine.builder(config, id).input(ModVector.of(config.modulus(), SECRET_LONGS)).random(rnd);
+        if (identity[id] != null) {
+          cb.identityKey(identity[id]);
+        }
+        s.put(ClientMachine.Builder.class, new Sample(cb, inputForbidden));
+        clients[id] = cb.build();
+        s.put(ClientMachine.class, new Sample(clients[id], inputForbidden));
+        s.put(clients[id].state().getClass(), new Sample(clients[id].state(), inputForbidden));
+      }
+      ServerMachine server = ServerMachine.builder(config).random(rnd).build();
+      List<AddressedMessage> queue = new ArrayList<>(server.start().messages());
+      s.put(server.state().getClass(), new Sample(server.state(), inputForbidden));
+      while (!server.state().isTerminal()) {
+        List<AddressedMessage> next = new ArrayList<>();
+        for (AddressedMessage m : queue) {
+          ClientOutcome o = clients[m.clientId()].handle(m.message());
+          s.put(ClientOutcome.class, new Sample(o, inputForbidden));
+          s.put(o.state().getClass(), new Sample(o.state(), inputForbidden));
+          for (ClientMessage c : o.messages()) {
+            next.addAll(server.handle(m.clientId(), c).messages());
+            s.put(server.state().getClass(), new Sample(server.state(), inputForbidden));
+          }
+        }
+        queue = next;
+      }
+      s.put(ServerMachine.class, new Sample(server, inputForbidden));
+      ServerMachine cancelled = ServerMachine.builder(config).random(rnd).build();
+      cancelled.start();
+      s.put(io.secagg.core.protocol.server.Aborted.class, new Sample(cancelled.cancel().state(), inputForbidden));
+      ClientMachine.Builder cb = ClientMachine.builder(config, 1).input(ModVector.of(config.modulus(), SECRET_LONGS));
+      if (identity[1] != null) {
+        cb.identityKey(identity[1]);
+      }
+      s.put(io.secagg.core.protocol.client.Aborted.class, new Sample(cb.build().cancel().state(), inputForbidden));
+    }
   }
 
   /** Public classes of exported packages that hold no secret, each with the reason. */
@@ -150,7 +234,42 @@ class SecretsNeverPrintedTest {
       Map.entry("io.secagg.core.quant.QuantizerConfig$Builder", "public parameters"),
       Map.entry("io.secagg.core.quant.DequantizedSum", "the aggregate: the protocol's output"),
       Map.entry("io.secagg.core.shamir.ShamirScheme", "public (t, n)"),
-      Map.entry("io.secagg.core.shamir.Reconstructor", "public indices and Lagrange coefficients"));
+      Map.entry("io.secagg.core.shamir.Reconstructor", "public indices and Lagrange coefficients"),
+      Map.entry("io.secagg.core.protocol.SecAggConfig", "public parameters"),
+      Map.entry("io.secagg.core.protocol.SecAggConfig$Builder", "public parameters"),
+      Map.entry("io.secagg.core.protocol.AggregationResult", "the aggregate: the protocol's output"),
+      Map.entry("io.secagg.core.protocol.Dropout", "public session bookkeeping"),
+      Map.entry("io.secagg.core.protocol.AdvertiseKeysRequest", "public nonce"),
+      Map.entry("io.secagg.core.protocol.AdvertiseKeys", "public keys and signature"),
+      Map.entry("io.secagg.core.protocol.AdvertisedKeys", "public keys and signature"),
+      Map.entry("io.secagg.core.protocol.ShareKeysRequest", "public keys and signatures"),
+      Map.entry("io.secagg.core.protocol.ConsistencyCheckRequest", "public survivor set"),
+      Map.entry("io.secagg.core.protocol.ConsistencyCheckResponse", "public signature"),
+      Map.entry("io.secagg.core.protocol.SurvivorSignature", "public signature"),
+      Map.entry("io.secagg.core.protocol.UnmaskingRequest", "public id lists and signatures"),
+      Map.entry("io.secagg.core.protocol.ServerAbort", "public reason code"),
+      Map.entry("io.secagg.core.protocol.ClientAbort", "public reason code"),
+      Map.entry("io.secagg.core.protocol.client.ClientState", "abstract; every subclass is sampled"),
+      Map.entry("io.secagg.core.protocol.server.ServerState", "abstract; every subclass is sampled"),
+      Map.entry("io.secagg.core.protocol.server.ServerMachine$Builder", "public configuration and options"),
+      Map.entry("io.secagg.core.protocol.server.ServerOptions", "an executor and a count"),
+      Map.entry("io.secagg.core.protocol.server.ServerStats", "counters"),
+      Map.entry("io.secagg.core.protocol.server.ServerOutcome", "server messages, none secret, and a state"),
+      Map.entry("io.secagg.core.protocol.server.AddressedMessage", "a server message, none secret"),
+      Map.entry("io.secagg.core.wire.WireCodec", "public configuration"),
+      Map.entry("io.secagg.core.transport.InboundFrame", "a frame in transit; toString prints its length only"),
+      Map.entry("io.secagg.core.transport.InMemoryNetwork", "queues of frames and byte counters"),
+      Map.entry("io.secagg.core.transport.ServerDriver", "default toString: class name and hash"),
+      Map.entry("io.secagg.core.transport.ServerDriver$Builder", "default toString: class name and hash"),
+      Map.entry("io.secagg.core.transport.ClientDriver", "default toString: class name and hash"),
+      Map.entry("io.secagg.core.transport.ClientDriver$Builder", "default toString: class name and hash"),
+      Map.entry("io.secagg.core.sim.Simulator", "static functions"),
+      Map.entry("io.secagg.core.sim.SimulationSpec", "public parameters and simulation-only keys it never prints"),
+      Map.entry("io.secagg.core.sim.SimulationSpec$Builder", "public parameters"),
+      Map.entry("io.secagg.core.sim.SimulationReport", "measurements and public outcomes"),
+      Map.entry("io.secagg.core.sim.PhaseReport", "measurements"),
+      Map.entry("io.secagg.core.sim.DropoutSchedule$Scripted", "public schedule"),
+      Map.entry("io.secagg.core.sim.DropoutSchedule$Scripted$Builder", "public schedule"));
 
   @Test
   void noSampleLeaksItsSecretInToString() throws Exception {
