@@ -66,7 +66,19 @@ public final class Simulator {
    * @throws NullPointerException if {@code spec} is null
    */
   public static SimulationReport run(SimulationSpec spec) {
+    return run(spec, SimulationListener.none());
+  }
+
+  /**
+   * Runs the simulation described by {@code spec}, telling {@code listener} about each round's
+   * progress as it happens (on this thread; see {@link SimulationListener}).
+   *
+   * @return the report; an aborted session is a normal outcome, reported, not thrown
+   * @throws NullPointerException if an argument is null
+   */
+  public static SimulationReport run(SimulationSpec spec, SimulationListener listener) {
     Objects.requireNonNull(spec, "spec");
+    Objects.requireNonNull(listener, "listener");
     ExecutorService pool =
         spec.unmaskingThreads() > 1
             ? Executors.newFixedThreadPool(spec.unmaskingThreads() - 1, r -> {
@@ -76,7 +88,7 @@ public final class Simulator {
               })
             : null;
     try {
-      return new Run(spec, pool).execute();
+      return new Run(spec, pool, listener).execute();
     } finally {
       if (pool != null) {
         pool.shutdownNow();
@@ -117,6 +129,11 @@ public final class Simulator {
     private final boolean[] gone;
     private final Map<Round, List<Integer>> scheduled = new EnumMap<>(Round.class);
     private final Map<Round, long[]> costs = new EnumMap<>(Round.class);
+    private final SimulationListener listener;
+    // Progress counters for the listener, indexed by Round.ordinal().
+    private final int[] recipients = new int[Round.values().length];
+    private final int[] done = new int[Round.values().length];
+    private final int[] received = new int[Round.values().length];
 
     // costs[round] = {serverNanos, clientTotal, clientMax, answering, serverSent, serverReceived}
     private static final int SERVER_NS = 0;
@@ -126,8 +143,9 @@ public final class Simulator {
     private static final int SENT = 4;
     private static final int RECEIVED = 5;
 
-    Run(SimulationSpec spec, ExecutorService pool) {
+    Run(SimulationSpec spec, ExecutorService pool, SimulationListener listener) {
       this.spec = spec;
+      this.listener = listener;
       this.config = spec.config();
       this.n = config.clientCount();
       this.codec = WireCodec.forConfig(config);
@@ -184,9 +202,17 @@ public final class Simulator {
 
     private void sendAll(ServerOutcome outcome) {
       Map<ServerMessage, byte[]> encoded = new IdentityHashMap<>();
+      Round opened = null;
+      int openedCount = 0;
       for (AddressedMessage m : outcome.messages()) {
         byte[] frame = encoded.computeIfAbsent(m.message(), codec::encode);
-        Round r = m.message().round() != null ? m.message().round() : server.round();
+        Round request = m.message().round();
+        // A round's requests all leave in the outcome that opens it.
+        if (request != null && recipients[request.ordinal()] == 0) {
+          opened = request;
+          openedCount++;
+        }
+        Round r = request != null ? request : server.round();
         if (r != null) {
           cost(r)[SENT] += frame.length;
         }
@@ -195,6 +221,10 @@ public final class Simulator {
         } catch (java.io.IOException e) {
           throw new IllegalStateException("the in-memory network cannot fail", e);
         }
+      }
+      if (opened != null) {
+        recipients[opened.ordinal()] = openedCount;
+        listener.roundStarted(opened, openedCount);
       }
     }
 
@@ -231,6 +261,7 @@ public final class Simulator {
         gone[id] = true;
         network.disconnect(id);
         scheduled.computeIfAbsent(r, x -> new ArrayList<>()).add(id);
+        clientDone(r);
         return;
       }
       outcome = clients[id].handle(message);
@@ -244,6 +275,14 @@ public final class Simulator {
         }
       }
       send(id, outcome);
+      if (r != null) {
+        clientDone(r);
+      }
+    }
+
+    private void clientDone(Round r) {
+      int i = r.ordinal();
+      listener.clientDone(r, ++done[i], recipients[i]);
     }
 
     private void send(int id, ClientOutcome outcome) {
@@ -274,6 +313,9 @@ public final class Simulator {
           long[] c = cost(r);
           c[SERVER_NS] += System.nanoTime() - t0;
           c[RECEIVED] += in.frame().length;
+        }
+        if (r != null) {
+          listener.answerReceived(r, ++received[r.ordinal()]);
         }
         sendAll(outcome);
         if (server.state().isTerminal()) {

@@ -1,0 +1,87 @@
+package io.secagg.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code secagg} command: its entry point and the top-level command that holds the
+ * subcommands.
+ *
+ * <p>Exit codes, for every subcommand: {@value #EXIT_OK} success (for {@code simulate}: the sum
+ * was verified), {@value #EXIT_FAILURE} the work failed (a mismatch, an aborted session, an
+ * unexpected error), {@value #EXIT_USAGE} the command line is wrong (unknown option, value out of
+ * range, parameters no session can satisfy).
+ */
+@Command(
+    name = "secagg",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    subcommands = {SimulateCommand.class, CommandLine.HelpCommand.class},
+    description = "Privacy-preserving aggregation for federated learning.",
+    footer = {
+      "",
+      "Exit codes: 0 success, 1 failure (mismatch, abort, error), 2 usage error.",
+      "Run 'secagg help simulate' for the simulator's options."
+    })
+public final class Secagg implements Runnable {
+  /** Exit code of a successful run. */
+  public static final int EXIT_OK = 0;
+  /** Exit code of a run whose work failed: a sum mismatch, an aborted session, an error. */
+  public static final int EXIT_FAILURE = 1;
+  /** Exit code of a command line that picocli or an option check rejected. */
+  public static final int EXIT_USAGE = 2;
+
+  @Spec CommandSpec spec;
+
+  /** Picocli creates this command by reflection. */
+  Secagg() {}
+
+  /**
+   * Runs the command line and exits the JVM with its exit code.
+   *
+   * @param args the command-line arguments
+   */
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * A fully configured command line, ready for {@link CommandLine#execute}; {@link #main} uses
+   * it, and so can tests (with {@link CommandLine#setOut} and {@link CommandLine#setErr} to
+   * capture the output).
+   *
+   * @return a new command line; never null
+   */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Secagg());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExecutionExceptionHandler(Secagg::reportFailure);
+    return cl;
+  }
+
+  /** Without a subcommand there is nothing to do: a usage error that lists the subcommands. */
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "Missing subcommand (try: secagg simulate)");
+  }
+
+  /**
+   * Unexpected failures get one line on the error stream, not a stack trace; the stack trace
+   * is still available with -Dsecagg.debug=true.
+   */
+  private static int reportFailure(
+      Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+    PrintWriter err = commandLine.getErr();
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    err.println(commandLine.getColorScheme().errorText("secagg: error: " + message));
+    if (Boolean.getBoolean("secagg.debug")) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return EXIT_FAILURE;
+  }
+}

@@ -1,0 +1,72 @@
+package io.secagg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.secagg.core.protocol.Round;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ProgressDisplayTest {
+  private static void feed(ProgressDisplay d) {
+    d.roundStarted(Round.ADVERTISE_KEYS, 3);
+    d.clientDone(Round.ADVERTISE_KEYS, 1, 3);
+    d.answerReceived(Round.ADVERTISE_KEYS, 1);
+    d.clientDone(Round.ADVERTISE_KEYS, 2, 3);
+    d.clientDone(Round.ADVERTISE_KEYS, 3, 3);
+    d.answerReceived(Round.ADVERTISE_KEYS, 2);
+    d.roundStarted(Round.SHARE_KEYS, 2);
+    d.clientDone(Round.SHARE_KEYS, 1, 2);
+  }
+
+  @Test
+  void plainStyleWritesAStartAndAnEndLinePerPhase() {
+    StringWriter w = new StringWriter();
+    try (ProgressDisplay d = new ProgressDisplay(ProgressDisplay.Style.PLAIN, new PrintWriter(w), 4)) {
+      feed(d);
+    }
+    String[] lines = w.toString().split("\n");
+    assertEquals(4, lines.length, w::toString);
+    assertEquals("[1/4] ADVERTISE_KEYS: request sent to 3 clients", lines[0]);
+    assertTrue(lines[1].startsWith("[1/4] ADVERTISE_KEYS: 3/3 clients done, 2 answers, "), lines[1]);
+    assertEquals("[2/4] SHARE_KEYS: request sent to 2 clients", lines[2]);
+    assertTrue(lines[3].startsWith("[2/4] SHARE_KEYS: 1/2 clients done, 0 answers, "), lines[3]);
+  }
+
+  @Test
+  void liveStyleEndsEachPhaseLineOnce() {
+    StringWriter w = new StringWriter();
+    try (ProgressDisplay d = new ProgressDisplay(ProgressDisplay.Style.LIVE, new PrintWriter(w), 4)) {
+      feed(d);
+    }
+    String[] lines = w.toString().split("\n");
+    assertEquals(2, lines.length, w::toString);
+    assertTrue(lines[0].matches(
+        "(\r[^\r]*)*\r\\[1/4] ADVERTISE_KEYS +clients 3/3  answers 2  [0-9.]+ m?s\u001b\\[K"), lines[0]);
+    assertTrue(lines[1].contains("[2/4] SHARE_KEYS"), lines[1]);
+  }
+
+  @Test
+  void quietStyleWritesNothingButStillTimesEachPhase() {
+    StringWriter w = new StringWriter();
+    ProgressDisplay d = new ProgressDisplay(ProgressDisplay.Style.QUIET, new PrintWriter(w), 4);
+    feed(d);
+    d.close();
+    d.close();
+    assertEquals("", w.toString());
+    assertEquals(Set.of(Round.ADVERTISE_KEYS, Round.SHARE_KEYS), d.phaseWallNanos().keySet());
+  }
+
+  @Test
+  void eventsOfAnotherRoundDoNotCount() {
+    StringWriter w = new StringWriter();
+    try (ProgressDisplay d = new ProgressDisplay(ProgressDisplay.Style.PLAIN, new PrintWriter(w), 4)) {
+      d.roundStarted(Round.SHARE_KEYS, 5);
+      d.clientDone(Round.ADVERTISE_KEYS, 4, 5);
+      d.answerReceived(Round.ADVERTISE_KEYS, 4);
+    }
+    assertTrue(w.toString().contains("SHARE_KEYS: 0/5 clients done, 0 answers"), w::toString);
+  }
+}
