@@ -323,6 +323,10 @@ public final class TranscriptVectorGenerator implements VectorFileGenerator {
     }
     cfg.securityMode(mode);
     SecAggConfig config = cfg.build();
+    // Elements are written as JSON numbers, exact only below 2^53 (spec section 3 of the intro).
+    if (config.modulus().bits() > 53) {
+      throw new AssertionError("moduli above 2^53 need decimal strings in this schema");
+    }
     long[][] inputs = new long[n + 1][];
     for (int id = 1; id <= n; id++) {
       inputs[id] = randomInput(config.modulus(), config.vectorLength(), seed(tc, "input " + id));
