@@ -17,6 +17,7 @@ class CoreKnownAnswerTest extends AbstractKnownAnswerTest {
         new io.secagg.core.graph.HararyVectorChecker(),
         new io.secagg.core.quant.QuantVectorChecker(),
         new io.secagg.core.prg.PrgAes128CtrVectors(),
+        new io.secagg.core.protocol.TranscriptVectorChecker(),
         new io.secagg.core.shamir.ShamirVectorChecker(),
         new io.secagg.core.vector.VectorEncodingVectors()
     );
@@ -32,6 +33,7 @@ class CoreKnownAnswerTest extends AbstractKnownAnswerTest {
         new io.secagg.core.graph.HararyVectorGenerator(),
         new io.secagg.core.quant.QuantVectorGenerator(),
         new io.secagg.core.prg.PrgAes128CtrVectors(),
+        new io.secagg.core.protocol.TranscriptVectorGenerator(),
         new io.secagg.core.shamir.ShamirVectorGenerator(),
         new io.secagg.core.vector.VectorEncodingVectors()
     );
