@@ -24,7 +24,9 @@ import picocli.CommandLine.TypeConversionException;
  * {@code secagg simulate}: runs one secure-aggregation session of n clients and a server in this
  * JVM over the in-memory transport (every message really encoded and decoded), shows each
  * round's progress on the error stream, checks the output against the plaintext sum, and prints
- * a report on standard output. Exit code 0 iff the sum was verified.
+ * a report on standard output. Exit code 0 iff the sum was verified. With {@code --scheme
+ * paillier} it runs a threshold-Paillier round instead ({@link PaillierRun}); with {@code
+ * --dp-epsilon} the clients' inputs are DDG-encoded updates and the sum is decoded ({@link DpRun}).
  */
 @Command(
     name = "simulate",
@@ -38,13 +40,18 @@ import picocli.CommandLine.TypeConversionException;
       "Progress goes to the error stream; the report (time per phase, bytes per client, server"
           + " traffic and memory, dropouts) goes to standard output and ends with VERIFIED or"
           + " MISMATCH.",
+      "--scheme paillier runs a threshold-Paillier round instead (encrypt, add, committee"
+          + " decrypts the sum); --dp-epsilon/--dp-delta feed DP-encoded updates through the SecAgg"
+          + " session and decode the sum.",
       ""
     },
     footer = {
       "",
       "Exit codes: 0 verified, 1 mismatch or aborted session, 2 usage error.",
       "Example:",
-      "  secagg simulate --clients 1000 --length 100000 --dropout 0.1 --graph sparse"
+      "  secagg simulate --clients 1000 --length 100000 --dropout 0.1 --graph sparse",
+      "  secagg simulate --scheme paillier --clients 20 --length 1000",
+      "  secagg simulate --dp-epsilon 1 --dp-delta 1e-5 --dp-clip 1"
     })
 final class SimulateCommand implements Callable<Integer> {
   /** Progress display choices. */
@@ -104,14 +111,16 @@ final class SimulateCommand implements Callable<Integer> {
       names = {"-n", "--clients"},
       paramLabel = "N",
       defaultValue = "100",
-      description = "Number of clients, 3..65535 (default: ${DEFAULT-VALUE}).")
+      description = "Number of clients, 3..65535 (default: ${DEFAULT-VALUE}; with --scheme"
+          + " paillier 2..1000000, default " + PAILLIER_DEFAULT_CLIENTS + ").")
   int clients;
 
   @Option(
       names = {"-l", "--length"},
       paramLabel = "L",
       defaultValue = "10000",
-      description = "Elements per client vector, 1..67108864 (default: ${DEFAULT-VALUE}).")
+      description = "Elements per client vector, 1..67108864 (default: ${DEFAULT-VALUE}; with"
+          + " --scheme paillier 1..16777216, default " + PAILLIER_DEFAULT_LENGTH + ").")
   int length;
 
   @Option(
