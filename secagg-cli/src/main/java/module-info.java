@@ -9,6 +9,8 @@
  */
 module io.secagg.cli {
   requires io.secagg.core;
+  requires io.secagg.he;
+  requires io.secagg.dp;
   requires info.picocli;
   // Heap high-water figures for the simulate report.
   requires java.management;

@@ -17,7 +17,8 @@ import java.util.StringJoiner;
 /**
  * Writes {@code secagg simulate}'s plan and report as aligned plain text. The labels at the
  * start of each line are stable ("Result", "Included clients", ...), so scripts may grep them;
- * the last line is "Result  VERIFIED ..." or "Result  MISMATCH ..." or "Result  ABORTED ...".
+ * the last line is "Result  VERIFIED ..." or "Result  MISMATCH ..." or "Result  ABORTED ..."
+ * (with {@code --dp-epsilon}, {@link DpRun} then adds its "DP privacy" and "DP error" lines).
  */
 final class ReportWriter {
   private static final String LABEL = "%-18s";

@@ -8,6 +8,7 @@ import io.secagg.core.sim.SimulationSpec;
 import io.secagg.core.sim.Simulator;
 import io.secagg.core.vector.Modulus;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -23,7 +24,9 @@ import picocli.CommandLine.TypeConversionException;
  * {@code secagg simulate}: runs one secure-aggregation session of n clients and a server in this
  * JVM over the in-memory transport (every message really encoded and decoded), shows each
  * round's progress on the error stream, checks the output against the plaintext sum, and prints
- * a report on standard output. Exit code 0 iff the sum was verified.
+ * a report on standard output. Exit code 0 iff the sum was verified. With {@code --scheme
+ * paillier} it runs a threshold-Paillier round instead ({@link PaillierRun}); with {@code
+ * --dp-epsilon} the clients' inputs are DDG-encoded updates and the sum is decoded ({@link DpRun}).
  */
 @Command(
     name = "simulate",
@@ -37,13 +40,18 @@ import picocli.CommandLine.TypeConversionException;
       "Progress goes to the error stream; the report (time per phase, bytes per client, server"
           + " traffic and memory, dropouts) goes to standard output and ends with VERIFIED or"
           + " MISMATCH.",
+      "--scheme paillier runs a threshold-Paillier round instead (encrypt, add, committee"
+          + " decrypts the sum); --dp-epsilon/--dp-delta feed DP-encoded updates through the SecAgg"
+          + " session and decode the sum.",
       ""
     },
     footer = {
       "",
       "Exit codes: 0 verified, 1 mismatch or aborted session, 2 usage error.",
       "Example:",
-      "  secagg simulate --clients 1000 --length 100000 --dropout 0.1 --graph sparse"
+      "  secagg simulate --clients 1000 --length 100000 --dropout 0.1 --graph sparse",
+      "  secagg simulate --scheme paillier --clients 20 --length 1000",
+      "  secagg simulate --dp-epsilon 1 --dp-delta 1e-5 --dp-clip 1"
     })
 final class SimulateCommand implements Callable<Integer> {
   /** Progress display choices. */
@@ -63,20 +71,56 @@ final class SimulateCommand implements Callable<Integer> {
   private static final double HEAP_MARGIN = 1.5;
   private static final long HEAP_BASE = 64L << 20;
 
+  /** Aggregation schemes. */
+  enum Scheme {
+    /** Secure aggregation with pairwise masks (SecAgg / SecAgg+), the default. */
+    SECAGG,
+    /** Threshold Paillier: clients encrypt, the server adds, a committee decrypts the sum. */
+    PAILLIER
+  }
+
+  // Defaults of the Paillier mode, smaller than SecAgg's: each client does L / (values per
+  // ciphertext) 2048-bit encryptions, so 20 x 1000 keeps the default run to a few seconds.
+  static final int PAILLIER_DEFAULT_CLIENTS = 20;
+  static final int PAILLIER_DEFAULT_LENGTH = 1000;
+
+  // Options that only a SecAgg session has, rejected with --scheme paillier.
+  private static final String[] SECAGG_ONLY = {
+    "--dropout", "--dropout-round", "--graph", "--malicious", "--modulus-bits", "--modulus",
+    "--corruption", "--dropout-budget", "--threshold", "--dp-epsilon", "--dp-delta",
+    "--dp-clip", "--dp-rounds"
+  };
+  // Options that only the Paillier mode has, rejected with --scheme secagg.
+  private static final String[] PAILLIER_ONLY = {
+    "--key-bits", "--committee", "--committee-threshold", "--value-bits"
+  };
+
   @Spec CommandSpec spec;
+
+  @Option(
+      names = "--scheme",
+      paramLabel = "SCHEME",
+      defaultValue = "SECAGG",
+      description = "SECAGG (pairwise masking, the options below) or PAILLIER (threshold"
+          + " Paillier: encrypt, add, committee decrypts the sum; defaults to "
+          + PAILLIER_DEFAULT_CLIENTS + " clients x " + PAILLIER_DEFAULT_LENGTH + " values)"
+          + " (default: ${DEFAULT-VALUE}; case-insensitive).")
+  Scheme scheme;
 
   @Option(
       names = {"-n", "--clients"},
       paramLabel = "N",
       defaultValue = "100",
-      description = "Number of clients, 3..65535 (default: ${DEFAULT-VALUE}).")
+      description = "Number of clients, 3..65535 (default: ${DEFAULT-VALUE}; with --scheme"
+          + " paillier 2..1000000, default " + PAILLIER_DEFAULT_CLIENTS + ").")
   int clients;
 
   @Option(
       names = {"-l", "--length"},
       paramLabel = "L",
       defaultValue = "10000",
-      description = "Elements per client vector, 1..67108864 (default: ${DEFAULT-VALUE}).")
+      description = "Elements per client vector, 1..67108864 (default: ${DEFAULT-VALUE}; with"
+          + " --scheme paillier 1..16777216, default " + PAILLIER_DEFAULT_LENGTH + ").")
   int length;
 
   @Option(
@@ -170,16 +214,83 @@ final class SimulateCommand implements Callable<Integer> {
           + " LIVE on a terminal, PLAIN otherwise).")
   ProgressChoice progress;
 
+  @Option(
+      names = "--key-bits",
+      paramLabel = "BITS",
+      description = "Paillier: generate a fresh key with a modulus of BITS bits (even, 2048..16384;"
+          + " safe-prime search takes seconds to minutes). Default: a fixed 2048-bit key from"
+          + " published primes (production size, not secret).")
+  Integer keyBits;
+
+  @Option(
+      names = "--committee",
+      paramLabel = "W",
+      defaultValue = "5",
+      description = "Paillier: decryption committee size, 2..128 (default: ${DEFAULT-VALUE}).")
+  int committee;
+
+  @Option(
+      names = "--committee-threshold",
+      paramLabel = "T",
+      defaultValue = "3",
+      description = "Paillier: members needed to decrypt, 2..W (default: ${DEFAULT-VALUE}).")
+  int committeeThreshold;
+
+  @Option(
+      names = "--value-bits",
+      paramLabel = "V",
+      defaultValue = "16",
+      description = "Paillier: bits per signed quantized value, 2..32 (default: ${DEFAULT-VALUE}).")
+  int valueBits;
+
+  @Option(
+      names = "--dp-epsilon",
+      paramLabel = "E",
+      description = "Add distributed discrete Gaussian noise for (E, D)-DP: clients DDG-encode a"
+          + " random real update as their SecAgg input, the server decodes the sum. Needs"
+          + " --dp-delta and a modulus 2^b, b <= 62.")
+  Double dpEpsilon;
+
+  @Option(
+      names = "--dp-delta",
+      paramLabel = "D",
+      description = "DP delta, in (0, 1); with --dp-epsilon.")
+  Double dpDelta;
+
+  @Option(
+      names = "--dp-clip",
+      paramLabel = "C",
+      defaultValue = "1.0",
+      description = "DP: L2 clip norm of each update, > 0 (default: ${DEFAULT-VALUE}).")
+  double dpClip;
+
+  @Option(
+      names = "--dp-rounds",
+      paramLabel = "R",
+      defaultValue = "1",
+      description = "DP: rounds the privacy budget covers, >= 1 (default: ${DEFAULT-VALUE}).")
+  long dpRounds;
+
   /** Picocli creates this command by reflection. */
   SimulateCommand() {}
 
   @Override
   public Integer call() {
-    SimulationPlan plan = plan();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (scheme == Scheme.PAILLIER) {
+      PaillierRun run = paillier();
+      PrintWriter progressOut = progress == ProgressChoice.NONE ? new PrintWriter(Writer.nullWriter()) : err;
+      return run.run(out, progressOut) ? Secagg.EXIT_OK : Secagg.EXIT_FAILURE;
+    }
+    rejectAll(PAILLIER_ONLY, "--scheme paillier");
+    DpRun dp = dpRun();
+    SimulationPlan plan = dp == null ? plan() : plan(dp);
     ReportWriter writer = new ReportWriter(out);
     writer.writePlan(plan);
+    if (dp != null) {
+      dp.writePlan(out);
+    }
     out.flush();
 
     HeapWatermark heap = HeapWatermark.start();
@@ -191,12 +302,108 @@ final class SimulateCommand implements Callable<Integer> {
     }
     long wall = System.nanoTime() - start;
     writer.writeReport(plan, report, display.phaseWallNanos(), wall, heap.peakBytes());
+    if (dp != null) {
+      dp.writeReport(out, report);
+    }
     out.flush();
     return report.sumVerified() ? Secagg.EXIT_OK : Secagg.EXIT_FAILURE;
   }
 
+  /** Validates the Paillier options (exit 2 for SecAgg-only ones) and builds the run. */
+  PaillierRun paillier() {
+    rejectAll(SECAGG_ONLY, "--scheme secagg");
+    var parsed = spec.commandLine().getParseResult();
+    int n = parsed.hasMatchedOption("--clients") ? clients : PAILLIER_DEFAULT_CLIENTS;
+    int l = parsed.hasMatchedOption("--length") ? length : PAILLIER_DEFAULT_LENGTH;
+    check(n >= 2 && n <= 1_000_000, "Invalid value for --clients: " + n + "; must be 2..1000000 with --scheme paillier");
+    check(l >= 1 && l <= 1 << 24, "Invalid value for --length: " + l + "; must be 1..16777216 with --scheme paillier");
+    check(committee >= 2 && committee <= 128,
+        "Invalid value for --committee: " + committee + "; must be 2..128");
+    check(committeeThreshold >= 2 && committeeThreshold <= committee,
+        "Invalid value for --committee-threshold: " + committeeThreshold + "; must be 2..--committee (" + committee + ")");
+    check(valueBits >= 2 && valueBits <= 32, "Invalid value for --value-bits: " + valueBits + "; must be 2..32");
+    check(keyBits == null || (keyBits % 2 == 0 && keyBits >= 2048 && keyBits <= 16384),
+        "Invalid value for --key-bits: " + keyBits + "; must be even and in 2048..16384");
+    int threadCount = threads != null ? threads : Math.min(Runtime.getRuntime().availableProcessors(), SimulationSpec.MAX_THREADS);
+    check(threadCount >= 1 && threadCount <= SimulationSpec.MAX_THREADS,
+        "Invalid value for --threads: " + threadCount + "; must be 1.." + SimulationSpec.MAX_THREADS);
+    // Inputs, one length-L long[] per client, plus about 4 ciphertext bytes per value in flight.
+    double need = 8.0 * n * l + 64.0 * l + HEAP_BASE;
+    long max = HeapWatermark.maxHeapBytes();
+    check(max <= 0 || need <= max, String.format(Locale.ROOT,
+        "%d clients x %d values need about %s of heap but the JVM may use %s", n, l, Units.bytes(need), Units.bytes(max)));
+    long s = seed != null ? seed : new SecureRandom().nextLong();
+    PaillierRun run = new PaillierRun(n, l, keyBits, committee, committeeThreshold, valueBits, threadCount, s, seed != null);
+    try {
+      run.config();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new ParameterException(spec.commandLine(), "Invalid combination: " + e.getMessage(), e);
+    }
+    return run;
+  }
+
+  /** The DP pipeline if --dp-epsilon was given (validated), else null. */
+  DpRun dpRun() {
+    if (dpEpsilon == null) {
+      var parsed = spec.commandLine().getParseResult();
+      for (String o : new String[] {"--dp-delta", "--dp-clip", "--dp-rounds"}) {
+        check(!parsed.hasMatchedOption(o), o + " needs --dp-epsilon");
+      }
+      return null;
+    }
+    check(dpEpsilon > 0 && dpEpsilon <= 1000, "Invalid value for --dp-epsilon: " + dpEpsilon + "; must be in (0, 1000]");
+    check(dpDelta != null, "--dp-epsilon needs --dp-delta");
+    check(dpDelta > 0 && dpDelta < 1, "Invalid value for --dp-delta: " + dpDelta + "; must be in (0, 1)");
+    check(dpClip > 0 && Double.isFinite(dpClip), "Invalid value for --dp-clip: " + dpClip + "; must be positive");
+    check(dpRounds >= 1, "Invalid value for --dp-rounds: " + dpRounds + "; must be at least 1");
+    check(length >= 1 && length <= (1 << 24),
+        "Invalid value for --length: " + length + "; must be 1..16777216 with --dp-epsilon");
+    check(clients >= 3 && clients <= SecAggConfig.MAX_CLIENTS,
+        "Invalid value for --clients: " + clients + "; must be 3.." + SecAggConfig.MAX_CLIENTS);
+    Modulus m = modulus();
+    long s = seed();
+    try {
+      return DpRun.select(dpEpsilon, dpDelta, dpRounds, dpClip, clients, length, m, s);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new ParameterException(spec.commandLine(), "Invalid combination for --dp-epsilon: " + e.getMessage(), e);
+    }
+  }
+
+  private Long drawnSeed;
+
+  /** The run's seed: --seed, or one drawn once from SecureRandom. */
+  private long seed() {
+    if (seed != null) {
+      return seed;
+    }
+    if (drawnSeed == null) {
+      drawnSeed = new SecureRandom().nextLong();
+    }
+    return drawnSeed;
+  }
+
+  private Modulus modulus() {
+    boolean bitsGiven = spec.commandLine().getParseResult().hasMatchedOption("--modulus-bits");
+    check(!(bitsGiven && modulus != null), "--modulus and --modulus-bits are mutually exclusive");
+    check(modulusBits >= 1 && modulusBits <= Modulus.MAX_BITS,
+        "Invalid value for --modulus-bits: " + modulusBits + "; must be 1.." + Modulus.MAX_BITS);
+    return modulus != null ? modulus : Modulus.powerOfTwo(modulusBits);
+  }
+
+  private void rejectAll(String[] options, String scheme) {
+    var parsed = spec.commandLine().getParseResult();
+    for (String o : options) {
+      check(!parsed.hasMatchedOption(o), o + " applies only to " + scheme);
+    }
+  }
+
   /** Checks every option's range, then derives the plan; any problem is a usage error. */
   SimulationPlan plan() {
+    return plan(null);
+  }
+
+  /** As {@link #plan()}, with the DP pipeline's vector length (D) and inputs if {@code dp} is set. */
+  SimulationPlan plan(DpRun dp) {
     check(clients >= 3 && clients <= SecAggConfig.MAX_CLIENTS,
         "Invalid value for --clients: " + clients + "; must be 3.." + SecAggConfig.MAX_CLIENTS);
     check(length >= 1 && length <= SecAggConfig.MAX_VECTOR_LENGTH,
@@ -208,21 +415,18 @@ final class SimulateCommand implements Callable<Integer> {
     }
     check(threshold == null || threshold >= 2,
         "Invalid value for --threshold: " + threshold + "; must be at least 2");
-    boolean bitsGiven = spec.commandLine().getParseResult().hasMatchedOption("--modulus-bits");
-    check(!(bitsGiven && modulus != null), "--modulus and --modulus-bits are mutually exclusive");
-    check(modulusBits >= 1 && modulusBits <= Modulus.MAX_BITS,
-        "Invalid value for --modulus-bits: " + modulusBits + "; must be 1.." + Modulus.MAX_BITS);
+    Modulus m = modulus();
     int threadCount =
         threads != null ? threads : Math.min(Runtime.getRuntime().availableProcessors(), SimulationSpec.MAX_THREADS);
     check(threadCount >= 1 && threadCount <= SimulationSpec.MAX_THREADS,
         "Invalid value for --threads: " + threadCount + "; must be 1.." + SimulationSpec.MAX_THREADS);
-    Modulus m = modulus != null ? modulus : Modulus.powerOfTwo(modulusBits);
-    checkHeap(m);
-    long s = seed != null ? seed : new SecureRandom().nextLong();
+    int vectorLength = dp == null ? length : dp.vectorLength();
+    checkHeap(m, vectorLength, dp != null);
+    long s = seed();
     try {
       return SimulationPlan.derive(
-          clients, length, m, graph, malicious, dropout, dropoutRound, dropoutBudget, corruption,
-          threshold, threadCount, s, seed != null);
+          clients, vectorLength, m, graph, malicious, dropout, dropoutRound, dropoutBudget, corruption,
+          threshold, threadCount, s, seed != null, dp == null ? null : dp::input);
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new ParameterException(spec.commandLine(), "Invalid combination: " + e.getMessage(), e);
     }
@@ -233,12 +437,16 @@ final class SimulateCommand implements Callable<Integer> {
   }
 
   /** Refuses sizes the heap cannot hold, rather than failing with OutOfMemoryError midway. */
-  private void checkHeap(Modulus m) {
+  private void checkHeap(Modulus m, int length, boolean supplied) {
     long max = HeapWatermark.maxHeapBytes();
     if (max <= 0) {
       return;
     }
     double need = estimatedHeapBytes(clients, length, m);
+    if (supplied) {
+      // A supplied (DP) input is also kept for the check, with the client's clipped update.
+      need += HEAP_MARGIN * 16.0 * clients * (double) length;
+    }
     check(need <= max,
         String.format(Locale.ROOT,
             "%d clients x %d elements need about %s of heap but the JVM may use %s;"

@@ -5,10 +5,12 @@ import io.secagg.core.protocol.Round;
 import io.secagg.core.protocol.SecurityMode;
 import io.secagg.core.sim.DropoutSchedule;
 import io.secagg.core.sim.SimulationSpec;
+import io.secagg.core.vector.ModVector;
 import io.secagg.core.vector.Modulus;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * What {@code secagg simulate} will run, derived from its options: the simulator's {@link
@@ -113,6 +115,20 @@ final class SimulationPlan {
       int clients, int length, Modulus modulus, GraphChoice graph, boolean malicious,
       double dropout, DropoutRound dropoutRound, Double dropoutBudget, double corruption,
       Integer threshold, int threads, long seed, boolean seedGiven) {
+    return derive(clients, length, modulus, graph, malicious, dropout, dropoutRound, dropoutBudget,
+        corruption, threshold, threads, seed, seedGiven, null);
+  }
+
+  /**
+   * As {@link #derive(int, int, Modulus, GraphChoice, boolean, double, DropoutRound, Double,
+   * double, Integer, int, long, boolean)}, with the client inputs supplied by {@code inputs}
+   * (see {@link SimulationSpec.Builder#inputs}), or random ones if it is null.
+   */
+  static SimulationPlan derive(
+      int clients, int length, Modulus modulus, GraphChoice graph, boolean malicious,
+      double dropout, DropoutRound dropoutRound, Double dropoutBudget, double corruption,
+      Integer threshold, int threads, long seed, boolean seedGiven,
+      IntFunction<ModVector> inputs) {
     Objects.requireNonNull(modulus, "modulus");
     Objects.requireNonNull(graph, "graph");
     Objects.requireNonNull(dropoutRound, "dropoutRound");
@@ -132,6 +148,9 @@ final class SimulationPlan {
             .dropouts(schedule(dropout, dropoutRound, rounds, seed))
             .unmaskingThreads(threads)
             .seed(seed);
+    if (inputs != null) {
+      b.inputs(inputs);
+    }
     if (graph == GraphChoice.SPARSE) {
       b.sparseGraph(budget, corruption);
       if (threshold != null) {

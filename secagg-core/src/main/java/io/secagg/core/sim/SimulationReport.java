@@ -4,6 +4,7 @@ import io.secagg.core.protocol.AbortReason;
 import io.secagg.core.protocol.Dropout;
 import io.secagg.core.protocol.Round;
 import io.secagg.core.protocol.SecAggConfig;
+import io.secagg.core.vector.ModVector;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +29,15 @@ public final class SimulationReport {
   private final long serverPeakVectorBytes;
   private final int serverPeakLiveVectors;
   private final long totalNanos;
+  private final ModVector sum;
 
   SimulationReport(
       SecAggConfig config, boolean completed, AbortReason abortReason, String abortMessage,
       List<Integer> includedClients, List<Dropout> dropouts,
       Map<Round, List<Integer>> scheduledDropouts, boolean sumVerified, List<PhaseReport> phases,
       long[] clientBytesSent, long[] clientBytesReceived, long serverPeakVectorBytes,
-      int serverPeakLiveVectors, long totalNanos) {
+      int serverPeakLiveVectors, long totalNanos, ModVector sum) {
+    this.sum = sum == null ? null : sum.copy();
     this.config = config;
     this.completed = completed;
     this.abortReason = abortReason;
@@ -74,6 +77,16 @@ public final class SimulationReport {
   /** The clients whose inputs are in the sum (empty if aborted), ascending. */
   public List<Integer> includedClients() {
     return includedClients;
+  }
+
+  /**
+   * The server's output: the sum mod m of the included clients' inputs (a fresh copy on each
+   * call), or null if the session aborted. With caller-supplied inputs ({@link
+   * SimulationSpec.Builder#inputs}) this is what a post-processing step such as a
+   * differential-privacy decoder consumes.
+   */
+  public ModVector sum() {
+    return sum == null ? null : sum.copy();
   }
 
   /** The server's record of every client that did not finish, ascending by id. */

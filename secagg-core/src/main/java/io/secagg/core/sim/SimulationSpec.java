@@ -7,12 +7,14 @@ import io.secagg.core.graph.GraphParameters;
 import io.secagg.core.graph.ThreatModel;
 import io.secagg.core.protocol.SecAggConfig;
 import io.secagg.core.protocol.SecurityMode;
+import io.secagg.core.vector.ModVector;
 import io.secagg.core.vector.Modulus;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * What to simulate: the session parameters, the dropout schedule, the seed of every random
@@ -21,7 +23,8 @@ import java.util.Objects;
  *
  * <p>All randomness (client inputs, every party's keys, nonces and shares, identity keys in
  * malicious mode) comes from {@code DeterministicRandom} instances derived from the seed, so a
- * simulation is reproducible byte for byte (timings aside).
+ * simulation is reproducible byte for byte (timings aside). The client inputs are uniformly
+ * random vectors of Z_m unless the caller supplies them with {@link Builder#inputs}.
  */
 public final class SimulationSpec {
   /** The largest number of unmasking threads. */
@@ -32,10 +35,12 @@ public final class SimulationSpec {
   private final DropoutSchedule dropouts;
   private final long seed;
   private final int unmaskingThreads;
+  private final IntFunction<ModVector> inputs;
 
   private SimulationSpec(
       SecAggConfig config, List<Ed25519KeyPair> identities, DropoutSchedule dropouts, long seed,
-      int unmaskingThreads) {
+      int unmaskingThreads, IntFunction<ModVector> inputs) {
+    this.inputs = inputs;
     this.config = config;
     this.identities = identities;
     this.dropouts = dropouts;
@@ -66,6 +71,31 @@ public final class SimulationSpec {
   /** The number of threads (calling thread included) the server unmasks with. */
   public int unmaskingThreads() {
     return unmaskingThreads;
+  }
+
+  /** True iff the caller supplied the client inputs (see {@link Builder#inputs}). */
+  public boolean suppliedInputs() {
+    return inputs != null;
+  }
+
+  /**
+   * Client {@code id}'s input: the caller's (checked) or a random vector derived from the seed.
+   * Called once per client by the simulator.
+   *
+   * @throws IllegalArgumentException if a supplied input has the wrong modulus or length
+   * @throws NullPointerException if the supplier returned null
+   */
+  ModVector input(int id) {
+    if (inputs == null) {
+      return Simulator.randomVector(config.modulus(), config.vectorLength(), random("input", id));
+    }
+    ModVector v = Objects.requireNonNull(inputs.apply(id), "input supplier returned null for client " + id);
+    if (!v.modulus().equals(config.modulus()) || v.length() != config.vectorLength()) {
+      throw new IllegalArgumentException("input of client " + id + " is " + v.length() + " elements of Z_"
+          + v.modulus() + "; the session needs " + config.vectorLength() + " elements of Z_" + config.modulus());
+    }
+    // A private copy: the caller's vector may be reused or changed after it is handed over.
+    return v.copy();
   }
 
   /** Client {@code id}'s identity key pair (malicious mode), or null. */
@@ -105,8 +135,23 @@ public final class SimulationSpec {
     private DropoutSchedule dropouts = DropoutSchedule.none();
     private long seed = 1;
     private int threads = 1;
+    private IntFunction<ModVector> inputs;
 
     private Builder() {}
+
+    /**
+     * The client inputs (default: a uniformly random vector of Z_m per client, derived from the
+     * seed). {@code supplier.apply(id)} is called once per client id 1..n, in ascending order,
+     * when the simulation starts, and must return a vector of L elements of Z_m (checked then:
+     * {@link IllegalArgumentException} from {@link Simulator#run} otherwise). The simulator keeps
+     * a copy of each to verify the sum against, so supplied inputs cost one more vector per client.
+     *
+     * @throws NullPointerException if {@code supplier} is null
+     */
+    public Builder inputs(IntFunction<ModVector> supplier) {
+      this.inputs = Objects.requireNonNull(supplier, "supplier");
+      return this;
+    }
 
     /** n; validated by {@link SecAggConfig.Builder#clientCount}. */
     public Builder clientCount(int n) {
@@ -265,7 +310,7 @@ public final class SimulationSpec {
         }
         c.identityKeys(publicKeys);
       }
-      return new SimulationSpec(c.build(), List.copyOf(identities), dropouts, seed, threads);
+      return new SimulationSpec(c.build(), List.copyOf(identities), dropouts, seed, threads, inputs);
     }
   }
 }

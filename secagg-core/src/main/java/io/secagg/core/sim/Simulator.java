@@ -64,6 +64,7 @@ public final class Simulator {
    *
    * @return the report; an aborted session is a normal outcome, reported, not thrown
    * @throws NullPointerException if {@code spec} is null
+   * @throws IllegalArgumentException if a caller-supplied input has the wrong modulus or length
    */
   public static SimulationReport run(SimulationSpec spec) {
     return run(spec, SimulationListener.none());
@@ -74,7 +75,8 @@ public final class Simulator {
    * progress as it happens (on this thread; see {@link SimulationListener}).
    *
    * @return the report; an aborted session is a normal outcome, reported, not thrown
-   * @throws NullPointerException if an argument is null
+   * @throws NullPointerException if an argument is null, or an input supplier returns null
+   * @throws IllegalArgumentException if a caller-supplied input has the wrong modulus or length
    */
   public static SimulationReport run(SimulationSpec spec, SimulationListener listener) {
     Objects.requireNonNull(spec, "spec");
@@ -127,6 +129,9 @@ public final class Simulator {
     private final ServerMachine server;
     private final ClientMachine[] clients;
     private final boolean[] gone;
+    // Copies of caller-supplied inputs for the final check; null when inputs are random (they
+    // are re-derived from the seed instead, so a large run does not hold them twice).
+    private final ModVector[] suppliedInputs;
     private final Map<Round, List<Integer>> scheduled = new EnumMap<>(Round.class);
     private final Map<Round, long[]> costs = new EnumMap<>(Round.class);
     private final SimulationListener listener;
@@ -159,11 +164,16 @@ public final class Simulator {
       }
       this.server = sb.build();
       this.clients = new ClientMachine[n + 1];
+      this.suppliedInputs = spec.suppliedInputs() ? new ModVector[n + 1] : null;
       for (int id = 1; id <= n; id++) {
         clientEnds[id] = network.clientEndpoint(id);
+        ModVector input = spec.input(id);
+        if (suppliedInputs != null) {
+          suppliedInputs[id] = input.copy();
+        }
         ClientMachine.Builder cb =
             ClientMachine.builder(config, id)
-                .input(randomVector(config.modulus(), config.vectorLength(), spec.random("input", id)))
+                .input(input)
                 .random(spec.random("client", id));
         if (spec.identity(id) != null) {
           cb.identityKey(spec.identity(id));
@@ -362,7 +372,7 @@ public final class Simulator {
         included = result.includedClients();
         ModVector expected = ModVector.zeros(config.modulus(), config.vectorLength());
         for (int id : included) {
-          expected.addInPlace(randomVector(config.modulus(), config.vectorLength(), spec.random("input", id)));
+          expected.addInPlace(suppliedInputs != null ? suppliedInputs[id] : spec.input(id));
         }
         verified = expected.equals(result.sum());
       }
@@ -371,7 +381,8 @@ public final class Simulator {
           config, result != null, aborted == null ? null : aborted.reason(),
           aborted == null ? null : aborted.message(), included,
           server.dropouts(), scheduled, verified, phases, sent, received,
-          server.stats().peakVectorBytes(), server.stats().peakLiveVectors(), totalNanos);
+          server.stats().peakVectorBytes(), server.stats().peakLiveVectors(), totalNanos,
+          result == null ? null : result.sum());
     }
   }
 }

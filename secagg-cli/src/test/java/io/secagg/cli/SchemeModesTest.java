@@ -1,0 +1,134 @@
+package io.secagg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code simulate --scheme paillier} and {@code simulate --dp-epsilon}. */
+class SchemeModesTest {
+  @Test
+  void paillierRoundIsVerifiedAndReportsEveryPhaseAndThePacking() {
+    // One ciphertext per client keeps the 2048-bit run to a few seconds.
+    Run r = Run.of("simulate", "--scheme", "paillier", "-n", "3", "-l", "50", "--committee", "3",
+        "--committee-threshold", "2", "--threads", "1", "--seed", "4", "--progress", "none");
+    assertEquals(Secagg.EXIT_OK, r.exitCode, r::toString);
+    assertTrue(r.line("Result").startsWith("VERIFIED"), r::toString);
+    assertTrue(r.line("Key").startsWith("2048-bit modulus dealt from fixed published safe primes"), r::toString);
+    assertEquals("3 members, any 2 decrypt (threshold Paillier, trusted dealer)", r.line("Committee"));
+    assertEquals("3, each encrypting 50 signed 16-bit values", r.line("Clients"));
+    for (String phase : new String[] {
+        "KEY_DEAL", "ENCRYPTOR_SETUP", "ENCRYPT (per client)", "ADD (server)", "PARTIAL_DECRYPT", "COMBINE"}) {
+      assertTrue(r.out.contains("  " + phase + " "), () -> phase + " missing\n" + r);
+    }
+    Matcher packing = Pattern.compile("(\\d+) values per ciphertext .* (\\d+) ciphertexts per client")
+        .matcher(r.line("Packing"));
+    assertTrue(packing.matches(), r::toString);
+    assertTrue(Integer.parseInt(packing.group(1)) >= 50, r::toString);
+    assertEquals("1", packing.group(2));
+    assertTrue(r.line("Bytes per client").matches("\\d+(\\.\\d+)? (B|KiB) of ciphertext .*"), r::toString);
+    assertNotNull(r.line("Committee bytes"), r::toString);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "--malicious,",
+    "--graph,SPARSE",
+    "--dropout,0.2",
+    "--modulus-bits,20",
+    "--threshold,3",
+    "--dp-epsilon,1",
+  })
+  void paillierRejectsSecaggOnlyOptions(String option, String value) {
+    Run r = value == null
+        ? Run.of("simulate", "--scheme", "paillier", option)
+        : Run.of("simulate", "--scheme", "paillier", option, value);
+    assertEquals(Secagg.EXIT_USAGE, r.exitCode, r::toString);
+    assertTrue(r.err.contains(option + " applies only to --scheme secagg"), r::toString);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"--key-bits,2048", "--committee,4", "--committee-threshold,2", "--value-bits,8"})
+  void secaggRejectsPaillierOnlyOptions(String option, String value) {
+    Run r = Run.of("simulate", "-n", "5", "-l", "4", option, value);
+    assertEquals(Secagg.EXIT_USAGE, r.exitCode, r::toString);
+    assertTrue(r.err.contains(option + " applies only to --scheme paillier"), r::toString);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "--committee-threshold 6, Invalid value for --committee-threshold: 6",
+    "--committee 1, Invalid value for --committee: 1",
+    "--value-bits 33, Invalid value for --value-bits: 33",
+    "--key-bits 1024, Invalid value for --key-bits: 1024",
+    "--key-bits 2049, Invalid value for --key-bits: 2049",
+    "--clients 1, Invalid value for --clients: 1",
+  })
+  void paillierRejectsOutOfRangeValues(String args, String message) {
+    String[] a = args.split(" ");
+    Run r = Run.of("simulate", "--scheme", "paillier", a[0], a[1]);
+    assertEquals(Secagg.EXIT_USAGE, r.exitCode, r::toString);
+    assertTrue(r.err.contains(message), r::toString);
+  }
+
+  /**
+   * Fixed seed, so the outcome is deterministic; the bound of 1.5 times the predicted std holds
+   * for a 200-coordinate RMS with a false-failure rate far below 1e-6 over random seeds (the
+   * squared error is a mean of 200 near-Gaussian terms, and the prediction bounds the rounding).
+   */
+  @Test
+  void dpRunDecodesTheSumWithinTheStatedMultipleOfThePredictedNoiseAndPrintsEpsilon() {
+    Run r = Run.of("simulate", "-n", "10", "-l", "200", "--threads", "1", "--seed", "11",
+        "--dropout", "0.2", "--threshold", "4", "--progress", "none",
+        "--dp-epsilon", "2", "--dp-delta", "1e-5", "--dp-clip", "0.5", "--dp-rounds", "3");
+    assertEquals(Secagg.EXIT_OK, r.exitCode, r::toString);
+    assertTrue(r.line("Result").startsWith("VERIFIED"), r::toString);
+    assertTrue(r.line("Vectors").startsWith("256 elements in Z_m"), r::toString);
+    assertTrue(r.line("DP").contains("target epsilon 2.000 at delta 1.000e-05 over 3 rounds; clip 0.5000"), r::toString);
+    Matcher privacy = Pattern.compile("epsilon (\\S+) at delta 1.000e-05 with the (\\d+) included clients' noise.*;"
+        + " (\\S+) with all 10 clients' noise.*").matcher(r.line("DP privacy"));
+    assertTrue(privacy.matches(), r::toString);
+    double actual = Double.parseDouble(privacy.group(1));
+    double full = Double.parseDouble(privacy.group(3));
+    assertTrue(full <= 2.0 + 1e-9, r::toString);
+    // Fewer noise shares in the sum can only cost privacy.
+    assertTrue(actual >= full, r::toString);
+    int included = Integer.parseInt(r.line("Included clients").replace(" of 10", ""));
+    assertEquals(included, Integer.parseInt(privacy.group(2)));
+    Matcher error = Pattern.compile("RMS (\\S+) per coordinate .* predicted std (\\S+) \\(ratio .*")
+        .matcher(r.line("DP error"));
+    assertTrue(error.matches(), r::toString);
+    double rmse = Double.parseDouble(error.group(1));
+    double predicted = Double.parseDouble(error.group(2));
+    assertTrue(rmse > 0.5 * predicted && rmse < 1.5 * predicted, r::toString);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "--dp-epsilon 1, --dp-epsilon needs --dp-delta",
+    "--dp-delta 1e-5, --dp-delta needs --dp-epsilon",
+    "--dp-clip 2, --dp-clip needs --dp-epsilon",
+    "--dp-epsilon 0 --dp-delta 1e-5, Invalid value for --dp-epsilon: 0.0",
+    "--dp-epsilon 1 --dp-delta 1, Invalid value for --dp-delta: 1.0",
+    "--dp-epsilon 1 --dp-delta 1e-5 --dp-clip -1, Invalid value for --dp-clip: -1.0",
+    "--dp-epsilon 1 --dp-delta 1e-5 --dp-rounds 0, Invalid value for --dp-rounds: 0",
+    "--dp-epsilon 1 --dp-delta 1e-5 --modulus 1000003, needs a modulus 2^b with b <= 62",
+    "--dp-epsilon 1 --dp-delta 1e-5 --modulus-bits 64, needs a modulus 2^b with b <= 62",
+    "--dp-epsilon 1 --dp-delta 1e-5 --modulus-bits 4, Invalid combination for --dp-epsilon",
+  })
+  void dpOptionsAreValidated(String args, String message) {
+    String[] base = {"simulate", "-n", "5", "-l", "4"};
+    String[] extra = args.split(" ");
+    String[] all = new String[base.length + extra.length];
+    System.arraycopy(base, 0, all, 0, base.length);
+    System.arraycopy(extra, 0, all, base.length, extra.length);
+    Run r = Run.of(all);
+    assertEquals(Secagg.EXIT_USAGE, r.exitCode, r::toString);
+    assertTrue(r.err.contains(message), r::toString);
+  }
+}
