@@ -31,7 +31,7 @@ import javax.crypto.spec.SecretKeySpec;
  * Bouncy Castle's GCM is pure Java and table-based). Each thread reuses one {@link Cipher},
  * re-initialised per message: obtaining a fresh one per call measured 2x slower with a new key
  * per message (the protocol's pattern) and up to 10x slower with a fixed key
- * (docs/fragments/crypto.md). The JDK releases no plaintext before the tag has been verified.
+ * (docs/architecture.md). The JDK releases no plaintext before the tag has been verified.
  *
  * <p>Instances are immutable and thread-safe if their {@link SecureRandom} is.
  */

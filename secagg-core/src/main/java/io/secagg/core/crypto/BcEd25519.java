@@ -10,7 +10,7 @@ import java.util.Objects;
  * {@link Ed25519} on Bouncy Castle's RFC 8032 implementation ({@code
  * org.bouncycastle.math.ec.rfc8032.Ed25519}). Chosen over the JDK's {@code Ed25519} provider
  * because it measured several times faster for signing and verifying and, unlike the JDK's, it
- * rejects small-order public keys (docs/fragments/crypto.md).
+ * rejects small-order public keys (docs/architecture.md).
  */
 final class BcEd25519 implements Ed25519 {
   static {

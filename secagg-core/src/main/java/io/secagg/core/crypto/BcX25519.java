@@ -7,7 +7,7 @@ import java.util.Arrays;
 /**
  * {@link X25519} on Bouncy Castle's constant-time RFC 7748 field arithmetic ({@code
  * org.bouncycastle.math.ec.rfc7748.X25519}), chosen over the JDK's {@code XDH} provider because it
- * measured faster for both agreement and key generation (docs/fragments/crypto.md) and works on
+ * measured faster for both agreement and key generation (docs/architecture.md) and works on
  * raw 32-byte encodings without key-spec conversions.
  */
 final class BcX25519 implements X25519 {

@@ -22,7 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
  * at zero. Successive {@link #nextBytes} calls consume the stream contiguously, whatever their
  * sizes; vectors draw randomness only through {@code nextBytes} so that the stream, not the
  * JDK's derived methods such as {@code nextInt}, defines them. Normative text: {@code
- * spec/fragments/20-crypto.md}, "Deterministic randomness". {@link #setSeed} calls are ignored so
+ * spec/secagg.md, section 2}, "Deterministic randomness". {@link #setSeed} calls are ignored so
  * the stream stays reproducible. Thread-safe, but concurrent callers see an interleaving that
  * depends on scheduling.
  */

@@ -11,7 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
  * HKDF with HMAC-SHA256 (RFC 5869).
  *
  * <p>Provider: the JDK's {@code HmacSHA256}, one reused {@link Mac} per thread (measured fastest
- * here; see {@code docs/fragments/crypto.md}).
+ * here; see {@code docs/architecture.md}).
  *
  * <p>Ranges: {@code length} is 1 to 255 * 32 = 8160 bytes; {@code salt} may be empty (RFC 5869
  * then uses 32 zero bytes); {@code ikm} and {@code info} may be empty.
@@ -19,7 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Protocol code derives only through the labelled entry points, {@link #derive(byte[], byte[],
  * KdfLabel, byte[], int)} and {@link #derive(SecretBytes, byte[], KdfLabel, byte[], int)}, which
  * build {@code info = ASCII(label) || 0x00 || context} (see {@link KdfLabel} and {@code
- * spec/fragments/20-crypto.md}): a derivation cannot be written without naming its purpose. The
+ * spec/secagg.md, section 2}): a derivation cannot be written without naming its purpose. The
  * raw {@link #derive(byte[], byte[], byte[], int)} is RFC 5869 itself, for interoperability tests.
  *
  * <p>Thread-safe: each thread uses its own {@link Mac}.

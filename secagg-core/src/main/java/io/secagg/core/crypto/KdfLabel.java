@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * byte, the first zero byte of {@code info} marks where the label ends: distinct (label, context)
  * pairs always give distinct {@code info} strings.
  *
- * <p>The labels the protocol uses are the constants of this class; {@code spec/fragments/
- * 20-crypto.md} lists each with its input keying material, salt, context and output length. A
+ * <p>The labels the protocol uses are the constants of this class; {@code spec/secagg.md}
+ * section 2.4.3 lists each with its input keying material, salt, context and output length. A
  * new purpose gets a new label (never a reused one), added here and to the spec table; {@link
  * #of} exists so that other packages and tests can build labels that follow the same rules.
  *

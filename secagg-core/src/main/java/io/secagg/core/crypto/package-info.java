@@ -5,7 +5,7 @@
  * ({@link io.secagg.core.crypto.AesGcm}), {@link io.secagg.core.crypto.Ed25519} signatures, and
  * {@link io.secagg.core.crypto.SecretBytes}, the holder of every secret. Providers are chosen per
  * primitive by measured speed and correctness and are hidden behind these types (see {@code
- * docs/fragments/crypto.md}); the normative text is {@code spec/fragments/20-crypto.md}.
+ * docs/architecture.md}); the normative text is {@code spec/secagg.md, section 2}.
  *
  * <h2>Randomness policy</h2>
  *

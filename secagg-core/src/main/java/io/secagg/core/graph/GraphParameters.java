@@ -18,7 +18,7 @@ import java.util.Objects;
  * k-subset of the other n - 1 clients, so its numbers of corrupted and of dropped neighbours are
  * hypergeometric.
  *
- * <p><b>Sparse rule</b> (the exact procedure is in {@code spec/fragments/40-graph-quant.md}). For
+ * <p><b>Sparse rule</b> (the exact procedure is in {@code spec/secagg.md, section 4}). For
  * an even degree k, with the tails below being the upper bounds of {@link GraphMath}:
  *
  * <ul>

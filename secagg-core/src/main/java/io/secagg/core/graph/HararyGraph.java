@@ -9,7 +9,7 @@ import java.util.Objects;
  * ring in a pseudorandom order derived from a public session seed, and every client is a
  * neighbour of the k/2 clients on each side of it.
  *
- * <p>Derivation (normative text in {@code spec/fragments/40-graph-quant.md}): the AES-128 key
+ * <p>Derivation (normative text in {@code spec/secagg.md, section 4}): the AES-128 key
  * {@code HKDF-SHA256(ikm = seed, salt = empty, info = "secagg/v1 graph" || BE32(n) || BE32(k), 16)}
  * keys an AES-CTR keystream (zero initial counter block) read as big-endian 32-bit words; the ring
  * order is a Fisher-Yates shuffle of 1..n whose indices are drawn by rejection sampling, so the

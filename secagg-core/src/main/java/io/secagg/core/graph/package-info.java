@@ -8,6 +8,6 @@
  * io.secagg.core.graph.MaskingGraph#MAX_CLIENTS}. Two clients that share an edge agree on a
  * pairwise mask and hold shares of each other's secrets; a random Harary graph is derived
  * deterministically from a 32-byte public session seed, so every party computes the same graph.
- * The byte-level derivation is in {@code spec/fragments/40-graph-quant.md}.
+ * The byte-level derivation is in {@code spec/secagg.md, section 4}.
  */
 package io.secagg.core.graph;

@@ -18,7 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
  * keystream under the key {@code HKDF-SHA256(ikm = seed, salt = "", info = label || context,
  * L = 16)}, with an all-zero initial counter block that the JCE increments as a 128-bit
  * big-endian integer, read as big-endian unsigned words. The derivation is specified byte by byte
- * in {@code spec/fragments/40-graph-quant.md}.
+ * in {@code spec/secagg.md, section 4}.
  *
  * <p>Not thread-safe: one instance is used by one derivation and then dropped.
  */

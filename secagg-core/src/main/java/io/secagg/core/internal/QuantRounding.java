@@ -2,7 +2,7 @@ package io.secagg.core.internal;
 
 /**
  * The quantization hot loop: clip, scale by 2^e exactly, stochastically round with an exact
- * Bernoulli draw, shift by the offset. Specified in {@code spec/fragments/40-graph-quant.md}.
+ * Bernoulli draw, shift by the offset. Specified in {@code spec/secagg.md, section 4}.
  *
  * <p>Scaling by a power of two is done on the binary64 encoding (integer mantissa and exponent),
  * so x = v * 2^e is never rounded, even when it would be subnormal. The fraction f of |x| is a

@@ -2,7 +2,7 @@ package io.secagg.core.protocol;
 
 /**
  * Why a party aborted a session, with a stable numeric code that travels in {@code AbortNotice}
- * frames (see {@code spec/fragments/50-protocol.md}, "Abort reasons").
+ * frames (see {@code spec/secagg.md, section 5}, "Abort reasons").
  *
  * <p>A reason says which rule failed, never any secret value. Codes are stable across versions;
  * a decoder that meets an unknown code maps it to {@link #UNKNOWN}.

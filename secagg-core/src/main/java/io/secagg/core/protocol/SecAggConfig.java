@@ -14,7 +14,7 @@ import java.util.Objects;
  * client. Immutable; built with {@link #builder()}, which validates each value as it is set and
  * the combination in {@link Builder#build()}.
  *
- * <p>Every field is bound into the session id (see {@code spec/fragments/50-protocol.md},
+ * <p>Every field is bound into the session id (see {@code spec/secagg.md, section 5},
  * "Configuration digest"), so parties that disagree on any of them derive different keys and
  * their messages fail to authenticate instead of being aggregated together.
  *

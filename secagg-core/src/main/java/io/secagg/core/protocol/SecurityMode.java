@@ -1,7 +1,7 @@
 package io.secagg.core.protocol;
 
 /**
- * Which adversary a session defends against (see {@code spec/fragments/50-protocol.md},
+ * Which adversary a session defends against (see {@code spec/secagg.md, section 5},
  * "Security modes").
  */
 public enum SecurityMode {

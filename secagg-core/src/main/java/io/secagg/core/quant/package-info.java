@@ -5,6 +5,6 @@
  *
  * <p>Start with {@link io.secagg.core.quant.QuantizerConfig#builder()} and {@link
  * io.secagg.core.quant.Quantizer#create}. The maths is specified in {@code
- * spec/fragments/40-graph-quant.md}.
+ * spec/secagg.md, section 4}.
  */
 package io.secagg.core.quant;

@@ -31,7 +31,7 @@ import java.util.Objects;
 
 /**
  * Encodes and strictly decodes the frames of one session (schema: {@code spec/secagg.proto};
- * rules: {@code spec/fragments/50-protocol.md}, "Wire encoding").
+ * rules: {@code spec/secagg.md, section 5}, "Wire encoding").
  *
  * <p>Decoding is bounded by the session's {@link SecAggConfig} before anything is allocated:
  * a frame longer than the largest valid frame of its direction for this configuration is

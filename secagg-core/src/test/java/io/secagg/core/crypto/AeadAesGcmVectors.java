@@ -55,7 +55,7 @@ public final class AeadAesGcmVectors implements VectorChecker, VectorFileGenerat
         Vectors.newFile(
             ALGORITHM,
             SCHEMA,
-            "AES-GCM as secagg frames it (spec/fragments/20-crypto.md, 'Authenticated"
+            "AES-GCM as secagg frames it (spec/secagg.md, section 2, 'Authenticated"
                 + " encryption'): ct = nonce (12 bytes) || AES-GCM ciphertext || 16-byte tag, the"
                 + " nonce being the next 12 bytes of the caller's random source; 'nonce' repeats"
                 + " the first 12 bytes of 'ct' for review. Keys, messages, associated data,"

@@ -58,7 +58,7 @@ public final class Ed25519Vectors implements VectorChecker, VectorFileGenerator 
             ALGORITHM,
             SCHEMA,
             "Ed25519 (RFC 8032 section 5.1, pure) with secagg's strict verification"
-                + " (spec/fragments/20-crypto.md, 'Signatures'). Valid cases: privateKey is the"
+                + " (spec/secagg.md, section 2, 'Signatures'). Valid cases: privateKey is the"
                 + " 32-byte seed, publicKey and sig are what RFC 8032 computes from it. Seeds,"
                 + " messages and tamper positions were drawn from DeterministicRandom"
                 + ".forTestVectorsOnly(" + SEED + ") and are recorded in the tests (tamper"

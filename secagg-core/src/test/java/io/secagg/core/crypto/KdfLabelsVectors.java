@@ -49,7 +49,7 @@ public final class KdfLabelsVectors implements VectorChecker, VectorFileGenerato
             ALGORITHM,
             SCHEMA,
             "okm = HKDF-SHA256(ikm, salt, info = ASCII(label) || 0x00 || context, length)"
-                + " (RFC 5869; spec/fragments/20-crypto.md, 'Key derivation'). ikm, salt and"
+                + " (RFC 5869; spec/secagg.md, section 2, 'Key derivation'). ikm, salt and"
                 + " context are drawn in that order from DeterministicRandom.forTestVectorsOnly("
                 + SEED + "); 'info' is the derived HKDF info string, given for review.",
             VectorSupport.notes(

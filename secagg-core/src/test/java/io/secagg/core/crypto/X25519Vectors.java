@@ -58,7 +58,7 @@ public final class X25519Vectors implements VectorChecker, VectorFileGenerator {
         Vectors.newFile(
             ALGORITHM,
             SCHEMA,
-            "X25519 (RFC 7748) as secagg uses it (spec/fragments/20-crypto.md, 'Key agreement'):"
+            "X25519 (RFC 7748) as secagg uses it (spec/secagg.md, section 2, 'Key agreement'):"
                 + " public = X25519(private, 9); shared = X25519(private, peerPublic) with bit 255"
                 + " of the peer key masked and u >= p reduced mod p; an all-zero shared secret"
                 + " and keys that are not 32 bytes are rejected (InvalidKeyException). Private"

@@ -43,7 +43,7 @@ public final class HararyVectorGenerator implements VectorFileGenerator {
             "Random Harary graphs H(n, k) on a ring order derived from a 32-byte public session"
                 + " seed: key = HKDF-SHA256(seed, \"\", \"secagg/v1 graph\" || BE32(n) || BE32(k),"
                 + " 16), AES-128-CTR keystream from a zero counter block, big-endian 32-bit words,"
-                + " Fisher-Yates with rejection sampling. See spec/fragments/40-graph-quant.md."
+                + " Fisher-Yates with rejection sampling. See spec/secagg.md, section 4."
                 + " ringOrder[p] is the client at ring position p; ringOrderSha256 hashes the ring"
                 + " order as big-endian 32-bit integers; neighbours maps a client id to its sorted"
                 + " neighbour list.",

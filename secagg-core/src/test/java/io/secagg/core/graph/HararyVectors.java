@@ -10,7 +10,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A second, deliberately plain implementation of the ring-order derivation of {@code
- * spec/fragments/40-graph-quant.md}, written from the spec with raw JCE calls, so that the vector
+ * spec/secagg.md, section 4}, written from the spec with raw JCE calls, so that the vector
  * files check the production code against the text rather than against itself.
  */
 final class HararyVectors {

@@ -110,7 +110,7 @@ public final class PrgAes128CtrVectors implements VectorChecker, VectorFileGener
         Vectors.newFile(
             ALGORITHM,
             SCHEMA,
-            "Mask expansion (spec/fragments/10-vector-prg.md): OKM = HKDF-SHA256(salt = empty, IKM"
+            "Mask expansion (spec/secagg.md, section 1): OKM = HKDF-SHA256(salt = empty, IKM"
                 + " = seed, info = ASCII(\"secagg/v1 prg\") || 0x00 || context, 24); key ="
                 + " OKM[0..16), iv = OKM[16..24) || 00*8 (64-bit big-endian block counter)."
                 + " AES-128-CTR keystream is cut into little-endian words of wordBytes bytes; the"

@@ -84,7 +84,7 @@ public final class TranscriptVectorGenerator implements VectorFileGenerator {
   public ObjectNode generate() {
     ObjectNode file = Vectors.newFile(ALGORITHM, SCHEMA,
         "Full SecAgg/SecAgg+ sessions: every party's seed and input, every frame in delivery"
-            + " order, and the outcome (spec/fragments/55-transcripts.md).",
+            + " order, and the outcome (spec/secagg.md, section 6).",
         notes());
     ArrayNode groups = (ArrayNode) file.get("testGroups");
     int[] seq = {0};

@@ -46,7 +46,7 @@ public final class QuantVectorGenerator implements VectorFileGenerator {
         Vectors.newFile(
             QuantVectors.ALGORITHM,
             QuantVectors.SCHEMA,
-            "Quantization to Z_m (spec/fragments/40-graph-quant.md): clip to [-c, c], multiply by"
+            "Quantization to Z_m (spec/secagg.md, section 4): clip to [-c, c], multiply by"
                 + " 2^e exactly, stochastic rounding with exact probability frac(|x|) away from"
                 + " zero, add B = ceil(c * 2^e). Doubles are strings in Java Double.toString form"
                 + " (Python float() parses them, including NaN and Infinity); elements of Z_m and"

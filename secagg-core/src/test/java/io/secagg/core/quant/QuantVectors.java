@@ -15,7 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Shared pieces of the quantization vectors and a second, deliberately plain implementation of
- * the maths of {@code spec/fragments/40-graph-quant.md} (exact BigDecimal arithmetic, the
+ * the maths of {@code spec/secagg.md, section 4} (exact BigDecimal arithmetic, the
  * interval form of the round-up rule), so the vectors check the production code against the text.
  */
 final class QuantVectors {

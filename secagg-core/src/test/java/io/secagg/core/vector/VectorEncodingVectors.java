@@ -98,7 +98,7 @@ public final class VectorEncodingVectors implements VectorChecker, VectorFileGen
             ALGORITHM,
             SCHEMA,
             "Z_m vector wire encoding: each element as exactly w = ceil(bitLength(m-1)/8)"
-                + " bytes, little-endian, concatenated in order (spec/fragments/10-vector-prg.md)."
+                + " bytes, little-endian, concatenated in order (spec/secagg.md, section 1)."
                 + " Elements are decimal strings; random elements are drawn as 64-bit values from"
                 + " DeterministicRandom.forTestVectorsOnly(" + SEED + ") and reduced mod m."
                 + " Invalid cases give the expected length and the bytes that decode must reject.",

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Every byte-level derivation of the protocol, exactly as {@code spec/fragments/50-protocol.md}
+ * Every byte-level derivation of the protocol, exactly as {@code spec/secagg.md, section 5}
  * states them. Both machines call only these, so client and server cannot drift apart.
  *
  * <p>Integers are unsigned big-endian; {@code u32(x)} is 4 bytes, {@code u64(x)} 8 bytes.
