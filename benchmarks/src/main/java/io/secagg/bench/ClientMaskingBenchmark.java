@@ -43,7 +43,7 @@ import org.openjdk.jmh.annotations.State;
  * is clientRound2 / bareKeystreamAndAdd below 2.
  *
  * <p>Setup (not timed): once per trial, a whole session of k + 1 clients with fixed seeds is run
- * and recorded ({@link RecordedSession}); before each invocation client 1 is rebuilt from its
+ * and recorded ({@link RecordedSession}, cached on disk per jar build); before each invocation client 1 is rebuilt from its
  * seed and replays rounds 0 and 1 (deterministic randomness makes its keys, hence the recorded
  * round-2 request, valid again). That replay costs k agreements, so each iteration holds few
  * invocations; use a few seconds per iteration.
@@ -114,7 +114,7 @@ public class ClientMaskingBenchmark {
       config =
           SecAggConfig.builder().clientCount(peers + 1).threshold(peers / 2 + 1)
               .vectorLength(shape.length).modulus(Modulus.powerOfTwo(32)).completeGraph().build();
-      RecordedSession session = RecordedSession.run(config, new boolean[peers + 2], 2);
+      RecordedSession session = RecordedSession.recordOrLoad(config, new boolean[peers + 2], 2);
       for (ServerMessage m : session.toClient.get(1)) {
         if (m.round() == Round.ADVERTISE_KEYS) {
           round0 = m;

@@ -39,7 +39,8 @@ import org.openjdk.jmh.annotations.State;
  * peers + 1 bare JCE AES-128-CTR keystreams of 4L bytes in 64 KiB chunks, added into an int[L].
  *
  * <p>Setup (not timed): once per trial the whole session runs with fixed seeds on two threads
- * (tens of seconds for 500 peers) and the server's messages to client 1 are recorded; the
+ * (tens of seconds for 500 peers; cached on disk per jar build, see {@link RecordedSession}) and
+ * the server's messages to client 1 are recorded; the
  * rebuilt client 1 draws the same keys from the same seed, so they stay valid.
  *
  * <p>How to run:
@@ -101,7 +102,8 @@ public class ClientRoundBenchmark {
       config =
           SecAggConfig.builder().clientCount(shape.peers + 1).threshold(shape.peers / 2 + 1)
               .vectorLength(shape.length).modulus(Modulus.powerOfTwo(32)).completeGraph().build();
-      requests = RecordedSession.run(config, new boolean[shape.peers + 2], 2).toClient.get(1);
+      requests =
+          RecordedSession.recordOrLoad(config, new boolean[shape.peers + 2], 2).toClient.get(1);
       freshClient();
       if (!(run(this).state() instanceof Completed)) {
         throw new IllegalStateException("the replayed client did not complete");

@@ -10,6 +10,20 @@ import io.secagg.core.protocol.server.AddressedMessage;
 import io.secagg.core.protocol.server.ServerMachine;
 import io.secagg.core.protocol.server.ServerOptions;
 import io.secagg.core.vector.ModVector;
+import io.secagg.core.wire.WireCodec;
+import io.secagg.core.wire.WireFormatException;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +41,14 @@ import java.util.concurrent.Future;
  * server closes a round with {@code advance()} when only dropped clients are missing. Client
  * messages of one round are computed on {@code setupThreads} threads (separate machines, so
  * this is safe) and fed to the server in ascending id order.
+ *
+ * <p>Recording 500 clients costs tens of seconds and JMH forks a JVM per parameter set, so
+ * {@link #recordOrLoad} keeps the transcript (wire-encoded with {@link WireCodec}) in {@code
+ * ${java.io.tmpdir}/secagg-bench/}, keyed by the configuration, the dropout pattern and the size
+ * and modification time of the jar holding this class: a rebuilt jar never reads an old file. A
+ * loaded transcript holds the server's inputs and only client 1's incoming messages. A stale or
+ * corrupt file cannot pass silently: the replayed server must reach the expected round and the
+ * benchmarks check that the session completes.
  */
 final class RecordedSession {
   /** One server input: a client message, or {@code advance()} when {@code message} is null. */
@@ -88,6 +110,110 @@ final class RecordedSession {
       drop[n - (int) ((long) i * n / d)] = true;
     }
     return drop;
+  }
+
+  /**
+   * The recorded session for this configuration and dropout pattern, from the on-disk cache when
+   * present, otherwise run (on {@code setupThreads} threads) and stored.
+   */
+  static RecordedSession recordOrLoad(
+      SecAggConfig config, boolean[] droppedAfterSharing, int setupThreads) throws Exception {
+    Path file = cacheFile(config, droppedAfterSharing);
+    if (file != null && Files.isRegularFile(file)) {
+      try {
+        return load(config, file);
+      } catch (IOException | WireFormatException | RuntimeException e) {
+        Files.deleteIfExists(file);
+      }
+    }
+    RecordedSession rec = run(config, droppedAfterSharing, setupThreads);
+    if (file != null) {
+      rec.store(file);
+    }
+    return rec;
+  }
+
+  private static Path cacheFile(SecAggConfig config, boolean[] dropped) throws Exception {
+    File jar = new File(RecordedSession.class.getProtectionDomain().getCodeSource().getLocation()
+        .toURI());
+    if (!jar.isFile()) {
+      return null;
+    }
+    MessageDigest sha = MessageDigest.getInstance("SHA-256");
+    sha.update(("v1|" + config + "|" + Arrays.toString(config.context()) + "|" + jar.length() + "|"
+        + jar.lastModified() + "|" + Arrays.toString(dropped)).getBytes(StandardCharsets.UTF_8));
+    Path dir = Path.of(System.getProperty("java.io.tmpdir"), "secagg-bench");
+    Files.createDirectories(dir);
+    return dir.resolve(HexFormat.of().formatHex(sha.digest()).substring(0, 32) + ".bin");
+  }
+
+  private void store(Path file) throws IOException {
+    WireCodec codec = WireCodec.forConfig(config);
+    Path tmp = Files.createTempFile(file.getParent(), "rec", ".tmp");
+    try (DataOutputStream out =
+        new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20))) {
+      out.writeInt(survivors);
+      out.writeInt(dropped);
+      out.writeInt(serverEvents.size());
+      for (Event e : serverEvents) {
+        out.writeInt(e.clientId);
+        out.writeInt(e.round.ordinal());
+        writeFrame(out, e.message == null ? null : codec.encode(e.message));
+      }
+      List<ServerMessage> mine = toClient.get(1);
+      out.writeInt(mine.size());
+      for (ServerMessage m : mine) {
+        writeFrame(out, codec.encode(m));
+      }
+    }
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static void writeFrame(DataOutputStream out, byte[] frame) throws IOException {
+    out.writeInt(frame == null ? -1 : frame.length);
+    if (frame != null) {
+      out.write(frame);
+    }
+  }
+
+  private static byte[] readFrame(DataInputStream in, int max) throws IOException {
+    int len = in.readInt();
+    if (len < -1 || len > max) {
+      throw new IOException("bad frame length in the cache");
+    }
+    if (len == -1) {
+      return null;
+    }
+    byte[] frame = new byte[len];
+    in.readFully(frame);
+    return frame;
+  }
+
+  private static RecordedSession load(SecAggConfig config, Path file)
+      throws IOException, WireFormatException {
+    WireCodec codec = WireCodec.forConfig(config);
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 20))) {
+      RecordedSession rec = new RecordedSession(config, in.readInt(), in.readInt());
+      for (int id = 0; id <= config.clientCount(); id++) {
+        rec.toClient.add(new ArrayList<>());
+      }
+      int events = in.readInt();
+      Round[] rounds = Round.values();
+      for (int i = 0; i < events; i++) {
+        int id = in.readInt();
+        Round round = rounds[in.readInt()];
+        byte[] frame = readFrame(in, codec.maxClientFrameLength());
+        rec.serverEvents.add(
+            new Event(id, frame == null ? null : codec.decodeClientMessage(frame), round));
+      }
+      int mine = in.readInt();
+      for (int i = 0; i < mine; i++) {
+        rec.toClient.get(1)
+            .add(codec.decodeServerMessage(readFrame(in, codec.maxServerFrameLength())));
+      }
+      return rec;
+    }
   }
 
   /** Runs the session to the end and records it. */

@@ -51,7 +51,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * end). It contains no key agreement, which dominates the server's cost when clients drop.
  *
  * <p>Setup (not timed): once per trial the whole session is run with fixed seeds and every
- * message the server consumed is recorded (tens of seconds for 500 clients). A server machine
+ * message the server consumed is recorded (tens of seconds for 500 clients; cached on disk per
+ * jar build and dropout pattern, so the two thread counts share one recording, see {@link
+ * RecordedSession}). A server machine
  * cannot be rewound, so before each shot a new server with the same seed replays the recorded
  * rounds 0 to 2 (and round 2's deadline) up to round 4, a second or so. Hence SingleShotTime,
  * one shot per iteration.
@@ -145,7 +147,7 @@ public class ServerUnmaskingBenchmark {
       SecAggConfig config =
           SecAggConfig.builder().clientCount(shape.clients).threshold(shape.clients / 2)
               .vectorLength(shape.length).modulus(Modulus.powerOfTwo(32)).completeGraph().build();
-      recorded = RecordedSession.run(config, shape.dropped, 2);
+      recorded = RecordedSession.recordOrLoad(config, shape.dropped, 2);
       responses = recorded.eventsOf(Round.UNMASKING);
       options =
           shape.pool == null
