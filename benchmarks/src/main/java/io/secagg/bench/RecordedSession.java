@@ -300,7 +300,8 @@ final class RecordedSession {
       }
     }
     if (server.round() != stop) {
-      throw new IllegalStateException("the replayed server is in " + server.state() + ", not " + stop);
+      throw new IllegalStateException(
+          "the replayed server is in " + server.state() + ", not " + stop);
     }
     return server;
   }
