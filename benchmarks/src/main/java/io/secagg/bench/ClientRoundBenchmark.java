@@ -36,7 +36,8 @@ import org.openjdk.jmh.annotations.State;
  * random) happens in the per-invocation setup and is not timed.
  *
  * <p><b>Timed region of {@code bareKeystreamAndAdd}</b> (the baseline for the masking part):
- * peers + 1 bare JCE AES-128-CTR keystreams of 4L bytes in 64 KiB chunks, added into an int[L].
+ * peers + 1 bare JCE AES-128-CTR keystreams of 4L bytes in 32 KiB chunks (as the library), added
+ * into an int[L].
  *
  * <p>Setup (not timed): once per trial the whole session runs with fixed seeds on two threads
  * (tens of seconds for 500 peers; cached on disk per jar build, see {@link RecordedSession}) and
@@ -54,7 +55,7 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class ClientRoundBenchmark {
-  private static final int CHUNK = 64 * 1024;
+  private static final int CHUNK = 32 * 1024;
 
   /** Peers k (the session has k + 1 clients). */
   @Param({"500"})
