@@ -46,8 +46,8 @@ import org.openjdk.jmh.annotations.State;
  * <p>Setup (not timed): once per trial, a whole session of k + 1 clients with fixed seeds is run
  * and recorded ({@link RecordedSession}, cached on disk per jar build); before each invocation
  * client 1 is rebuilt from its seed and replays rounds 0 and 1 (deterministic randomness makes
- * its keys, hence the recorded round-2 request, valid again). That replay costs k agreements, so each iteration holds few
- * invocations; use a few seconds per iteration.
+ * its keys, hence the recorded round-2 request, valid again). That replay costs k agreements,
+ * so each iteration holds few invocations; use a few seconds per iteration.
  *
  * <p>How to run:
  *

@@ -48,7 +48,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * <p><b>Timed region of {@code bareKeystreamAndAdd}</b> (the baseline, average time): the same
  * number of masks, s + d*s bare JCE AES-128-CTR keystreams of 4L bytes in 32 KiB chunks (as the
  * library), added into an int[L], dealt over the same number of threads (each its own
- * accumulator, summed at the end). It contains no key agreement, which dominates the server's cost when clients drop.
+ * accumulator, summed at the end). It contains no key agreement, which dominates the server's
+ * cost when clients drop.
  *
  * <p>Setup (not timed): once per trial the whole session is run with fixed seeds and every
  * message the server consumed is recorded (tens of seconds for 500 clients; cached on disk per
