@@ -257,6 +257,7 @@ class SecretsNeverPrintedTest {
       Map.entry("io.secagg.core.protocol.server.ServerOutcome", "server messages, none secret, and a state"),
       Map.entry("io.secagg.core.protocol.server.AddressedMessage", "a server message, none secret"),
       Map.entry("io.secagg.core.wire.WireCodec", "public configuration"),
+      Map.entry("io.secagg.core.wire.ConfigCodec", "static codec of public configurations"),
       Map.entry("io.secagg.core.transport.InboundFrame", "a frame in transit; toString prints its length only"),
       Map.entry("io.secagg.core.transport.InMemoryNetwork", "queues of frames and byte counters"),
       Map.entry("io.secagg.core.transport.ServerDriver", "default toString: class name and hash"),
