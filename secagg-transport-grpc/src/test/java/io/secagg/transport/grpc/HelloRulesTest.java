@@ -40,8 +40,7 @@ class HelloRulesTest {
   }
 
   private static void awaitRoundOpen(Harness h) throws Exception {
-    // A Hello for an unknown id is answered INVALID_ARGUMENT only once the id range is checked,
-    // which needs no round; use a real (probing) Hello for an id the tests never use.
+    // Probe with participant 5 (used by no other check): a Welcome means the round is open.
     for (int i = 0; i < 100; i++) {
       try (RawClient<ClientEnvelope> probe = RawClient.envelopes(h.server.port(), h.pki.clientTls())) {
         probe.send(RawClient.hello(5, null, 0));
