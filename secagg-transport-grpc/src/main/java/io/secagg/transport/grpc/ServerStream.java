@@ -108,7 +108,8 @@ final class ServerStream implements StreamObserver<ClientEnvelope> {
     Slot s = round.slot(id);
     synchronized (s) {
       if (tokenLength == 0) {
-        if (s.token != null) {
+        boolean rejoin = s.token != null && certificateId > 0 && s.lastAccepted == 0;
+        if (s.token != null && !rejoin) {
           fail(Status.ALREADY_EXISTS.withDescription("participant " + id + " has already joined this round"));
           return;
         }
@@ -120,7 +121,16 @@ final class ServerStream implements StreamObserver<ClientEnvelope> {
           fail(Status.INVALID_ARGUMENT.withDescription("a first Hello must have last_received 0"));
           return;
         }
-        s.token = server.newToken();
+        if (rejoin) {
+          // The certificate proves it is the same participant, and the server holds nothing from
+          // it yet, so no state can diverge: typically its stream broke before the Welcome
+          // arrived and it never learnt its token. It starts over from the first server frame.
+          if (s.attached != null && s.attached != this) {
+            s.attached.fail(Status.ABORTED.withDescription("replaced by a new join of the same participant"));
+          }
+        } else {
+          s.token = server.newToken();
+        }
       } else {
         if (s.token == null) {
           fail(Status.FAILED_PRECONDITION.withDescription("no session of this participant to resume in this round"));

@@ -90,4 +90,39 @@ class MutualTlsTest {
       assertFalse(e instanceof SessionRefusedException, "a failed handshake is not a refusal: " + e);
     }
   }
+
+  @Test
+  void certifiedParticipantMayJoinAgainIfItLostItsStreamBeforeSendingAnything() throws Exception {
+    TestPki pki = TestPki.create(dir);
+    GroupPlan plan = GroupPlan.single(TestPki.config(5, 50));
+    try (Harness h = new Harness(pki, plan, true, Duration.ofSeconds(20), Duration.ofSeconds(10))) {
+      Future<GroupedResult> round = h.submit(h::run);
+      // Participant 5 joins, receives its Welcome, then its connection dies before it answers:
+      // it never learnt to keep its token, so it comes back with a first Hello.
+      boolean welcomed = false;
+      for (int i = 0; i < 100 && !welcomed; i++) {
+        try (RawClient<io.secagg.transport.grpc.internal.proto.ClientEnvelope> lost =
+            RawClient.envelopes(h.server.port(), pki.clientTls(5))) {
+          lost.send(RawClient.hello(5, null, 0));
+          Object o = lost.next(10);
+          welcomed = o instanceof io.secagg.transport.grpc.internal.proto.ServerEnvelope
+              && ((io.secagg.transport.grpc.internal.proto.ServerEnvelope) o).hasWelcome();
+        }
+        if (!welcomed) {
+          Thread.sleep(50); // the round is not open yet
+        }
+      }
+      assertTrue(welcomed);
+      List<Future<Participation>> fs = new ArrayList<>();
+      for (int p = 1; p <= 5; p++) {
+        fs.add(h.join(p));
+      }
+      GroupedResult r = round.get(30, TimeUnit.SECONDS);
+      assertEquals(List.of(1, 2, 3, 4, 5), r.includedParticipants());
+      assertEquals(h.sumOf(r.includedParticipants()), r.sum());
+      for (Future<Participation> f : fs) {
+        assertTrue(f.get(10, TimeUnit.SECONDS).completed());
+      }
+    }
+  }
 }
