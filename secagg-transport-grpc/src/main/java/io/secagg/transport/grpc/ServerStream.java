@@ -1,0 +1,310 @@
+package io.secagg.transport.grpc;
+
+import com.google.protobuf.ByteString;
+import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import io.secagg.core.transport.InboundFrame;
+import io.secagg.transport.grpc.internal.SessionProtocol;
+import io.secagg.transport.grpc.internal.proto.ClientEnvelope;
+import io.secagg.transport.grpc.internal.proto.Frame;
+import io.secagg.transport.grpc.internal.proto.Hello;
+import io.secagg.transport.grpc.internal.proto.ServerEnvelope;
+import io.secagg.transport.grpc.internal.proto.Welcome;
+import java.security.MessageDigest;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The server's side of one Join stream: enforces the Hello rules, attaches the stream to its
+ * participant's {@link Slot}, and moves frames between the stream and the group's session.
+ * Every write to the response observer happens under this object's monitor (gRPC observers are
+ * not thread-safe); a failure here closes only this stream.
+ */
+final class ServerStream implements StreamObserver<ClientEnvelope> {
+  private final SecAggGrpcServer server;
+  private final ServerCallStreamObserver<ServerEnvelope> out;
+  /** The participant named by the client certificate, 0 if none; -1 without mutual TLS. */
+  private final int certificateId;
+  private ScheduledFuture<?> helloTimer;
+  private boolean helloSeen;
+  private boolean closed;
+  private Slot slot; // set once, by the thread handling the Hello
+
+  ServerStream(SecAggGrpcServer server, ServerCallStreamObserver<ServerEnvelope> out, int certificateId) {
+    this.server = server;
+    this.out = out;
+    this.certificateId = certificateId;
+    out.setOnCancelHandler(this::peerGone);
+  }
+
+  void startHelloTimer() {
+    helloTimer = server.schedule(this::helloDeadline, server.helloTimeoutNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  private synchronized void helloDeadline() {
+    if (!helloSeen && !closed) {
+      failLocked(Status.DEADLINE_EXCEEDED.withDescription("no Hello within the hello timeout"));
+    }
+  }
+
+  @Override
+  public void onNext(ClientEnvelope env) {
+    boolean first;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      first = !helloSeen;
+      helloSeen = true;
+    }
+    if (first) {
+      if (helloTimer != null) {
+        helloTimer.cancel(false);
+      }
+      if (!env.hasHello()) {
+        fail(Status.INVALID_ARGUMENT.withDescription("the first message must be a Hello"));
+        return;
+      }
+      hello(env.getHello());
+    } else if (env.hasHello()) {
+      fail(Status.INVALID_ARGUMENT.withDescription("a second Hello on the same stream"));
+    } else if (env.hasFrame()) {
+      frame(env.getFrame());
+    } else {
+      fail(Status.INVALID_ARGUMENT.withDescription("an envelope without a Hello or a Frame"));
+    }
+  }
+
+  private void hello(Hello h) {
+    if (h.getVersion() != SessionProtocol.VERSION) {
+      fail(Status.INVALID_ARGUMENT.withDescription("unsupported session version " + h.getVersion()));
+      return;
+    }
+    int id = h.getParticipantId();
+    if (id < 1 || id > server.plan().participantCount()) {
+      fail(Status.INVALID_ARGUMENT.withDescription(
+          "unknown participant " + Integer.toUnsignedString(id) + "; this server has 1.." + server.plan().participantCount()));
+      return;
+    }
+    if (certificateId == 0) {
+      fail(Status.PERMISSION_DENIED.withDescription("the client certificate names no participant"));
+      return;
+    }
+    if (certificateId > 0 && certificateId != id) {
+      fail(Status.PERMISSION_DENIED.withDescription("the client certificate names another participant"));
+      return;
+    }
+    int tokenLength = h.getResumeToken().size();
+    if (tokenLength != 0 && tokenLength != SessionProtocol.TOKEN_LENGTH) {
+      fail(Status.INVALID_ARGUMENT.withDescription("a resume token has " + SessionProtocol.TOKEN_LENGTH + " bytes"));
+      return;
+    }
+    ServerRound round = server.currentRound();
+    if (round == null) {
+      fail(Status.UNAVAILABLE.withDescription("no round is open"));
+      return;
+    }
+    Slot s = round.slot(id);
+    synchronized (s) {
+      if (tokenLength == 0) {
+        if (s.token != null) {
+          fail(Status.ALREADY_EXISTS.withDescription("participant " + id + " has already joined this round"));
+          return;
+        }
+        if (s.ended) {
+          fail(Status.FAILED_PRECONDITION.withDescription("the participant's group has already ended"));
+          return;
+        }
+        if (h.getLastReceived() != 0) {
+          fail(Status.INVALID_ARGUMENT.withDescription("a first Hello must have last_received 0"));
+          return;
+        }
+        s.token = server.newToken();
+      } else {
+        if (s.token == null) {
+          fail(Status.FAILED_PRECONDITION.withDescription("no session of this participant to resume in this round"));
+          return;
+        }
+        if (!MessageDigest.isEqual(s.token, h.getResumeToken().toByteArray())) {
+          fail(Status.PERMISSION_DENIED.withDescription("wrong resume token"));
+          return;
+        }
+        if (h.getLastReceived() > s.out.size()) {
+          fail(Status.FAILED_PRECONDITION.withDescription("last_received is beyond what the server sent"));
+          return;
+        }
+        if (s.attached != null && s.attached != this) {
+          s.attached.fail(Status.ABORTED.withDescription("replaced by a resumed stream"));
+        }
+      }
+      if (!attach(s, round, h.getLastReceived())) {
+        return;
+      }
+    }
+    server.fireConnected(s.participant, s.channel.group, s.clientId);
+  }
+
+  /** Sends the Welcome and the frames the client has not received. Called holding the slot. */
+  private synchronized boolean attach(Slot s, ServerRound round, long lastReceived) {
+    if (closed) {
+      return false;
+    }
+    slot = s;
+    Welcome w = Welcome.newBuilder()
+        .setVersion(SessionProtocol.VERSION)
+        .setRoundId(round.roundId)
+        .setGroup(s.channel.group)
+        .setGroupCount(round.groups.length)
+        .setClientId(s.clientId)
+        .setConfig(round.encodedConfig(s.channel.group))
+        .setResumeToken(ByteString.copyFrom(s.token))
+        .setLastReceived(s.lastAccepted)
+        .build();
+    if (!write(ServerEnvelope.newBuilder().setWelcome(w).setAck(s.lastAccepted).build())) {
+      return false;
+    }
+    for (int seq = (int) lastReceived + 1; seq <= s.out.size(); seq++) {
+      sendFrameLocked(seq, s.out.get(seq - 1), s.lastAccepted);
+    }
+    if (s.ended) {
+      completeLocked();
+    } else {
+      s.attached = this;
+    }
+    return true;
+  }
+
+  private void frame(Frame f) {
+    Slot s = slot;
+    synchronized (s) {
+      if (s.attached != this || s.ended) {
+        return; // replaced, or the session is over: nothing from this stream counts any more
+      }
+      long seq = f.getSeq();
+      if (seq <= s.lastAccepted) {
+        return; // a resubmission: delivered once already, never twice
+      }
+      if (seq != s.lastAccepted + 1) {
+        fail(Status.FAILED_PRECONDITION.withDescription("frame sequence gap: expected " + (s.lastAccepted + 1)));
+        return;
+      }
+      if (seq > SessionProtocol.MAX_CLIENT_FRAMES) {
+        fail(Status.RESOURCE_EXHAUSTED.withDescription("more than " + SessionProtocol.MAX_CLIENT_FRAMES + " frames in a round"));
+        return;
+      }
+      if (f.getPayload().size() > s.channel.maxClientFrame) {
+        fail(Status.RESOURCE_EXHAUSTED.withDescription("frame longer than the session allows"));
+        return;
+      }
+      s.lastAccepted = seq;
+      s.channel.inbox.add(new InboundFrame(s.clientId, f.getPayload().toByteArray()));
+    }
+  }
+
+  @Override
+  public void onError(Throwable t) {
+    peerGone();
+  }
+
+  @Override
+  public void onCompleted() {
+    // The client half-closed: it has nothing more to send in this round.
+    detach();
+    synchronized (this) {
+      completeLocked();
+    }
+  }
+
+  private void peerGone() {
+    synchronized (this) {
+      closed = true;
+    }
+    if (helloTimer != null) {
+      helloTimer.cancel(false);
+    }
+    detach();
+  }
+
+  private void detach() {
+    Slot s = slot;
+    if (s == null) {
+      return;
+    }
+    boolean was;
+    synchronized (s) {
+      was = s.attached == this && !s.ended;
+      if (s.attached == this) {
+        s.attached = null;
+      }
+    }
+    if (was) {
+      server.fireDisconnected(s.participant);
+    }
+  }
+
+  synchronized void sendFrame(long seq, byte[] payload, long ack) {
+    sendFrameLocked(seq, payload, ack);
+  }
+
+  private void sendFrameLocked(long seq, byte[] payload, long ack) {
+    write(ServerEnvelope.newBuilder()
+        .setFrame(Frame.newBuilder().setSeq(seq).setPayload(ByteString.copyFrom(payload)))
+        .setAck(ack)
+        .build());
+  }
+
+  private boolean write(ServerEnvelope env) {
+    if (closed) {
+      return false;
+    }
+    try {
+      out.onNext(env);
+      return true;
+    } catch (RuntimeException e) {
+      // The call was cancelled underneath us: this stream is gone, the slot keeps the frames.
+      closed = true;
+      return false;
+    }
+  }
+
+  synchronized void complete() {
+    completeLocked();
+  }
+
+  private void completeLocked() {
+    if (!closed) {
+      closed = true;
+      try {
+        out.onCompleted();
+      } catch (RuntimeException e) {
+        // Already cancelled by the peer.
+      }
+    }
+  }
+
+  /** Closes this stream with an error status (this stream only). */
+  void fail(Status status) {
+    synchronized (this) {
+      failLocked(status);
+    }
+    detach();
+  }
+
+  private void failLocked(Status status) {
+    if (!closed) {
+      closed = true;
+      try {
+        out.onError(status.asRuntimeException());
+      } catch (RuntimeException e) {
+        // Already cancelled by the peer.
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    Slot s = slot;
+    return "ServerStream[" + (s == null ? "before Hello" : "participant " + s.participant) + "]";
+  }
+}

@@ -1,0 +1,42 @@
+package io.secagg.transport.grpc.internal;
+
+import io.grpc.MethodDescriptor;
+import io.grpc.protobuf.ProtoUtils;
+import io.secagg.core.wire.ConfigCodec;
+import io.secagg.transport.grpc.internal.proto.ClientEnvelope;
+import io.secagg.transport.grpc.internal.proto.ServerEnvelope;
+
+/** Constants of the session protocol ({@code spec/transport.md}, section 7). */
+public final class SessionProtocol {
+  /** The envelope version carried in Hello and Welcome. */
+  public static final int VERSION = 1;
+  /** The service name. */
+  public static final String SERVICE = "secagg.session.v1.SecAggSession";
+  /** Length of a resume token in bytes. */
+  public static final int TOKEN_LENGTH = 32;
+  /** Length of a round id in bytes. */
+  public static final int ROUND_ID_LENGTH = 16;
+  /**
+   * Bytes an envelope adds around its largest field (a frame payload or a configuration): tags,
+   * length prefixes, the sequence number, ack and the Welcome's fixed fields, with room to spare.
+   */
+  public static final int ENVELOPE_OVERHEAD = 256;
+  /** The largest server message a client reads before it knows the session's configuration. */
+  public static final int MAX_WELCOME_MESSAGE = ConfigCodec.MAX_LENGTH + ENVELOPE_OVERHEAD;
+  /**
+   * The most frames a client may submit per round: one per protocol round and an abort notice,
+   * with slack; beyond it the stream is closed so that a client cannot fill the server's queue.
+   */
+  public static final int MAX_CLIENT_FRAMES = 16;
+
+  /** The one method of the service. */
+  public static final MethodDescriptor<ClientEnvelope, ServerEnvelope> JOIN =
+      MethodDescriptor.<ClientEnvelope, ServerEnvelope>newBuilder()
+          .setType(MethodDescriptor.MethodType.BIDI_STREAMING)
+          .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE, "Join"))
+          .setRequestMarshaller(ProtoUtils.marshaller(ClientEnvelope.getDefaultInstance()))
+          .setResponseMarshaller(ProtoUtils.marshaller(ServerEnvelope.getDefaultInstance()))
+          .build();
+
+  private SessionProtocol() {}
+}
