@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     subcommands = {
-      SimulateCommand.class, CertsCommand.class,
+      SimulateCommand.class, ServeCommand.class, JoinCommand.class, CertsCommand.class,
       CommandLine.HelpCommand.class
     },
     description = "Privacy-preserving aggregation for federated learning.",
