@@ -275,7 +275,9 @@ final class JoinCommand implements Callable<Integer> {
     } catch (ConfigRejectedException e) {
       return fail(err, "refused the server's session parameters: " + e.getMessage());
     } catch (SessionRefusedException e) {
-      return fail(err, "the server refused participant " + id + " (" + e.status() + "): " + e.getMessage());
+      String m = e.getMessage() != null && e.getMessage().startsWith(e.status()) ? e.getMessage()
+          : e.status() + ": " + e.getMessage();
+      return fail(err, "the server refused participant " + id + ": " + m);
     } catch (IOException e) {
       return fail(err, "cannot reach " + address.host + ":" + address.port + ": " + e.getMessage());
     } catch (IllegalArgumentException e) {
