@@ -1,12 +1,14 @@
 package io.secagg.bench;
 
+import io.grpc.netty.shaded.io.netty.util.internal.logging.InternalLoggerFactory;
+import io.grpc.netty.shaded.io.netty.util.internal.logging.JdkLoggerFactory;
+import io.secagg.core.crypto.DeterministicRandom;
 import io.secagg.core.protocol.AggregationResult;
 import io.secagg.core.protocol.SecAggConfig;
 import io.secagg.core.protocol.client.ClientMachine;
 import io.secagg.core.protocol.client.ClientState;
 import io.secagg.core.protocol.client.Completed;
 import io.secagg.core.protocol.server.ServerMachine;
-import io.secagg.core.crypto.DeterministicRandom;
 import io.secagg.core.transport.ClientDriver;
 import io.secagg.core.transport.InMemoryNetwork;
 import io.secagg.core.transport.ServerDriver;
@@ -121,6 +123,9 @@ public class GrpcRoundBenchmark {
   /** Builds the configuration and inputs, and for gRPC the certificates, server and clients. */
   @Setup(Level.Trial)
   public void trial() throws Exception {
+    // The benchmark jar carries logback (through javallier) with its DEBUG default; Netty would
+    // log every HTTP/2 frame through it. Netty's JDK-logging factory logs at INFO and above.
+    InternalLoggerFactory.setDefaultFactory(JdkLoggerFactory.INSTANCE);
     Modulus m = Modulus.powerOfTwo(32);
     config = SecAggConfig.builder().clientCount(clients).threshold(clients / 2 + 1)
         .vectorLength(length).modulus(m).completeGraph().build();
