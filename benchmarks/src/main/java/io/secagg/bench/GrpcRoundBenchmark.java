@@ -80,17 +80,19 @@ import org.openjdk.jmh.annotations.TearDown;
  * clients x 200 bytes); about 40 MB in all, almost all of it masked inputs.
  *
  * <p>Expected cost on a 2-core machine: the clients' pairwise masks dominate (clients x
- * (clients - 1) masks of L elements, ~1e4 masks of 10^5 elements, ~15 us each when warm, i.e.
- * about 0.15 s of keystream per core, more while the JIT warms up), then key agreement and
- * Shamir sharing (clients^2 of each, milliseconds in all), then encoding and copying the 40 MB.
- * Expect a round in the order of 1 s in memory; the gRPC round adds TLS encryption of the 40 MB
- * and HTTP/2 framing, a few hundred milliseconds more.
+ * (clients - 1) masks of L elements, ~1e4 masks of 10^5 elements, ~15 us each when warm, more
+ * while the JIT warms up, and every client thread competes for the same two cores), then key
+ * agreement and Shamir sharing (clients^2 of each), then encoding and copying the 40 MB. A smoke
+ * run ({@code -f 1 -wi 1 -i 2}) on a shared, heavily loaded 2-core machine gave 2.2-4.1 s per
+ * round in memory and 2.8-3.6 s over gRPC, and about 18 s for the first gRPC round (100 TLS
+ * handshakes, cold JIT); the official numbers need a quiet machine and more iterations.
  *
  * <p>How to run:
  *
  * <pre>
  * mvn -B -q -o -DskipTests package -pl benchmarks -am
  * java -jar benchmarks/target/benchmarks.jar GrpcRoundBenchmark -f 1 -wi 2 -i 5
+ * java -jar benchmarks/target/benchmarks.jar GrpcRoundBenchmark -p transport=grpc -f 1 -wi 1 -i 3
  * </pre>
  */
 @State(Scope.Benchmark)

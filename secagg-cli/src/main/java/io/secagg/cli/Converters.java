@@ -73,8 +73,11 @@ final class Converters {
     return d;
   }
 
-  /** "120 s", "1.5 s", "500 ms": a duration as the reports print it. */
+  /** "120 s", "1.50 s", "500.0 ms": a duration as the reports print it. */
   static String format(Duration d) {
+    if (d.toNanos() % 1_000_000_000L == 0) {
+      return d.toSeconds() + " s";
+    }
     return Units.duration(d.toNanos());
   }
 

@@ -279,7 +279,11 @@ final class JoinCommand implements Callable<Integer> {
           : e.status() + ": " + e.getMessage();
       return fail(err, "the server refused participant " + id + ": " + m);
     } catch (IOException e) {
-      return fail(err, "cannot reach " + address.host + ":" + address.port + ": " + e.getMessage());
+      // TLS failures (a certificate for another host name, a missing client certificate) look
+      // like an unreachable server from here, so the hint names them too.
+      return fail(err, "cannot reach " + address.host + ":" + address.port + ": " + e.getMessage()
+          + " (is the server running and its round open, does its certificate name '" + address.host
+          + "'" + (cert == null ? ", does it require --cert/--key" : "") + "?)");
     } catch (IllegalArgumentException e) {
       String problem = inputProblem.get();
       return fail(err, problem != null ? "bad input: " + problem : "the input does not fit the round: " + e.getMessage());
