@@ -256,6 +256,7 @@ final class ClientSession implements ClientTransport {
     long backoff = BACKOFF_START_NANOS;
     Status last = null;
     boolean first = true;
+    attempts:
     while (true) {
       if (dead) {
         throw new IOException("the client was stopped");
@@ -278,7 +279,7 @@ final class ClientSession implements ClientTransport {
         Event e = events.poll(Math.max(0, remaining), TimeUnit.NANOSECONDS);
         if (e == null) {
           call.cancel("no Welcome within the connect window", null);
-          throw new IOException("no Welcome from the server within the connect window");
+          break attempts;
         }
         if (e.generation != generation) {
           continue;
