@@ -122,6 +122,11 @@ final class JoinCommand implements Callable<Integer> {
           + " less a sum hides each input) (default: ${DEFAULT-VALUE}).")
   int minClients;
 
+  @Option(names = "--max-clients", paramLabel = "N", defaultValue = "10000",
+      description = "Refuse sessions with more clients than N, 3..65535 (a participant's work"
+          + " grows with the clients it masks with) (default: ${DEFAULT-VALUE}).")
+  int maxClients;
+
   @Option(names = "--stall-at", paramLabel = "ROUND", hidden = true,
       description = "Fault injection for tests: stop answering at ROUND, print 'stalled at ROUND'"
           + " and wait to be killed.")
@@ -187,6 +192,9 @@ final class JoinCommand implements Callable<Integer> {
     check(id >= 1, "Invalid value for --id: " + id + "; must be at least 1");
     check(minClients >= 3 && minClients <= SecAggConfig.MAX_CLIENTS,
         "Invalid value for --min-clients: " + minClients + "; must be 3.." + SecAggConfig.MAX_CLIENTS);
+    check(maxClients >= minClients && maxClients <= SecAggConfig.MAX_CLIENTS,
+        "Invalid value for --max-clients: " + maxClients + "; must be --min-clients (" + minClients + ").."
+            + SecAggConfig.MAX_CLIENTS);
     check((cert == null) == (key == null), "--cert and --key go together (mutual TLS)");
     check(seed == null || input.random, "--seed applies only to --random");
     checkReadable("--ca", ca);
@@ -214,7 +222,7 @@ final class JoinCommand implements Callable<Integer> {
     } catch (IOException e) {
       return fail(err, "TLS material: " + e.getMessage());
     }
-    ConfigPolicy.Builder policy = ConfigPolicy.builder().minClients(minClients);
+    ConfigPolicy.Builder policy = ConfigPolicy.builder().minClients(minClients).maxClients(maxClients);
     if (file != null) {
       // A file fixes L: a server asking for another length is refused before anything is sent.
       policy.vectorLength(file.length());

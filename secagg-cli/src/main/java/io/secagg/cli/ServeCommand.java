@@ -126,7 +126,8 @@ final class ServeCommand implements Callable<Integer> {
   GraphChoice graph;
 
   @Option(names = "--degree", paramLabel = "K",
-      description = "Harary degree with --graph sparse: even, 2..(smallest group - 2) (default:"
+      description = "Harary degree with --graph sparse: even, at least 2 and below the smallest"
+          + " group's size (default:"
           + " the degree recommended for 10% dropouts and 10% corrupted participants).")
   Integer degree;
 
@@ -253,7 +254,7 @@ final class ServeCommand implements Callable<Integer> {
     check(smallest >= 3, "Invalid combination: " + clients + " participants in groups of at most "
         + groupSize + " leaves groups of " + smallest + "; every group needs at least 3");
     boolean complete = graph == GraphChoice.COMPLETE;
-    check(complete || degree == null || (degree >= 2 && degree % 2 == 0 && degree <= smallest - 2),
+    check(complete || degree == null || (degree >= 2 && degree % 2 == 0 && degree <= smallest - 1),
         "Invalid value for --degree: " + degree + "; must be even and 2.." + evenBelow(smallest - 1)
             + " (below the smallest group, " + smallest + ")");
     check(degree == null || !complete, "--degree needs --graph sparse");

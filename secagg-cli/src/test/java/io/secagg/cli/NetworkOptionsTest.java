@@ -58,6 +58,7 @@ class NetworkOptionsTest {
         "--port 0 -n 9 -l 3 --group-size 5 -t 2  | participants require 2T > k = 4",
         "--port 0 -n 20 -l 3 --degree 4          | --degree needs --graph sparse",
         "--port 0 -n 20 -l 3 -g sparse --degree 3 | Invalid value for --degree: 3; must be even and 2..18",
+        "--port 0 -n 21 -l 3 -g sparse --degree 22 | Invalid value for --degree: 22; must be even and 2..20",
         "--port 0 -n 5 -l 3 --rounds 0           | Invalid value for --rounds: 0; must be 1..1000000",
         "--port 0 -n 5 -l 3 --join-timeout 0s    | '0s' is not a duration in (0, 24h]",
         "--port 0 -n 5 -l 3 --round-timeout soon | 'soon' is not a duration",
@@ -105,6 +106,7 @@ class NetworkOptionsTest {
         "--server localhost:1 --id 1 --input f --seed 3 | --seed applies only to --random",
         "--server localhost:1 --id 1 --random --min-clients 2 | Invalid value for --min-clients: 2; must be 3..65535",
         "--server localhost:1 --id 1 --random --cert x  | --cert and --key go together",
+        "--server localhost:1 --id 1 --random --min-clients 9 --max-clients 8 | Invalid value for --max-clients: 8; must be --min-clients (9)..65535",
         "--server localhost:1 --id 1 --random --connect-window 2d | '2d' is not a duration",
         "--server localhost:1 --id 1 --random --stall-at NEVER | Invalid value for option '--stall-at'",
       })

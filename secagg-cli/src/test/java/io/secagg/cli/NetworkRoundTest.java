@@ -126,6 +126,26 @@ class NetworkRoundTest {
   }
 
   @Test
+  void sparseGraphRoundIsVerified() throws Exception {
+    try (BackgroundRun server = BackgroundRun.start(serve(5, "--graph", "sparse", "--degree", "2",
+        "--verify-random-seed", "0").toArray(new String[0]))) {
+      int port = server.port(WAIT);
+      List<Future<Run>> joins = new ArrayList<>();
+      for (int id = 1; id <= 5; id++) {
+        joins.add(join(port, id, false));
+      }
+      assertEquals(Secagg.EXIT_OK, server.exitCode(WAIT), server::toString);
+      for (Future<Run> j : joins) {
+        Run r = j.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertTrue(r.line("Round").contains("sparse (degree 2)"), r::toString);
+      }
+      assertEquals("threshold t = 2, graph sparse (SecAgg+ Harary), degree k = 2, semi-honest",
+          server.line("Session"), server::toString);
+      assertTrue(server.line("Verification").startsWith("VERIFIED"), server::toString);
+    }
+  }
+
+  @Test
   void wrongSeedIsAMismatchAndRefusalsFailTheJoin() throws Exception {
     try (BackgroundRun server = BackgroundRun.start(serve(4, "--verify-random-seed", "0", "--join-timeout", "5s")
         .toArray(new String[0]))) {
