@@ -158,6 +158,14 @@ final class ReportWriter {
   }
 
   private void line(String label, String text) {
+    line(out, label, text);
+  }
+
+  /**
+   * One report line: the label padded to the report's label column, then the text. Every
+   * subcommand's report uses it, so scripts grep the same layout everywhere.
+   */
+  static void line(PrintWriter out, String label, String text) {
     out.println(String.format(Locale.ROOT, LABEL, label) + text);
   }
 }

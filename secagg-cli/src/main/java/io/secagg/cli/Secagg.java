@@ -20,12 +20,15 @@ import picocli.CommandLine.Spec;
     name = "secagg",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    subcommands = {SimulateCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      SimulateCommand.class, ServeCommand.class, JoinCommand.class, CertsCommand.class,
+      CommandLine.HelpCommand.class
+    },
     description = "Privacy-preserving aggregation for federated learning.",
     footer = {
       "",
       "Exit codes: 0 success, 1 failure (mismatch, abort, error), 2 usage error.",
-      "Run 'secagg help simulate' for the simulator's options."
+      "Run 'secagg help <command>' for a command's options (simulate, certs, serve, join)."
     })
 public final class Secagg implements Runnable {
   /** Exit code of a successful run. */
@@ -66,7 +69,7 @@ public final class Secagg implements Runnable {
   /** Without a subcommand there is nothing to do: a usage error that lists the subcommands. */
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing subcommand (try: secagg simulate)");
+    throw new ParameterException(spec.commandLine(), "Missing subcommand (try: secagg simulate, or secagg help)");
   }
 
   /**

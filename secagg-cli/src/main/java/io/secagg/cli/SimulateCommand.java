@@ -13,12 +13,10 @@ import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code secagg simulate}: runs one secure-aggregation session of n clients and a server in this
@@ -165,7 +163,7 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = {"-m", "--modulus"},
       paramLabel = "M",
-      converter = ModulusConverter.class,
+      converter = Converters.ModulusConverter.class,
       description = "Any supported modulus instead: 2^b (b <= 64) or a decimal integer in"
           + " 2..2^62. Not with --modulus-bits.")
   Modulus modulus;
@@ -480,23 +478,6 @@ final class SimulateCommand implements Callable<Integer> {
   }
 
   private void check(boolean ok, String message) {
-    if (!ok) {
-      throw new ParameterException(spec.commandLine(), message);
-    }
-  }
-
-  /** Parses --modulus with {@link Modulus#parse}, keeping its message for the user. */
-  static final class ModulusConverter implements ITypeConverter<Modulus> {
-    ModulusConverter() {}
-
-    @Override
-    public Modulus convert(String value) {
-      try {
-        return Modulus.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(
-            "'" + value + "' is not a supported modulus (" + e.getMessage() + ")");
-      }
-    }
+    Converters.check(spec, ok, message);
   }
 }

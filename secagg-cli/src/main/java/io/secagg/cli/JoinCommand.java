@@ -1,0 +1,342 @@
+package io.secagg.cli;
+
+import io.secagg.cli.InputFile.InputFileException;
+import io.secagg.core.graph.GraphKind;
+import io.secagg.core.protocol.Round;
+import io.secagg.core.protocol.SecAggConfig;
+import io.secagg.core.protocol.SecurityMode;
+import io.secagg.core.protocol.client.Aborted;
+import io.secagg.core.vector.ModVector;
+import io.secagg.transport.grpc.ClientTls;
+import io.secagg.transport.grpc.ConfigPolicy;
+import io.secagg.transport.grpc.ConfigRejectedException;
+import io.secagg.transport.grpc.Participation;
+import io.secagg.transport.grpc.SecAggGrpcClient;
+import io.secagg.transport.grpc.SessionRefusedException;
+import io.secagg.transport.grpc.StallBridge;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code secagg join}: one participant of a {@code secagg serve} round ({@link
+ * SecAggGrpcClient}). It connects over TLS, checks the server's configuration against its policy,
+ * sends its masked input and helps unmask, then prints its group, its id in the group and the
+ * outcome.
+ *
+ * <p>Exit code {@link Secagg#EXIT_OK} iff the participation completed; {@link
+ * Secagg#EXIT_FAILURE} with a one-line reason when the session aborted, the server refused the
+ * participant, the configuration broke the policy, the input did not fit the round, or the
+ * server could not be reached.
+ *
+ * <p>The hidden option {@code --stall-at ROUND} exists for fault-injection tests: the client
+ * stops answering when it should answer that round, prints {@code stalled at ROUND} on standard
+ * output and waits until it is killed.
+ */
+@Command(
+    name = "join",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Joins a secagg serve round as participant I: connects over TLS, checks the server's"
+          + " session parameters, sends its input masked (the server learns only the sum) and"
+          + " helps unmask the sum.",
+      "The input is a file of L integers in [0, m) (--input) or, for demonstrations, --random:"
+          + " PUBLIC-SEED DEMO DATA that anyone who knows the seed can recompute (secagg serve"
+          + " --verify-random-seed checks the sum against it).",
+      ""
+    },
+    footer = {
+      "",
+      "Exit codes: 0 completed, 1 aborted, refused, policy rejection, bad input or unreachable"
+          + " server (one-line reason on the error stream), 2 usage error.",
+      "Example:",
+      "  secagg join --server localhost:50051 --id 3 --random --ca certs/ca.pem"
+          + " --cert certs/participant-3.pem --key certs/participant-3.key"
+    })
+final class JoinCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--server", paramLabel = "HOST:PORT", required = true,
+      description = "The server: a host name or address and its port ([v6-address]:PORT for"
+          + " IPv6). The host must be one the server certificate names.")
+  String server;
+
+  @Option(names = "--id", paramLabel = "I", required = true,
+      description = "This participant's id, 1..N (with --cert: the id the certificate names).")
+  int id;
+
+  /** Exactly one input source. */
+  static final class InputChoice {
+    @Option(names = "--input", paramLabel = "FILE", required = true,
+        description = "A UTF-8 text file of exactly L integers in [0, m), separated by whitespace"
+            + " and/or commas; lines starting with # are comments.")
+    Path file;
+
+    @Option(names = "--random", required = true,
+        description = "Demo input derived from the PUBLIC seed --seed and the id: not private data.")
+    boolean random;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  InputChoice input;
+
+  @Option(names = "--seed", paramLabel = "S",
+      description = "Public seed of the --random demo input (default: 0).")
+  Long seed;
+
+  @Option(names = "--ca", paramLabel = "FILE", required = true,
+      description = "The CA certificate (PEM) that issued the server's certificate.")
+  Path ca;
+
+  @Option(names = "--cert", paramLabel = "FILE",
+      description = "This participant's certificate chain (PEM), for mutual TLS; with --key.")
+  Path cert;
+
+  @Option(names = "--key", paramLabel = "FILE",
+      description = "This participant's private key (PKCS#8 PEM); with --cert.")
+  Path key;
+
+  @Option(names = "--connect-window", paramLabel = "DURATION", defaultValue = "60s",
+      converter = Converters.DurationConverter.class,
+      description = "How long to keep retrying while the server is unreachable or has no round"
+          + " open, and to resume a broken stream (default: ${DEFAULT-VALUE}).")
+  Duration connectWindow;
+
+  @Option(names = "--min-clients", paramLabel = "N", defaultValue = "3",
+      description = "Refuse sessions with fewer clients than N, 3..65535 (the fewer clients, the"
+          + " less a sum hides each input) (default: ${DEFAULT-VALUE}).")
+  int minClients;
+
+  @Option(names = "--max-clients", paramLabel = "N", defaultValue = "10000",
+      description = "Refuse sessions with more clients than N, 3..65535 (a participant's work"
+          + " grows with the clients it masks with) (default: ${DEFAULT-VALUE}).")
+  int maxClients;
+
+  @Option(names = "--stall-at", paramLabel = "ROUND", hidden = true,
+      description = "Fault injection for tests: stop answering at ROUND, print 'stalled at ROUND'"
+          + " and wait to be killed.")
+  Round stallAt;
+
+  /** Picocli creates this command by reflection. */
+  JoinCommand() {}
+
+  /** Host and port of --server. */
+  static final class Address {
+    final String host;
+    final int port;
+
+    Address(String host, int port) {
+      this.host = host;
+      this.port = port;
+    }
+
+    /**
+     * Parses {@code host:port} or {@code [v6]:port}.
+     *
+     * @throws IllegalArgumentException if it is neither or the port is outside 1..65535
+     */
+    static Address parse(String text) {
+      String host;
+      String port;
+      if (text.startsWith("[")) {
+        int close = text.indexOf("]:");
+        if (close < 0) {
+          throw new IllegalArgumentException("'" + text + "' is not [ADDRESS]:PORT");
+        }
+        host = text.substring(1, close);
+        port = text.substring(close + 2);
+      } else {
+        int colon = text.lastIndexOf(':');
+        if (colon < 0 || text.indexOf(':') != colon) {
+          throw new IllegalArgumentException("'" + text + "' is not HOST:PORT (IPv6: [ADDRESS]:PORT)");
+        }
+        host = text.substring(0, colon);
+        port = text.substring(colon + 1);
+      }
+      if (host.isEmpty() || host.isBlank()) {
+        throw new IllegalArgumentException("'" + text + "' has no host");
+      }
+      if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+        throw new IllegalArgumentException("'" + text + "' has no port in 1..65535");
+      }
+      return new Address(host, Integer.parseInt(port));
+    }
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Address address;
+    try {
+      address = Address.parse(server);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "Invalid value for --server: " + e.getMessage());
+    }
+    check(id >= 1, "Invalid value for --id: " + id + "; must be at least 1");
+    check(minClients >= 3 && minClients <= SecAggConfig.MAX_CLIENTS,
+        "Invalid value for --min-clients: " + minClients + "; must be 3.." + SecAggConfig.MAX_CLIENTS);
+    check(maxClients >= minClients && maxClients <= SecAggConfig.MAX_CLIENTS,
+        "Invalid value for --max-clients: " + maxClients + "; must be --min-clients (" + minClients + ").."
+            + SecAggConfig.MAX_CLIENTS);
+    check((cert == null) == (key == null), "--cert and --key go together (mutual TLS)");
+    check(seed == null || input.random, "--seed applies only to --random");
+    checkReadable("--ca", ca);
+    if (cert != null) {
+      checkReadable("--cert", cert);
+      checkReadable("--key", key);
+    }
+
+    InputFile file = null;
+    if (input.file != null) {
+      try {
+        file = InputFile.read(input.file);
+      } catch (InputFileException e) {
+        return fail(err, "bad input: " + e.getMessage());
+      }
+    }
+    long demoSeed = seed != null ? seed : 0L;
+
+    ClientTls tls;
+    try {
+      tls = ClientTls.trusting(ca);
+      if (cert != null) {
+        tls = tls.withClientCertificate(cert, key);
+      }
+    } catch (IOException e) {
+      return fail(err, "TLS material: " + e.getMessage());
+    }
+    ConfigPolicy.Builder policy = ConfigPolicy.builder().minClients(minClients).maxClients(maxClients);
+    if (file != null) {
+      // A file fixes L: a server asking for another length is refused before anything is sent.
+      policy.vectorLength(file.length());
+    }
+
+    out.println("secagg join");
+    ReportWriter.line(out, "Server", address.host + ":" + address.port + ", TLS"
+        + (cert != null ? " with this participant's certificate (mutual TLS)" : ", server authenticated"));
+    ReportWriter.line(out, "Participant", String.valueOf(id));
+    ReportWriter.line(out, "Input", file != null ? input.file + " (" + file.length() + " values)"
+        : "PUBLIC-SEED DEMO DATA (seed " + demoSeed + "): anyone who knows the seed can recompute it");
+    out.flush();
+
+    AtomicReference<String> inputProblem = new AtomicReference<>();
+    AtomicLong stallFrame = new AtomicLong();
+    final InputFile values = file;
+    Function<SecAggConfig, ModVector> supplier = config -> {
+      if (stallAt != null) {
+        stallFrame.set(frameOf(stallAt, config.securityMode()));
+      }
+      err.println("joined: " + describe(config) + "; running the session");
+      err.flush();
+      if (values == null) {
+        return DemoInputs.of(demoSeed, id, config.modulus(), config.vectorLength());
+      }
+      try {
+        return values.toVector(config);
+      } catch (InputFileException e) {
+        inputProblem.set(e.getMessage());
+        throw new IllegalArgumentException(e.getMessage(), e);
+      }
+    };
+
+    SecAggGrpcClient.Builder b = SecAggGrpcClient.builder(address.host, address.port, tls)
+        .participantId(id).policy(policy.build()).connectWindow(connectWindow);
+    if (stallAt != null) {
+      StallBridge.stallBefore(b, stallFrame::get, () -> {
+        out.println("stalled at " + stallAt);
+        out.flush();
+      });
+    }
+    try (SecAggGrpcClient client = b.build()) {
+      Participation p = client.participate(supplier);
+      ReportWriter.line(out, "Round", String.format(Locale.ROOT, "group %d, client %d of %d; %s",
+          p.group(), p.clientId(), p.config().clientCount(), describe(p.config())));
+      if (p.completed()) {
+        ReportWriter.line(out, "Result", "COMPLETED: the input is in the round's sum"
+            + (p.reconnects() > 0 ? " (" + p.reconnects() + " reconnections)" : ""));
+        out.flush();
+        return Secagg.EXIT_OK;
+      }
+      String why = p.finalState() instanceof Aborted
+          ? ((Aborted) p.finalState()).reason() + " (" + ((Aborted) p.finalState()).message() + ")"
+          : p.finalState().name();
+      ReportWriter.line(out, "Result", "ABORTED: " + why);
+      out.flush();
+      return fail(err, "the session aborted: " + why);
+    } catch (ConfigRejectedException e) {
+      return fail(err, "refused the server's session parameters: " + e.getMessage());
+    } catch (SessionRefusedException e) {
+      String m = e.getMessage() != null && e.getMessage().startsWith(e.status()) ? e.getMessage()
+          : e.status() + ": " + e.getMessage();
+      return fail(err, "the server refused participant " + id + ": " + m);
+    } catch (IOException e) {
+      // TLS failures (a certificate for another host name, a missing client certificate) look
+      // like an unreachable server from here, so the hint names them too.
+      return fail(err, "cannot reach " + address.host + ":" + address.port + ": " + e.getMessage()
+          + " (is the server running and its round open, does its certificate name '" + address.host
+          + "'" + (cert == null ? ", does it require --cert/--key" : "") + "?)");
+    } catch (IllegalArgumentException e) {
+      String problem = inputProblem.get();
+      return fail(err, problem != null ? "bad input: " + problem : "the input does not fit the round: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The number of the frame that answers {@code round}: the client sends one frame per round it
+   * answers, and semi-honest sessions skip the consistency check.
+   */
+  static long frameOf(Round round, SecurityMode mode) {
+    boolean malicious = mode == SecurityMode.MALICIOUS;
+    switch (round) {
+      case ADVERTISE_KEYS:
+        return 1;
+      case SHARE_KEYS:
+        return 2;
+      case MASKED_INPUT_COLLECTION:
+        return 3;
+      case CONSISTENCY_CHECK:
+        // A semi-honest session has no such round: never stall.
+        return malicious ? 4 : -1;
+      default:
+        return malicious ? 5 : 4;
+    }
+  }
+
+  private static String describe(SecAggConfig c) {
+    return String.format(Locale.ROOT, "%d clients, threshold t = %d, %s graph, L = %d, m = %s", c.clientCount(),
+        c.threshold(), c.graphKind() == GraphKind.COMPLETE ? "complete" : "sparse (degree " + c.degree() + ")",
+        c.vectorLength(), c.modulus());
+  }
+
+  private static int fail(PrintWriter err, String reason) {
+    err.println("secagg join: " + reason);
+    err.flush();
+    return Secagg.EXIT_FAILURE;
+  }
+
+  private void checkReadable(String option, Path file) {
+    check(Files.isRegularFile(file) && Files.isReadable(file),
+        "Invalid value for " + option + ": " + file + " is not a readable file");
+  }
+
+  private void check(boolean ok, String message) {
+    Converters.check(spec, ok, message);
+  }
+}

@@ -1,0 +1,84 @@
+package io.secagg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.secagg.transport.grpc.pki.ParticipantIdentity;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CertsCommandTest {
+  @TempDir Path dir;
+
+  private static X509Certificate load(Path pem) throws Exception {
+    try (InputStream in = Files.newInputStream(pem)) {
+      return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+    }
+  }
+
+  @Test
+  void writesCaServerAndParticipantCertificates() throws Exception {
+    Path out = dir.resolve("certs");
+    Run r = Run.of("certs", "--out", out.toString(), "--hosts", "localhost,127.0.0.1,example.org",
+        "--participants", "3", "--validity-days", "2");
+    assertEquals(Secagg.EXIT_OK, r.exitCode, r::toString);
+    assertTrue(r.out.contains("DEVELOPMENT certificate authority"), r::toString);
+    X509Certificate ca = load(out.resolve("ca.pem"));
+    X509Certificate server = load(out.resolve("server.pem"));
+    server.verify(ca.getPublicKey());
+    assertTrue(server.getSubjectAlternativeNames().stream()
+        .anyMatch(n -> n.get(1).equals("example.org")), server::toString);
+    for (int i = 1; i <= 3; i++) {
+      X509Certificate p = load(out.resolve("participant-" + i + ".pem"));
+      p.verify(ca.getPublicKey());
+      assertEquals(OptionalInt.of(i), ParticipantIdentity.of(p));
+      assertTrue(Files.readString(out.resolve("participant-" + i + ".key")).contains("PRIVATE KEY"));
+    }
+    assertFalse(Files.exists(out.resolve("participant-4.pem")));
+    assertTrue(Files.readString(out.resolve("server.key")).startsWith("-----BEGIN PRIVATE KEY-----"));
+  }
+
+  @Test
+  void zeroParticipantsWritesOnlyCaAndServer() throws Exception {
+    Run r = Run.of("certs", "--out", dir.toString(), "--participants", "0");
+    assertEquals(Secagg.EXIT_OK, r.exitCode, r::toString);
+    try (var files = Files.list(dir)) {
+      assertEquals(List.of("ca.pem", "server.key", "server.pem"),
+          files.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+  }
+
+  @Test
+  void refusesToOverwriteAndWritesNothing() throws Exception {
+    Files.writeString(dir.resolve("participant-2.key"), "mine");
+    Run r = Run.of("certs", "--out", dir.toString(), "--participants", "2");
+    assertEquals(Secagg.EXIT_FAILURE, r.exitCode, r::toString);
+    assertTrue(r.err.contains("participant-2.key exists; refusing to overwrite"), r::toString);
+    assertFalse(Files.exists(dir.resolve("ca.pem")), "nothing written");
+    assertEquals("mine", Files.readString(dir.resolve("participant-2.key")));
+  }
+
+  @Test
+  void rejectsBadOptionsWithUsageError() {
+    for (String[] args : new String[][] {
+        {"certs", "--out", dir.toString(), "--participants", "-1"},
+        {"certs", "--out", dir.toString(), "--participants", "100001"},
+        {"certs", "--out", dir.toString(), "--participants", "1", "--validity-days", "0"},
+        {"certs", "--out", dir.toString(), "--participants", "1", "--validity-days", "3651"},
+        {"certs", "--out", dir.toString(), "--participants", "1", "--hosts", ",x"},
+        {"certs", "--participants", "1"},
+        {"certs", "--out", dir.toString()}}) {
+      Run r = Run.of(args);
+      assertEquals(Secagg.EXIT_USAGE, r.exitCode, r::toString);
+      assertTrue(r.err.contains("Usage: secagg certs"), r::toString);
+    }
+  }
+}

@@ -1,0 +1,192 @@
+package io.secagg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.secagg.core.protocol.Round;
+import io.secagg.core.protocol.SecurityMode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Option validation of serve and join (no server starts, nothing connects). */
+class NetworkOptionsTest {
+  @TempDir Path dir;
+  private String pem;
+
+  @BeforeEach
+  void files() throws IOException {
+    pem = Files.writeString(dir.resolve("x.pem"), "not checked before the options").toString();
+  }
+
+  private Run serve(String args) {
+    List<String> a = new ArrayList<>(List.of("serve", "--tls-cert", pem, "--tls-key", pem));
+    a.addAll(Arrays.asList(args.trim().split(" +")));
+    return Run.of(a.toArray(new String[0]));
+  }
+
+  private Run join(String args) {
+    List<String> a = new ArrayList<>(List.of("join", "--ca", pem));
+    a.addAll(Arrays.asList(args.trim().split(" +")));
+    return Run.of(a.toArray(new String[0]));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--port 70000 -n 5 -l 3                  | Invalid value for --port: 70000; must be 0..65535",
+        "--port 0 -n 2 -l 3                      | Invalid value for --clients: 2; must be 3..65535",
+        "--port 0 -n 70000 -l 3                  | Invalid value for --clients: 70000; must be 3..65535 (more with --group-size)",
+        "--port 0 -n 5 -l 0                      | Invalid value for --length: 0; must be 1..67108864",
+        "--port 0 -n 5 -l 3 -t 1                 | Invalid value for --threshold: 1; must be 2..4 (the degree k)",
+        "--port 0 -n 5 -l 3 -t 5                 | Invalid value for --threshold: 5; must be 2..4",
+        "--port 0 -n 5 -l 3 -t 2                 | participants require 2T > k = 4, so T must be at least 3",
+        "--port 0 -n 10 -l 3 --group-size 2      | Invalid value for --group-size: 2; must be 3..65535",
+        "--port 0 -n 7 -l 3 --group-size 3      | leaves groups of 2; every group needs at least 3",
+        "--port 0 -n 7 -l 3 --group-size 4 -t 3  | Invalid value for --threshold: 3; must be 2..2 (the degree in the smallest group, of 3)",
+        "--port 0 -n 9 -l 3 --group-size 5 -t 2  | participants require 2T > k = 4",
+        "--port 0 -n 20 -l 3 --degree 4          | --degree needs --graph sparse",
+        "--port 0 -n 20 -l 3 -g sparse --degree 3 | Invalid value for --degree: 3; must be even and 2..18",
+        "--port 0 -n 21 -l 3 -g sparse --degree 22 | Invalid value for --degree: 22; must be even and 2..20",
+        "--port 0 -n 5 -l 3 --rounds 0           | Invalid value for --rounds: 0; must be 1..1000000",
+        "--port 0 -n 5 -l 3 --join-timeout 0s    | '0s' is not a duration in (0, 24h]",
+        "--port 0 -n 5 -l 3 --round-timeout soon | 'soon' is not a duration",
+        "--port 0 -n 5 -l 3 --modulus 1          | '1' is not a supported modulus",
+        "--port 0 -n 5 -l 3 --client-ca nope.pem | Invalid value for --client-ca: nope.pem is not a readable file",
+        "-n 5 -l 3                               | Missing required option: '--port=P'",
+      })
+  void serveRejectsBadOptionsWithUsageError(String args, String message) {
+    Run r = serve(args);
+    assertEquals(Secagg.EXIT_USAGE, r.exitCode, r::toString);
+    assertTrue(r.err.contains(message), () -> "expected '" + message + "'\n" + r);
+    assertTrue(r.err.contains("Usage: secagg serve"), r::toString);
+    assertEquals("", r.out);
+  }
+
+  @Test
+  void serveRefusesAnExistingOutputBeforeStarting() throws IOException {
+    Path out = Files.writeString(dir.resolve("sum.txt"), "old");
+    Run r = serve("--port 0 -n 5 -l 3 --output " + out);
+    assertEquals(Secagg.EXIT_USAGE, r.exitCode, r::toString);
+    assertTrue(r.err.contains("sum.txt exists; refusing to overwrite"), r::toString);
+    Run rounds = serve("--port 0 -n 5 -l 3 --rounds 2 --output " + dir.resolve("s"));
+    assertFalse(rounds.err.contains("refusing"), rounds::toString);
+  }
+
+  @Test
+  void serveReportsUnreadableTlsMaterialInOneLine() {
+    Run r = serve("--port 0 -n 5 -l 3");
+    assertEquals(Secagg.EXIT_FAILURE, r.exitCode, r::toString);
+    assertTrue(r.err.startsWith("secagg: error: "), r::toString);
+    assertEquals(1, r.err.strip().lines().count(), r::toString);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--server localhost --id 1 --random             | Invalid value for --server: 'localhost' is not HOST:PORT",
+        "--server localhost:0 --id 1 --random           | has no port in 1..65535",
+        "--server :50051 --id 1 --random                | has no host",
+        "--server [::1 --id 1 --random                  | is not [ADDRESS]:PORT",
+        "--server localhost:1 --id 0 --random           | Invalid value for --id: 0; must be at least 1",
+        "--server localhost:1 --id 1                    | Missing required argument (specify one of these): (--input=FILE | --random)",
+        "--server localhost:1 --id 1 --random --input f | mutually exclusive",
+        "--server localhost:1 --id 1 --input f --seed 3 | --seed applies only to --random",
+        "--server localhost:1 --id 1 --random --min-clients 2 | Invalid value for --min-clients: 2; must be 3..65535",
+        "--server localhost:1 --id 1 --random --cert x  | --cert and --key go together",
+        "--server localhost:1 --id 1 --random --min-clients 9 --max-clients 8 | Invalid value for --max-clients: 8; must be --min-clients (9)..65535",
+        "--server localhost:1 --id 1 --random --connect-window 2d | '2d' is not a duration",
+        "--server localhost:1 --id 1 --random --stall-at NEVER | Invalid value for option '--stall-at'",
+      })
+  void joinRejectsBadOptionsWithUsageError(String args, String message) {
+    Run r = join(args);
+    assertEquals(Secagg.EXIT_USAGE, r.exitCode, r::toString);
+    assertTrue(r.err.contains(message), () -> "expected '" + message + "'\n" + r);
+    assertTrue(r.err.contains("Usage: secagg join"), r::toString);
+  }
+
+  @Test
+  void joinReportsABadInputFileBeforeConnecting() throws IOException {
+    Path bad = Files.writeString(dir.resolve("in.txt"), "1 2 x");
+    Run r = join("--server localhost:1 --id 1 --input " + bad);
+    assertEquals(Secagg.EXIT_FAILURE, r.exitCode, r::toString);
+    assertTrue(r.err.startsWith("secagg join: bad input: " + bad + ":1:5: unexpected character 'x'"), r::toString);
+    assertEquals(1, r.err.strip().lines().count(), r::toString);
+  }
+
+  @Test
+  void joinReportsAnUnreachableServerInOneLine() throws Exception {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Run certs = Run.of("certs", "--out", dir.resolve("c").toString(), "--participants", "0");
+    assertEquals(Secagg.EXIT_OK, certs.exitCode, certs::toString);
+    Run r = Run.of("join", "--server", "localhost:" + port, "--id", "1", "--random", "--ca",
+        dir.resolve("c/ca.pem").toString(), "--connect-window", "500ms");
+    assertEquals(Secagg.EXIT_FAILURE, r.exitCode, r::toString);
+    assertTrue(r.err.startsWith("secagg join: cannot reach localhost:" + port + ": "), r::toString);
+    assertEquals(1, r.err.strip().lines().count(), r::toString);
+  }
+
+  @Test
+  void parsesServerAddresses() {
+    JoinCommand.Address a = JoinCommand.Address.parse("example.org:443");
+    assertEquals("example.org", a.host);
+    assertEquals(443, a.port);
+    JoinCommand.Address v6 = JoinCommand.Address.parse("[::1]:50051");
+    assertEquals("::1", v6.host);
+    assertEquals(50051, v6.port);
+    assertThrows(IllegalArgumentException.class, () -> JoinCommand.Address.parse("::1:50051"));
+    assertThrows(IllegalArgumentException.class, () -> JoinCommand.Address.parse("host:65536"));
+    assertThrows(IllegalArgumentException.class, () -> JoinCommand.Address.parse("host:+1"));
+  }
+
+  @Test
+  void stallFramesFollowTheRoundsAClientAnswers() {
+    assertEquals(1, JoinCommand.frameOf(Round.ADVERTISE_KEYS, SecurityMode.SEMI_HONEST));
+    assertEquals(3, JoinCommand.frameOf(Round.MASKED_INPUT_COLLECTION, SecurityMode.SEMI_HONEST));
+    assertEquals(4, JoinCommand.frameOf(Round.UNMASKING, SecurityMode.SEMI_HONEST));
+    assertEquals(-1, JoinCommand.frameOf(Round.CONSISTENCY_CHECK, SecurityMode.SEMI_HONEST));
+    assertEquals(4, JoinCommand.frameOf(Round.CONSISTENCY_CHECK, SecurityMode.MALICIOUS));
+    assertEquals(5, JoinCommand.frameOf(Round.UNMASKING, SecurityMode.MALICIOUS));
+  }
+
+  @Test
+  void participantListsCollapseRuns() {
+    assertEquals("1..3, 5, 7..8", ServeCommand.ids(List.of(1, 2, 3, 5, 7, 8)));
+    assertEquals("", ServeCommand.ids(List.of()));
+  }
+
+  @Test
+  void groupContextNamesTheGroup() {
+    assertEquals("secagg serve/v1 group 2 of 5", new String(ServeCommand.context(2, 5),
+        java.nio.charset.StandardCharsets.US_ASCII));
+  }
+
+  @Test
+  void helpListsTheNetworkCommandsAndHidesStallAt() {
+    Run top = Run.of("--help");
+    for (String c : new String[] {"serve", "join", "certs", "simulate"}) {
+      assertTrue(top.out.contains(c), top::toString);
+    }
+    Run join = Run.of("help", "join");
+    assertTrue(join.out.contains("PUBLIC-SEED DEMO DATA"), join::toString);
+    assertFalse(join.out.contains("--stall-at"), join::toString);
+    Run serve = Run.of("serve", "--help");
+    assertTrue(serve.out.contains("--verify-random-seed"), serve::toString);
+    assertTrue(serve.out.contains("Exit codes: 0 every round completed"), serve::toString);
+  }
+}

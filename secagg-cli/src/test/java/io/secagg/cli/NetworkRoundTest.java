@@ -1,0 +1,177 @@
+package io.secagg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.secagg.core.vector.ModVector;
+import io.secagg.core.vector.Modulus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code secagg serve} and {@code secagg join} in this JVM (threads), over loopback TLS with
+ * the certificates {@code secagg certs} wrote.
+ */
+class NetworkRoundTest {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+
+  @TempDir static Path certs;
+  @TempDir Path dir;
+
+  private static ExecutorService pool;
+
+  @BeforeAll
+  static void writeCertificates() {
+    Run r = Run.of("certs", "--out", certs.toString(), "--participants", "6");
+    assertEquals(Secagg.EXIT_OK, r.exitCode, r::toString);
+    pool = Executors.newCachedThreadPool();
+  }
+
+  @AfterAll
+  static void stopPool() {
+    pool.shutdownNow();
+  }
+
+  private String file(String name) {
+    return certs.resolve(name).toString();
+  }
+
+  private List<String> serve(int clients, String... more) {
+    List<String> a = new ArrayList<>(List.of("serve", "--port", "0", "--clients", String.valueOf(clients),
+        "--length", "6", "--tls-cert", file("server.pem"), "--tls-key", file("server.key"),
+        "--round-timeout", "10s"));
+    a.addAll(List.of(more));
+    if (!a.contains("--join-timeout")) {
+      a.addAll(List.of("--join-timeout", "30s"));
+    }
+    return a;
+  }
+
+  private Future<Run> join(int port, int id, boolean mutual, String... input) {
+    List<String> a = new ArrayList<>(List.of("join", "--server", "localhost:" + port, "--id", String.valueOf(id),
+        "--ca", file("ca.pem"), "--connect-window", "20s"));
+    if (mutual) {
+      a.addAll(List.of("--cert", file("participant-" + id + ".pem"), "--key", file("participant-" + id + ".key")));
+    }
+    a.addAll(List.of(input.length == 0 ? new String[] {"--random"} : input));
+    return pool.submit(() -> Run.of(a.toArray(new String[0])));
+  }
+
+  @Test
+  void mutualTlsRoundWithFileAndDemoInputsIsVerifiedAndWritten() throws Exception {
+    // Participant 4 gives its demo input as a file: the server's check covers --input too.
+    ModVector four = DemoInputs.of(0, 4, Modulus.powerOfTwo(32), 6);
+    Path input = dir.resolve("four.txt");
+    Files.writeString(input, "# participant 4\n" + LongStream.of(four.toLongArray())
+        .mapToObj(Long::toString).collect(Collectors.joining(", ")) + "\n");
+    Path sum = dir.resolve("sum.txt");
+    try (BackgroundRun server = BackgroundRun.start(serve(4, "--client-ca", file("ca.pem"),
+        "--verify-random-seed", "0", "--output", sum.toString()).toArray(new String[0]))) {
+      int port = server.port(WAIT);
+      List<Future<Run>> joins = new ArrayList<>();
+      for (int id = 1; id <= 3; id++) {
+        joins.add(join(port, id, true));
+      }
+      joins.add(join(port, 4, true, "--input", input.toString()));
+      assertEquals(Secagg.EXIT_OK, server.exitCode(WAIT), server::toString);
+      for (Future<Run> j : joins) {
+        Run r = j.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(Secagg.EXIT_OK, r.exitCode, r::toString);
+        assertTrue(r.line("Result").startsWith("COMPLETED"), r::toString);
+        assertTrue(r.line("Round").startsWith("group 0, client "), r::toString);
+      }
+      assertEquals("4 of 4 participants: 1..4", server.line("Included"), server::toString);
+      assertTrue(server.line("Verification").startsWith("VERIFIED"), server::toString);
+      assertTrue(server.line("Listening").contains("mutual TLS"), server::toString);
+      ModVector expected = DemoInputs.sum(0, List.of(1, 2, 3, 4), Modulus.powerOfTwo(32), 6);
+      assertEquals(LongStream.of(expected.toLongArray()).mapToObj(Long::toString).toList(),
+          Files.readAllLines(sum));
+      assertEquals(ServeCommand.digest(expected), server.line("Sum SHA-256").split(" ")[0]);
+    }
+  }
+
+  @Test
+  void groupedRoundAddsTheGroupSums() throws Exception {
+    try (BackgroundRun server = BackgroundRun.start(serve(6, "--group-size", "3", "--verify-random-seed", "5")
+        .toArray(new String[0]))) {
+      int port = server.port(WAIT);
+      List<Future<Run>> joins = new ArrayList<>();
+      for (int id = 1; id <= 6; id++) {
+        joins.add(join(port, id, false, "--random", "--seed", "5"));
+      }
+      assertEquals(Secagg.EXIT_OK, server.exitCode(WAIT), server::toString);
+      for (int id = 1; id <= 6; id++) {
+        Run r = joins.get(id - 1).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(Secagg.EXIT_OK, r.exitCode, r::toString);
+        assertTrue(r.line("Round").startsWith("group " + (id - 1) / 3 + ", client " + ((id - 1) % 3 + 1) + " of 3"),
+            r::toString);
+      }
+      assertEquals("2 of 2 completed", server.line("Groups"), server::toString);
+      assertTrue(server.line("Participants").startsWith("6, 2 groups of 3"), server::toString);
+      assertTrue(server.line("Verification").startsWith("VERIFIED"), server::toString);
+    }
+  }
+
+  @Test
+  void sparseGraphRoundIsVerified() throws Exception {
+    try (BackgroundRun server = BackgroundRun.start(serve(5, "--graph", "sparse", "--degree", "2",
+        "--verify-random-seed", "0").toArray(new String[0]))) {
+      int port = server.port(WAIT);
+      List<Future<Run>> joins = new ArrayList<>();
+      for (int id = 1; id <= 5; id++) {
+        joins.add(join(port, id, false));
+      }
+      assertEquals(Secagg.EXIT_OK, server.exitCode(WAIT), server::toString);
+      for (Future<Run> j : joins) {
+        Run r = j.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertTrue(r.line("Round").contains("sparse (degree 2)"), r::toString);
+      }
+      assertEquals("threshold t = 2, graph sparse (SecAgg+ Harary), degree k = 2, semi-honest",
+          server.line("Session"), server::toString);
+      assertTrue(server.line("Verification").startsWith("VERIFIED"), server::toString);
+    }
+  }
+
+  @Test
+  void wrongSeedIsAMismatchAndRefusalsFailTheJoin() throws Exception {
+    try (BackgroundRun server = BackgroundRun.start(serve(4, "--verify-random-seed", "0", "--join-timeout", "5s")
+        .toArray(new String[0]))) {
+      int port = server.port(WAIT);
+      Future<Run> policy = join(port, 4, false, "--random", "--min-clients", "5");
+      Future<Run> unknown = join(port, 9, false);
+      List<Future<Run>> joins = new ArrayList<>();
+      joins.add(join(port, 1, false));
+      joins.add(join(port, 2, false));
+      joins.add(join(port, 3, false, "--random", "--seed", "1"));
+      Run r = policy.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      assertEquals(Secagg.EXIT_FAILURE, r.exitCode, r::toString);
+      assertTrue(r.err.contains("secagg join: refused the server's session parameters: session has 4 clients"),
+          r::toString);
+      Run u = unknown.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      assertEquals(Secagg.EXIT_FAILURE, u.exitCode, u::toString);
+      assertTrue(u.err.contains("secagg join: the server refused participant 9"), u::toString);
+      assertEquals(Secagg.EXIT_FAILURE, server.exitCode(WAIT), server::toString);
+      for (Future<Run> j : joins) {
+        Run done = j.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(Secagg.EXIT_OK, done.exitCode, done::toString);
+      }
+      assertEquals("3 of 4 participants: 1..3", server.line("Included"), server::toString);
+      assertTrue(server.line("Dropouts").startsWith("1: participant 4 at ADVERTISE_KEYS"), server::toString);
+      assertTrue(server.line("Verification").startsWith("MISMATCH"), server::toString);
+      assertTrue(server.line("Result").contains("MISMATCH"), server::toString);
+    }
+  }
+}
