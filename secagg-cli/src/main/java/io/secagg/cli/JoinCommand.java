@@ -7,13 +7,13 @@ import io.secagg.core.protocol.SecAggConfig;
 import io.secagg.core.protocol.SecurityMode;
 import io.secagg.core.protocol.client.Aborted;
 import io.secagg.core.vector.ModVector;
+import io.secagg.transport.grpc.ClientListener;
 import io.secagg.transport.grpc.ClientTls;
 import io.secagg.transport.grpc.ConfigPolicy;
 import io.secagg.transport.grpc.ConfigRejectedException;
 import io.secagg.transport.grpc.Participation;
 import io.secagg.transport.grpc.SecAggGrpcClient;
 import io.secagg.transport.grpc.SessionRefusedException;
-import io.secagg.transport.grpc.StallBridge;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -21,7 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
@@ -237,12 +237,8 @@ final class JoinCommand implements Callable<Integer> {
     out.flush();
 
     AtomicReference<String> inputProblem = new AtomicReference<>();
-    AtomicLong stallFrame = new AtomicLong();
     final InputFile values = file;
     Function<SecAggConfig, ModVector> supplier = config -> {
-      if (stallAt != null) {
-        stallFrame.set(frameOf(stallAt, config.securityMode()));
-      }
       err.println("joined: " + describe(config) + "; running the session");
       err.flush();
       if (values == null) {
@@ -258,12 +254,24 @@ final class JoinCommand implements Callable<Integer> {
 
     SecAggGrpcClient.Builder b = SecAggGrpcClient.builder(address.host, address.port, tls)
         .participantId(id).policy(policy.build()).connectWindow(connectWindow);
-    if (stallAt != null) {
-      StallBridge.stallBefore(b, stallFrame::get, () -> {
-        out.println("stalled at " + stallAt);
-        out.flush();
-      });
-    }
+    b.listener(new ClientListener() {
+      @Override
+      public void answering(Round round) throws InterruptedException {
+        if (round == stallAt) {
+          out.println("stalled at " + stallAt);
+          out.flush();
+          new CountDownLatch(1).await(); // until the process is killed: that is the point
+        }
+        err.println("answering " + round);
+        err.flush();
+      }
+
+      @Override
+      public void resumed(int reconnects) {
+        err.println("stream broke; resumed (" + reconnects + ")");
+        err.flush();
+      }
+    });
     try (SecAggGrpcClient client = b.build()) {
       Participation p = client.participate(supplier);
       ReportWriter.line(out, "Round", String.format(Locale.ROOT, "group %d, client %d of %d; %s",
@@ -295,27 +303,6 @@ final class JoinCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       String problem = inputProblem.get();
       return fail(err, problem != null ? "bad input: " + problem : "the input does not fit the round: " + e.getMessage());
-    }
-  }
-
-  /**
-   * The number of the frame that answers {@code round}: the client sends one frame per round it
-   * answers, and semi-honest sessions skip the consistency check.
-   */
-  static long frameOf(Round round, SecurityMode mode) {
-    boolean malicious = mode == SecurityMode.MALICIOUS;
-    switch (round) {
-      case ADVERTISE_KEYS:
-        return 1;
-      case SHARE_KEYS:
-        return 2;
-      case MASKED_INPUT_COLLECTION:
-        return 3;
-      case CONSISTENCY_CHECK:
-        // A semi-honest session has no such round: never stall.
-        return malicious ? 4 : -1;
-      default:
-        return malicious ? 5 : 4;
     }
   }
 

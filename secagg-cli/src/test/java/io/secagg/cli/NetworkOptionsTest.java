@@ -155,16 +155,6 @@ class NetworkOptionsTest {
   }
 
   @Test
-  void stallFramesFollowTheRoundsAClientAnswers() {
-    assertEquals(1, JoinCommand.frameOf(Round.ADVERTISE_KEYS, SecurityMode.SEMI_HONEST));
-    assertEquals(3, JoinCommand.frameOf(Round.MASKED_INPUT_COLLECTION, SecurityMode.SEMI_HONEST));
-    assertEquals(4, JoinCommand.frameOf(Round.UNMASKING, SecurityMode.SEMI_HONEST));
-    assertEquals(-1, JoinCommand.frameOf(Round.CONSISTENCY_CHECK, SecurityMode.SEMI_HONEST));
-    assertEquals(4, JoinCommand.frameOf(Round.CONSISTENCY_CHECK, SecurityMode.MALICIOUS));
-    assertEquals(5, JoinCommand.frameOf(Round.UNMASKING, SecurityMode.MALICIOUS));
-  }
-
-  @Test
   void participantListsCollapseRuns() {
     assertEquals("1..3, 5, 7..8", ServeCommand.ids(List.of(1, 2, 3, 5, 7, 8)));
     assertEquals("", ServeCommand.ids(List.of()));

@@ -6,6 +6,7 @@ import io.grpc.ClientCall;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
+import io.secagg.core.protocol.Round;
 import io.secagg.core.protocol.SecAggConfig;
 import io.secagg.core.protocol.SecurityMode;
 import io.secagg.core.protocol.client.ClientMachine;
@@ -114,6 +115,7 @@ final class ClientSession implements ClientTransport {
         mb.identityKey(client.identityKey());
       }
       ClientMachine machine = mb.build();
+      client.listener().welcomed(group, clientId, config);
       long needed = (long) codec.maxServerFrameLength() + SessionProtocol.ENVELOPE_OVERHEAD;
       if (needed > callLimit) {
         // The first call's limit only covered the Welcome: continue on a call sized for this
@@ -155,6 +157,10 @@ final class ClientSession implements ClientTransport {
     }
     long seq = sent.size() + 1L;
     try {
+      Round round = answeredRound(frame);
+      if (round != null) {
+        client.listener().answering(round);
+      }
       hooks.beforeSend(seq);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -195,6 +201,8 @@ final class ClientSession implements ClientTransport {
           throw refused(e.status);
         }
         acceptResumed(establish(true));
+        reconnects++;
+        client.listener().resumed(reconnects);
         continue;
       }
       call.request(1);
@@ -247,6 +255,32 @@ final class ClientSession implements ClientTransport {
   }
 
   /**
+   * The round a frame from this client answers, read from its header, or null for an abort
+   * notice. Frames come from the codec, whose encoding is canonical (spec 5.10): {@code version}
+   * first ({@code 0x08 0x01}), then the tag of the one body field, a single byte for field
+   * numbers up to 15.
+   */
+  static Round answeredRound(byte[] frame) {
+    if (frame.length < 3) {
+      return null;
+    }
+    switch (frame[2] >>> 3) {
+      case 2:
+        return Round.ADVERTISE_KEYS;
+      case 3:
+        return Round.SHARE_KEYS;
+      case 4:
+        return Round.MASKED_INPUT_COLLECTION;
+      case 5:
+        return Round.CONSISTENCY_CHECK;
+      case 6:
+        return Round.UNMASKING;
+      default:
+        return null;
+    }
+  }
+
+  /**
    * Opens calls until one is welcomed or the connect window closes.
    *
    * @param resume false for the first join of the round, true to resume with the token
@@ -270,9 +304,6 @@ final class ClientSession implements ClientTransport {
         backoff = Math.min(BACKOFF_MAX_NANOS, backoff * 2);
       }
       first = false;
-      if (resume) {
-        reconnects++;
-      }
       open(resume);
       while (true) {
         long remaining = windowEnd - System.nanoTime();

@@ -44,6 +44,7 @@ public final class SecAggGrpcClient implements AutoCloseable {
   private final SecureRandom random;
   private final Ed25519KeyPair identityKey;
   private final ClientHooks hooks;
+  private final ClientListener listener;
   private ManagedChannel channel;
   private boolean closed;
 
@@ -58,6 +59,7 @@ public final class SecAggGrpcClient implements AutoCloseable {
     this.random = b.random;
     this.identityKey = b.identityKey;
     this.hooks = b.hooks;
+    this.listener = b.listener;
   }
 
   /**
@@ -164,6 +166,10 @@ public final class SecAggGrpcClient implements AutoCloseable {
     return idleTimeout;
   }
 
+  ClientListener listener() {
+    return listener;
+  }
+
   SecureRandom random() {
     return random;
   }
@@ -189,6 +195,7 @@ public final class SecAggGrpcClient implements AutoCloseable {
     private SecureRandom random;
     private Ed25519KeyPair identityKey;
     private ClientHooks hooks = ClientHooks.NONE;
+    private ClientListener listener = new ClientListener() {};
 
     private Builder(String host, int port, ClientTls tls) {
       this.host = host;
@@ -239,6 +246,17 @@ public final class SecAggGrpcClient implements AutoCloseable {
      */
     public Builder idleTimeout(Duration timeout) {
       this.idleTimeout = positive(timeout);
+      return this;
+    }
+
+    /**
+     * Observes the participation: progress, and a place for tests to stop the client at a round
+     * (default: none).
+     *
+     * @throws NullPointerException if {@code listener} is null
+     */
+    public Builder listener(ClientListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 
