@@ -14,6 +14,7 @@ import io.secagg.transport.grpc.ConfigRejectedException;
 import io.secagg.transport.grpc.Participation;
 import io.secagg.transport.grpc.SecAggGrpcClient;
 import io.secagg.transport.grpc.SessionRefusedException;
+import io.secagg.transport.grpc.TlsHandshakeException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -294,12 +295,13 @@ final class JoinCommand implements Callable<Integer> {
       String m = e.getMessage() != null && e.getMessage().startsWith(e.status()) ? e.getMessage()
           : e.status() + ": " + e.getMessage();
       return fail(err, "the server refused participant " + id + ": " + m);
+    } catch (TlsHandshakeException e) {
+      return fail(err, e.getMessage() + " (does the server's certificate name '" + address.host
+          + "' and come from the CA in --ca" + (cert == null ? "; does the server require --cert/--key"
+          : "; does the server trust the CA of --cert") + "?)");
     } catch (IOException e) {
-      // TLS failures (a certificate for another host name, a missing client certificate) look
-      // like an unreachable server from here, so the hint names them too.
       return fail(err, "cannot reach " + address.host + ":" + address.port + ": " + e.getMessage()
-          + " (is the server running and its round open, does its certificate name '" + address.host
-          + "'" + (cert == null ? ", does it require --cert/--key" : "") + "?)");
+          + " (is the server running, and its round still open?)");
     } catch (IllegalArgumentException e) {
       String problem = inputProblem.get();
       return fail(err, problem != null ? "bad input: " + problem : "the input does not fit the round: " + e.getMessage());

@@ -319,6 +319,12 @@ final class ClientSession implements ClientTransport {
           if (isRefusal(e.status)) {
             throw refused(e.status);
           }
+          String tls = tlsFailure(e.status);
+          if (tls != null) {
+            // Certificates and trust do not change between attempts: retrying would only hide
+            // the reason behind a connect-window timeout.
+            throw new TlsHandshakeException("TLS handshake with " + client.target() + " failed: " + tls);
+          }
           last = e.status;
           break;
         }
@@ -386,6 +392,23 @@ final class ClientSession implements ClientTransport {
       default:
         return false;
     }
+  }
+
+  /**
+   * The reason if the status comes from a failed TLS handshake, else null: the message of the
+   * deepest cause below the first SSL exception (a certificate path or name error is more
+   * specific than the engine's "handshake failed").
+   */
+  static String tlsFailure(Status s) {
+    boolean tls = false;
+    String reason = null;
+    for (Throwable t = s.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+      tls |= t instanceof javax.net.ssl.SSLException;
+      if (tls) {
+        reason = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+      }
+    }
+    return reason;
   }
 
   private static SessionRefusedException refused(Status s) {

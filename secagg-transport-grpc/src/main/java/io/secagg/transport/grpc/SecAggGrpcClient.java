@@ -93,6 +93,8 @@ public final class SecAggGrpcClient implements AutoCloseable {
    *     did not take part)
    * @throws SessionRefusedException if the server refused the participant or ended its session
    *     with an error (not retried)
+   * @throws TlsHandshakeException if the TLS handshake failed (untrusted or misnamed server
+   *     certificate, missing or refused client certificate; not retried)
    * @throws IOException if the server could not be reached, or the stream could not be resumed,
    *     within the connect window
    * @throws InterruptedException if the calling thread is interrupted
@@ -164,6 +166,11 @@ public final class SecAggGrpcClient implements AutoCloseable {
 
   Duration idleTimeout() {
     return idleTimeout;
+  }
+
+  /** {@code host:port}, for messages. */
+  String target() {
+    return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
   }
 
   ClientListener listener() {

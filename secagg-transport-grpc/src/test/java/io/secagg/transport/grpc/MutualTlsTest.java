@@ -86,8 +86,22 @@ class MutualTlsTest {
     try (Harness h = new Harness(pki, plan, true, Duration.ofSeconds(3), Duration.ofSeconds(10));
         SecAggGrpcClient c = SecAggGrpcClient.builder("127.0.0.1", h.server.port(), pki.clientTls())
             .participantId(1).connectWindow(Duration.ofSeconds(1)).build()) {
-      IOException e = assertThrows(IOException.class, () -> c.participate(h.inputs.get(0)));
-      assertFalse(e instanceof SessionRefusedException, "a failed handshake is not a refusal: " + e);
+      TlsHandshakeException e = assertThrows(TlsHandshakeException.class, () -> c.participate(h.inputs.get(0)));
+      assertTrue(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("certificate"), e.getMessage());
+    }
+  }
+
+  @Test
+  void clientThatDoesNotTrustTheServerFailsAtOnceWithTheReason(@TempDir Path otherDir) throws Exception {
+    TestPki pki = TestPki.create(dir);
+    TestPki stranger = TestPki.create(otherDir);
+    GroupPlan plan = GroupPlan.single(TestPki.config(5, 50));
+    try (Harness h = new Harness(pki, plan, false, Duration.ofSeconds(3), Duration.ofSeconds(10));
+        // A connect window far longer than the test's timeout: only a refusal to retry ends it.
+        SecAggGrpcClient c = SecAggGrpcClient.builder("127.0.0.1", h.server.port(), stranger.clientTls())
+            .participantId(1).connectWindow(Duration.ofMinutes(10)).build()) {
+      TlsHandshakeException e = assertThrows(TlsHandshakeException.class, () -> c.participate(h.inputs.get(0)));
+      assertTrue(e.getMessage().startsWith("TLS handshake with 127.0.0.1:" + h.server.port() + " failed: "), e.getMessage());
     }
   }
 
