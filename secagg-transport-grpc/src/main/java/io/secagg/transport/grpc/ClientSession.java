@@ -6,6 +6,8 @@ import io.grpc.ClientCall;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
+import io.secagg.core.protocol.AbortReason;
+import io.secagg.core.protocol.ClientAbort;
 import io.secagg.core.protocol.Round;
 import io.secagg.core.protocol.SecAggConfig;
 import io.secagg.core.protocol.SecurityMode;
@@ -41,6 +43,7 @@ import java.util.function.Function;
 final class ClientSession implements ClientTransport {
   private static final long BACKOFF_START_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
   private static final long BACKOFF_MAX_NANOS = TimeUnit.SECONDS.toNanos(2);
+  private static final long DECLINE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(2);
 
   /** An event from a call's listener, tagged with the call's generation. */
   private record Event(int generation, ServerEnvelope message, Status status) {}
@@ -98,7 +101,12 @@ final class ClientSession implements ClientTransport {
           || w.getRoundId().size() != SessionProtocol.ROUND_ID_LENGTH) {
         throw new SessionRefusedException("INVALID_ARGUMENT", "the server sent a malformed Welcome");
       }
-      client.policy().check(cfg);
+      try {
+        client.policy().check(cfg);
+      } catch (ConfigRejectedException e) {
+        decline(cfg);
+        throw e;
+      }
       roundId = w.getRoundId();
       encodedConfig = w.getConfig();
       token = w.getResumeToken().toByteArray();
@@ -235,6 +243,31 @@ final class ClientSession implements ClientTransport {
           .build());
     } catch (RuntimeException e) {
       // The call is already closed: its close event triggers resumption, which resends.
+    }
+  }
+
+  /**
+   * Tells the server, best effort, that this participant will not take part: an abort notice as
+   * its first frame, then the end of its stream. The server drops it at once instead of waiting
+   * for it until the join deadline; the wait for the server's close is short and bounded because
+   * the caller cancels the stream afterwards, which would discard a notice still in flight.
+   */
+  private void decline(SecAggConfig cfg) throws InterruptedException {
+    try {
+      write(1, WireCodec.forConfig(cfg).encode(new ClientAbort(AbortReason.CANCELLED)));
+      call.halfClose();
+    } catch (RuntimeException e) {
+      return; // the stream is already gone: the server will time the participant out
+    }
+    long end = System.nanoTime() + DECLINE_WAIT_NANOS;
+    while (true) {
+      Event e = events.poll(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+      if (e == null || (e.generation == generation && e.status != null)) {
+        return;
+      }
+      if (e.generation == generation) {
+        call.request(1); // a server frame already on its way; keep draining until the close
+      }
     }
   }
 

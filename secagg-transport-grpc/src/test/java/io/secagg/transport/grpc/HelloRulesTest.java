@@ -139,6 +139,32 @@ class HelloRulesTest {
   }
 
   @Test
+  void aDecliningClientTellsTheServerSoTheRoundNeedNotWaitForIt() throws Exception {
+    TestPki pki = TestPki.create(dir);
+    GroupPlan plan = GroupPlan.single(TestPki.config(5, 16));
+    try (Harness h = new Harness(pki, plan, false, Duration.ofSeconds(30), Duration.ofSeconds(10))) {
+      java.util.List<Future<Participation>> fs = new java.util.ArrayList<>();
+      for (int p = 1; p <= 4; p++) {
+        fs.add(h.join(p));
+      }
+      Future<Participation> declining = h.join(h.client(5).policy(ConfigPolicy.builder().vectorLength(17).build()), 5);
+      GroupedResult r = h.run();
+      java.util.concurrent.ExecutionException e =
+          assertThrows(java.util.concurrent.ExecutionException.class, () -> declining.get(10, TimeUnit.SECONDS));
+      assertInstanceOf(ConfigRejectedException.class, e.getCause());
+      assertEquals(java.util.List.of(1, 2, 3, 4), r.includedParticipants());
+      java.util.List<io.secagg.core.protocol.Dropout> dropouts = r.groups().get(0).result().dropouts();
+      assertEquals(1, dropouts.size(), dropouts.toString());
+      assertEquals(5, dropouts.get(0).clientId());
+      // Dropped on its notice (not for silence at the 30 s join deadline).
+      assertEquals(io.secagg.core.protocol.Dropout.Cause.CLIENT_ABORTED, dropouts.get(0).cause());
+      for (Future<Participation> f : fs) {
+        assertTrue(f.get(10, TimeUnit.SECONDS).completed());
+      }
+    }
+  }
+
+  @Test
   void clientGivesUpWhenNoRoundOpensWithinItsConnectWindow() throws Exception {
     try (Harness h = harness();
         SecAggGrpcClient c = h.client(1).connectWindow(Duration.ofMillis(700)).build()) {
