@@ -133,7 +133,7 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--degree", paramLabel = "K",
       description = "Harary degree with --graph sparse: even, at least 2 and below the smallest"
           + " group's size (default:"
-          + " the degree recommended for 10% dropouts and 10% corrupted participants).")
+          + " the degree recommended for 10%% dropouts and 10%% corrupted participants).")
   Integer degree;
 
   @Option(names = "--group-size", paramLabel = "G",
