@@ -71,8 +71,9 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Exit codes: 0 completed, 1 aborted, refused, policy rejection, bad input or unreachable"
-          + " server (one-line reason on the error stream), 2 usage error.",
+      "Exit codes: 0 completed, 1 aborted, refused, policy rejection, bad input, a missing or"
+          + " foreign identity key in a malicious-server session, or unreachable server (one-line"
+          + " reason on the error stream), 2 usage error.",
       "Example:",
       "  secagg join --server localhost:50051 --id 3 --random --ca certs/ca.pem"
           + " --cert certs/participant-3.pem --key certs/participant-3.key"
