@@ -1,5 +1,7 @@
 package io.secagg.cli;
 
+import io.secagg.core.crypto.Ed25519;
+import io.secagg.core.crypto.Ed25519KeyPair;
 import io.secagg.transport.grpc.pki.DevelopmentCa;
 import io.secagg.transport.grpc.pki.IssuedCertificate;
 import java.io.IOException;
@@ -28,6 +30,12 @@ import picocli.CommandLine.Spec;
  * fails (exit code {@link Secagg#EXIT_FAILURE}). The CA's private key is never written, so no
  * further certificate can be issued from it; run the command again into a new directory for a
  * new set.
+ *
+ * <p>With {@code --identities} it also writes, for malicious-server mode, one Ed25519 identity
+ * key per participant ({@code participant-<i>.identity}, private, for {@code secagg join
+ * --identity-key}) and the list of their public keys ({@code identities.txt}, for {@code secagg
+ * serve --malicious --identity-keys}); {@link IdentityKeys} describes both formats. Private keys
+ * are never printed.
  */
 @Command(
     name = "certs",
@@ -42,6 +50,10 @@ import picocli.CommandLine.Spec;
           + " --cert/--key, mutual TLS).",
       "The CA's private key is discarded once the certificates are issued. Private keys are"
           + " PKCS#8 PEM files readable by their owner only. Existing files are never overwritten.",
+      "With --identities, also the Ed25519 identity keys of malicious-server mode:"
+          + " DIR/participant-<i>.identity (private, owner-only; for secagg join --identity-key)"
+          + " and DIR/identities.txt (the public keys, participant i's on the i-th key line; for"
+          + " secagg serve --malicious --identity-keys).",
       ""
     },
     footer = {
@@ -49,7 +61,7 @@ import picocli.CommandLine.Spec;
       "Exit codes: 0 written, 1 a file exists or writing failed (nothing is overwritten), 2 usage"
           + " error.",
       "Example:",
-      "  secagg certs --out certs --hosts localhost,127.0.0.1 --participants 5"
+      "  secagg certs --out certs --hosts localhost,127.0.0.1 --participants 5 --identities"
     })
 final class CertsCommand implements Callable<Integer> {
   /** Upper bound of --participants: each certificate is a key pair and a signature. */
@@ -92,6 +104,13 @@ final class CertsCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   int validityDays;
 
+  @Option(
+      names = "--identities",
+      description = "Also write an Ed25519 identity key per participant, for malicious-server"
+          + " mode: DIR/participant-<i>.identity (private) and DIR/" + IdentityKeys.PUBLIC_FILE
+          + " (public).")
+  boolean identities;
+
   /** Picocli creates this command by reflection. */
   CertsCommand() {}
 
@@ -102,6 +121,8 @@ final class CertsCommand implements Callable<Integer> {
     Converters.check(spec, validityDays >= 1 && validityDays <= DevelopmentCa.MAX_VALIDITY.toDays(),
         "Invalid value for --validity-days: " + validityDays + "; must be 1.."
             + DevelopmentCa.MAX_VALIDITY.toDays());
+    Converters.check(spec, !identities || participants >= 1,
+        "--identities needs --participants 1 or more (one identity key per participant)");
     List<String> hostList = new ArrayList<>(new LinkedHashSet<>(hosts));
     Converters.check(spec, !hostList.isEmpty() && hostList.size() <= 32,
         "Invalid value for --hosts: " + hostList.size() + " names; must be 1..32");
@@ -120,6 +141,13 @@ final class CertsCommand implements Callable<Integer> {
     for (int i = 1; i <= participants; i++) {
       files.add(participantCertificate(out, i));
       files.add(participantKey(out, i));
+      if (identities) {
+        files.add(IdentityKeys.privateFile(out, i));
+      }
+    }
+    Path publicKeys = out.resolve(IdentityKeys.PUBLIC_FILE);
+    if (identities) {
+      files.add(publicKeys);
     }
     // Every name is checked before anything is written, so a refusal leaves no half-written set.
     for (Path f : files) {
@@ -144,6 +172,20 @@ final class CertsCommand implements Callable<Integer> {
       p.writeCertificateChain(participantCertificate(out, i));
       p.writePrivateKey(participantKey(out, i));
     }
+    if (identities) {
+      Ed25519 ed = Ed25519.create();
+      List<byte[]> publicList = new ArrayList<>(participants);
+      for (int i = 1; i <= participants; i++) {
+        Ed25519KeyPair k = ed.generateKeyPair();
+        try {
+          IdentityKeys.writePrivate(IdentityKeys.privateFile(out, i), i, k);
+          publicList.add(k.publicKey());
+        } finally {
+          k.destroy();
+        }
+      }
+      IdentityKeys.writePublic(publicKeys, publicList);
+    }
 
     PrintWriter o = spec.commandLine().getOut();
     o.println("secagg certs");
@@ -154,10 +196,17 @@ final class CertsCommand implements Callable<Integer> {
         : participants + ": " + participantCertificate(out, 1) + " + .key"
             + (participants > 1 ? " .. " + participantCertificate(out, participants) + " + .key" : "")
             + " (identity urn:secagg:participant:<i>)");
+    if (identities) {
+      ReportWriter.line(o, "Identity keys", IdentityKeys.privateFile(out, 1)
+          + (participants > 1 ? " .. " + IdentityKeys.privateFile(out, participants) : "")
+          + " (Ed25519 private keys for malicious-server mode: secagg join --identity-key)");
+      ReportWriter.line(o, "Identity list", publicKeys + " (their public keys: secagg serve"
+          + " --malicious --identity-keys)");
+    }
     ReportWriter.line(o, "Valid", validityDays + " days");
     o.println("WARNING: a DEVELOPMENT certificate authority, for trials only. Its key is gone, so"
         + " it can issue nothing more; a production deployment uses its own PKI. Keep the .key"
-        + " files private.");
+        + (identities ? " and .identity" : "") + " files private.");
     o.flush();
     return Secagg.EXIT_OK;
   }

@@ -1,6 +1,7 @@
 package io.secagg.cli;
 
 import io.secagg.cli.InputFile.InputFileException;
+import io.secagg.core.crypto.Ed25519KeyPair;
 import io.secagg.core.graph.GraphKind;
 import io.secagg.core.protocol.Round;
 import io.secagg.core.protocol.SecAggConfig;
@@ -20,6 +21,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -42,6 +44,12 @@ import picocli.CommandLine.Spec;
  * participant, the configuration broke the policy, the input did not fit the round, or the
  * server could not be reached.
  *
+ * <p>With {@code --identity-key FILE} the participant holds its Ed25519 identity key ({@link
+ * IdentityKeys}) and can take part in malicious-server sessions ({@code secagg serve
+ * --malicious}); a malicious session without it, or one that lists another key for this
+ * participant, ends the join with a one-line reason. {@code --require-malicious} refuses
+ * semi-honest sessions.
+ *
  * <p>The hidden option {@code --stall-at ROUND} exists for fault-injection tests: the client
  * stops answering when it should answer that round, prints {@code stalled at ROUND} on standard
  * output and waits until it is killed.
@@ -63,8 +71,9 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Exit codes: 0 completed, 1 aborted, refused, policy rejection, bad input or unreachable"
-          + " server (one-line reason on the error stream), 2 usage error.",
+      "Exit codes: 0 completed, 1 aborted, refused, policy rejection, bad input, a missing or"
+          + " foreign identity key in a malicious-server session, or unreachable server (one-line"
+          + " reason on the error stream), 2 usage error.",
       "Example:",
       "  secagg join --server localhost:50051 --id 3 --random --ca certs/ca.pem"
           + " --cert certs/participant-3.pem --key certs/participant-3.key"
@@ -111,6 +120,16 @@ final class JoinCommand implements Callable<Integer> {
   @Option(names = "--key", paramLabel = "FILE",
       description = "This participant's private key (PKCS#8 PEM); with --cert.")
   Path key;
+
+  @Option(names = "--identity-key", paramLabel = "FILE",
+      description = "This participant's Ed25519 identity key (secagg certs --identities writes"
+          + " participant-<i>.identity), needed to join a malicious-server session (secagg serve"
+          + " --malicious): it signs this participant's messages.")
+  Path identityKey;
+
+  @Option(names = "--require-malicious",
+      description = "Refuse sessions that are not in malicious-server mode (needs --identity-key).")
+  boolean requireMalicious;
 
   @Option(names = "--connect-window", paramLabel = "DURATION", defaultValue = "60s",
       converter = Converters.DurationConverter.class,
@@ -198,11 +217,61 @@ final class JoinCommand implements Callable<Integer> {
             + SecAggConfig.MAX_CLIENTS);
     check((cert == null) == (key == null), "--cert and --key go together (mutual TLS)");
     check(seed == null || input.random, "--seed applies only to --random");
+    check(!requireMalicious || identityKey != null,
+        "--require-malicious needs --identity-key FILE (malicious-server sessions need this"
+            + " participant's identity key)");
     checkReadable("--ca", ca);
     if (cert != null) {
       checkReadable("--cert", cert);
       checkReadable("--key", key);
     }
+    Ed25519KeyPair identity = null;
+    if (identityKey != null) {
+      checkReadable("--identity-key", identityKey);
+      try {
+        identity = IdentityKeys.readPrivate(identityKey);
+      } catch (IdentityKeys.IdentityFileException e) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "Invalid value for --identity-key: " + e.getMessage());
+      }
+      if (IdentityKeys.readableByOthers(identityKey)) {
+        err.println("WARNING: " + identityKey + " is accessible by other users; keep an identity key"
+            + " readable by its owner only (chmod 600)");
+        err.flush();
+      }
+    }
+    try {
+      return join(out, err, address, identity);
+    } finally {
+      if (identity != null) {
+        identity.destroy();
+      }
+    }
+  }
+
+  /** Why the identity key cannot serve in {@code config}'s session, or null if it can. */
+  static String identityProblem(SecAggConfig config, Ed25519KeyPair identity, Path identityFile) {
+    if (config.securityMode() != SecurityMode.MALICIOUS) {
+      return null;
+    }
+    if (identity == null) {
+      return "the server's session is in malicious-server mode, which needs this participant's"
+          + " identity key (--identity-key FILE; secagg certs --identities writes"
+          + " participant-<i>.identity)";
+    }
+    byte[] mine = identity.publicKey();
+    for (int c = 1; c <= config.clientCount(); c++) {
+      if (Arrays.equals(mine, config.identityKey(c))) {
+        return null;
+      }
+    }
+    return "the server's session does not list the identity key of " + identityFile + " (public key "
+        + IdentityKeys.hex(mine) + "); is it this participant's file, and is the server's"
+        + " --identity-keys from the same secagg certs run?";
+  }
+
+  private int join(PrintWriter out, PrintWriter err, Address address, Ed25519KeyPair identity)
+      throws InterruptedException {
 
     InputFile file = null;
     if (input.file != null) {
@@ -228,6 +297,9 @@ final class JoinCommand implements Callable<Integer> {
       // A file fixes L: a server asking for another length is refused before anything is sent.
       policy.vectorLength(file.length());
     }
+    if (requireMalicious) {
+      policy.securityMode(SecurityMode.MALICIOUS);
+    }
 
     out.println("secagg join");
     ReportWriter.line(out, "Server", address.host + ":" + address.port + ", TLS"
@@ -235,13 +307,28 @@ final class JoinCommand implements Callable<Integer> {
     ReportWriter.line(out, "Participant", String.valueOf(id));
     ReportWriter.line(out, "Input", file != null ? input.file + " (" + file.length() + " values)"
         : "PUBLIC-SEED DEMO DATA (seed " + demoSeed + "): anyone who knows the seed can recompute it");
+    if (identity != null) {
+      ReportWriter.line(out, "Identity key", identityKey + " (Ed25519 public key " + IdentityKeys.hex(identity.publicKey())
+          + ")" + (requireMalicious ? "; malicious-server sessions only" : ""));
+    }
     out.flush();
 
     AtomicReference<String> inputProblem = new AtomicReference<>();
+    AtomicReference<String> identityProblem = new AtomicReference<>();
     final InputFile values = file;
     Function<SecAggConfig, ModVector> supplier = config -> {
       err.println("joined: " + describe(config) + "; running the session");
       err.flush();
+      String problem = identityProblem(config, identity, identityKey);
+      if (problem != null) {
+        identityProblem.set(problem);
+        throw new IllegalArgumentException(problem);
+      }
+      if (identity != null && config.securityMode() != SecurityMode.MALICIOUS) {
+        err.println("note: the session is semi-honest, so the identity key is not used"
+            + " (--require-malicious refuses such sessions)");
+        err.flush();
+      }
       if (values == null) {
         return DemoInputs.of(demoSeed, id, config.modulus(), config.vectorLength());
       }
@@ -255,6 +342,9 @@ final class JoinCommand implements Callable<Integer> {
 
     SecAggGrpcClient.Builder b = SecAggGrpcClient.builder(address.host, address.port, tls)
         .participantId(id).policy(policy.build()).connectWindow(connectWindow);
+    if (identity != null) {
+      b.identityKey(identity);
+    }
     b.listener(new ClientListener() {
       @Override
       public void answering(Round round) throws InterruptedException {
@@ -303,15 +393,26 @@ final class JoinCommand implements Callable<Integer> {
       return fail(err, "cannot reach " + address.host + ":" + address.port + ": " + e.getMessage()
           + " (is the server running, and its round still open?)");
     } catch (IllegalArgumentException e) {
+      if (identityProblem.get() != null) {
+        return fail(err, "identity key: " + identityProblem.get());
+      }
       String problem = inputProblem.get();
-      return fail(err, problem != null ? "bad input: " + problem : "the input does not fit the round: " + e.getMessage());
+      if (problem != null) {
+        return fail(err, "bad input: " + problem);
+      }
+      if (identity != null && e.getMessage() != null && e.getMessage().startsWith("identity key")) {
+        // The key is in the session's list, but at another client's place.
+        return fail(err, "identity key: " + identityKey + " holds the key the server's session lists for"
+            + " another participant, not this one (" + e.getMessage() + ")");
+      }
+      return fail(err, "the input does not fit the round: " + e.getMessage());
     }
   }
 
   private static String describe(SecAggConfig c) {
-    return String.format(Locale.ROOT, "%d clients, threshold t = %d, %s graph, L = %d, m = %s", c.clientCount(),
+    return String.format(Locale.ROOT, "%d clients, threshold t = %d, %s graph, L = %d, m = %s%s", c.clientCount(),
         c.threshold(), c.graphKind() == GraphKind.COMPLETE ? "complete" : "sparse (degree " + c.degree() + ")",
-        c.vectorLength(), c.modulus());
+        c.vectorLength(), c.modulus(), c.securityMode() == SecurityMode.MALICIOUS ? ", malicious-server mode" : "");
   }
 
   private static int fail(PrintWriter err, String reason) {

@@ -6,6 +6,7 @@ import io.secagg.core.graph.GraphParameters;
 import io.secagg.core.graph.ThreatModel;
 import io.secagg.core.protocol.Dropout;
 import io.secagg.core.protocol.SecAggConfig;
+import io.secagg.core.protocol.SecurityMode;
 import io.secagg.core.vector.ModVector;
 import io.secagg.core.vector.Modulus;
 import io.secagg.transport.grpc.GroupOutcome;
@@ -49,6 +50,10 @@ import picocli.CommandLine.Spec;
  * <p>With {@code --group-size G} the participants are split into groups of at most G (sizes
  * balanced), each group runs its own session with the same threshold, and the server adds the
  * groups' sums: it learns each group's sum, not only the total.
+ *
+ * <p>With {@code --malicious --identity-keys FILE} every group's session runs in
+ * malicious-server mode ({@link SecurityMode#MALICIOUS}) with the participants' Ed25519 public
+ * keys from FILE ({@link IdentityKeys}), group g's being those of its participants in id order.
  *
  * <p>Exit code {@link Secagg#EXIT_OK} iff every group of every round completed and, with {@code
  * --verify-random-seed}, every sum was verified.
@@ -128,7 +133,7 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--degree", paramLabel = "K",
       description = "Harary degree with --graph sparse: even, at least 2 and below the smallest"
           + " group's size (default:"
-          + " the degree recommended for 10% dropouts and 10% corrupted participants).")
+          + " the degree recommended for 10%% dropouts and 10%% corrupted participants).")
   Integer degree;
 
   @Option(names = "--group-size", paramLabel = "G",
@@ -136,6 +141,19 @@ final class ServeCommand implements Callable<Integer> {
           + " least 3), in id order, each its own session with threshold T; the server adds the"
           + " groups' sums and learns each group's sum (default: one group).")
   Integer groupSize;
+
+  @Option(names = "--malicious",
+      description = "Malicious-server mode: participants sign their key advertisements with their"
+          + " identity keys and check, in an extra signed round, that every participant was told"
+          + " the same set of survivors, so a server that lies about dropouts cannot learn an"
+          + " individual input. Needs --identity-keys.")
+  boolean malicious;
+
+  @Option(names = "--identity-keys", paramLabel = "FILE",
+      description = "With --malicious: the participants' Ed25519 public keys, participant i's on"
+          + " the i-th line that is not a # comment, 64 hex digits each, exactly N (secagg certs"
+          + " --identities writes " + IdentityKeys.PUBLIC_FILE + ").")
+  Path identityKeysFile;
 
   @Option(names = "--join-timeout", paramLabel = "DURATION", defaultValue = "120s",
       converter = Converters.DurationConverter.class,
@@ -262,7 +280,8 @@ final class ServeCommand implements Callable<Integer> {
       GraphParameters rec;
       try {
         rec = GraphParameters.recommend(smallest, DEFAULT_DROPOUT, DEFAULT_CORRUPTION,
-            ThreatModel.SEMI_HONEST, GraphParameters.DEFAULT_SECURITY_BITS,
+            malicious ? ThreatModel.MALICIOUS_SERVER : ThreatModel.SEMI_HONEST,
+            GraphParameters.DEFAULT_SECURITY_BITS,
             GraphParameters.DEFAULT_CORRECTNESS_BITS);
       } catch (IllegalArgumentException e) {
         rec = null;
@@ -277,34 +296,78 @@ final class ServeCommand implements Callable<Integer> {
     // A complete graph's degree grows with the group; the threshold must suit every group.
     int kSmallest = complete ? smallest - 1 : degree;
     int kLargest = complete ? largest - 1 : degree;
+    // 2t > k is what malicious mode itself demands; the default already meets it.
     int t = threshold != null ? threshold : kLargest / 2 + 1;
     check(t >= 2 && t <= kSmallest, "Invalid value for --threshold: " + t + "; must be 2.." + kSmallest
         + (groups > 1 ? " (the degree in the smallest group, of " + smallest + ")" : " (the degree k)"));
     check(2 * t > kLargest, "Invalid value for --threshold: " + t + "; participants require 2T > k = "
         + kLargest + ", so T must be at least " + (kLargest / 2 + 1));
+    List<byte[]> keys = identityKeys();
     final int groupCount = groups;
     final boolean completeGraph = complete;
+    GroupPlan plan;
     try {
       if (groupCount == 1) {
-        return GroupPlan.single(groupConfig(0, 1, clients, t, completeGraph));
+        plan = GroupPlan.single(groupConfig(0, 1, clients, t, completeGraph, keys));
+      } else {
+        plan = GroupPlan.split(clients, groupSize,
+            (g, size) -> groupConfig(g, groupCount, size, t, completeGraph, keys));
       }
-      return GroupPlan.split(clients, groupSize,
-          (g, size) -> groupConfig(g, groupCount, size, t, completeGraph));
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "Invalid combination: " + e.getMessage(), e);
     }
+    if (keys != null) {
+      // groupConfig sliced the keys by GroupPlan's documented layout; make sure the plan agrees.
+      for (int g = 0; g < plan.groupCount(); g++) {
+        if (plan.firstParticipant(g) != firstParticipant(g, groupCount)) {
+          throw new IllegalStateException("group " + g + " starts at participant " + plan.firstParticipant(g)
+              + ", not " + firstParticipant(g, groupCount));
+        }
+      }
+    }
+    return plan;
   }
 
   private boolean fellBack;
 
-  private SecAggConfig groupConfig(int group, int groupCount, int size, int t, boolean complete) {
+  /** The public identity keys of --identity-keys (null without --malicious); usage errors. */
+  private List<byte[]> identityKeys() {
+    check(!malicious || identityKeysFile != null,
+        "--malicious needs --identity-keys FILE (the participants' public identity keys; secagg certs"
+            + " --identities writes " + IdentityKeys.PUBLIC_FILE + ")");
+    check(malicious || identityKeysFile == null, "--identity-keys needs --malicious");
+    if (!malicious) {
+      return null;
+    }
+    checkReadable("--identity-keys", identityKeysFile);
+    try {
+      return IdentityKeys.readPublic(identityKeysFile, clients);
+    } catch (IdentityKeys.IdentityFileException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "Invalid value for --identity-keys: " + e.getMessage());
+    }
+  }
+
+  /** The first participant id of group {@code g}: GroupPlan.split's contiguous, larger-first layout. */
+  private int firstParticipant(int g, int groupCount) {
+    int base = clients / groupCount;
+    int larger = clients % groupCount;
+    return 1 + g * base + Math.min(g, larger);
+  }
+
+  private SecAggConfig groupConfig(int group, int groupCount, int size, int t, boolean complete,
+      List<byte[]> keys) {
     SecAggConfig.Builder b = SecAggConfig.builder().clientCount(size).threshold(t)
         .vectorLength(length).modulus(modulus).context(context(group, groupCount));
     if (complete) {
       b.completeGraph();
     } else {
       b.hararyGraph(degree);
+    }
+    if (keys != null) {
+      int first = firstParticipant(group, groupCount);
+      b.securityMode(SecurityMode.MALICIOUS).identityKeys(keys.subList(first - 1, first - 1 + size));
     }
     return b.build();
   }
@@ -355,8 +418,11 @@ final class ServeCommand implements Callable<Integer> {
     String g = c.graphKind() == GraphKind.COMPLETE
         ? "complete (SecAgg)" + (fellBack ? " (no sparse graph fits these group sizes)" : "")
         : "sparse (SecAgg+ Harary), degree k = " + c.degree();
-    ReportWriter.line(out, "Session", String.format(Locale.ROOT, "threshold t = %d, graph %s, semi-honest",
-        c.threshold(), g));
+    String mode = c.securityMode() == SecurityMode.MALICIOUS
+        ? "malicious (signed keys and consistency check; identity keys from " + identityKeysFile + ")"
+        : "semi-honest";
+    ReportWriter.line(out, "Session", String.format(Locale.ROOT, "threshold t = %d, graph %s, %s",
+        c.threshold(), g, mode));
     ReportWriter.line(out, "Vectors", String.format(Locale.ROOT, "%d elements in Z_m, m = %s",
         plan.vectorLength(), plan.modulus()));
     ReportWriter.line(out, "Deadlines", "join " + Converters.format(joinTimeout) + ", each later round "

@@ -1,15 +1,20 @@
 package io.secagg.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.secagg.core.crypto.Ed25519KeyPair;
 import io.secagg.transport.grpc.pki.ParticipantIdentity;
 import java.io.InputStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.X509Certificate;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -64,6 +69,41 @@ class CertsCommandTest {
     assertTrue(r.err.contains("participant-2.key exists; refusing to overwrite"), r::toString);
     assertFalse(Files.exists(dir.resolve("ca.pem")), "nothing written");
     assertEquals("mine", Files.readString(dir.resolve("participant-2.key")));
+  }
+
+  @Test
+  void identitiesWritesAPrivateKeyPerParticipantAndThePublicListWithoutPrintingSeeds() throws Exception {
+    Run r = Run.of("certs", "--out", dir.toString(), "--participants", "3", "--identities");
+    assertEquals(Secagg.EXIT_OK, r.exitCode, r::toString);
+    List<byte[]> list = IdentityKeys.readPublic(dir.resolve("identities.txt"), 3);
+    for (int i = 1; i <= 3; i++) {
+      Path f = dir.resolve("participant-" + i + ".identity");
+      Ed25519KeyPair k = IdentityKeys.readPrivate(f);
+      assertArrayEquals(list.get(i - 1), k.publicKey(), "key line " + i + " is participant " + i + "'s");
+      if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+      }
+      String seed = HexFormat.of().formatHex(k.privateKey().toByteArray());
+      assertFalse(r.out.contains(seed) || r.err.contains(seed), "a private key was printed");
+    }
+    assertTrue(r.line("Identity keys").contains("participant-1.identity .. ")
+        && r.line("Identity keys").contains("secagg join --identity-key"), r::toString);
+    assertTrue(r.line("Identity list").contains("identities.txt (their public keys: secagg serve --malicious"
+        + " --identity-keys)"), r::toString);
+    assertTrue(r.out.contains("Keep the .key and .identity files private."), r::toString);
+  }
+
+  @Test
+  void identitiesRefusesAnExistingIdentityFileAndWritesNothing() throws Exception {
+    Files.writeString(dir.resolve("identities.txt"), "mine");
+    Run r = Run.of("certs", "--out", dir.toString(), "--participants", "2", "--identities");
+    assertEquals(Secagg.EXIT_FAILURE, r.exitCode, r::toString);
+    assertTrue(r.err.contains("identities.txt exists; refusing to overwrite"), r::toString);
+    assertFalse(Files.exists(dir.resolve("ca.pem")), "nothing written");
+    assertFalse(Files.exists(dir.resolve("participant-1.identity")), "nothing written");
+    Run none = Run.of("certs", "--out", dir.resolve("z").toString(), "--participants", "0", "--identities");
+    assertEquals(Secagg.EXIT_USAGE, none.exitCode, none::toString);
+    assertTrue(none.err.contains("--identities needs --participants 1 or more"), none::toString);
   }
 
   @Test

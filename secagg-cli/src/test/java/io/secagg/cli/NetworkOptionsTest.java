@@ -65,6 +65,9 @@ class NetworkOptionsTest {
         "--port 0 -n 5 -l 3 --modulus 1          | '1' is not a supported modulus",
         "--port 0 -n 5 -l 3 --client-ca nope.pem | Invalid value for --client-ca: nope.pem is not a readable file",
         "-n 5 -l 3                               | Missing required option: '--port=P'",
+        "--port 0 -n 5 -l 3 --malicious          | --malicious needs --identity-keys FILE",
+        "--port 0 -n 5 -l 3 --identity-keys k.txt | --identity-keys needs --malicious",
+        "--port 0 -n 5 -l 3 --malicious --identity-keys nope.txt | Invalid value for --identity-keys: nope.txt is not a readable file",
       })
   void serveRejectsBadOptionsWithUsageError(String args, String message) {
     Run r = serve(args);
@@ -72,6 +75,80 @@ class NetworkOptionsTest {
     assertTrue(r.err.contains(message), () -> "expected '" + message + "'\n" + r);
     assertTrue(r.err.contains("Usage: secagg serve"), r::toString);
     assertEquals("", r.out);
+  }
+
+  private String keyList(int keys, String extra) throws IOException {
+    StringBuilder sb = new StringBuilder("# public keys\n");
+    for (int i = 1; i <= keys; i++) {
+      sb.append(String.format("%064x", i)).append('\n');
+    }
+    return Files.writeString(dir.resolve("keys-" + keys + ".txt"), sb + extra).toString();
+  }
+
+  @Test
+  void serveChecksTheIdentityKeyListAgainstTheParticipantCount() throws IOException {
+    Run few = serve("--port 0 -n 5 -l 3 --malicious --identity-keys " + keyList(4, ""));
+    assertEquals(Secagg.EXIT_USAGE, few.exitCode, few::toString);
+    assertTrue(few.err.contains("Invalid value for --identity-keys: " + dir.resolve("keys-4.txt")
+        + ": holds 4 keys, but there are 5 participants; the file must hold exactly 5 keys"), few::toString);
+    Run bad = serve("--port 0 -n 3 -l 3 --malicious --identity-keys " + keyList(2, "xyz\n"));
+    assertEquals(Secagg.EXIT_USAGE, bad.exitCode, bad::toString);
+    assertTrue(bad.err.contains(dir.resolve("keys-2.txt") + ":4: character 'x' at column 1 is not a hex digit"
+        + " (participant 3's public key)"), bad::toString);
+    assertTrue(bad.err.contains("Usage: secagg serve"), bad::toString);
+  }
+
+  @Test
+  void maliciousServeGivesEachGroupItsMembersKeysInOrder() throws IOException {
+    String keys = keyList(10, "");
+    picocli.CommandLine cl = Secagg.commandLine();
+    cl.parseArgs("serve", "--tls-cert", pem, "--tls-key", pem, "--port", "0", "-n", "10", "-l", "3",
+        "--group-size", "4", "--malicious", "--identity-keys", keys);
+    ServeCommand serve = cl.getSubcommands().get("serve").getCommand();
+    io.secagg.transport.grpc.GroupPlan plan = serve.plan();
+    assertEquals(3, plan.groupCount()); // 4, 3, 3
+    for (int g = 0; g < plan.groupCount(); g++) {
+      io.secagg.core.protocol.SecAggConfig c = plan.groupConfig(g);
+      assertEquals(SecurityMode.MALICIOUS, c.securityMode());
+      assertTrue(2 * c.threshold() > c.clientCount() - 1, c::toString);
+      for (int client = 1; client <= c.clientCount(); client++) {
+        int participant = plan.participantOf(g, client);
+        assertEquals(String.format("%064x", participant), IdentityKeys.hex(c.identityKey(client)),
+            "group " + g + " client " + client);
+      }
+    }
+  }
+
+  @Test
+  void joinRefusesAMalformedIdentityKeyFileBeforeConnecting() throws IOException {
+    Path key = Files.writeString(dir.resolve("p.identity"), "# mine\n0123\n");
+    Run r = join("--server localhost:1 --id 1 --random --identity-key " + key);
+    assertEquals(Secagg.EXIT_USAGE, r.exitCode, r::toString);
+    assertTrue(r.err.contains("Invalid value for --identity-key: " + key + ":2: not 64 hex digits"), r::toString);
+    assertFalse(r.err.contains("0123"), r::toString);
+  }
+
+  @Test
+  void identityProblemNamesAMissingOrForeignKey() throws Exception {
+    io.secagg.core.crypto.Ed25519KeyPair[] ks = new io.secagg.core.crypto.Ed25519KeyPair[4];
+    List<byte[]> pubs = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      ks[i] = io.secagg.core.crypto.Ed25519.create().generateKeyPair();
+      pubs.add(ks[i].publicKey());
+    }
+    io.secagg.core.protocol.SecAggConfig malicious = io.secagg.core.protocol.SecAggConfig.builder()
+        .clientCount(3).threshold(2).vectorLength(2).modulus(io.secagg.core.vector.Modulus.powerOfTwo(8))
+        .completeGraph().securityMode(SecurityMode.MALICIOUS).identityKeys(pubs.subList(0, 3)).build();
+    Path f = dir.resolve("k.identity");
+    assertTrue(JoinCommand.identityProblem(malicious, null, null).contains("needs this participant's identity key"));
+    assertEquals(null, JoinCommand.identityProblem(malicious, ks[1], f));
+    String foreign = JoinCommand.identityProblem(malicious, ks[3], f);
+    assertTrue(foreign.startsWith("the server's session does not list the identity key of " + f + " (public key "
+        + IdentityKeys.hex(pubs.get(3)) + ")"), foreign);
+    io.secagg.core.protocol.SecAggConfig semiHonest = io.secagg.core.protocol.SecAggConfig.builder()
+        .clientCount(3).threshold(2).vectorLength(2).modulus(io.secagg.core.vector.Modulus.powerOfTwo(8))
+        .completeGraph().build();
+    assertEquals(null, JoinCommand.identityProblem(semiHonest, null, null));
   }
 
   @Test
@@ -109,6 +186,8 @@ class NetworkOptionsTest {
         "--server localhost:1 --id 1 --random --min-clients 9 --max-clients 8 | Invalid value for --max-clients: 8; must be --min-clients (9)..65535",
         "--server localhost:1 --id 1 --random --connect-window 2d | '2d' is not a duration",
         "--server localhost:1 --id 1 --random --stall-at NEVER | Invalid value for option '--stall-at'",
+        "--server localhost:1 --id 1 --random --require-malicious | --require-malicious needs --identity-key FILE",
+        "--server localhost:1 --id 1 --random --identity-key nope | Invalid value for --identity-key: nope is not a readable file",
       })
   void joinRejectsBadOptionsWithUsageError(String args, String message) {
     Run r = join(args);

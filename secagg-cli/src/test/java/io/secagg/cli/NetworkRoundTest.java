@@ -1,6 +1,7 @@
 package io.secagg.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.secagg.core.vector.ModVector;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code secagg serve} and {@code secagg join} in this JVM (threads), over loopback TLS with
- * the certificates {@code secagg certs} wrote.
+ * the certificates and identity keys {@code secagg certs --identities} wrote.
  */
 class NetworkRoundTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
@@ -35,7 +36,7 @@ class NetworkRoundTest {
 
   @BeforeAll
   static void writeCertificates() {
-    Run r = Run.of("certs", "--out", certs.toString(), "--participants", "6");
+    Run r = Run.of("certs", "--out", certs.toString(), "--participants", "6", "--identities");
     assertEquals(Secagg.EXIT_OK, r.exitCode, r::toString);
     pool = Executors.newCachedThreadPool();
   }
@@ -142,6 +143,63 @@ class NetworkRoundTest {
       assertEquals("threshold t = 2, graph sparse (SecAgg+ Harary), degree k = 2, semi-honest",
           server.line("Session"), server::toString);
       assertTrue(server.line("Verification").startsWith("VERIFIED"), server::toString);
+    }
+  }
+
+  @Test
+  void maliciousRoundIsVerifiedAndRefusesAForeignOrMissingIdentityKey() throws Exception {
+    try (BackgroundRun server = BackgroundRun.start(serve(6, "--client-ca", file("ca.pem"), "--malicious",
+        "--identity-keys", file("identities.txt"), "--verify-random-seed", "3", "--join-timeout", "10s")
+        .toArray(new String[0]))) {
+      int port = server.port(WAIT);
+      List<Future<Run>> joins = new ArrayList<>();
+      for (int id = 1; id <= 4; id++) {
+        joins.add(join(port, id, true, "--random", "--seed", "3", "--identity-key",
+            file("participant-" + id + ".identity"), "--require-malicious"));
+      }
+      // Participant 5 holds participant 1's identity key; participant 6 has none.
+      Future<Run> foreign = join(port, 5, true, "--random", "--seed", "3", "--identity-key",
+          file("participant-1.identity"));
+      Future<Run> missing = join(port, 6, true, "--random", "--seed", "3");
+      Run f = foreign.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      assertEquals(Secagg.EXIT_FAILURE, f.exitCode, f::toString);
+      assertTrue(f.err.contains("secagg join: identity key: " + file("participant-1.identity")
+          + " holds the key the server's session lists for another participant"), f::toString);
+      Run m = missing.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      assertEquals(Secagg.EXIT_FAILURE, m.exitCode, m::toString);
+      assertTrue(m.err.contains("secagg join: identity key: the server's session is in malicious-server mode,"
+          + " which needs this participant's identity key"), m::toString);
+      for (Run r : new Run[] {f, m}) {
+        assertFalse(r.err.contains("\tat "), "no stack trace\n" + r);
+      }
+      // Both held ids 5 and 6 without advertising keys: they drop out, and t = 3 of 6 remain.
+      assertEquals(Secagg.EXIT_OK, server.exitCode(WAIT), server::toString);
+      for (Future<Run> j : joins) {
+        Run r = j.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(Secagg.EXIT_OK, r.exitCode, r::toString);
+        assertTrue(r.line("Round").endsWith("malicious-server mode"), r::toString);
+        assertTrue(r.err.contains("answering CONSISTENCY_CHECK"), r::toString);
+      }
+      assertTrue(server.line("Session").startsWith("threshold t = 3, graph complete (SecAgg), malicious"),
+          server::toString);
+      assertEquals("4 of 6 participants: 1..4", server.line("Included"), server::toString);
+      String dropouts = server.line("Dropouts");
+      assertTrue(dropouts.startsWith("2: ") && dropouts.contains("participant 5 at ADVERTISE_KEYS")
+          && dropouts.contains("participant 6 at ADVERTISE_KEYS"), server::toString);
+      assertTrue(server.line("Verification").startsWith("VERIFIED"), server::toString);
+    }
+  }
+
+  @Test
+  void requireMaliciousRefusesASemiHonestSession() throws Exception {
+    try (BackgroundRun server = BackgroundRun.start(serve(3, "--join-timeout", "3s").toArray(new String[0]))) {
+      int port = server.port(WAIT);
+      Run r = join(port, 1, false, "--random", "--identity-key", file("participant-1.identity"),
+          "--require-malicious").get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      assertEquals(Secagg.EXIT_FAILURE, r.exitCode, r::toString);
+      assertTrue(r.err.contains("secagg join: refused the server's session parameters: session security mode"
+          + " SEMI_HONEST is not the expected MALICIOUS"), r::toString);
+      assertEquals(Secagg.EXIT_FAILURE, server.exitCode(WAIT), server::toString);
     }
   }
 
