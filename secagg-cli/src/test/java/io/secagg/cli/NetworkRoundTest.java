@@ -172,7 +172,8 @@ class NetworkRoundTest {
       for (Run r : new Run[] {f, m}) {
         assertFalse(r.err.contains("\tat "), "no stack trace\n" + r);
       }
-      // Both held ids 5 and 6 without advertising keys: they drop out, and t = 3 of 6 remain.
+      // Both declined the session with an abort notice: they drop out at once (not at the join
+      // deadline), and t = 3 of 6 remain.
       assertEquals(Secagg.EXIT_OK, server.exitCode(WAIT), server::toString);
       for (Future<Run> j : joins) {
         Run r = j.get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -184,8 +185,8 @@ class NetworkRoundTest {
           server::toString);
       assertEquals("4 of 6 participants: 1..4", server.line("Included"), server::toString);
       String dropouts = server.line("Dropouts");
-      assertTrue(dropouts.startsWith("2: ") && dropouts.contains("participant 5 at ADVERTISE_KEYS")
-          && dropouts.contains("participant 6 at ADVERTISE_KEYS"), server::toString);
+      assertTrue(dropouts.startsWith("2: ") && dropouts.contains("participant 5 at ADVERTISE_KEYS (CLIENT_ABORTED)")
+          && dropouts.contains("participant 6 at ADVERTISE_KEYS (CLIENT_ABORTED)"), server::toString);
       assertTrue(server.line("Verification").startsWith("VERIFIED"), server::toString);
     }
   }

@@ -114,15 +114,23 @@ final class ClientSession implements ClientTransport {
       clientId = w.getClientId();
       config = cfg;
       codec = WireCodec.forConfig(cfg);
-      ModVector in = Objects.requireNonNull(input.apply(cfg), "the input function returned null");
-      ClientMachine.Builder mb = ClientMachine.builder(cfg, clientId).input(in);
-      if (client.random() != null) {
-        mb.random(client.random());
+      ClientMachine machine;
+      try {
+        ModVector in = Objects.requireNonNull(input.apply(cfg), "the input function returned null");
+        ClientMachine.Builder mb = ClientMachine.builder(cfg, clientId).input(in);
+        if (client.random() != null) {
+          mb.random(client.random());
+        }
+        if (cfg.securityMode() == SecurityMode.MALICIOUS && client.identityKey() != null) {
+          mb.identityKey(client.identityKey());
+        }
+        machine = mb.build();
+      } catch (RuntimeException e) {
+        // The input or the identity key does not fit the offered session: decline it like a
+        // policy rejection, so the server need not wait for this participant.
+        decline(cfg);
+        throw e;
       }
-      if (cfg.securityMode() == SecurityMode.MALICIOUS && client.identityKey() != null) {
-        mb.identityKey(client.identityKey());
-      }
-      ClientMachine machine = mb.build();
       client.listener().welcomed(group, clientId, config);
       long needed = (long) codec.maxServerFrameLength() + SessionProtocol.ENVELOPE_OVERHEAD;
       if (needed > callLimit) {
