@@ -122,15 +122,23 @@ final class InputFile {
       this.in = in;
     }
 
-    /** The next character, or -1 at the end; advances line and column. */
-    private int next() throws IOException {
+    /** Makes a character available at {@code pos}; false at the end of the input. */
+    private boolean fill() throws IOException {
       if (pos == limit) {
         limit = in.read(buffer, 0, buffer.length);
         pos = 0;
         if (limit <= 0) {
           limit = 0;
-          return -1;
+          return false;
         }
+      }
+      return true;
+    }
+
+    /** The next character, or -1 at the end; advances line and column. */
+    private int next() throws IOException {
+      if (!fill()) {
+        return -1;
       }
       char c = buffer[pos++];
       if (c == '\n') {
@@ -143,13 +151,8 @@ final class InputFile {
     }
 
     private int peek() throws IOException {
-      if (pos == limit) {
-        limit = in.read(buffer, 0, buffer.length);
-        pos = 0;
-        if (limit <= 0) {
-          limit = 0;
-          return -1;
-        }
+      if (!fill()) {
+        return -1;
       }
       return buffer[pos];
     }
