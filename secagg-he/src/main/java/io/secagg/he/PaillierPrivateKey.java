@@ -4,141 +4,294 @@ import io.secagg.he.internal.Primes;
 import io.secagg.he.internal.Wire;
 import java.math.BigInteger;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * A Paillier private key: the primes {@code p < q} of {@code n = pq} and the CRT constants of
- * decryption, all precomputed at construction. Immutable and thread-safe.
+ * A Paillier private key: the prime factors {@code p_1 < ... < p_k} of {@code n} and the CRT
+ * constants of decryption, all precomputed at construction. Immutable and thread-safe.
  *
- * <p>Validation (spec/paillier.md, "Private key"): {@code p} and {@code q} are probable primes
- * (64 Miller-Rabin rounds with random bases), distinct, of equal bit length, with
- * {@code gcd(n, (p-1)(q-1)) = 1}, {@code |p - q| >= 2^(bits(n)/2 - 100)} (so Fermat's method
- * cannot factor {@code n}), and {@code n} passes {@link PaillierPublicKey}'s rules.
+ * <p>Most keys have two primes {@code p < q} (the default of {@link PaillierKeyGenerator}). A key
+ * may instead have {@code k} primes, {@code 3 <= k <=} {@link #maxPrimes(int)} of the modulus
+ * length: the public key is the same (nothing tells a two-prime {@code n} from a three-prime one
+ * without factoring it), factoring {@code n} is as hard by the number field sieve, and decryption
+ * is about {@code k^2/4} times faster (spec/paillier.md, "Multi-prime keys").
  *
- * <p>{@link #toString()} never shows {@code p} or {@code q}; {@link #toBytes()} is the only way
- * the primes leave this object. Java's {@link BigInteger} cannot be wiped and is not
+ * <p>Validation (spec/paillier.md, "Validation of keys from outside"): every factor is a probable
+ * prime (64 Miller-Rabin rounds with random bases); the factors are pairwise distinct;
+ * {@code gcd(n, phi(n)) = 1}; two factors have equal bit length (more: lengths differ by at most
+ * one bit) and no two are close enough for Fermat's method
+ * ({@code bits(|p_i - p_j|) > min(bits(p_i), bits(p_j)) - 100}); there are no more factors than
+ * {@link #maxPrimes(int)} allows; and {@code n} passes {@link PaillierPublicKey}'s rules.
+ *
+ * <p>{@link #toString()} never shows the primes, nor how many there are; {@link #toBytes()} is
+ * the only way the primes leave this object. Java's {@link BigInteger} cannot be wiped and is not
  * constant-time: this key offers no protection against an attacker who can read the process
  * memory or time individual decryptions precisely.
  */
 public final class PaillierPrivateKey {
   static final int TYPE = 0x02;
+  static final int MULTI_PRIME_TYPE = 0x08;
   private static final SecureRandom VALIDATION_RANDOM = new SecureRandom();
+  /** Largest prime count of any key: {@link #maxPrimes(int)} at the largest modulus. */
+  static final int MAX_PRIMES = 5;
 
   private final PaillierPublicKey publicKey;
-  private final BigInteger p;
-  private final BigInteger q;
-  private final BigInteger pSquared;
-  private final BigInteger qSquared;
-  private final BigInteger pMinus1;
-  private final BigInteger qMinus1;
-  private final BigInteger hp;
-  private final BigInteger hq;
-  private final BigInteger qInverseModP;
+  /** Ascending. */
+  private final Factor[] factors;
 
-  private PaillierPrivateKey(BigInteger p, BigInteger q, PaillierPublicKey publicKey) {
+  /**
+   * One prime factor with its decryption constants: {@code h = L_p((n+1)^(p-1) mod p^2)^-1 mod p}
+   * and Garner's {@code inv = (p_1 ... p_(i-1))^-1 mod p} (unused for the first factor).
+   */
+  private static final class Factor {
+    final BigInteger p;
+    final BigInteger pSquared;
+    final BigInteger pMinus1;
+    final BigInteger h;
+    final BigInteger garnerInverse;
+    final BigInteger prefixProduct;
+
+    Factor(BigInteger p, BigInteger g, BigInteger prefixProduct) {
+      this.p = p;
+      this.pSquared = p.multiply(p);
+      this.pMinus1 = p.subtract(BigInteger.ONE);
+      this.h = lFunction(g.modPow(pMinus1, pSquared), p).modInverse(p);
+      this.prefixProduct = prefixProduct;
+      this.garnerInverse = prefixProduct == null ? null : prefixProduct.mod(p).modInverse(p);
+    }
+
+    /** {@code m mod p}. */
+    BigInteger residue(BigInteger c) {
+      return lFunction(c.mod(pSquared).modPow(pMinus1, pSquared), p).multiply(h).mod(p);
+    }
+  }
+
+  private PaillierPrivateKey(BigInteger[] ascending, PaillierPublicKey publicKey) {
     this.publicKey = publicKey;
-    this.p = p;
-    this.q = q;
-    this.pSquared = p.multiply(p);
-    this.qSquared = q.multiply(q);
-    this.pMinus1 = p.subtract(BigInteger.ONE);
-    this.qMinus1 = q.subtract(BigInteger.ONE);
     BigInteger g = publicKey.modulus().add(BigInteger.ONE);
-    this.hp = lFunction(g.modPow(pMinus1, pSquared), p).modInverse(p);
-    this.hq = lFunction(g.modPow(qMinus1, qSquared), q).modInverse(q);
-    this.qInverseModP = q.modInverse(p);
+    this.factors = new Factor[ascending.length];
+    BigInteger prefix = null;
+    for (int i = 0; i < ascending.length; i++) {
+      factors[i] = new Factor(ascending[i], g, prefix);
+      prefix = prefix == null ? ascending[i] : prefix.multiply(ascending[i]);
+    }
   }
 
   /**
-   * Builds and validates a key from its primes (in either order) under the production policy.
+   * The largest number of prime factors a key with a modulus of {@code modulusBits} bits may have:
+   * 3 below 4096 bits (the insecure test sizes included), 4 below 8192 bits, 5 from 8192 bits.
+   * These keep the smallest factor far beyond the reach of the elliptic curve method, so the
+   * number field sieve on {@code n} stays the cheapest known attack (spec/paillier.md, "Multi-prime
+   * keys"; after Lenstra 2001 and Hinek 2008).
+   *
+   * @throws IllegalArgumentException if {@code modulusBits} is not positive
+   */
+  public static int maxPrimes(int modulusBits) {
+    if (modulusBits <= 0) {
+      throw new IllegalArgumentException("modulus length must be positive, got " + modulusBits);
+    }
+    if (modulusBits < 4096) {
+      return 3;
+    }
+    return modulusBits < 8192 ? 4 : 5;
+  }
+
+  /**
+   * Builds and validates a two-prime key from its primes (in either order) under the production
+   * policy.
    *
    * @throws InvalidPaillierKeyException if the primes fail a rule of the class comment
    * @throws NullPointerException if an argument is null
    */
   public static PaillierPrivateKey fromPrimes(BigInteger p, BigInteger q) {
-    return validated(p, q, PaillierPublicKey.MIN_MODULUS_BITS);
+    return fromPrimes(List.of(Objects.requireNonNull(p, "p"), Objects.requireNonNull(q, "q")));
   }
 
   /**
-   * Like {@link #fromPrimes} but accepts moduli from
+   * Builds and validates a key from its 2 to {@link #maxPrimes(int)} prime factors (in any order)
+   * under the production policy.
+   *
+   * @throws InvalidPaillierKeyException if the primes fail a rule of the class comment, or their
+   *     number is below 2 or above {@link #maxPrimes(int)} of the modulus length
+   * @throws NullPointerException if the list or an element is null
+   */
+  public static PaillierPrivateKey fromPrimes(List<BigInteger> primes) {
+    return validated(primes, PaillierPublicKey.MIN_MODULUS_BITS);
+  }
+
+  /**
+   * Like {@link #fromPrimes(BigInteger, BigInteger)} but accepts moduli from
    * {@link PaillierPublicKey#MIN_TEST_MODULUS_BITS} bits. INSECURE: for fast tests only.
    *
    * @throws InvalidPaillierKeyException if the primes fail a rule
    */
   public static PaillierPrivateKey fromPrimesForTesting(BigInteger p, BigInteger q) {
-    return validated(p, q, PaillierPublicKey.MIN_TEST_MODULUS_BITS);
+    return fromPrimesForTesting(
+        List.of(Objects.requireNonNull(p, "p"), Objects.requireNonNull(q, "q")));
+  }
+
+  /**
+   * Like {@link #fromPrimes(List)} but accepts moduli from
+   * {@link PaillierPublicKey#MIN_TEST_MODULUS_BITS} bits. INSECURE: for fast tests only.
+   *
+   * @throws InvalidPaillierKeyException if the primes fail a rule
+   */
+  public static PaillierPrivateKey fromPrimesForTesting(List<BigInteger> primes) {
+    return validated(primes, PaillierPublicKey.MIN_TEST_MODULUS_BITS);
   }
 
   /** For primes the library has just generated and tested itself. */
-  static PaillierPrivateKey trusted(BigInteger p, BigInteger q) {
-    BigInteger lo = p.min(q);
-    BigInteger hi = p.max(q);
-    return new PaillierPrivateKey(lo, hi, PaillierPublicKey.trusted(lo.multiply(hi)));
+  static PaillierPrivateKey trusted(BigInteger... primes) {
+    BigInteger[] ascending = primes.clone();
+    Arrays.sort(ascending);
+    BigInteger n = BigInteger.ONE;
+    for (BigInteger p : ascending) {
+      n = n.multiply(p);
+    }
+    return new PaillierPrivateKey(ascending, PaillierPublicKey.trusted(n));
   }
 
-  private static PaillierPrivateKey validated(BigInteger p, BigInteger q, int minBits) {
-    Objects.requireNonNull(p, "p");
-    Objects.requireNonNull(q, "q");
-    checkPrimes(p, q, minBits);
-    return trusted(p, q);
+  private static PaillierPrivateKey validated(List<BigInteger> primes, int minBits) {
+    Objects.requireNonNull(primes, "primes");
+    BigInteger[] array = new BigInteger[primes.size()];
+    for (int i = 0; i < array.length; i++) {
+      array[i] = Objects.requireNonNull(primes.get(i), "prime");
+    }
+    checkPrimes(array, minBits);
+    return trusted(array);
   }
 
-  static void checkPrimes(BigInteger p, BigInteger q, int minModulusBits) {
-    if (p.signum() <= 0 || q.signum() <= 0) {
-      throw new InvalidPaillierKeyException("primes must be positive");
+  static void checkPrimes(BigInteger[] primes, int minModulusBits) {
+    int k = primes.length;
+    if (k < 2 || k > MAX_PRIMES) {
+      throw new InvalidPaillierKeyException(
+          "a key has 2.." + MAX_PRIMES + " prime factors, got " + k);
     }
-    if (p.equals(q)) {
-      throw new InvalidPaillierKeyException("p and q must be distinct");
+    int minPrimeBits = Integer.MAX_VALUE;
+    int maxPrimeBits = 0;
+    for (BigInteger p : primes) {
+      if (p.signum() <= 0) {
+        throw new InvalidPaillierKeyException("primes must be positive");
+      }
+      // Bounds the work below before any multiplication or primality test.
+      if (p.bitLength() > PaillierPublicKey.MAX_MODULUS_BITS) {
+        throw new InvalidPaillierKeyException("a prime is longer than the largest modulus");
+      }
+      minPrimeBits = Math.min(minPrimeBits, p.bitLength());
+      maxPrimeBits = Math.max(maxPrimeBits, p.bitLength());
     }
-    if (p.bitLength() != q.bitLength()) {
+    for (int i = 0; i < k; i++) {
+      for (int j = i + 1; j < k; j++) {
+        if (primes[i].equals(primes[j])) {
+          throw new InvalidPaillierKeyException(k == 2 ? "p and q must be distinct" : "the primes must be distinct");
+        }
+      }
+    }
+    if (k == 2 && minPrimeBits != maxPrimeBits) {
       throw new InvalidPaillierKeyException("p and q must have the same bit length");
     }
-    BigInteger n = p.multiply(q);
+    if (maxPrimeBits - minPrimeBits > 1) {
+      throw new InvalidPaillierKeyException("the primes' bit lengths must differ by at most one");
+    }
+    BigInteger n = BigInteger.ONE;
+    BigInteger phi = BigInteger.ONE;
+    for (BigInteger p : primes) {
+      n = n.multiply(p);
+      phi = phi.multiply(p.subtract(BigInteger.ONE));
+    }
     if (n.bitLength() < minModulusBits || n.bitLength() > PaillierPublicKey.MAX_MODULUS_BITS) {
       throw new InvalidPaillierKeyException(
           "modulus has " + n.bitLength() + " bits; allowed " + minModulusBits + ".."
               + PaillierPublicKey.MAX_MODULUS_BITS);
     }
-    if (!Primes.isProbablePrime(p, VALIDATION_RANDOM) || !Primes.isProbablePrime(q, VALIDATION_RANDOM)) {
-      throw new InvalidPaillierKeyException("p or q is not prime");
+    if (k > maxPrimes(n.bitLength())) {
+      throw new InvalidPaillierKeyException(
+          "a " + n.bitLength() + "-bit modulus may have at most " + maxPrimes(n.bitLength())
+              + " prime factors, got " + k);
     }
-    BigInteger phi = p.subtract(BigInteger.ONE).multiply(q.subtract(BigInteger.ONE));
+    for (BigInteger p : primes) {
+      if (!Primes.isProbablePrime(p, VALIDATION_RANDOM)) {
+        throw new InvalidPaillierKeyException(k == 2 ? "p or q is not prime" : "a factor is not prime");
+      }
+    }
     if (!n.gcd(phi).equals(BigInteger.ONE)) {
-      throw new InvalidPaillierKeyException("gcd(n, (p-1)(q-1)) must be 1");
+      throw new InvalidPaillierKeyException(
+          k == 2 ? "gcd(n, (p-1)(q-1)) must be 1" : "gcd(n, phi(n)) must be 1");
     }
-    if (p.subtract(q).abs().bitLength() <= n.bitLength() / 2 - 100) {
-      throw new InvalidPaillierKeyException("p and q are too close: Fermat's method would factor n");
+    for (int i = 0; i < k; i++) {
+      for (int j = i + 1; j < k; j++) {
+        // Two primes: the historical rule of spec 3.2, in terms of n.
+        int limit = k == 2
+            ? n.bitLength() / 2 - 100
+            : Math.min(primes[i].bitLength(), primes[j].bitLength()) - 100;
+        if (primes[i].subtract(primes[j]).abs().bitLength() <= limit) {
+          throw new InvalidPaillierKeyException(
+              (k == 2 ? "p and q" : "two primes") + " are too close: Fermat's method would factor n");
+        }
+      }
     }
   }
 
   /**
-   * Parses the encoding of {@link #toBytes()} under the production policy.
+   * Parses the encoding of {@link #toBytes()} under the production policy: type {@code 0x02} for
+   * two primes, {@code 0x08} for three or more.
    *
    * @throws InvalidPaillierKeyException if the bytes are malformed or the primes fail validation
-   *     (including {@code p >= q}: the encoding is canonical)
+   *     (including primes out of ascending order: the encoding is canonical)
    */
   public static PaillierPrivateKey fromBytes(byte[] encoding) {
-    BigInteger p;
-    BigInteger q;
+    BigInteger[] primes;
     try {
-      Wire.Reader r = new Wire.Reader(encoding, TYPE);
-      p = r.integer(PaillierPublicKey.MAX_MODULUS_BITS / 8);
-      q = r.integer(PaillierPublicKey.MAX_MODULUS_BITS / 8);
+      boolean multi = encoding != null && encoding.length >= 2
+          && (encoding[1] & 0xff) == MULTI_PRIME_TYPE;
+      Wire.Reader r = new Wire.Reader(encoding, multi ? MULTI_PRIME_TYPE : TYPE);
+      int k = 2;
+      if (multi) {
+        k = r.u8();
+        if (k < 3 || k > MAX_PRIMES) {
+          throw new InvalidPaillierKeyException(
+              "malformed private key: a multi-prime key lists 3.." + MAX_PRIMES + " primes, got " + k);
+        }
+      }
+      primes = new BigInteger[k];
+      for (int i = 0; i < k; i++) {
+        primes[i] = r.integer(PaillierPublicKey.MAX_MODULUS_BITS / 8);
+      }
       r.finish();
     } catch (Wire.FormatException e) {
       throw new InvalidPaillierKeyException("malformed private key: " + e.getMessage(), e);
     }
-    if (p.compareTo(q) >= 0) {
-      throw new InvalidPaillierKeyException("private key encoding must list p < q");
+    for (int i = 1; i < primes.length; i++) {
+      if (primes[i - 1].compareTo(primes[i]) >= 0) {
+        throw new InvalidPaillierKeyException(primes.length == 2
+            ? "private key encoding must list p < q"
+            : "private key encoding must list the primes in ascending order");
+      }
     }
-    return fromPrimes(p, q);
+    return fromPrimes(Arrays.asList(primes));
   }
 
-  /** The encoding {@code 01 02 || int(p) || int(q)} with {@code p < q}. Secret: protect it. */
+  /**
+   * The encoding: {@code 01 02 || int(p) || int(q)} with {@code p < q} for two primes,
+   * {@code 01 08 || u8(k) || int(p_1) || ... || int(p_k)} ascending for {@code k >= 3}. Secret:
+   * protect it.
+   */
   public byte[] toBytes() {
-    return new Wire.Writer(TYPE).integer(p).integer(q).toByteArray();
+    Wire.Writer w;
+    if (factors.length == 2) {
+      w = new Wire.Writer(TYPE);
+    } else {
+      w = new Wire.Writer(MULTI_PRIME_TYPE).u8(factors.length);
+    }
+    for (Factor f : factors) {
+      w.integer(f.p);
+    }
+    return w.toByteArray();
   }
 
   /** The matching public key. */
@@ -146,9 +299,14 @@ public final class PaillierPrivateKey {
     return publicKey;
   }
 
+  /** The number of prime factors of {@code n}: 2, or up to {@link #maxPrimes(int)}. */
+  public int primeCount() {
+    return factors.length;
+  }
+
   /**
-   * Decrypts by CRT: {@code m_p = L_p(c^(p-1) mod p^2) hp mod p}, the same modulo {@code q},
-   * then {@code m = m_q + q ((m_p - m_q) q^-1 mod p)}.
+   * Decrypts by CRT: {@code m_i = L_(p_i)(c^(p_i - 1) mod p_i^2) h_i mod p_i} for each prime,
+   * combined by Garner's algorithm into {@code m mod n}.
    *
    * @return the plaintext in {@code [0, n)}
    * @throws KeyMismatchException if {@code c} was made under another public key
@@ -163,10 +321,10 @@ public final class PaillierPrivateKey {
   }
 
   /**
-   * Like {@link #decrypt(Ciphertext)} with the two CRT halves computed concurrently: the
-   * {@code q} half on {@code executor}, the {@code p} half on the caller's thread. This lowers
-   * the latency of one decryption (about 2x when a core is idle) but not the throughput; to
-   * decrypt many ciphertexts, parallelize across them instead (for example
+   * Like {@link #decrypt(Ciphertext)} with the CRT residues computed concurrently: all but the
+   * first on {@code executor}, the first on the caller's thread. This lowers the latency of one
+   * decryption when cores are idle but not the throughput; to decrypt many ciphertexts,
+   * parallelize across them instead (for example
    * {@link io.secagg.he.packing.EncryptedVector#decrypt(PaillierPrivateKey,
    * java.util.concurrent.Executor, int)}).
    *
@@ -180,37 +338,60 @@ public final class PaillierPrivateKey {
       throw new KeyMismatchException("ciphertext belongs to another public key");
     }
     BigInteger value = c.value();
-    CompletableFuture<BigInteger> mq = CompletableFuture.supplyAsync(() -> halfQ(value), executor);
-    BigInteger mp = halfP(value);
-    return crt(mp, mq.join());
+    @SuppressWarnings("unchecked")
+    CompletableFuture<BigInteger>[] rest = new CompletableFuture[factors.length - 1];
+    for (int i = 1; i < factors.length; i++) {
+      Factor f = factors[i];
+      rest[i - 1] = CompletableFuture.supplyAsync(() -> f.residue(value), executor);
+    }
+    BigInteger[] residues = new BigInteger[factors.length];
+    residues[0] = factors[0].residue(value);
+    for (int i = 1; i < factors.length; i++) {
+      residues[i] = rest[i - 1].join();
+    }
+    return combine(residues);
   }
 
   BigInteger decryptValue(BigInteger c) {
-    return crt(halfP(c), halfQ(c));
+    BigInteger[] residues = new BigInteger[factors.length];
+    for (int i = 0; i < factors.length; i++) {
+      residues[i] = factors[i].residue(c);
+    }
+    return combine(residues);
   }
 
-  private BigInteger halfP(BigInteger c) {
-    return lFunction(c.mod(pSquared).modPow(pMinus1, pSquared), p).multiply(hp).mod(p);
-  }
-
-  private BigInteger halfQ(BigInteger c) {
-    return lFunction(c.mod(qSquared).modPow(qMinus1, qSquared), q).multiply(hq).mod(q);
-  }
-
-  private BigInteger crt(BigInteger mp, BigInteger mq) {
-    return mp.subtract(mq).multiply(qInverseModP).mod(p).multiply(q).add(mq);
+  /** Garner: {@code m = m_1}, then {@code m += P_i ((m_i - m) P_i^-1 mod p_i)} with {@code P_i = p_1..p_(i-1)}. */
+  private BigInteger combine(BigInteger[] residues) {
+    BigInteger m = residues[0];
+    for (int i = 1; i < factors.length; i++) {
+      Factor f = factors[i];
+      BigInteger step = residues[i].subtract(m).multiply(f.garnerInverse).mod(f.p);
+      m = m.add(f.prefixProduct.multiply(step));
+    }
+    return m;
   }
 
   private static BigInteger lFunction(BigInteger x, BigInteger prime) {
     return x.subtract(BigInteger.ONE).divide(prime);
   }
 
-  BigInteger p() {
-    return p;
+  /** The primes, ascending (tests and vector generators). */
+  List<BigInteger> primes() {
+    List<BigInteger> out = new ArrayList<>(factors.length);
+    for (Factor f : factors) {
+      out.add(f.p);
+    }
+    return out;
   }
 
+  /** The smallest prime. */
+  BigInteger p() {
+    return factors[0].p;
+  }
+
+  /** The second smallest prime. */
   BigInteger q() {
-    return q;
+    return factors[1].p;
   }
 
   @Override
