@@ -29,11 +29,14 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * secagg-he's Paillier beside javallier 0.6.0 (the baseline), at 2048 and 3072 bits, in one run.
  *
- * <p>Pairs (ours / javallier): {@code keyGeneration} / {@code javallierKeyGeneration};
+ * <p>Pairs (ours / javallier): {@code keyGeneration} (and {@code keyGenerationThreePrimes}) /
+ * {@code javallierKeyGeneration};
  * {@code encryptDjn} (the default: DJN short exponent from a fixed-base table) and
  * {@code encryptStandard} (textbook {@code r^n}) / {@code javallierEncryptObfuscate}
  * ({@code encrypt(long).obfuscate()}: javallier's only randomized encryption); {@code decrypt} (and
- * {@code decryptTwoThreads}, the CRT halves on two threads) / {@code javallierDecrypt}; {@code add} / {@code javallierAdd}; and the per-value cost of
+ * {@code decryptTwoThreads}, the CRT halves on two threads, and {@code decryptThreePrimes}, a
+ * three-prime key of the same modulus length) / {@code javallierDecrypt}; {@code add} /
+ * {@code javallierAdd}; and the per-value cost of
  * summing 100 clients' packed vectors of 100,000 signed 16-bit values, encrypt + add + decrypt,
  * {@code packedAggregationPerValue} / {@code javallierAggregationPerValue} (javallier has no
  * packing: each value is its own ciphertext). Both per-value benchmarks divide the whole
@@ -59,6 +62,8 @@ public class PaillierBenchmark {
   public int bits;
 
   PaillierKeyPair keys;
+  PaillierKeyPair threePrimeKeys;
+  Ciphertext c3;
   PaillierEncryptor djn;
   PaillierEncryptor standard;
   Ciphertext c1;
@@ -80,6 +85,9 @@ public class PaillierBenchmark {
     standard = PaillierEncryptor.create(RandomizerSource.standard(keys.publicKey(), random));
     c1 = djn.encrypt(123456789L);
     c2 = djn.encrypt(987654321L);
+    threePrimeKeys = PaillierKeyGenerator.generate(bits, 3, random);
+    c3 = PaillierEncryptor.create(RandomizerSource.djn(threePrimeKeys.publicKey(), random))
+        .encrypt(123456789L);
     javallierKey = com.n1analytics.paillier.PaillierPrivateKey.create(bits);
     javallierContext = javallierKey.getPublicKey().createSignedContext();
     j1 = javallierContext.encrypt(123456789L).obfuscate();
@@ -94,6 +102,16 @@ public class PaillierBenchmark {
   @Measurement(iterations = 5)
   public PaillierKeyPair keyGeneration() {
     return PaillierKeyGenerator.generate(bits, new SecureRandom());
+  }
+
+  /** Key generation with three primes of about bits/3 (same modulus length). */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Warmup(iterations = 1)
+  @Measurement(iterations = 5)
+  public PaillierKeyPair keyGenerationThreePrimes() {
+    return PaillierKeyGenerator.generate(bits, 3, new SecureRandom());
   }
 
   /** Baseline: javallier key generation. */
@@ -137,6 +155,15 @@ public class PaillierBenchmark {
   @Benchmark
   public BigInteger decryptTwoThreads() {
     return keys.privateKey().decrypt(c1, java.util.concurrent.ForkJoinPool.commonPool());
+  }
+
+  /**
+   * CRT decryption under a three-prime key of the same modulus length: three exponentiations
+   * with exponents and moduli a third shorter than the two-prime key's halves.
+   */
+  @Benchmark
+  public BigInteger decryptThreePrimes() {
+    return threePrimeKeys.privateKey().decrypt(c3);
   }
 
   /** Baseline: javallier decryption and decoding. */
