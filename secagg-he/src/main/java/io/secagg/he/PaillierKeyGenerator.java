@@ -138,7 +138,8 @@ public final class PaillierKeyGenerator {
     for (int i = 0; i < primes.length; i++) {
       for (int j = i + 1; j < primes.length; j++) {
         int limit = Math.min(primes[i].bitLength(), primes[j].bitLength()) - 100;
-        if (primes[i].subtract(primes[j]).abs().bitLength() <= limit) {
+        // Below 101 bits the distance rule is vacuous and would let a repeated prime through.
+        if (primes[i].equals(primes[j]) || primes[i].subtract(primes[j]).abs().bitLength() <= limit) {
           return false;
         }
       }

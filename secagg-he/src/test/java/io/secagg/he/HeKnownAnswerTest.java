@@ -12,6 +12,7 @@ class HeKnownAnswerTest extends AbstractKnownAnswerTest {
     return List.of(
         new PaillierVectors.KeysChecker(),
         new PaillierVectors.EncryptionChecker(),
+        new MultiPrimeVectors.Checker(),
         new io.secagg.he.encoding.FixedPointVectors.Checker(),
         new io.secagg.he.packing.PackingVectors.Checker(),
         new io.secagg.he.threshold.ThresholdVectors.Checker());
@@ -22,6 +23,7 @@ class HeKnownAnswerTest extends AbstractKnownAnswerTest {
     return List.of(
         new PaillierVectors.KeysGenerator(),
         new PaillierVectors.EncryptionGenerator(),
+        new MultiPrimeVectors.Generator(),
         new io.secagg.he.encoding.FixedPointVectors.Generator(),
         new io.secagg.he.packing.PackingVectors.Generator(),
         new io.secagg.he.threshold.ThresholdVectors.Generator());

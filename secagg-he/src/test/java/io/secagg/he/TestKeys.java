@@ -20,10 +20,17 @@ public final class TestKeys {
   /** Seed of {@link #vectorKey()}: the 2048-bit key of the known-answer vectors. */
   public static final long VECTOR_KEY_SEED = 0x5eca992048L;
 
+  /** Seed of {@link #multiPrimeVectorKey()}: the 2048-bit three-prime key of the vectors. */
+  public static final long MULTI_PRIME_VECTOR_KEY_SEED = 0x5eca993048L;
+
   private static PaillierKeyPair small512;
   private static PaillierKeyPair vectorKey;
   private static PaillierKeyPair production2048;
   private static BigInteger[] safe128;
+  private static PaillierKeyPair multiPrimeVectorKey;
+  private static PaillierKeyPair smallThreePrime;
+  private static PaillierKeyPair fourPrime4096;
+  private static PaillierKeyPair fivePrime8192;
 
   private TestKeys() {}
 
@@ -54,6 +61,44 @@ public final class TestKeys {
       vectorKey = PaillierKeyGenerator.generate(2048, random(VECTOR_KEY_SEED));
     }
     return vectorKey;
+  }
+
+  /**
+   * The 2048-bit three-prime key of {@code paillier_multiprime_test.json}: generated from
+   * DeterministicRandom(MULTI_PRIME_VECTOR_KEY_SEED).
+   */
+  public static synchronized PaillierKeyPair multiPrimeVectorKey() {
+    if (multiPrimeVectorKey == null) {
+      multiPrimeVectorKey = PaillierKeyGenerator.generate(2048, 3, random(MULTI_PRIME_VECTOR_KEY_SEED));
+    }
+    return multiPrimeVectorKey;
+  }
+
+  /** A 512-bit three-prime key: primes of 170, 171 and 171 bits (INSECURE, fast). */
+  public static synchronized PaillierKeyPair smallThreePrime() {
+    if (smallThreePrime == null) {
+      smallThreePrime = PaillierKeyGenerator.generateForTesting(512, 3, random(5123));
+    }
+    return smallThreePrime;
+  }
+
+  /** A 4096-bit four-prime key (the smallest size that allows four primes). */
+  public static synchronized PaillierKeyPair fourPrime() {
+    if (fourPrime4096 == null) {
+      fourPrime4096 = PaillierKeyGenerator.generate(4096, 4, random(40964));
+    }
+    return fourPrime4096;
+  }
+
+  /**
+   * An 8192-bit five-prime key (the smallest size that allows five primes). Seed 6 was picked
+   * because it finds one in about a second; some seeds take several.
+   */
+  public static synchronized PaillierKeyPair fivePrime() {
+    if (fivePrime8192 == null) {
+      fivePrime8192 = PaillierKeyGenerator.generate(8192, 5, random(6));
+    }
+    return fivePrime8192;
   }
 
   /** Two 128-bit safe primes (INSECURE, fast threshold tests). */
