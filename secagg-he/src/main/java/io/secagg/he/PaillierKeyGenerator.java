@@ -110,8 +110,13 @@ public final class PaillierKeyGenerator {
         primes[i] = Primes.randomPrime(lengths[i], random);
         head = head.multiply(primes[i]);
       }
-      // With more than two primes, top bits set no longer fix the product's length: redraw the
-      // last prime until n has exactly modulusBits bits (about half the draws succeed at worst).
+      // With more than two primes, top bits set no longer fix the product's length. If even the
+      // largest last prime cannot lift n to modulusBits bits, start over at once; otherwise redraw
+      // the last prime until n has exactly modulusBits bits.
+      BigInteger largestLast = BigInteger.ONE.shiftLeft(lengths[k - 1]).subtract(BigInteger.ONE);
+      if (head.multiply(largestLast).bitLength() < modulusBits) {
+        continue;
+      }
       for (int attempt = 0; attempt < LAST_PRIME_ATTEMPTS; attempt++) {
         primes[k - 1] = Primes.randomPrime(lengths[k - 1], random);
         if (head.multiply(primes[k - 1]).bitLength() == modulusBits && acceptable(primes)) {

@@ -249,6 +249,12 @@ public final class PaillierPrivateKey {
     try {
       boolean multi = encoding != null && encoding.length >= 2
           && (encoding[1] & 0xff) == MULTI_PRIME_TYPE;
+      if (encoding != null && encoding.length >= 2 && (encoding[0] & 0xff) == Wire.VERSION
+          && !multi && (encoding[1] & 0xff) != TYPE) {
+        throw new InvalidPaillierKeyException("malformed private key: type byte "
+            + (encoding[1] & 0xff) + " where " + TYPE + " (two primes) or " + MULTI_PRIME_TYPE
+            + " (three or more) was expected");
+      }
       Wire.Reader r = new Wire.Reader(encoding, multi ? MULTI_PRIME_TYPE : TYPE);
       int k = 2;
       if (multi) {
@@ -396,7 +402,8 @@ public final class PaillierPrivateKey {
 
   @Override
   public boolean equals(Object o) {
-    // n determines {p, q}, and the encoding is canonical (p < q): comparing n is comparing keys.
+    // n determines its prime factors, and the encoding lists them ascending: comparing n is
+    // comparing keys.
     return o instanceof PaillierPrivateKey && ((PaillierPrivateKey) o).publicKey.equals(publicKey);
   }
 
