@@ -59,6 +59,24 @@ class EncryptedVectorTest {
     assertArrayEquals(expected, sum.decrypt(KP.privateKey()));
   }
 
+  @Test
+  void packedSumsDecryptTheSameUnderAThreePrimeKey() {
+    PaillierKeyPair kp3 = TestKeys.smallThreePrime();
+    PaillierEncryptor enc3 = PaillierEncryptor.create(kp3.publicKey());
+    long[] a = randomVector(200, 4);
+    long[] b = randomVector(200, 5);
+    // Slots fill the whole plaintext space, so every CRT residue carries packed data.
+    EncryptedVector sum = EncryptedVector.encrypt(enc3, LAYOUT, a, POOL, 2)
+        .add(EncryptedVector.encrypt(enc3, LAYOUT, b));
+    long[] expected = new long[200];
+    for (int i = 0; i < 200; i++) {
+      expected[i] = a[i] + b[i];
+    }
+    assertEquals(3, kp3.privateKey().primeCount());
+    assertArrayEquals(expected, sum.decrypt(kp3.privateKey(), POOL, 3));
+    assertArrayEquals(expected, sum.decrypt(kp3.privateKey()));
+  }
+
   @Property(tries = 15)
   void anyVectorInRangeRoundTripsThroughEncryption(
       @ForAll @IntRange(min = 0, max = 120) int length, @ForAll long seed) {
