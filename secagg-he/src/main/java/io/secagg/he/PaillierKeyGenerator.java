@@ -127,30 +127,11 @@ public final class PaillierKeyGenerator {
   }
 
   static boolean acceptable(BigInteger p, BigInteger q) {
-    if (p.equals(q)) {
-      return false;
-    }
-    BigInteger n = p.multiply(q);
-    BigInteger phi = p.subtract(BigInteger.ONE).multiply(q.subtract(BigInteger.ONE));
-    return n.gcd(phi).equals(BigInteger.ONE)
-        && p.subtract(q).abs().bitLength() > n.bitLength() / 2 - 100;
+    return acceptable(new BigInteger[] {p, q});
   }
 
-  /** The multi-prime rules of spec 3.1: pairwise distinct and apart, gcd(n, phi(n)) = 1. */
+  /** The rules between primes of spec 3.1 and 3.5 (see {@link PaillierPrivateKey}). */
   static boolean acceptable(BigInteger[] primes) {
-    BigInteger n = BigInteger.ONE;
-    BigInteger phi = BigInteger.ONE;
-    for (int i = 0; i < primes.length; i++) {
-      for (int j = i + 1; j < primes.length; j++) {
-        int limit = Math.min(primes[i].bitLength(), primes[j].bitLength()) - 100;
-        // Below 101 bits the distance rule is vacuous and would let a repeated prime through.
-        if (primes[i].equals(primes[j]) || primes[i].subtract(primes[j]).abs().bitLength() <= limit) {
-          return false;
-        }
-      }
-      n = n.multiply(primes[i]);
-      phi = phi.multiply(primes[i].subtract(BigInteger.ONE));
-    }
-    return n.gcd(phi).equals(BigInteger.ONE);
+    return PaillierPrivateKey.relationViolation(primes) == null;
   }
 }

@@ -199,10 +199,8 @@ public final class PaillierPrivateKey {
       throw new InvalidPaillierKeyException("the primes' bit lengths must differ by at most one");
     }
     BigInteger n = BigInteger.ONE;
-    BigInteger phi = BigInteger.ONE;
     for (BigInteger p : primes) {
       n = n.multiply(p);
-      phi = phi.multiply(p.subtract(BigInteger.ONE));
     }
     if (n.bitLength() < minModulusBits || n.bitLength() > PaillierPublicKey.MAX_MODULUS_BITS) {
       throw new InvalidPaillierKeyException(
@@ -219,9 +217,32 @@ public final class PaillierPrivateKey {
         throw new InvalidPaillierKeyException(k == 2 ? "p or q is not prime" : "a factor is not prime");
       }
     }
+    String broken = relationViolation(primes);
+    if (broken != null) {
+      throw new InvalidPaillierKeyException(broken);
+    }
+  }
+
+  /**
+   * The rules between the primes of a key (spec 3.2 and 3.5), shared by validation and the
+   * generator: pairwise distinct, {@code gcd(n, phi(n)) = 1}, and no two primes close enough for
+   * Fermat's method. Returns null when all hold, else which one fails.
+   */
+  static String relationViolation(BigInteger[] primes) {
+    int k = primes.length;
+    BigInteger n = BigInteger.ONE;
+    BigInteger phi = BigInteger.ONE;
+    for (int i = 0; i < k; i++) {
+      for (int j = i + 1; j < k; j++) {
+        if (primes[i].equals(primes[j])) {
+          return k == 2 ? "p and q must be distinct" : "the primes must be distinct";
+        }
+      }
+      n = n.multiply(primes[i]);
+      phi = phi.multiply(primes[i].subtract(BigInteger.ONE));
+    }
     if (!n.gcd(phi).equals(BigInteger.ONE)) {
-      throw new InvalidPaillierKeyException(
-          k == 2 ? "gcd(n, (p-1)(q-1)) must be 1" : "gcd(n, phi(n)) must be 1");
+      return k == 2 ? "gcd(n, (p-1)(q-1)) must be 1" : "gcd(n, phi(n)) must be 1";
     }
     for (int i = 0; i < k; i++) {
       for (int j = i + 1; j < k; j++) {
@@ -230,12 +251,13 @@ public final class PaillierPrivateKey {
             ? n.bitLength() / 2 - 100
             : Math.min(primes[i].bitLength(), primes[j].bitLength()) - 100;
         if (primes[i].subtract(primes[j]).abs().bitLength() <= limit) {
-          throw new InvalidPaillierKeyException(
-              (k == 2 ? "p and q" : "two primes") + " are too close: Fermat's method would factor n");
+          return (k == 2 ? "p and q" : "two primes") + " are too close: Fermat's method would factor n";
         }
       }
     }
+    return null;
   }
+
 
   /**
    * Parses the encoding of {@link #toBytes()} under the production policy: type {@code 0x02} for
