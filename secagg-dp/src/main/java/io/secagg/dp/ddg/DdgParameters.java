@@ -23,10 +23,10 @@ import java.util.Optional;
  *
  * <p><b>Dropouts.</b> Every client adds noise of variance {@code localVariance}; the aggregate of
  * {@code s} survivors carries {@code s * localVariance}. The guarantee therefore depends on the
- * number of survivors whose noise is in the sum: {@link #guarantee} takes it as an argument. The
- * conservative setting sizes {@code localVariance} for the smallest survivor count a round can
- * decode with (the secure-aggregation threshold), so every decodable round is at least as private
- * as planned; see {@link DdgParameterSelection}. Parameters chosen by the selection carry what
+ * number of survivors whose noise is in the sum: {@link #guarantee} takes it (or a range of
+ * counts) as an argument. {@link DdgParameterSelection#minimumSurvivors} sizes {@code
+ * localVariance} for the fewest survivors a round can complete with (the secure-aggregation
+ * threshold), so every round that completes is at least as private as planned. Parameters chosen by the selection carry what
  * they were sized for ({@link #privacyPlan()}, {@link #plannedGuarantee()}).
  */
 public final class DdgParameters {
