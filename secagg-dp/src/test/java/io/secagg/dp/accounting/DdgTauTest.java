@@ -98,12 +98,44 @@ class DdgTauTest {
     assertTrue(ours >= byDirect && byOld < byDirect, "ours " + ours + ", direct " + byDirect + ", old " + byOld);
   }
 
-  /** KLS 2021, Proposition 14, written out independently of Rdp. */
   private static RdpCurve ddgCurve(double tau, double l2, double l1, double sigma, long n, long dim) {
+    return ddgCurve(RdpCurve.DEFAULT_ORDERS, tau, l2, l1, sigma, n, dim);
+  }
+
+  /** KLS 2021, Proposition 14, written out independently of Rdp. */
+  private static RdpCurve ddgCurve(double[] orders, double tau, double l2, double l1, double sigma, long n, long dim) {
     double a = l2 / (Math.sqrt(n) * sigma);
     double b = l1 / (Math.sqrt(n) * sigma);
-    return RdpCurve.of(RdpCurve.DEFAULT_ORDERS, alpha -> Math.min(alpha / 2 * a * a + tau * dim,
+    return RdpCurve.of(orders, alpha -> Math.min(alpha / 2 * a * a + tau * dim,
         Math.min(alpha / 2 * (a * a + 2 * b * tau + tau * tau * dim), alpha / 2 * Math.pow(a + Math.sqrt(dim) * tau, 2))));
+  }
+
+  /**
+   * The figures of issue 15, item 6, computed there with Google's dp_accounting: the parameters the
+   * earlier selection chose for n = 10^6, d = 2^16, c = 1, 16 bits, target 4 at delta 1e-6 (scale
+   * 2.075617641714251, sigma^2 = 287/256) reported 3.717439; the true epsilon at the same orders
+   * is 3.717732. With the earlier order list we reproduce both (the first with the old tail
+   * bound); the finer default orders lower the true value to about 3.7108.
+   */
+  @Test
+  void reproducesTheIssueFiguresComputedWithDpAccounting() {
+    io.secagg.dp.ddg.DdgParameters p = io.secagg.dp.ddg.DdgParameters.builder().dimension(65536).clipNorm(1)
+        .scale(2.075617641714251).localVariance(io.secagg.dp.sampling.Rational.of(287, 256)).bits(16).build();
+    long n = 1_000_000;
+    double[] earlier = RdpOrdersTest.EARLIER_DEFAULT;
+    assertEquals(3.717732, p.perRoundRdp(earlier, n).toApproxDp(1e-6).epsilon(), 5e-7);
+    double sigma = Math.sqrt(287 / 256.0);
+    double c = 2 * Math.PI * Math.PI * sigma * sigma;
+    double old = 0;
+    for (long k = 1; k <= 10_000; k++) {
+      old += Math.exp(-c * k / (k + 1.0));
+    }
+    old = 10 * (old + (n - 1 - 10_000) * Math.exp(-c * (n - 1.0) / n));
+    double reportedBefore = ddgCurve(earlier, old, p.l2Sensitivity(), p.l1Sensitivity(), sigma, n, 65536)
+        .toApproxDp(1e-6).epsilon();
+    assertEquals(3.717439, reportedBefore, 5e-7);
+    double now = p.guarantee(1, n, 1e-6).epsilon();
+    assertTrue(now < 3.717732 && now > 3.70, "finer orders: " + now);
   }
 
   @Test
