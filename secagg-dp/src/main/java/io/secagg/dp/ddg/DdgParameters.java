@@ -242,6 +242,20 @@ public final class DdgParameters {
   }
 
   /**
+   * The guarantee under the {@link #privacyPlan()} without amplification by client sampling: what
+   * holds against whoever learns who took part in each round (the server of the secure
+   * aggregation). Equal to {@link #plannedGuarantee()} when the plan's sampling rate is 1.
+   *
+   * @throws IllegalStateException if these parameters have no plan (built by hand)
+   */
+  public PrivacyGuarantee plannedGuaranteeWithoutSampling() {
+    if (plan == null) {
+      throw new IllegalStateException("These parameters were built by hand and carry no privacy plan");
+    }
+    return guarantee(plan.rounds(), plan.minimumSurvivors(), plan.maximumClients(), 1, plan.delta());
+  }
+
+  /**
    * The predicted standard deviation of each decoded coordinate's error (real units) for
    * {@code survivors} clients: noise of the exact variance ({@link IntegerSampler#variance()}) per
    * client plus stochastic rounding (at most 1/4 per client), times {@code survivors}, divided by

@@ -94,6 +94,8 @@ class DdgDeploymentTest {
     assertTrue(sampled.plannedGuarantee().epsilon() <= TARGET);
     // The server sees who took part: for it, the same rounds cost the unamplified epsilon.
     assertTrue(sampled.guarantee(200, 12, 20, 1, DELTA).epsilon() > TARGET);
+    assertEquals(sampled.guarantee(200, 12, 20, 1, DELTA).epsilon(), sampled.plannedGuaranteeWithoutSampling().epsilon());
+    assertEquals(unsampled.plannedGuarantee().epsilon(), unsampled.plannedGuaranteeWithoutSampling().epsilon());
   }
 
   @Test
