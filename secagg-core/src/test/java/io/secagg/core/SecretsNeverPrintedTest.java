@@ -17,9 +17,11 @@ import io.secagg.core.protocol.SecAggConfig;
 import io.secagg.core.protocol.SecurityMode;
 import io.secagg.core.protocol.ShareKeys;
 import io.secagg.core.protocol.UnmaskingResponse;
+import io.secagg.core.protocol.client.ClientAborted;
 import io.secagg.core.protocol.client.ClientMachine;
 import io.secagg.core.protocol.client.ClientOutcome;
 import io.secagg.core.protocol.server.AddressedMessage;
+import io.secagg.core.protocol.server.ServerAborted;
 import io.secagg.core.protocol.server.ServerMachine;
 import io.secagg.core.quant.Quantizer;
 import io.secagg.core.quant.QuantizerConfig;
@@ -213,12 +215,12 @@ class SecretsNeverPrintedTest {
       s.put(ServerMachine.class, new Sample(server, inputForbidden));
       ServerMachine cancelled = ServerMachine.builder(config).random(rnd).build();
       cancelled.start();
-      s.put(io.secagg.core.protocol.server.Aborted.class, new Sample(cancelled.cancel().state(), inputForbidden));
+      s.put(ServerAborted.class, new Sample(cancelled.cancel().state(), inputForbidden));
       ClientMachine.Builder cb = ClientMachine.builder(config, 1).input(ModVector.of(config.modulus(), SECRET_LONGS));
       if (identity[1] != null) {
         cb.identityKey(identity[1]);
       }
-      s.put(io.secagg.core.protocol.client.Aborted.class, new Sample(cb.build().cancel().state(), inputForbidden));
+      s.put(ClientAborted.class, new Sample(cb.build().cancel().state(), inputForbidden));
     }
   }
 

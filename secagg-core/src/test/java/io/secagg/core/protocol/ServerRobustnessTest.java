@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.secagg.core.protocol.server.Aborted;
-import io.secagg.core.protocol.server.Completed;
+import io.secagg.core.protocol.client.ClientAborted;
+import io.secagg.core.protocol.server.ServerAborted;
+import io.secagg.core.protocol.server.ServerCompleted;
 import io.secagg.core.protocol.server.ServerOptions;
 import io.secagg.core.protocol.server.ServerOutcome;
 import io.secagg.core.vector.Modulus;
@@ -21,11 +22,11 @@ import org.junit.jupiter.api.Test;
 
 /** The server against misbehaving clients, and its resource and determinism guarantees. */
 class ServerRobustnessTest {
-  private static Completed completed(Harness h) {
-    return assertInstanceOf(Completed.class, h.server.state(), () -> "not completed: " + h.server.state());
+  private static ServerCompleted completed(Harness h) {
+    return assertInstanceOf(ServerCompleted.class, h.server.state(), () -> "not completed: " + h.server.state());
   }
 
-  private static void assertViolation(Completed done, int client, AbortReason reason) {
+  private static void assertViolation(ServerCompleted done, int client, AbortReason reason) {
     assertTrue(
         done.result().dropouts().contains(new Dropout(client, Round.MASKED_INPUT_COLLECTION, Dropout.Cause.PROTOCOL_VIOLATION, reason))
             || done.result().dropouts().stream().anyMatch(d -> d.clientId() == client && d.violation() == reason),
@@ -46,7 +47,7 @@ class ServerRobustnessTest {
   @Test
   void excludesAMaskedInputOfTheWrongLengthAndRecoversTheRest() {
     Harness h = withForgedMaskedInput(Harness.complete(6, 3), new MaskedInput(new byte[4 * 8 - 1]));
-    Completed done = completed(h);
+    ServerCompleted done = completed(h);
     assertEquals(List.of(1, 2, 4, 5, 6), done.result().includedClients());
     assertEquals(h.plaintextSum(List.of(1, 2, 4, 5, 6)), done.result().sum());
     assertViolation(done, 3, AbortReason.MALFORMED_MESSAGE);
@@ -60,7 +61,7 @@ class ServerRobustnessTest {
     bad[0] = (byte) 0xe8; // 1000 as two little-endian bytes: not below m
     bad[1] = 0x03;
     Harness h = withForgedMaskedInput(b, new MaskedInput(bad));
-    Completed done = completed(h);
+    ServerCompleted done = completed(h);
     assertEquals(h.plaintextSum(done.result().includedClients()), done.result().sum());
     assertViolation(done, 3, AbortReason.MALFORMED_MESSAGE);
   }
@@ -74,7 +75,7 @@ class ServerRobustnessTest {
     MaskedInput first = (MaskedInput) h.sentBy.get(2).get(2);
     h.toServer.add(new Object[] {2, first});
     h.runToEnd();
-    Completed done = completed(h);
+    ServerCompleted done = completed(h);
     assertEquals(List.of(1, 2, 3, 4, 5), done.result().includedClients());
     assertEquals(h.plaintextSum(List.of(1, 2, 3, 4, 5)), done.result().sum());
   }
@@ -88,7 +89,7 @@ class ServerRobustnessTest {
     h.take(4);
     h.toServer.add(new Object[] {4, replay});
     h.runToEnd();
-    Completed done = completed(h);
+    ServerCompleted done = completed(h);
     assertEquals(List.of(1, 2, 3, 5), done.result().includedClients());
     assertEquals(h.plaintextSum(List.of(1, 2, 3, 5)), done.result().sum());
   }
@@ -107,7 +108,7 @@ class ServerRobustnessTest {
     }
     h.toServer.add(new Object[] {1, new UnmaskingResponse(self, List.of())});
     h.runToEnd();
-    Completed done = completed(h);
+    ServerCompleted done = completed(h);
     assertEquals(h.plaintextSum(List.of(1, 2, 3, 4, 5, 6)), done.result().sum());
     assertTrue(done.result().dropouts().stream().anyMatch(d -> d.clientId() == 1 && d.violation() == AbortReason.INVALID_SHARE));
   }
@@ -120,7 +121,7 @@ class ServerRobustnessTest {
     h.take(5);
     h.enqueue(h.server.handleUndecodableMessage(5));
     h.runToEnd();
-    Completed done = completed(h);
+    ServerCompleted done = completed(h);
     assertEquals(List.of(1, 2, 3, 4), done.result().includedClients());
   }
 
@@ -144,10 +145,10 @@ class ServerRobustnessTest {
     h.offline.add(4);
     h.offline.add(5);
     h.runToEnd();
-    Aborted a = assertInstanceOf(Aborted.class, h.server.state());
+    ServerAborted a = assertInstanceOf(ServerAborted.class, h.server.state());
     assertEquals(AbortReason.TOO_FEW_SURVIVORS, a.reason());
     for (int id = 1; id <= 3; id++) {
-      assertInstanceOf(io.secagg.core.protocol.client.Aborted.class, h.clients[id].state());
+      assertInstanceOf(ClientAborted.class, h.clients[id].state());
     }
   }
 
@@ -158,7 +159,7 @@ class ServerRobustnessTest {
     h.runUntilRequestsOf(Round.SHARE_KEYS);
     ServerOutcome o = h.server.cancel();
     assertEquals(5, o.messages().size());
-    assertEquals(AbortReason.CANCELLED, ((Aborted) o.state()).reason());
+    assertEquals(AbortReason.CANCELLED, ((ServerAborted) o.state()).reason());
   }
 
   @Test

@@ -32,13 +32,8 @@ public final class R0AdvertiseKeys extends ServerState {
   // Any fixed scalar detects small-order points: clamping makes it a multiple of the cofactor.
   private static final SecretBytes PROBE_SCALAR = SecretBytes.copyOf(filled(32, (byte) 0x5a));
 
-  private final AdvertiseKeys[] received;
-
   R0AdvertiseKeys(ServerContext ctx) {
-    this.received = new AdvertiseKeys[ctx.n + 1];
-    boolean[] all = new boolean[ctx.n + 1];
-    Arrays.fill(all, 1, ctx.n + 1, true);
-    expect(all, ctx.n);
+    expect(ctx, c -> true);
   }
 
   private static byte[] filled(int length, byte value) {
@@ -57,7 +52,7 @@ public final class R0AdvertiseKeys extends ServerState {
     if (!(message instanceof AdvertiseKeys)) {
       super.accept(ctx, clientId, message);
     }
-    if (answered[clientId]) {
+    if (hasAnswered(ctx, clientId)) {
       throw new ProtocolViolation(AbortReason.UNEXPECTED_MESSAGE, "client sent its keys twice");
     }
     AdvertiseKeys keys = (AdvertiseKeys) message;
@@ -84,7 +79,7 @@ public final class R0AdvertiseKeys extends ServerState {
         throw new ProtocolViolation(AbortReason.INVALID_SIGNATURE, "key advertisement signature is invalid");
       }
     }
-    received[clientId] = keys;
+    ctx.client(clientId).advertisement = keys;
   }
 
   private static boolean isSmallOrder(ServerContext ctx, byte[] publicKey) {
@@ -99,34 +94,33 @@ public final class R0AdvertiseKeys extends ServerState {
   @Override
   ServerState close(ServerContext ctx) throws ProtocolViolation {
     recordSilent(ctx);
-    boolean[] inU1 = keptAnswers(ctx);
     Set<ByteBuffer> taken = new HashSet<>();
     List<AdvertisedKeys> list = new ArrayList<>();
     for (int id = 1; id <= ctx.n; id++) {
-      if (!inU1[id]) {
+      ClientRecord c = ctx.client(id);
+      AdvertiseKeys k = c.advertisement;
+      c.advertisement = null;
+      if (!answerKept(ctx, id)) {
         continue;
       }
-      AdvertiseKeys k = received[id];
       if (!taken.add(ByteBuffer.wrap(k.encryptionPublicKey()))
           | !taken.add(ByteBuffer.wrap(k.maskingPublicKey()))) {
-        inU1[id] = false;
         ctx.ban(id, round(), AbortReason.INVALID_KEY_LIST);
         continue;
       }
-      ctx.keys[id] = AdvertisedKeys.of(id, k);
-      list.add(ctx.keys[id]);
+      c.keys = AdvertisedKeys.of(id, k);
+      c.stage = ClientRecord.Stage.ADVERTISED;
+      list.add(c.keys);
     }
     if (list.isEmpty()) {
       throw new ProtocolViolation(AbortReason.TOO_FEW_SURVIVORS, "no client advertised keys");
     }
     ctx.sessionId = Derivations.sessionId(ctx.configDigest, ctx.nonce, list);
     ctx.graph = Derivations.graph(ctx.config, ctx.sessionId);
-    boolean[] viable = new boolean[ctx.n + 1];
     int viableCount = 0;
     for (AdvertisedKeys k : list) {
       int u = k.clientId();
-      if (ctx.countIn(u, inU1) >= ctx.t) {
-        viable[u] = true;
+      if (ctx.countNeighboursAt(u, ClientRecord.Stage.ADVERTISED) >= ctx.t) {
         viableCount++;
       } else {
         ctx.drop(u, Round.SHARE_KEYS, Dropout.Cause.TOO_FEW_NEIGHBOURS, null);
@@ -142,6 +136,6 @@ public final class R0AdvertiseKeys extends ServerState {
     for (AdvertisedKeys k : list) {
       ctx.send(k.clientId(), request);
     }
-    return new R1ShareKeys(ctx, inU1, viable);
+    return new R1ShareKeys(ctx);
   }
 }

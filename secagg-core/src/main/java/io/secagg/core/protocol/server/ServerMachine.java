@@ -24,7 +24,7 @@ import java.util.Objects;
  *
  * <p>States: {@link R0AdvertiseKeys} &rarr; {@link R1ShareKeys} &rarr; {@link
  * R2MaskedInputCollection} &rarr; ({@link R3ConsistencyCheck}, malicious mode) &rarr; {@link
- * R4Unmasking} &rarr; {@link Completed}, or {@link Aborted}. A round closes when every client it
+ * R4Unmasking} &rarr; {@link ServerCompleted}, or {@link ServerAborted}. A round closes when every client it
  * expects has answered (or left), or on {@link #advance()}.
  *
  * <p><b>Contract for peer input:</b> nothing a client sends makes a method throw. A client that
@@ -90,21 +90,20 @@ public final class ServerMachine {
   public ServerOutcome handle(int clientId, ClientMessage message) {
     Objects.requireNonNull(message, "message");
     checkStarted();
-    if (state.isTerminal() || !ctx.config.isClientId(clientId) || !state.isExpected(clientId)
-        || ctx.banned[clientId]) {
+    if (!acceptsFrom(clientId)) {
       return flush();
     }
     if (message instanceof ClientAbort) {
       ctx.drop(clientId, state.round(), Dropout.Cause.CLIENT_ABORTED, ((ClientAbort) message).reason());
-      if (state.keepsContributionOf(clientId)) {
-        ctx.banned[clientId] = true;
+      if (state.keepsContributionOf(ctx, clientId)) {
+        ctx.client(clientId).banned = true;
       } else {
-        state.leave(clientId);
+        state.leave(ctx, clientId);
       }
     } else {
       try {
         state.accept(ctx, clientId, message);
-        state.markAnswered(clientId);
+        state.markAnswered(ctx, clientId);
       } catch (ProtocolViolation v) {
         exclude(clientId, v.reason());
       } catch (RuntimeException e) {
@@ -125,8 +124,7 @@ public final class ServerMachine {
    */
   public ServerOutcome handleUndecodableMessage(int clientId) {
     checkStarted();
-    if (!state.isTerminal() && ctx.config.isClientId(clientId) && state.isExpected(clientId)
-        && !ctx.banned[clientId]) {
+    if (acceptsFrom(clientId)) {
       exclude(clientId, AbortReason.MALFORMED_MESSAGE);
       closeWhileComplete();
     }
@@ -174,7 +172,7 @@ public final class ServerMachine {
 
   /** The result if the session completed, otherwise null. */
   public AggregationResult result() {
-    return state instanceof Completed ? ((Completed) state).result() : null;
+    return state instanceof ServerCompleted ? ((ServerCompleted) state).result() : null;
   }
 
   /** The server's record so far of every client that left the session, ascending by id. */
@@ -197,11 +195,17 @@ public final class ServerMachine {
     return ctx.sessionId == null ? null : ctx.sessionId.clone();
   }
 
+  /** True iff the current state expects a message from {@code clientId} and it is not banned. */
+  private boolean acceptsFrom(int clientId) {
+    return !state.isTerminal() && ctx.config.isClientId(clientId) && state.isExpected(ctx, clientId)
+        && !ctx.isBanned(clientId);
+  }
+
   private void exclude(int clientId, AbortReason reason) {
-    boolean keep = state.keepsContributionOf(clientId);
+    boolean keep = state.keepsContributionOf(ctx, clientId);
     ctx.ban(clientId, state.round(), reason);
     if (!keep) {
-      state.leave(clientId);
+      state.leave(ctx, clientId);
     }
   }
 
@@ -223,14 +227,14 @@ public final class ServerMachine {
     ServerAbort notice = new ServerAbort(reason);
     List<Integer> told = new ArrayList<>();
     for (int id = 1; id <= ctx.n; id++) {
-      if (state.isParticipant(id) && !ctx.banned[id]) {
+      if (state.isParticipant(ctx, id) && !ctx.isBanned(id)) {
         told.add(id);
       }
     }
     for (int id : told) {
       ctx.send(id, notice);
     }
-    state = new Aborted(reason, message);
+    state = new ServerAborted(reason, message);
   }
 
   private ServerOutcome flush() {
