@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.secagg.core.crypto.Ed25519;
 import io.secagg.core.protocol.client.ClientAborted;
+import io.secagg.core.protocol.internal.Derivations;
 import io.secagg.core.protocol.server.ServerAborted;
 import io.secagg.core.protocol.server.ServerCompleted;
 import io.secagg.core.protocol.server.ServerOptions;
@@ -19,6 +21,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The server against misbehaving clients, and its resource and determinism guarantees. */
 class ServerRobustnessTest {
@@ -123,6 +127,62 @@ class ServerRobustnessTest {
     h.runToEnd();
     ServerCompleted done = completed(h);
     assertEquals(List.of(1, 2, 3, 4), done.result().includedClients());
+  }
+
+  /**
+   * Client {@code copier} advertises client {@code owner}'s public keys (signed with its own
+   * identity key in malicious mode: copying a public key needs no private key) before round 0
+   * closes. Whatever the order of the ids, both are excluded, never only the owner.
+   */
+  @ParameterizedTest
+  @CsvSource({"SEMI_HONEST, 2, 5", "SEMI_HONEST, 5, 2", "MALICIOUS, 1, 6", "MALICIOUS, 6, 1"})
+  void aCopiedKeyExcludesTheCopierAndTheOwnerNeverOnlyTheOwner(SecurityMode mode, int copier, int owner) {
+    Harness h = Harness.create(Harness.complete(6, 3), mode, 6, 56);
+    h.start();
+    byte[] nonce = ((AdvertiseKeysRequest) h.toClients.peek().message()).serverNonce();
+    for (int id = 1; id <= 6; id++) {
+      h.deliver(id, h.take(id));
+    }
+    AdvertiseKeys original = (AdvertiseKeys) h.sentBy.get(owner).get(0);
+    byte[] signature = new byte[0];
+    if (mode == SecurityMode.MALICIOUS) {
+      byte[] signed = Derivations.advertiseKeysMessage(
+          Derivations.configDigest(h.config), nonce, copier, original.encryptionPublicKey(),
+          original.maskingPublicKey());
+      signature = Ed25519.create().sign(h.identities[copier], signed);
+    }
+    AdvertiseKeys copy = new AdvertiseKeys(original.encryptionPublicKey(), original.maskingPublicKey(), signature);
+    h.toServer.removeIf(m -> (Integer) m[0] == copier);
+    h.toServer.add(new Object[] {copier, copy});
+    h.runToEnd();
+    ServerCompleted done = completed(h);
+    List<Integer> rest = new ArrayList<>(List.of(1, 2, 3, 4, 5, 6));
+    rest.removeAll(List.of(copier, owner));
+    assertEquals(rest, done.result().includedClients());
+    assertEquals(h.plaintextSum(rest), done.result().sum());
+    for (int id : List.of(copier, owner)) {
+      assertTrue(
+          done.result().dropouts().contains(
+              new Dropout(id, Round.ADVERTISE_KEYS, Dropout.Cause.PROTOCOL_VIOLATION, AbortReason.INVALID_KEY_LIST)),
+          () -> "client " + id + " not excluded for the copied key: " + done.result().dropouts());
+    }
+  }
+
+  @Test
+  void aClientThatAdvertisesOneKeyTwiceIsExcludedAlone() {
+    Harness h = Harness.create(Harness.complete(5, 3), SecurityMode.SEMI_HONEST, 5, 57);
+    h.start();
+    for (int id = 1; id <= 5; id++) {
+      h.deliver(id, h.take(id));
+    }
+    AdvertiseKeys own = (AdvertiseKeys) h.sentBy.get(3).get(0);
+    h.toServer.removeIf(m -> (Integer) m[0] == 3);
+    h.toServer.add(new Object[] {3, new AdvertiseKeys(own.maskingPublicKey(), own.maskingPublicKey(), new byte[0])});
+    h.runToEnd();
+    ServerCompleted done = completed(h);
+    assertEquals(List.of(1, 2, 4, 5), done.result().includedClients());
+    assertEquals(h.plaintextSum(List.of(1, 2, 4, 5)), done.result().sum());
+    assertViolation(done, 3, AbortReason.INVALID_KEY_LIST);
   }
 
   @Test

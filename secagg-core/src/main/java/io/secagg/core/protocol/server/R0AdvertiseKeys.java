@@ -15,16 +15,17 @@ import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Round 0: the server has broadcast its nonce and collects every client's two public keys.
  *
  * <p>Per message: both keys 32 bytes and not of small order; the signature of the mode's length
- * and, in malicious mode, valid under the client's identity key. At close: a client reusing a
- * public key already taken (by itself or by a lower id) is excluded; the accepted keys, U1, are
+ * and, in malicious mode, valid under the client's identity key. At close: every client whose
+ * public key was advertised more than once (by another client or as its own other key) is
+ * excluded, so a copier can never get only the owner excluded; the accepted keys, U1, are
  * relayed to all of U1, and the session id and masking graph follow from them. Clients with
  * fewer than t neighbours in U1 will abort by the client rules and are not expected further.
  */
@@ -94,7 +95,18 @@ public final class R0AdvertiseKeys extends ServerState {
   @Override
   ServerState close(ServerContext ctx) throws ProtocolViolation {
     recordSilent(ctx);
-    Set<ByteBuffer> taken = new HashSet<>();
+    // A public key advertised more than once excludes every client that advertised it, whatever
+    // the order: the server cannot tell the owner from a copier (copying a public key needs no
+    // private key), and a rule that favoured one of them (say, the lower id) would let a copier
+    // get an honest client excluded.
+    Map<ByteBuffer, Integer> uses = new HashMap<>();
+    for (int id = 1; id <= ctx.n; id++) {
+      if (answerKept(ctx, id)) {
+        AdvertiseKeys k = ctx.client(id).advertisement;
+        uses.merge(ByteBuffer.wrap(k.encryptionPublicKey()), 1, Integer::sum);
+        uses.merge(ByteBuffer.wrap(k.maskingPublicKey()), 1, Integer::sum);
+      }
+    }
     List<AdvertisedKeys> list = new ArrayList<>();
     for (int id = 1; id <= ctx.n; id++) {
       ClientRecord c = ctx.client(id);
@@ -103,8 +115,8 @@ public final class R0AdvertiseKeys extends ServerState {
       if (!answerKept(ctx, id)) {
         continue;
       }
-      if (!taken.add(ByteBuffer.wrap(k.encryptionPublicKey()))
-          | !taken.add(ByteBuffer.wrap(k.maskingPublicKey()))) {
+      if (uses.get(ByteBuffer.wrap(k.encryptionPublicKey())) > 1
+          || uses.get(ByteBuffer.wrap(k.maskingPublicKey())) > 1) {
         ctx.ban(id, round(), AbortReason.INVALID_KEY_LIST);
         continue;
       }
