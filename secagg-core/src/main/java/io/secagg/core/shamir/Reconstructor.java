@@ -28,11 +28,17 @@ public final class Reconstructor {
     this.scheme = scheme;
     this.indices = sortedIndices;
     this.basis = basis;
-    this.position = new int[sortedIndices[sortedIndices.length - 1] + 1];
+    this.position = positions(sortedIndices);
+  }
+
+  /** position[x] = slot of index x in {@code sortedIndices}, or -1; length max + 1. */
+  static int[] positions(int[] sortedIndices) {
+    int[] position = new int[sortedIndices[sortedIndices.length - 1] + 1];
     Arrays.fill(position, -1);
     for (int i = 0; i < sortedIndices.length; i++) {
       position[sortedIndices[i]] = i;
     }
+    return position;
   }
 
   /** The scheme whose shares this reconstructor accepts. */
@@ -76,6 +82,15 @@ public final class Reconstructor {
 
   /** The shares placed by index, ascending, after the range, duplicate and set rules. */
   private Share[] order(Collection<Share> shares) throws InvalidShareException {
+    return order(scheme, indices, position, shares);
+  }
+
+  /**
+   * {@code shares} placed by index into the slots of {@code indices} (whose {@link #positions}
+   * are {@code position}), after the range, duplicate and set rules.
+   */
+  static Share[] order(ShamirScheme scheme, int[] indices, int[] position, Collection<Share> shares)
+      throws InvalidShareException {
     Objects.requireNonNull(shares, "shares");
     Share[] given = shares.toArray(new Share[0]);
     for (Share s : given) {
@@ -89,7 +104,7 @@ public final class Reconstructor {
       int x = s.x();
       int slot = x < position.length ? position[x] : -1;
       if (slot < 0) {
-        throw outsideSet(given);
+        throw outsideSet(scheme, position, given);
       }
       if (ordered[slot] != null) {
         throw ShamirScheme.duplicate(x);
@@ -104,7 +119,7 @@ public final class Reconstructor {
   }
 
   /** The exception for shares of which at least one is outside the index set. */
-  private InvalidShareException outsideSet(Share[] given) {
+  private static InvalidShareException outsideSet(ShamirScheme scheme, int[] position, Share[] given) {
     BitSet seen = new BitSet(scheme.shareCount() + 1);
     for (Share s : given) {
       if (seen.get(s.x())) {
