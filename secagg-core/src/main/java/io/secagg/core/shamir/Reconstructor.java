@@ -82,15 +82,6 @@ public final class Reconstructor {
 
   /** The shares placed by index, ascending, after the range, duplicate and set rules. */
   private Share[] order(Collection<Share> shares) throws InvalidShareException {
-    return order(scheme, indices, position, shares);
-  }
-
-  /**
-   * {@code shares} placed by index into the slots of {@code indices} (whose {@link #positions}
-   * are {@code position}), after the range, duplicate and set rules.
-   */
-  static Share[] order(ShamirScheme scheme, int[] indices, int[] position, Collection<Share> shares)
-      throws InvalidShareException {
     Objects.requireNonNull(shares, "shares");
     Share[] given = shares.toArray(new Share[0]);
     for (Share s : given) {
@@ -104,7 +95,7 @@ public final class Reconstructor {
       int x = s.x();
       int slot = x < position.length ? position[x] : -1;
       if (slot < 0) {
-        throw outsideSet(scheme, position, given);
+        throw outsideSet(given);
       }
       if (ordered[slot] != null) {
         throw ShamirScheme.duplicate(x);
@@ -119,7 +110,7 @@ public final class Reconstructor {
   }
 
   /** The exception for shares of which at least one is outside the index set. */
-  private static InvalidShareException outsideSet(ShamirScheme scheme, int[] position, Share[] given) {
+  private InvalidShareException outsideSet(Share[] given) {
     BitSet seen = new BitSet(scheme.shareCount() + 1);
     for (Share s : given) {
       if (seen.get(s.x())) {

@@ -353,11 +353,12 @@ public final class ShamirScheme {
   }
 
   /**
-   * A {@link ParityCheck} for shares with exactly these indices, drawing its secret randomness
-   * from {@code random} (m - t field elements). Build it after the shares to be checked are fixed.
+   * A {@link ParityCheck} for share sets drawn from this universe of indices, drawing its secret
+   * randomness from {@code random} (u - t field elements for u indices). Build it after the shares
+   * to be checked are fixed.
    *
    * @param random a secure source; the check's randomness must stay unknown to the shareholders
-   * @param indices the x values, in any order, at least t of them; copied
+   * @param indices the universe of x values, in any order, at least t of them; copied
    * @throws NullPointerException if an argument is null
    * @throws InvalidShareException as {@link #reconstructor}
    */

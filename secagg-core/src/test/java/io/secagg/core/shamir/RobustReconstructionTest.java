@@ -98,12 +98,22 @@ class RobustReconstructionTest {
   }
 
   @Test
-  void aParityCheckAcceptsOnlyItsOwnIndexSet() throws Exception {
+  void aParityCheckAcceptsSubsetsOfItsUniverseOnly() throws Exception {
     ShamirScheme scheme = ShamirScheme.create(3, 6);
     List<Share> all = shares(scheme);
     ParityCheck check = scheme.parityCheck(random("check"), 1, 2, 3, 4, 5);
     assertArrayEquals(new int[] {1, 2, 3, 4, 5}, check.indices());
     assertTrue(check.passes(all.subList(0, 5)));
+    assertTrue(check.passes(List.of(all.get(4), all.get(0), all.get(2))));
+    List<Share> altered = new ArrayList<>(all.subList(0, 4));
+    altered.set(1, shifted(altered.get(1), 0, 1));
+    assertFalse(check.passes(altered));
+    assertEquals(
+        InvalidShareException.Reason.TOO_FEW_SHARES,
+        assertThrows(InvalidShareException.class, () -> check.passes(all.subList(0, 2))).reason());
+    assertEquals(
+        InvalidShareException.Reason.DUPLICATE_INDEX,
+        assertThrows(InvalidShareException.class, () -> check.passes(List.of(all.get(0), all.get(0), all.get(1)))).reason());
     assertEquals(
         InvalidShareException.Reason.INDEX_SET_MISMATCH,
         assertThrows(InvalidShareException.class, () -> check.passes(all.subList(1, 6))).reason());
