@@ -25,6 +25,8 @@ import io.secagg.core.protocol.server.ServerAborted;
 import io.secagg.core.protocol.server.ServerMachine;
 import io.secagg.core.quant.Quantizer;
 import io.secagg.core.quant.QuantizerConfig;
+import io.secagg.core.shamir.RobustReconstruction;
+import io.secagg.core.shamir.ShamirScheme;
 import io.secagg.core.shamir.Share;
 import io.secagg.core.vector.ModVector;
 import io.secagg.core.vector.Modulus;
@@ -129,6 +131,10 @@ class SecretsNeverPrintedTest {
     Share share = Share.of(7, new long[] {SECRET_LONGS[0], SECRET_LONGS[1], SECRET_LONGS[2], 3L, 4L});
     s.put(Share.class, new Sample(share, renderings(SECRET_LONGS)));
 
+    ShamirScheme scheme = ShamirScheme.create(2, 3);
+    RobustReconstruction robust = scheme.reconstructRobust(scheme.split(SecretBytes.copyOf(SECRET32), rnd));
+    s.put(RobustReconstruction.class, new Sample(robust, renderings(SECRET32)));
+
     ModVector vector = ModVector.of(Modulus.powerOfTwo(62), SECRET_LONGS);
     s.put(ModVector.class, new Sample(vector, renderings(SECRET_LONGS)));
 
@@ -166,7 +172,7 @@ class SecretsNeverPrintedTest {
         new Sample(new UnmaskingResponse(List.of(SECRET32), List.of(SECRET32)), bytesForbidden));
     EncryptedShares ct = new EncryptedShares(2, SECRET32);
     s.put(EncryptedShares.class, new Sample(ct, bytesForbidden));
-    s.put(ShareKeys.class, new Sample(new ShareKeys(List.of(ct)), bytesForbidden));
+    s.put(ShareKeys.class, new Sample(new ShareKeys(List.of(ct), new byte[32]), bytesForbidden));
     s.put(MaskedInputRequest.class, new Sample(new MaskedInputRequest(List.of(ct)), bytesForbidden));
 
     List<String> inputForbidden = renderings(SECRET_LONGS);
@@ -237,6 +243,8 @@ class SecretsNeverPrintedTest {
       Map.entry("io.secagg.core.quant.DequantizedSum", "the aggregate: the protocol's output"),
       Map.entry("io.secagg.core.shamir.ShamirScheme", "public (t, n)"),
       Map.entry("io.secagg.core.shamir.Reconstructor", "public indices and Lagrange coefficients"),
+      Map.entry("io.secagg.core.shamir.ParityCheck", "public indices and check coefficients, nothing shared"),
+      Map.entry("io.secagg.core.protocol.RejectedShare", "public session bookkeeping: who sent a wrong share"),
       Map.entry("io.secagg.core.protocol.SecAggConfig", "public parameters"),
       Map.entry("io.secagg.core.protocol.SecAggConfig$Builder", "public parameters"),
       Map.entry("io.secagg.core.protocol.AggregationResult", "the aggregate: the protocol's output"),

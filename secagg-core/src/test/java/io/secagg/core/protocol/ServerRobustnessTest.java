@@ -185,6 +185,82 @@ class ServerRobustnessTest {
     assertViolation(done, 3, AbortReason.INVALID_KEY_LIST);
   }
 
+  /** Runs to round 1 and replaces client {@code id}'s commitment to its self-mask seed. */
+  private static Harness withCommitment(int n, int t, int id, byte[] commitment) {
+    Harness h = Harness.create(Harness.complete(n, t), SecurityMode.SEMI_HONEST, n, 58);
+    h.start();
+    h.runUntilRequestsOf(Round.SHARE_KEYS);
+    h.deliver(id, h.take(id));
+    ShareKeys honest = (ShareKeys) h.sentBy.get(id).get(1);
+    h.toServer.removeIf(m -> (Integer) m[0] == id);
+    h.toServer.add(new Object[] {id, new ShareKeys(honest.shares(), commitment)});
+    h.runToEnd();
+    return h;
+  }
+
+  @Test
+  void anOwnerWhoseSharesDisagreeWithItsCommitmentAbortsTheSessionNamingIt() {
+    // Client 3 deals consistent shares of one seed but commits to another: its own masked input
+    // is in the sum and its self mask cannot be removed with certainty, so no sum is output.
+    byte[] other = new byte[32];
+    other[0] = 1;
+    Harness h = withCommitment(7, 3, 3, other);
+    ServerAborted a = assertInstanceOf(ServerAborted.class, h.server.state());
+    assertEquals(AbortReason.RECONSTRUCTION_MISMATCH, a.reason());
+    assertTrue(a.message().contains("client 3's self-mask seed"), a.message());
+    assertTrue(a.message().contains("committed"), a.message());
+  }
+
+  @Test
+  void aCommitmentOfTheWrongLengthExcludesItsSender() {
+    Harness h = withCommitment(5, 3, 4, new byte[31]);
+    ServerCompleted done = completed(h);
+    assertEquals(List.of(1, 2, 3, 5), done.result().includedClients());
+    assertEquals(h.plaintextSum(List.of(1, 2, 3, 5)), done.result().sum());
+    assertViolation(done, 4, AbortReason.MALFORMED_MESSAGE);
+  }
+
+  @Test
+  void withExactlyTSharesALyingShareAbortsRatherThanCorruptTheSum() throws Exception {
+    // n = 4, t = 3: every self-mask seed has exactly 3 shares, so a lie cannot be located.
+    Harness h = Harness.create(Harness.complete(4, 3), SecurityMode.SEMI_HONEST, 4, 59);
+    h.start();
+    h.runUntilRequestsOf(Round.UNMASKING);
+    h.deliver(2, h.take(2));
+    UnmaskingResponse honest = (UnmaskingResponse) h.sentBy.get(2).get(3);
+    h.toServer.removeIf(m -> (Integer) m[0] == 2);
+    h.toServer.add(new Object[] {2, LyingShareProperties.lieIn(honest, false, 0, 2, 1)});
+    h.runToEnd();
+    ServerAborted a = assertInstanceOf(ServerAborted.class, h.server.state());
+    assertEquals(AbortReason.RECONSTRUCTION_MISMATCH, a.reason());
+    assertTrue(a.message().contains("exactly t shares"), a.message());
+  }
+
+  @Test
+  void aLiarCaughtOnceIsLeftOutOfEveryOtherReconstructionAndRecordedForEachLie() throws Exception {
+    // n = 8, t = 3: seven shares per seed, up to two lies each are corrected.
+    Harness h = Harness.create(Harness.complete(8, 3), SecurityMode.SEMI_HONEST, 8, 60);
+    h.start();
+    h.runUntilRequestsOf(Round.UNMASKING);
+    UnmaskingRequest request = (UnmaskingRequest) h.take(5);
+    h.deliver(5, request);
+    UnmaskingResponse lie = (UnmaskingResponse) h.sentBy.get(5).get(3);
+    for (int i = 0; i < request.alive().size(); i++) {
+      lie = LyingShareProperties.lieIn(lie, false, i, i % 5, 1000 + i);
+    }
+    UnmaskingResponse allLies = lie;
+    h.toServer.removeIf(m -> (Integer) m[0] == 5);
+    h.toServer.add(new Object[] {5, allLies});
+    h.runToEnd();
+    ServerCompleted done = completed(h);
+    assertEquals(h.plaintextSum(List.of(1, 2, 3, 4, 5, 6, 7, 8)), done.result().sum());
+    List<RejectedShare> expected = new ArrayList<>();
+    for (int v : request.alive()) {
+      expected.add(new RejectedShare(5, v, RejectedShare.SecretKind.SELF_MASK_SEED));
+    }
+    assertEquals(expected, done.result().rejectedShares());
+  }
+
   @Test
   void ignoresMessagesFromUnknownOrUnexpectedClients() {
     Harness h = Harness.create(Harness.complete(5, 3), SecurityMode.SEMI_HONEST, 5, 46);

@@ -139,6 +139,10 @@ final class TranscriptJson {
       }
       ArrayNode inc = o.putArray("includedClients");
       result.includedClients().forEach(inc::add);
+      ArrayNode rejected = o.putArray("rejectedShares");
+      for (RejectedShare r : result.rejectedShares()) {
+        rejected.addObject().put("sender", r.sender()).put("owner", r.owner()).put("kind", r.kind().name());
+      }
     }
     ArrayNode drops = o.putArray("dropouts");
     for (Dropout d : server.dropouts()) {

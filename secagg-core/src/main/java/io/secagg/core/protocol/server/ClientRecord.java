@@ -62,6 +62,8 @@ final class ClientRecord {
   int[] shareRecipients;
   /** Round 1: its ciphertexts, parallel to {@link #shareRecipients}. */
   EncryptedShares[] outbox;
+  /** Round 1: its commitment to its self-mask seed b_u. */
+  byte[] selfMaskCommitment;
 
   /** Round 3 (malicious mode): its signature over U3. */
   byte[] survivorSignature;

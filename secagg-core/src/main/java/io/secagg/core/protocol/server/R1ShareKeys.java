@@ -19,9 +19,10 @@ import java.util.List;
  * that client's neighbours in U1.
  *
  * <p>Per message: exactly the client's neighbours in U1, ascending, each ciphertext of the exact
- * length. At close: U2 is the set that answered, reduced until every member has at least t
- * neighbours in it (the others could neither mask safely nor be recovered, and are told to
- * stop); each member of U2 is sent the ciphertexts addressed to it by its neighbours in U2.
+ * length, and a self-mask commitment of the exact length. At close: U2 is the set that answered,
+ * reduced until every member has at least t neighbours in it (the others could neither mask
+ * safely nor be recovered, and are told to stop); each member of U2 is sent the ciphertexts
+ * addressed to it by its neighbours in U2.
  */
 public final class R1ShareKeys extends ServerState {
   /**
@@ -78,7 +79,13 @@ public final class R1ShareKeys extends ServerState {
       }
       box[i] = e;
     }
+    byte[] commitment = ((ShareKeys) message).selfMaskCommitment();
+    if (commitment.length != Derivations.COMMITMENT_LENGTH) {
+      throw new ProtocolViolation(
+          AbortReason.MALFORMED_MESSAGE, "self-mask commitment has " + commitment.length + " bytes");
+    }
     ctx.client(clientId).outbox = box;
+    ctx.client(clientId).selfMaskCommitment = commitment;
   }
 
   @Override

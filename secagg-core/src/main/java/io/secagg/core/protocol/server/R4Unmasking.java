@@ -5,14 +5,17 @@ import io.secagg.core.crypto.X25519KeyPair;
 import io.secagg.core.protocol.AbortReason;
 import io.secagg.core.protocol.AggregationResult;
 import io.secagg.core.protocol.ClientMessage;
+import io.secagg.core.protocol.RejectedShare;
 import io.secagg.core.protocol.Round;
 import io.secagg.core.protocol.SurvivorSignature;
 import io.secagg.core.protocol.UnmaskingRequest;
 import io.secagg.core.protocol.UnmaskingResponse;
+import io.secagg.core.protocol.internal.Derivations;
 import io.secagg.core.protocol.internal.ProtocolViolation;
 import io.secagg.core.shamir.InvalidShareException;
 import io.secagg.core.shamir.Share;
 import java.security.InvalidKeyException;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,10 +27,13 @@ import java.util.List;
  * <p>Before asking, it checks that every secret it will need has at least t potential
  * responders, so no client reveals anything in a session that cannot complete. Per message:
  * one share per listed client, in order, each a well-formed share whose x is the responder.
- * At close: each needed secret must have t shares; each recovered masking key must match its
- * advertised public key; then the self masks of U3 and the pairwise masks between U3 and the
- * dropped clients are regenerated and removed (in parallel if the options allow), and the sum
- * of exactly U3's inputs remains.
+ * At close: each needed secret must have t shares; each is reconstructed verifiably (see {@link
+ * Reconstruction}): a self-mask seed must match its owner's round-1 commitment and a masking key
+ * its advertised public key, lying shares are corrected when the redundancy allows (and their
+ * senders recorded in the result), and the session aborts with {@code RECONSTRUCTION_MISMATCH}
+ * otherwise; then the self masks of U3 and the pairwise masks between U3 and the dropped clients
+ * are regenerated and removed (in parallel if the options allow), and the sum of exactly U3's
+ * inputs remains.
  */
 public final class R4Unmasking extends ServerState {
   private R4Unmasking(ServerContext ctx) {
@@ -176,19 +182,25 @@ public final class R4Unmasking extends ServerState {
       }
       (survivor ? survivors : droppedIds).add(v);
     }
-    Reconstruction rec = new Reconstruction(ctx);
+    int[] kept = java.util.stream.IntStream.rangeClosed(1, ctx.n).filter(u -> answerKept(ctx, u)).toArray();
+    Reconstruction rec = new Reconstruction(ctx, kept);
     List<SecretBytes> secrets = new ArrayList<>();
     try {
       List<UnmaskTask> tasks = new ArrayList<>();
       for (int v : survivors) {
-        SecretBytes seed = rec.reconstruct(selfFor.get(v), v);
+        byte[] commitment = ctx.client(v).selfMaskCommitment;
+        SecretBytes seed =
+            rec.recover(v, RejectedShare.SecretKind.SELF_MASK_SEED, selfFor.get(v),
+                candidate -> MessageDigest.isEqual(
+                    commitment, Derivations.selfMaskCommitment(ctx.sessionId, v, candidate)));
         secrets.add(seed);
         tasks.add(new UnmaskTask.SelfMask(v, seed));
       }
       for (int v : droppedIds) {
-        SecretBytes key = rec.reconstruct(keyFor.get(v), v);
+        SecretBytes key =
+            rec.recover(v, RejectedShare.SecretKind.MASKING_KEY, keyFor.get(v),
+                candidate -> matchesAdvertised(ctx, candidate, v));
         secrets.add(key);
-        checkMatchesAdvertised(ctx, key, v);
         for (int u : ctx.neighbours(v)) {
           if (inU3(ctx, u)) {
             tasks.add(new UnmaskTask.PairwiseMask(u, v, key));
@@ -201,23 +213,19 @@ public final class R4Unmasking extends ServerState {
         s.destroy();
       }
     }
-    return new ServerCompleted(new AggregationResult(ctx.accumulator, survivors, ctx.dropouts()));
+    return new ServerCompleted(
+        new AggregationResult(ctx.accumulator, survivors, ctx.dropouts(), rec.rejectedShares()));
   }
 
-  private static void checkMatchesAdvertised(ServerContext ctx, SecretBytes privateKey, int v)
-      throws ProtocolViolation {
+  /** True iff {@code privateKey} is the masking private key whose public key client v advertised. */
+  private static boolean matchesAdvertised(ServerContext ctx, SecretBytes privateKey, int v) {
     try {
       X25519KeyPair pair = ctx.x25519.keyPairFromPrivateKey(privateKey);
-      boolean same = Arrays.equals(pair.publicKey(), ctx.keys(v).maskingPublicKey());
+      boolean same = MessageDigest.isEqual(pair.publicKey(), ctx.keys(v).maskingPublicKey());
       pair.destroy();
-      if (!same) {
-        throw new ProtocolViolation(
-            AbortReason.RECONSTRUCTION_MISMATCH,
-            "the masking key recovered for client " + v + " does not match its public key");
-      }
+      return same;
     } catch (InvalidKeyException e) {
-      throw new ProtocolViolation(
-          AbortReason.RECONSTRUCTION_MISMATCH, "the masking key recovered for client " + v + " is invalid");
+      return false;
     }
   }
 }

@@ -31,13 +31,16 @@ import java.util.Objects;
  * breaks a rule is excluded from the rest of the session (and sent an abort notice); a message
  * from a client the current round does not expect is ignored; the session itself aborts only
  * when too few clients remain for the sum to be recovered (fewer than t neighbours for some
- * secret the server needs).
+ * secret the server needs), or when the shares of a secret cannot be corrected into the secret
+ * its owner is bound to. A lying share that can be corrected is left out and its sender recorded
+ * ({@link AggregationResult#rejectedShares()}); a sum is never output with a wrong secret.
  *
  * <p><b>Memory:</b> one length-L accumulator, into which each masked input is added as it
  * arrives; see {@link #stats()}.
  *
- * <p><b>Randomness:</b> the only random value is the 32-byte server nonce, drawn from the
- * builder's {@link SecureRandom} in {@link #start()}.
+ * <p><b>Randomness:</b> from the builder's {@link SecureRandom}: the 32-byte server nonce, drawn
+ * in {@link #start()}, and, when round 4 closes, the coefficients of the parity checks that test
+ * the shares (they must stay unknown to the clients; they never affect a message or the sum).
  *
  * <p>Not thread-safe: feed one event at a time.
  */
