@@ -238,6 +238,8 @@ class SecretsNeverPrintedTest {
       Map.entry("io.secagg.core.graph.CompleteGraph", "public graph"),
       Map.entry("io.secagg.core.graph.HararyGraph", "public graph from a public seed"),
       Map.entry("io.secagg.core.graph.GraphParameters", "public parameters"),
+      Map.entry("io.secagg.core.graph.GraphRequirements", "public threat-model parameters"),
+      Map.entry("io.secagg.core.graph.GraphRequirements$Builder", "public threat-model parameters"),
       Map.entry("io.secagg.core.quant.QuantizerConfig", "public parameters"),
       Map.entry("io.secagg.core.quant.QuantizerConfig$Builder", "public parameters"),
       Map.entry("io.secagg.core.quant.DequantizedSum", "the aggregate: the protocol's output"),
