@@ -4,7 +4,9 @@ import io.secagg.core.internal.Gf61;
 import java.security.SecureRandom;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A randomized test of whether shares lie on one polynomial of degree below t in every chunk,
@@ -18,8 +20,9 @@ import java.util.Objects;
  * prod_{j in T, j != i} (x_i - x_j) and g any polynomial of degree below m - t. The check holds
  * random field elements r_0, r_1, ... (one per degree of freedom of the universe), takes g =
  * r_0 + r_1 X + ... + r_{m-t-1} X^{m-t-1}, and accepts a chunk iff sum_i w_i g(x_i) y_i = 0. The
- * universe's weights and g's values at full degree are computed once; a set missing e indices of
- * the universe costs about m (e + 70) multiplications more.
+ * universe's weights and g's values are computed once (and once more for each other size of
+ * share set, cached); a set of m shares missing e indices of the universe then costs about m (e +
+ * 7) field multiplications.
  *
  * <p><b>Guarantee.</b> Consistent shares always pass. For shares chosen without knowledge of the
  * check's randomness, every inconsistent chunk passes with probability exactly 1/p = 2^-61 (the
@@ -27,8 +30,9 @@ import java.util.Objects;
  * random source after the shares are fixed, and its randomness must stay unknown to the
  * shareholders. With m = t there is no redundancy and every share set passes.
  *
- * <p>Building costs about 2 u^2 field multiplications for a universe of u indices. Immutable and
- * thread-safe; it holds nothing about the shared values.
+ * <p>Building costs about 2 u^2 field multiplications for a universe of u indices, and each new
+ * size of share set about u (u - m + 90) more. Thread-safe (its only mutable state is that cache);
+ * it holds nothing about the shared values.
  */
 public final class ParityCheck {
   private final ShamirScheme scheme;
@@ -40,6 +44,11 @@ public final class ParityCheck {
   private final long[] weights;
   /** g(x_i) at the universe's full degree u - t. */
   private final long[] fullValues;
+  /**
+   * g truncated below degree d at every universe point, by d: share sets of the same size reuse
+   * one array (in the complete graph there are two sizes: all responders, and all but one).
+   */
+  private final Map<Integer, long[]> truncatedValues = new ConcurrentHashMap<>();
 
   ParityCheck(ShamirScheme scheme, int[] sortedUniverse, SecureRandom random) {
     this.scheme = scheme;
@@ -105,10 +114,11 @@ public final class ParityCheck {
     }
     long diff = 0;
     long[] acc = new long[Share.CHUNK_COUNT];
+    long[] g = checks == coefficients.length ? fullValues : truncatedValues.computeIfAbsent(checks, this::truncated);
     for (Share s : given) {
       int slot = position[s.x()];
       long x = s.x();
-      long z = Gf61.mul(weights[slot], withoutTopTerms(slot, x, checks));
+      long z = Gf61.mul(weights[slot], g[slot]);
       // The weights of the set are the universe's times prod over the missing indices.
       for (int e : missing) {
         z = Gf61.mul(z, Gf61.fromSigned(x - e));
@@ -124,17 +134,19 @@ public final class ParityCheck {
     return diff == 0;
   }
 
-  /** g of degree below {@code degree} at universe point {@code slot}: the full g minus its top terms. */
-  private long withoutTopTerms(int slot, long x, int degree) {
+  /** g truncated below {@code degree} at every universe point: the full g minus its top terms. */
+  private long[] truncated(int degree) {
     int top = coefficients.length;
-    if (degree == top) {
-      return fullValues[slot];
+    long[] out = new long[universe.length];
+    for (int slot = 0; slot < universe.length; slot++) {
+      long x = universe[slot];
+      long tail = 0;
+      for (int j = top - 1; j >= degree; j--) {
+        tail = Gf61.add(Gf61.mul(tail, x), coefficients[j]);
+      }
+      out[slot] = Gf61.sub(fullValues[slot], Gf61.mul(tail, Gf61.pow(x, degree)));
     }
-    long tail = 0;
-    for (int j = top - 1; j >= degree; j--) {
-      tail = Gf61.add(Gf61.mul(tail, x), coefficients[j]);
-    }
-    return Gf61.sub(fullValues[slot], Gf61.mul(tail, Gf61.pow(x, degree)));
+    return out;
   }
 
   @Override
