@@ -12,8 +12,9 @@ import java.util.Arrays;
  * interpolation polynomial of the r_i (degree below m); the extended Euclidean algorithm on (g0,
  * g1), stopped at the first remainder g = u g0 + v g1 of degree below (m + t) / 2; then f = g / v
  * if v divides g and deg f &lt; t, and failure otherwise. Every step is plain polynomial
- * arithmetic, O(m^2) field multiplications in all: about 5 m^2 for the five chunks of a share
- * set (a few milliseconds at m = 1000).
+ * arithmetic, O(m^2) field multiplications per chunk (measured on the loaded 2-core reference
+ * machine for five chunks with a fifth of the shares lying: 0.7 ms at m = 100, 74 ms at m = 500,
+ * 255 ms at m = 1000), so callers run it only when a cheaper check has failed.
  *
  * <p>Coefficient arrays are little-endian (index = power of X); trailing zeros are trimmed, and
  * the zero polynomial is the empty array.
