@@ -54,11 +54,11 @@ public final class ShamirScheme {
    *
    * <p>{@code threshold = 1} is allowed but offers no secrecy: the polynomials are constants and
    * every single share holds the secret's chunks in the clear. It exists so that degenerate
-   * configurations (one client, tests) need no special case; protocols should use t >= 2.
+   * configurations (one client, tests) need no special case; protocols should use t &gt;= 2.
    *
-   * @param threshold t, the number of shares needed to reconstruct: 1 <= t <= n
-   * @param shareCount n, the number of shares produced: n <= {@value #MAX_SHARE_COUNT}
-   * @throws IllegalArgumentException unless 1 <= threshold <= shareCount <= {@value
+   * @param threshold t, the number of shares needed to reconstruct: 1 &lt;= t &lt;= n
+   * @param shareCount n, the number of shares produced: n &lt;= {@value #MAX_SHARE_COUNT}
+   * @throws IllegalArgumentException unless 1 &lt;= threshold &lt;= shareCount &lt;= {@value
    *     #MAX_SHARE_COUNT}
    */
   public static ShamirScheme create(int threshold, int shareCount) {
