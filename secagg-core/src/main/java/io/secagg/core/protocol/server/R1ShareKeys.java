@@ -123,6 +123,10 @@ public final class R1ShareKeys extends ServerState {
       }
       ctx.send(u, new MaskedInputRequest(inbox));
     }
+    for (int u = 1; u <= ctx.n; u++) {
+      // Relayed: the ciphertexts are not needed again, and would hold O(n k) memory.
+      ctx.client(u).outbox = null;
+    }
     return new R2MaskedInputCollection(ctx);
   }
 

@@ -19,6 +19,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Round 4: the server collects shares of the self-mask seeds of U3 and of the masking keys of
@@ -182,7 +183,7 @@ public final class R4Unmasking extends ServerState {
       }
       (survivor ? survivors : droppedIds).add(v);
     }
-    int[] kept = java.util.stream.IntStream.rangeClosed(1, ctx.n).filter(u -> answerKept(ctx, u)).toArray();
+    int[] kept = IntStream.rangeClosed(1, ctx.n).filter(u -> answerKept(ctx, u)).toArray();
     Reconstruction rec = new Reconstruction(ctx, kept);
     List<SecretBytes> secrets = new ArrayList<>();
     try {
@@ -212,6 +213,7 @@ public final class R4Unmasking extends ServerState {
       for (SecretBytes s : secrets) {
         s.destroy();
       }
+      ctx.forgetShares();
     }
     return new ServerCompleted(
         new AggregationResult(ctx.accumulator, survivors, ctx.dropouts(), rec.rejectedShares()));

@@ -162,6 +162,17 @@ final class ServerContext {
     send(clientId, new ServerAbort(reason));
   }
 
+  /**
+   * Drops every unmasking share the records hold (the round that used them is over, or the
+   * session ended): shares of a secret must not outlive the session in the server's memory.
+   */
+  void forgetShares() {
+    for (int id = 1; id <= n; id++) {
+      clients[id].selfMaskShares = null;
+      clients[id].keyShares = null;
+    }
+  }
+
   boolean isBanned(int clientId) {
     return clients[clientId].banned;
   }

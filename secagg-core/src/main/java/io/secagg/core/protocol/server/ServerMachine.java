@@ -237,6 +237,7 @@ public final class ServerMachine {
     for (int id : told) {
       ctx.send(id, notice);
     }
+    ctx.forgetShares();
     state = new ServerAborted(reason, message);
   }
 
