@@ -26,6 +26,30 @@ import net.jqwik.api.constraints.Size;
  */
 class RobustReconstructionProperties {
 
+  /** A t-of-n scheme and m of its shares of a secret, from raw draws in range. */
+  private static final class Draw {
+    final ShamirScheme scheme;
+    final int t;
+    final List<Share> shares;
+    final Random random;
+
+    private Draw(ShamirScheme scheme, List<Share> shares, Random random) {
+      this.scheme = scheme;
+      this.t = scheme.threshold();
+      this.shares = shares;
+      this.random = random;
+    }
+
+    /** t = 1 + (tRaw - 1) mod n, m = t + mRaw mod (n - t + 1). */
+    static Draw of(int n, int tRaw, int mRaw, byte[] secret, long seed) {
+      int t = 1 + (tRaw - 1) % n;
+      ShamirScheme scheme = ShamirScheme.create(t, n);
+      int m = t + mRaw % (n - t + 1);
+      Random random = new Random(seed);
+      return new Draw(scheme, someShares(scheme, secret, m, random, seed), random);
+    }
+  }
+
   /** {@code m} shares of {@code secret} under a t-of-n scheme, in random order. */
   private static List<Share> someShares(ShamirScheme scheme, byte[] secret, int m, Random random, long seed) {
     List<Share> all =
@@ -74,11 +98,12 @@ class RobustReconstructionProperties {
       @ForAll @Size(32) byte[] secret,
       @ForAll long seed)
       throws Exception {
-    int t = 1 + (tRaw - 1) % n;
-    ShamirScheme scheme = ShamirScheme.create(t, n);
-    int m = t + mRaw % (n - t + 1);
-    Random random = new Random(seed);
-    List<Share> shares = someShares(scheme, secret, m, random, seed);
+    Draw d = Draw.of(n, tRaw, mRaw, secret, seed);
+    ShamirScheme scheme = d.scheme;
+    int t = d.t;
+    int m = d.shares.size();
+    Random random = d.random;
+    List<Share> shares = d.shares;
     int errors = random.nextInt((m - t) / 2 + 1);
     TreeSet<Integer> altered = alter(shares, errors, random);
     RobustReconstruction r = scheme.reconstructRobust(shares);
@@ -101,12 +126,12 @@ class RobustReconstructionProperties {
       @ForAll @Size(32) byte[] secret,
       @ForAll long seed)
       throws Exception {
-    int t = 1 + (tRaw - 1) % n;
-    ShamirScheme scheme = ShamirScheme.create(t, n);
-    int m = t + mRaw % (n - t + 1);
-    Random random = new Random(seed);
-    List<Share> shares = someShares(scheme, secret, m, random, seed);
-    alter(shares, errorsRaw % (m + 1), random);
+    Draw d = Draw.of(n, tRaw, mRaw, secret, seed);
+    ShamirScheme scheme = d.scheme;
+    int t = d.t;
+    int m = d.shares.size();
+    List<Share> shares = d.shares;
+    alter(shares, errorsRaw % (m + 1), d.random);
     long[] expectedChunks = exhaustive(shares, t);
     RobustReconstruction r;
     try {
@@ -195,12 +220,12 @@ class RobustReconstructionProperties {
       @ForAll @Size(32) byte[] secret,
       @ForAll long seed)
       throws Exception {
-    int t = 1 + (tRaw - 1) % n;
-    ShamirScheme scheme = ShamirScheme.create(t, n);
-    int u = t + uRaw % (n - t + 1);
-    int m = t + mRaw % (u - t + 1);
-    Random random = new Random(seed);
-    List<Share> universe = someShares(scheme, secret, u, random, seed);
+    Draw d = Draw.of(n, tRaw, uRaw, secret, seed);
+    ShamirScheme scheme = d.scheme;
+    int t = d.t;
+    List<Share> universe = d.shares;
+    int m = t + mRaw % (universe.size() - t + 1);
+    Random random = d.random;
     ParityCheck check =
         scheme.parityCheck(
             DeterministicRandom.forTestVectorsOnly(("parity " + seed).getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
