@@ -16,7 +16,7 @@ import java.util.Objects;
  * indices are drawn by rejection sampling, so the permutation is uniform up to the
  * pseudorandomness of AES.
  *
- * <p>Ranges: 3 <= n <= 2^20; k even with 2 <= k < n. Odd k is rejected: the usual odd-degree
+ * <p>Ranges: {@code 3 <= n <= 2^20}; k even with {@code 2 <= k < n}. Odd k is rejected: the usual odd-degree
  * Harary construction adds "diameter" edges that only exist for even n, and SecAgg+ needs no odd
  * degrees. With n odd and k = n - 1 the graph is complete.
  *
@@ -94,9 +94,9 @@ public final class HararyGraph implements MaskingGraph {
   }
 
   /**
-   * A uniform integer in [0, bound), 1 <= bound <= 2^32, by rejection on unsigned 32-bit words:
-   * draw {@code r} until {@code r < 2^32 - (2^32 mod bound)}, a multiple of {@code bound}, then
-   * return {@code r mod bound}. Unbiased.
+   * A uniform integer in [0, bound), {@code 1 <= bound <= 2^32}, by rejection on unsigned 32-bit
+   * words: draw {@code r} until {@code r < 2^32 - (2^32 mod bound)}, a multiple of {@code bound},
+   * then return {@code r mod bound}. Unbiased.
    */
   private static long uniformBelow(Keystream stream, long bound) {
     long limit = (1L << 32) - ((1L << 32) % bound);

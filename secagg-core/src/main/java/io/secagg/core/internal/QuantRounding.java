@@ -44,7 +44,7 @@ public final class QuantRounding {
   /**
    * Quantizes {@code in} into {@code out}: out[i] = offset + SR(clip(in[i]) * 2^e), where SR is
    * unbiased stochastic rounding. The caller has checked that every input is finite, that {@code
-   * out} has the input's length and that clip * 2^e <= offset < 2^63.
+   * out} has the input's length and that {@code clip * 2^e <= offset < 2^63}.
    */
   public static Outcome quantize(
       double[] in, double clip, int e, long offset, Keystream words, long[] out) {
@@ -194,7 +194,7 @@ public final class QuantRounding {
 
   /**
    * Word j (j = 0, 1, ...) of the binary expansion of fracBits / 2^s: the fraction's bits 64j + 1
-   * to 64j + 64 after the binary point, as an unsigned 64-bit integer. Needs fracBits < 2^53.
+   * to 64j + 64 after the binary point, as an unsigned 64-bit integer. Needs {@code fracBits < 2^53}.
    */
   public static long fractionWord(long fracBits, int s, int j) {
     long lo = (long) s - 64L * (j + 1);

@@ -125,7 +125,7 @@ public final class Quantizer {
    * @param clientsIncluded n, the number of client vectors in the sum, 1..n_max
    * @throws NullPointerException if {@code sumModM} is null
    * @throws TooManyClientsException if {@code clientsIncluded} > n_max (the sum may have wrapped)
-   * @throws IllegalArgumentException if {@code clientsIncluded} < 1, or a coordinate is not in
+   * @throws IllegalArgumentException if {@code clientsIncluded < 1}, or a coordinate is not in
    *     [0, m)
    */
   public DequantizedSum dequantizeSum(long[] sumModM, int clientsIncluded) {
