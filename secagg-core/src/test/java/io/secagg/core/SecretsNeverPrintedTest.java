@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.secagg.core.crypto.AesGcm;
 import io.secagg.core.crypto.DeterministicRandom;
+import io.secagg.core.crypto.Keystream;
+import io.secagg.core.crypto.KeystreamPurpose;
 import io.secagg.core.crypto.Ed25519;
 import io.secagg.core.crypto.Ed25519KeyPair;
 import io.secagg.core.crypto.SecretBytes;
@@ -127,6 +129,11 @@ class SecretsNeverPrintedTest {
 
     DeterministicRandom seeded = DeterministicRandom.forTestVectorsOnly(SECRET32);
     s.put(DeterministicRandom.class, new Sample(seeded, renderings(SECRET32)));
+
+    Keystream stream = Keystream.open(KeystreamPurpose.MASK, SECRET32, new byte[] {1});
+    List<String> streamForbidden = new ArrayList<>(renderings(SECRET32));
+    streamForbidden.add(Long.toString(stream.nextLong()));
+    s.put(Keystream.class, new Sample(stream, streamForbidden));
 
     Share share = Share.of(7, new long[] {SECRET_LONGS[0], SECRET_LONGS[1], SECRET_LONGS[2], 3L, 4L});
     s.put(Share.class, new Sample(share, renderings(SECRET_LONGS)));

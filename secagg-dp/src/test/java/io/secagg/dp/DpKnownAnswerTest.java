@@ -216,7 +216,8 @@ class DpKnownAnswerTest extends AbstractKnownAnswerTest {
     @Override
     public ObjectNode generate() {
       Map<String, String> notes = new LinkedHashMap<>();
-      notes.put("Keystream", "the raw words of the bit source: the AES-128-CTR keystream read as little-endian 64-bit words, shown as big-endian hex");
+      notes.put("Keystream", "the raw words of the bit source: the keystream 'secagg/v1 keystream-dp-bits' of the seed (spec/secagg.md"
+          + " 2.4.4) read as little-endian 64-bit words, shown as big-endian hex");
       notes.put("LargeExponent", "gamma >= 63: the tables give no lower bound; only U < e^-gamma decides (almost surely false)");
       notes.put("RationalScale", "a non-integer scale t/s: the Laplace magnitude is floor((u + t v) / s)");
       notes.put("SplitMean", "a mean above 2^20: the Poisson sample is the sum of ceil(mean / 2^20) parts");
