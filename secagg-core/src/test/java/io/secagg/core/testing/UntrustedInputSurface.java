@@ -31,8 +31,17 @@ public final class UntrustedInputSurface {
 
   private UntrustedInputSurface() {}
 
-  /** One fuzz target: its {@code @FuzzTest} method and the body it runs on an input. */
-  public record Target(Class<?> fuzzTest, String method, Consumer<byte[]> body) {
+  /**
+   * One fuzz target: its {@code @FuzzTest} method, the body it runs on an input, and how many
+   * malformations of each seed {@link #runMalformed} feeds it (targets whose every execution
+   * costs big-integer exponentiations get a sample, headers first).
+   */
+  public record Target(Class<?> fuzzTest, String method, Consumer<byte[]> body, int budget) {
+    /** A target fed every malformation. */
+    public Target(Class<?> fuzzTest, String method, Consumer<byte[]> body) {
+      this(fuzzTest, method, body, Integer.MAX_VALUE);
+    }
+
     /** {@code Class#method}, as the maps of coverage tests name targets. */
     public String name() {
       return fuzzTest.getSimpleName() + "#" + method;
@@ -133,7 +142,18 @@ public final class UntrustedInputSurface {
       for (int s = 0; s < seeds.size(); s++) {
         List<byte[]> inputs = new ArrayList<>();
         inputs.add(seeds.get(s));
-        inputs.addAll(Mutations.of(seeds.get(s)));
+        List<byte[]> all = Mutations.of(seeds.get(s));
+        if (all.size() <= t.budget()) {
+          inputs.addAll(all);
+        } else {
+          // The first malformations hit the header (version, type, counts); the rest evenly.
+          int head = t.budget() / 2;
+          inputs.addAll(all.subList(0, head));
+          int rest = t.budget() - head;
+          for (int k = 0; k < rest; k++) {
+            inputs.add(all.get(head + (int) ((long) k * (all.size() - head) / rest)));
+          }
+        }
         for (int i = 0; i < inputs.size(); i++) {
           try {
             t.body().accept(inputs.get(i));
