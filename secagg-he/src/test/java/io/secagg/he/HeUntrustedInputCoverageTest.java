@@ -33,7 +33,7 @@ class HeUntrustedInputCoverageTest {
    * 4096-bit number (key validation, share and proof checks): the fuzz regression runs their
    * whole corpus, this test a sample of each seed's malformations, headers first.
    */
-  static final int EXPENSIVE = 40;
+  static final int EXPENSIVE = 24;
 
   static final List<Target> TARGETS = List.of(
       new Target(PaillierFuzzTest.class, "publicKeys", PaillierFuzzTest::publicKey, EXPENSIVE),

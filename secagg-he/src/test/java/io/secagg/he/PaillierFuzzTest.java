@@ -1,6 +1,7 @@
 package io.secagg.he;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.secagg.core.testing.FuzzBudget;
 import io.secagg.he.encoding.FixedPointEncoder;
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -12,22 +13,22 @@ import java.util.Arrays;
  * Ciphertexts and plaintexts are read under the 2048-bit key of the vector files.
  */
 public class PaillierFuzzTest {
-  @FuzzTest(maxDuration = "0")
+  @FuzzTest(maxDuration = FuzzBudget.UNTIL_STOPPED)
   void publicKeys(byte[] input) {
     publicKey(input);
   }
 
-  @FuzzTest(maxDuration = "0")
+  @FuzzTest(maxDuration = FuzzBudget.UNTIL_STOPPED)
   void privateKeys(byte[] input) {
     privateKey(input);
   }
 
-  @FuzzTest(maxDuration = "0")
+  @FuzzTest(maxDuration = FuzzBudget.UNTIL_STOPPED)
   void ciphertexts(byte[] input) {
     ciphertext(input);
   }
 
-  @FuzzTest(maxDuration = "0")
+  @FuzzTest(maxDuration = FuzzBudget.UNTIL_STOPPED)
   void fixedPointPlaintexts(byte[] input) {
     fixedPointPlaintext(input);
   }

@@ -1,6 +1,7 @@
 package io.secagg.core.shamir;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.secagg.core.testing.FuzzBudget;
 import java.util.Arrays;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Arrays;
  * and an accepted share re-encodes to exactly its bytes (the encoding is canonical).
  */
 public class ShareFuzzTest {
-  @FuzzTest(maxDuration = "0")
+  @FuzzTest(maxDuration = FuzzBudget.UNTIL_STOPPED)
   void shares(byte[] input) {
     share(input);
   }

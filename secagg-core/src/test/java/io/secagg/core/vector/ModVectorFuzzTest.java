@@ -1,6 +1,7 @@
 package io.secagg.core.vector;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.secagg.core.testing.FuzzBudget;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -16,7 +17,7 @@ import java.util.Arrays;
 public class ModVectorFuzzTest {
   public static final int MAX_LENGTH = 1 << 12;
 
-  @FuzzTest(maxDuration = "0")
+  @FuzzTest(maxDuration = FuzzBudget.UNTIL_STOPPED)
   void vectors(byte[] input) {
     vector(input);
   }

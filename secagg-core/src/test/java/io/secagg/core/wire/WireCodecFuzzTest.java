@@ -1,6 +1,7 @@
 package io.secagg.core.wire;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.secagg.core.testing.FuzzBudget;
 import io.secagg.core.protocol.ClientMessage;
 import io.secagg.core.protocol.SecAggConfig;
 import io.secagg.core.protocol.ServerMessage;
@@ -23,17 +24,17 @@ public class WireCodecFuzzTest {
   static final int MAX_VECTOR_LENGTH = 1 << 12;
   private static final Map<ByteBuffer, WireCodec> CODECS = new HashMap<>();
 
-  @FuzzTest(maxDuration = "0")
+  @FuzzTest(maxDuration = FuzzBudget.UNTIL_STOPPED)
   void serverFrames(byte[] input) {
     serverFrame(input);
   }
 
-  @FuzzTest(maxDuration = "0")
+  @FuzzTest(maxDuration = FuzzBudget.UNTIL_STOPPED)
   void clientFrames(byte[] input) {
     clientFrame(input);
   }
 
-  @FuzzTest(maxDuration = "0")
+  @FuzzTest(maxDuration = FuzzBudget.UNTIL_STOPPED)
   void configurations(byte[] input) {
     configuration(input);
   }

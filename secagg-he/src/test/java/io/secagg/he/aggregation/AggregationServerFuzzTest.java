@@ -1,6 +1,7 @@
 package io.secagg.he.aggregation;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.secagg.core.testing.FuzzBudget;
 import io.secagg.he.TestKeys;
 
 /**
@@ -13,7 +14,7 @@ public class AggregationServerFuzzTest {
   public static final AggregationConfig CONFIG =
       AggregationConfig.builder().vectorLength(50).maxClients(8).build();
 
-  @FuzzTest(maxDuration = "0")
+  @FuzzTest(maxDuration = FuzzBudget.UNTIL_STOPPED)
   void contributions(byte[] input) {
     contribution(input);
   }

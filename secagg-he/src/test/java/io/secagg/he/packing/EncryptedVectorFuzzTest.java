@@ -1,6 +1,7 @@
 package io.secagg.he.packing;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.secagg.core.testing.FuzzBudget;
 import io.secagg.he.InvalidCiphertextException;
 import io.secagg.he.PaillierEncryptor;
 import io.secagg.he.PaillierPublicKey;
@@ -25,12 +26,12 @@ public class EncryptedVectorFuzzTest {
       .modulusBits(2048).valueBits(16).maxSummands(10).guardBits(8).signed(true).build();
   private static EncryptedVector sumOfThree;
 
-  @FuzzTest(maxDuration = "0")
+  @FuzzTest(maxDuration = FuzzBudget.UNTIL_STOPPED)
   void vectors(byte[] input) {
     vector(input);
   }
 
-  @FuzzTest(maxDuration = "0")
+  @FuzzTest(maxDuration = FuzzBudget.UNTIL_STOPPED)
   void plaintexts(byte[] input) {
     plaintext(input);
   }

@@ -1,6 +1,7 @@
 package io.secagg.he.threshold;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.secagg.core.testing.FuzzBudget;
 import io.secagg.he.Ciphertext;
 import io.secagg.he.InvalidPaillierKeyException;
 import io.secagg.he.PaillierEncryptor;
@@ -20,17 +21,17 @@ public class ThresholdFuzzTest {
   private static ThresholdKeySet keys;
   private static Ciphertext ciphertext;
 
-  @FuzzTest(maxDuration = "0")
+  @FuzzTest(maxDuration = FuzzBudget.UNTIL_STOPPED)
   void publicKeys(byte[] input) {
     publicKey(input);
   }
 
-  @FuzzTest(maxDuration = "0")
+  @FuzzTest(maxDuration = FuzzBudget.UNTIL_STOPPED)
   void keyShares(byte[] input) {
     keyShare(input);
   }
 
-  @FuzzTest(maxDuration = "0")
+  @FuzzTest(maxDuration = FuzzBudget.UNTIL_STOPPED)
   void partialDecryptions(byte[] input) {
     partialDecryption(input);
   }
