@@ -9,7 +9,7 @@
  */
 module io.secagg.dp {
   requires io.secagg.core;
-  requires commons.math3;
+  requires org.apache.commons.numbers.gamma;
 
   exports io.secagg.dp.sampling;
   exports io.secagg.dp.central;

@@ -6,7 +6,7 @@ import io.secagg.core.graph.GraphKind;
 import io.secagg.core.protocol.Round;
 import io.secagg.core.protocol.SecAggConfig;
 import io.secagg.core.protocol.SecurityMode;
-import io.secagg.core.protocol.client.Aborted;
+import io.secagg.core.protocol.client.ClientAborted;
 import io.secagg.core.vector.ModVector;
 import io.secagg.transport.grpc.ClientListener;
 import io.secagg.transport.grpc.ClientTls;
@@ -373,8 +373,8 @@ final class JoinCommand implements Callable<Integer> {
         out.flush();
         return Secagg.EXIT_OK;
       }
-      String why = p.finalState() instanceof Aborted
-          ? ((Aborted) p.finalState()).reason() + " (" + ((Aborted) p.finalState()).message() + ")"
+      String why = p.finalState() instanceof ClientAborted
+          ? ((ClientAborted) p.finalState()).reason() + " (" + ((ClientAborted) p.finalState()).message() + ")"
           : p.finalState().name();
       ReportWriter.line(out, "Result", "ABORTED: " + why);
       out.flush();

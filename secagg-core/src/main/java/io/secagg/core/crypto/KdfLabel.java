@@ -72,8 +72,17 @@ public final class KdfLabel {
    */
   public static final KdfLabel PRG = new KdfLabel("secagg/v1 prg");
 
+  /**
+   * {@code "secagg/v1 self-mask-commitment"}: a client's 32-byte hash commitment to its self-mask
+   * seed b_u (ikm b_u, salt the session id, context the client id), sent to the server so that it
+   * can check every reconstruction of b_u.
+   */
+  public static final KdfLabel SELF_MASK_COMMITMENT = new KdfLabel("secagg/v1 self-mask-commitment");
+
   private static final List<KdfLabel> PROTOCOL_LABELS =
-      List.of(SESSION_ID, PAIRWISE_MASK_SEED, SHARE_ENCRYPTION_KEY, CONFIG_DIGEST, GRAPH_SEED, PRG);
+      List.of(
+          SESSION_ID, PAIRWISE_MASK_SEED, SHARE_ENCRYPTION_KEY, CONFIG_DIGEST, GRAPH_SEED, PRG,
+          SELF_MASK_COMMITMENT);
 
   private final String value;
   private final byte[] bytes;

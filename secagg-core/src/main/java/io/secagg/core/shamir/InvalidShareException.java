@@ -41,6 +41,12 @@ public final class InvalidShareException extends UntrustedInputException {
      */
     INCONSISTENT_SHARES,
     /**
+     * Robust reconstruction only: in some chunk, no polynomial of degree below t agrees with all
+     * but at most floor((m - t) / 2) of the m shares (more shares are wrong than the redundancy
+     * can correct).
+     */
+    UNCORRECTABLE_SHARES,
+    /**
      * The interpolated chunk tuple is not the encoding of any 32-byte secret (a chunk exceeds
      * its bit width): the shares were not produced by {@link ShamirScheme#split} of one secret.
      */

@@ -87,7 +87,8 @@ public final class WireCodec {
     long server = Math.max(Math.max(keyList, shareList), Math.max(idList, unmask));
     long vector = field(config.encodedVectorLength()) + MAX_LEN_PREFIX;
     long unmaskResponse = 2L * k * field(2 + Share.ENCODED_LENGTH);
-    long client = Math.max(Math.max(shareList, vector), Math.max(unmaskResponse, 3 * field(2 + 64)));
+    long shareKeys = shareList + field(Derivations.COMMITMENT_LENGTH);
+    long client = Math.max(Math.max(shareKeys, vector), Math.max(unmaskResponse, 3 * field(2 + 64)));
     this.maxServerFrame = (int) Math.min(Integer.MAX_VALUE - 64, ENVELOPE + Math.max(server, 64));
     this.maxClientFrame = (int) Math.min(Integer.MAX_VALUE - 64, ENVELOPE + Math.max(client, 256));
     int signatures = signatureLength == 0 ? 0 : k;
@@ -223,6 +224,7 @@ public final class WireCodec {
       for (EncryptedShares e : ((ShareKeys) m).shares()) {
         r.addShares(encrypted(e));
       }
+      r.setSelfMaskCommitment(bytes(((ShareKeys) m).selfMaskCommitment()));
       b.setShareKeys(r);
     } else if (m instanceof MaskedInput) {
       b.setMaskedInput(
@@ -458,7 +460,9 @@ public final class WireCodec {
       case SHARE_KEYS: {
         var r = p.getShareKeys();
         atMost(r.getSharesCount(), k, "ciphertext list");
-        return new ShareKeys(encryptedList(r.getSharesList()));
+        return new ShareKeys(
+            encryptedList(r.getSharesList()),
+            exact(r.getSelfMaskCommitment(), Derivations.COMMITMENT_LENGTH, "self-mask commitment"));
       }
       case MASKED_INPUT:
         return new MaskedInput(

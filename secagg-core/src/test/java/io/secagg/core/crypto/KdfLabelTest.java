@@ -26,6 +26,7 @@ class KdfLabelTest {
     assertEquals("secagg/v1 config-digest", KdfLabel.CONFIG_DIGEST.value());
     assertEquals("secagg/v1 graph-seed", KdfLabel.GRAPH_SEED.value());
     assertEquals("secagg/v1 prg", KdfLabel.PRG.value());
+    assertEquals("secagg/v1 self-mask-commitment", KdfLabel.SELF_MASK_COMMITMENT.value());
     assertEquals(
         List.of(
             KdfLabel.SESSION_ID,
@@ -33,7 +34,8 @@ class KdfLabelTest {
             KdfLabel.SHARE_ENCRYPTION_KEY,
             KdfLabel.CONFIG_DIGEST,
             KdfLabel.GRAPH_SEED,
-            KdfLabel.PRG),
+            KdfLabel.PRG,
+            KdfLabel.SELF_MASK_COMMITMENT),
         KdfLabel.protocolLabels());
   }
 

@@ -79,7 +79,8 @@ class WireCodecTest {
   static List<ClientMessage> clientMessages(boolean malicious) {
     return List.of(
         new AdvertiseKeys(filled(32, 1), filled(32, 2), malicious ? filled(64, 3) : new byte[0]),
-        new ShareKeys(List.of(new EncryptedShares(1, filled(CT, 1)), new EncryptedShares(3, filled(CT, 2)))),
+        new ShareKeys(
+            List.of(new EncryptedShares(1, filled(CT, 1)), new EncryptedShares(3, filled(CT, 2))), filled(32, 8)),
         new MaskedInput(filled(30, 0x0f)),
         new ConsistencyCheckResponse(filled(64, 4)),
         new UnmaskingResponse(List.of(filled(42, 1), filled(42, 2)), List.of(filled(42, 3))),
@@ -235,7 +236,9 @@ class WireCodecTest {
     rejectsClient(SEMI, SEMI.encode(new AdvertiseKeys(filled(32, 1), filled(33, 2), new byte[0])));
     rejectsClient(SEMI, SEMI.encode(new MaskedInput(filled(29, 1))));
     rejectsClient(SEMI, SEMI.encode(new MaskedInput(filled(31, 1))));
-    rejectsClient(SEMI, SEMI.encode(new ShareKeys(List.of(new EncryptedShares(1, filled(CT - 1, 1))))));
+    rejectsClient(SEMI, SEMI.encode(new ShareKeys(List.of(new EncryptedShares(1, filled(CT - 1, 1))), filled(32, 1))));
+    rejectsClient(SEMI, SEMI.encode(new ShareKeys(List.of(new EncryptedShares(1, filled(CT, 1))), filled(31, 1))));
+    rejectsClient(SEMI, SEMI.encode(new ShareKeys(List.of(new EncryptedShares(1, filled(CT, 1))), new byte[0])));
     rejectsClient(SEMI, SEMI.encode(new UnmaskingResponse(List.of(filled(41, 1)), List.of())));
     rejectsClient(SEMI, SEMI.encode(new ConsistencyCheckResponse(filled(63, 1))));
   }
@@ -254,7 +257,7 @@ class WireCodecTest {
   void rejectsIdsOutsideTheSession() {
     rejectsServer(SEMI.encode(new ConsistencyCheckRequest(List.of(1, 6))));
     rejectsServer(SEMI.encode(new ConsistencyCheckRequest(List.of(0, 1))));
-    rejectsClient(SEMI, SEMI.encode(new ShareKeys(List.of(new EncryptedShares(6, filled(CT, 1))))));
+    rejectsClient(SEMI, SEMI.encode(new ShareKeys(List.of(new EncryptedShares(6, filled(CT, 1))), filled(32, 1))));
     byte[] huge =
         io.secagg.core.wire.internal.proto.ServerToClient.newBuilder()
             .setVersion(1)
@@ -271,7 +274,7 @@ class WireCodecTest {
     for (int i = 1; i <= 5; i++) {
       five.add(new EncryptedShares(i, filled(CT, i)));
     }
-    rejectsClient(SEMI, SEMI.encode(new ShareKeys(five)));
+    rejectsClient(SEMI, SEMI.encode(new ShareKeys(five, filled(32, 1))));
   }
 
   @Test

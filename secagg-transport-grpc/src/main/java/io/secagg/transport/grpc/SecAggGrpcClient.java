@@ -87,7 +87,7 @@ public final class SecAggGrpcClient implements AutoCloseable {
    *
    * @param input gives the (already quantized) input for the session's configuration; its
    *     modulus and length must match it
-   * @return how the participation ended ({@code Completed} or {@code Aborted}, including a
+   * @return how the participation ended ({@code ClientCompleted} or {@code ClientAborted}, including a
    *     session the server ended without this client)
    * @throws ConfigRejectedException if the offered configuration breaks the policy (the client
    *     did not take part)

@@ -3,12 +3,15 @@ package io.secagg.core.protocol.server;
 import io.secagg.core.protocol.AbortReason;
 import java.util.Objects;
 
-/** The session was aborted; nothing about any input was output. Terminal. */
-public final class Aborted extends ServerState {
+/**
+ * The server aborted the session; nothing about any input was output. Terminal; its {@link
+ * #name()} is the specification's {@code "Aborted"}.
+ */
+public final class ServerAborted extends ServerState {
   private final AbortReason reason;
   private final String message;
 
-  Aborted(AbortReason reason, String message) {
+  ServerAborted(AbortReason reason, String message) {
     this.reason = Objects.requireNonNull(reason, "reason");
     this.message = Objects.requireNonNull(message, "message");
   }
@@ -23,6 +26,12 @@ public final class Aborted extends ServerState {
     return message;
   }
 
+  /** {@code "Aborted"}. */
+  @Override
+  public String name() {
+    return "Aborted";
+  }
+
   @Override
   public boolean isTerminal() {
     return true;
@@ -30,6 +39,6 @@ public final class Aborted extends ServerState {
 
   @Override
   public String toString() {
-    return "Aborted[" + reason + ": " + message + "]";
+    return "ServerAborted[" + reason + ": " + message + "]";
   }
 }

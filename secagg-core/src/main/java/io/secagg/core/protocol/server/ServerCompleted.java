@@ -3,17 +3,26 @@ package io.secagg.core.protocol.server;
 import io.secagg.core.protocol.AggregationResult;
 import java.util.Objects;
 
-/** The session completed: the sum and the set of included clients are known. Terminal. */
-public final class Completed extends ServerState {
+/**
+ * The server's session completed: the sum and the set of included clients are known. Terminal;
+ * its {@link #name()} is the specification's {@code "Completed"}.
+ */
+public final class ServerCompleted extends ServerState {
   private final AggregationResult result;
 
-  Completed(AggregationResult result) {
+  ServerCompleted(AggregationResult result) {
     this.result = Objects.requireNonNull(result, "result");
   }
 
   /** The aggregation result. */
   public AggregationResult result() {
     return result;
+  }
+
+  /** {@code "Completed"}. */
+  @Override
+  public String name() {
+    return "Completed";
   }
 
   @Override
@@ -23,6 +32,6 @@ public final class Completed extends ServerState {
 
   @Override
   public String toString() {
-    return "Completed[" + result + "]";
+    return "ServerCompleted[" + result + "]";
   }
 }

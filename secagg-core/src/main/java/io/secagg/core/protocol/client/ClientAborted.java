@@ -5,13 +5,14 @@ import java.util.Objects;
 
 /**
  * The client stopped: a peer broke a rule, the server aborted, or the caller cancelled. Terminal;
- * every secret has been overwritten. The message names the rule, never a secret value.
+ * every secret has been overwritten. The message names the rule, never a secret value. Its
+ * {@link #name()} is the specification's {@code "Aborted"}.
  */
-public final class Aborted extends ClientState {
+public final class ClientAborted extends ClientState {
   private final AbortReason reason;
   private final String message;
 
-  Aborted(AbortReason reason, String message) {
+  ClientAborted(AbortReason reason, String message) {
     this.reason = Objects.requireNonNull(reason, "reason");
     this.message = Objects.requireNonNull(message, "message");
   }
@@ -26,6 +27,12 @@ public final class Aborted extends ClientState {
     return message;
   }
 
+  /** {@code "Aborted"}. */
+  @Override
+  public String name() {
+    return "Aborted";
+  }
+
   @Override
   public boolean isTerminal() {
     return true;
@@ -33,6 +40,6 @@ public final class Aborted extends ClientState {
 
   @Override
   public String toString() {
-    return "Aborted[" + reason + ": " + message + "]";
+    return "ClientAborted[" + reason + ": " + message + "]";
   }
 }
