@@ -126,6 +126,34 @@ public final class UntrustedInputSurface {
   }
 
   /**
+   * What is wrong with the throws clauses of the mapped methods: each must declare a subtype of
+   * {@code root} (the module's checked untrusted-input supertype) and no other checked exception.
+   */
+  public static List<String> declarationProblems(Iterable<String> methods, Class<? extends Exception> root)
+      throws ClassNotFoundException {
+    List<String> problems = new ArrayList<>();
+    for (String m : methods) {
+      String[] parts = m.split("#");
+      for (Method method : Class.forName(parts[0]).getMethods()) {
+        if (!method.getName().equals(parts[1])) {
+          continue;
+        }
+        boolean declares = false;
+        for (Class<?> t : method.getExceptionTypes()) {
+          declares |= root.isAssignableFrom(t);
+          if (!root.isAssignableFrom(t) && !RuntimeException.class.isAssignableFrom(t)) {
+            problems.add(method + " declares " + t.getSimpleName());
+          }
+        }
+        if (!declares) {
+          problems.add(method + " declares no " + root.getSimpleName());
+        }
+      }
+    }
+    return problems;
+  }
+
+  /**
    * Runs every target on every seed of its checked-in corpus and on every {@link Mutations
    * malformation} of each seed. A target lets only its documented checked exception pass
    * (and checks re-encoding), so anything thrown here is a failure.

@@ -55,23 +55,23 @@ public final class HostileFrameProbe {
     }
   }
 
+  /** A decoder of one direction's frames. */
+  private interface Decoder {
+    Object decode(byte[] frame) throws WireFormatException;
+  }
+
   private static void client(String name, WireCodec codec, byte[] frame) {
-    String outcome;
-    try {
-      codec.decodeClientMessage(frame);
-      outcome = "ACCEPTED";
-    } catch (WireFormatException e) {
-      outcome = "REJECTED " + e.getMessage();
-    } catch (RuntimeException e) {
-      outcome = "THREW " + e;
-    }
-    System.out.println("CASE " + name + " " + outcome);
+    run(name, codec::decodeClientMessage, frame);
   }
 
   private static void server(String name, WireCodec codec, byte[] frame) {
+    run(name, codec::decodeServerMessage, frame);
+  }
+
+  private static void run(String name, Decoder decoder, byte[] frame) {
     String outcome;
     try {
-      codec.decodeServerMessage(frame);
+      decoder.decode(frame);
       outcome = "ACCEPTED";
     } catch (WireFormatException e) {
       outcome = "REJECTED " + e.getMessage();
