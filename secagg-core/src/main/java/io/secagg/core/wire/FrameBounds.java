@@ -141,7 +141,8 @@ final class FrameBounds {
         default: {
           long len = varint(b, pos, end, what);
           pos += varintLength(b, pos);
-          if (len > end - pos) {
+          // A 10-byte varint can exceed 2^63 and read as negative.
+          if (len < 0 || len > end - pos) {
             throw new WireFormatException(what + " frame is truncated in field " + f.getName());
           }
           int stop = pos + (int) len;

@@ -287,6 +287,15 @@ class WireCodecTest {
   }
 
   @Test
+  void aLengthPrefixOfTenBytesAbove2To63IsRejected() {
+    // Found by the fuzzer: field 3 with a length varint of 2^63 + 1 read as a negative long.
+    byte[] frame = {0x08, 0x01, 0x1a, (byte) 0x81, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80,
+        (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x01, 0x0a, 0x00};
+    WireFormatException e = assertThrows(WireFormatException.class, () -> SEMI.decodeClientMessage(frame));
+    assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+  }
+
+  @Test
   void aLengthPrefixBeyondTheFrameIsRejected() {
     // Field 4 claiming 2^31 - 1 bytes in a 10-byte frame: the parser must not allocate it.
     byte[] frame = {0x08, 0x01, 0x22, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x07, 0x0a, 0x00};
