@@ -10,6 +10,7 @@ import io.secagg.dp.ddg.DdgClient;
 import io.secagg.dp.ddg.DdgParameterSelection;
 import io.secagg.dp.ddg.DdgParameters;
 import io.secagg.dp.ddg.DdgServer;
+import io.secagg.dp.ddg.InvalidAggregateException;
 import io.secagg.dp.ddg.SignalToNoise;
 import io.secagg.dp.sampling.AesCtrBitSource;
 import java.io.PrintWriter;
@@ -158,7 +159,13 @@ final class DpRun {
         truth[i] += clipped[id][i];
       }
     }
-    double[] decoded = DdgServer.decode(params, sum.toLongArray(), rotationSeed);
+    double[] decoded;
+    try {
+      decoded = DdgServer.decode(params, sum.toLongArray(), rotationSeed);
+    } catch (InvalidAggregateException e) {
+      line(out, "DP result", "none: the session's sum is not a DDG aggregate (" + e.getMessage() + ")");
+      return Double.NaN;
+    }
     double sq = 0;
     for (int i = 0; i < d; i++) {
       double e = decoded[i] - truth[i];

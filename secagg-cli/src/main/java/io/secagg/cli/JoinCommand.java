@@ -3,6 +3,7 @@ package io.secagg.cli;
 import io.secagg.cli.InputFile.InputFileException;
 import io.secagg.core.crypto.Ed25519KeyPair;
 import io.secagg.core.graph.GraphKind;
+import io.secagg.core.UntrustedInputException;
 import io.secagg.core.protocol.Round;
 import io.secagg.core.protocol.SecAggConfig;
 import io.secagg.core.protocol.SecurityMode;
@@ -381,6 +382,8 @@ final class JoinCommand implements Callable<Integer> {
       return fail(err, "the session aborted: " + why);
     } catch (ConfigRejectedException e) {
       return fail(err, "refused the server's session parameters: " + e.getMessage());
+    } catch (UntrustedInputException e) {
+      return fail(err, "the server broke the session protocol: " + e.getMessage());
     } catch (SessionRefusedException e) {
       String m = e.getMessage() != null && e.getMessage().startsWith(e.status()) ? e.getMessage()
           : e.status() + ": " + e.getMessage();

@@ -25,7 +25,7 @@ import java.util.Set;
  * What the transcript generator and checker share: the JSON form of a configuration and of the
  * outcomes, how a party is created from its recorded seed, and how a frame is handed to a party.
  */
-final class TranscriptJson {
+public final class TranscriptJson {
   static final Set<String> CONFIG_FIELDS =
       Set.of("clientCount", "threshold", "vectorLength", "modulus", "graph", "degree",
           "securityMode", "identityKeys", "context");
@@ -51,7 +51,7 @@ final class TranscriptJson {
     return o;
   }
 
-  static SecAggConfig parseConfig(JsonNode o) {
+  public static SecAggConfig parseConfig(JsonNode o) {
     Vectors.onlyFields(o, CONFIG_FIELDS);
     SecAggConfig.Builder b = SecAggConfig.builder()
         .clientCount(Vectors.integer(o, "clientCount"))

@@ -73,7 +73,7 @@ class WireCodecTest {
             ? List.of(new SurvivorSignature(2, filled(64, 1)), new SurvivorSignature(3, filled(64, 2)))
             : List.of()),
         new ServerAbort(AbortReason.TOO_FEW_SURVIVORS),
-        new ServerAbort(AbortReason.UNKNOWN));
+        new ServerAbort(AbortReason.CANCELLED));
   }
 
   static List<ClientMessage> clientMessages(boolean malicious) {
@@ -184,6 +184,53 @@ class WireCodecTest {
   }
 
   @Test
+  void rejectsAbortCodesThatAreNeverSent() {
+    for (AbortReason r : new AbortReason[] {AbortReason.UNKNOWN, AbortReason.PEER_ABORTED}) {
+      byte[] client =
+          io.secagg.core.wire.internal.proto.ClientToServer.newBuilder()
+              .setVersion(1)
+              .setAbort(io.secagg.core.wire.internal.proto.AbortNotice.newBuilder().setReason(r.code()))
+              .build().toByteArray();
+      WireFormatException e = assertThrows(WireFormatException.class, () -> SEMI.decodeClientMessage(client));
+      assertTrue(e.getMessage().contains("never sent"), e.getMessage());
+      byte[] server =
+          io.secagg.core.wire.internal.proto.ServerToClient.newBuilder()
+              .setVersion(1)
+              .setAbort(io.secagg.core.wire.internal.proto.AbortNotice.newBuilder().setReason(r.code()))
+              .build().toByteArray();
+      rejectsServer(server);
+      assertThrows(IllegalArgumentException.class, () -> new ClientAbort(r));
+      assertThrows(IllegalArgumentException.class, () -> new ServerAbort(r));
+    }
+  }
+
+  @Test
+  void countsListEntriesBeforeTheParserBuildsThem() {
+    // n = 5: six empty key entries (0a 00 each) exceed the key list's bound of 5 and are
+    // rejected by the pre-parse walk, which names the list, not by a later check.
+    byte[] body = new byte[12];
+    for (int i = 0; i < 6; i++) {
+      body[2 * i] = 0x0a;
+    }
+    byte[] frame = concat(new byte[] {0x08, 0x01, 0x1a, 12}, body);
+    WireFormatException e = assertThrows(WireFormatException.class, () -> SEMI.decodeServerMessage(frame));
+    assertTrue(e.getMessage().contains("keys list has more than 5 entries"), e.getMessage());
+    // Packed ids are counted as varints: six one-byte survivors where n = 5.
+    byte[] ids = concat(new byte[] {0x08, 0x01, 0x2a, 8, 0x0a, 6}, new byte[] {1, 2, 3, 4, 5, 5});
+    e = assertThrows(WireFormatException.class, () -> SEMI.decodeServerMessage(ids));
+    assertTrue(e.getMessage().contains("survivors list has more than 5 entries"), e.getMessage());
+  }
+
+  @Test
+  void rejectsSingularFieldsRepeatedInsideAListEntry() {
+    // One EncryptedShares entry whose peer_id appears twice (protobuf would keep the last).
+    byte[] entry = {0x08, 0x01, 0x08, 0x02};
+    byte[] frame = concat(new byte[] {0x08, 0x01, 0x1a, 6, 0x0a, 4}, entry);
+    WireFormatException e = assertThrows(WireFormatException.class, () -> SEMI.decodeClientMessage(frame));
+    assertTrue(e.getMessage().contains("repeats field peer_id"), e.getMessage());
+  }
+
+  @Test
   void rejectsFieldsOfTheWrongLength() {
     rejectsServer(SEMI.encode(new AdvertiseKeysRequest(filled(31, 1))));
     rejectsClient(SEMI, SEMI.encode(new AdvertiseKeys(filled(32, 1), filled(33, 2), new byte[0])));
@@ -237,6 +284,15 @@ class WireCodecTest {
     assertTrue(e.getMessage().contains("exceeds"), e.getMessage());
     byte[] bigServer = new byte[SEMI.maxServerFrameLength() + 1];
     assertThrows(WireFormatException.class, () -> SEMI.decodeServerMessage(bigServer));
+  }
+
+  @Test
+  void aLengthPrefixOfTenBytesAbove2To63IsRejected() {
+    // Found by the fuzzer: field 3 with a length varint of 2^63 + 1 read as a negative long.
+    byte[] frame = {0x08, 0x01, 0x1a, (byte) 0x81, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80,
+        (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x01, 0x0a, 0x00};
+    WireFormatException e = assertThrows(WireFormatException.class, () -> SEMI.decodeClientMessage(frame));
+    assertTrue(e.getMessage().contains("truncated"), e.getMessage());
   }
 
   @Test
