@@ -55,10 +55,11 @@ public final class PingPongHelper {
    *
    * @throws MalformedMessageException if the message does not decode or has an unexpected type
    * @throws ReportRejectedException if the report fails verification
+   * @throws IllegalArgumentException if {@code state} is not a helper state of this instance
    */
   public PingPongState continued(PingPongState.Continued state, byte[] inbound)
       throws MalformedMessageException, ReportRejectedException {
-    return continued(prio3, ctx, state, inbound, "by the helper");
+    return continued(prio3, ctx, state, inbound, 1, "by the helper");
   }
 
   /** The draft's {@code ping_pong_transition} for a one-round VDAF. */
@@ -73,10 +74,13 @@ public final class PingPongHelper {
 
   /** The draft's {@code ping_pong_continued} for a one-round VDAF. */
   static PingPongState continued(
-      Prio3<?, ?> prio3, byte[] ctx, PingPongState.Continued state, byte[] inbound, String who)
+      Prio3<?, ?> prio3, byte[] ctx, PingPongState.Continued state, byte[] inbound, int aggregatorId, String who)
       throws MalformedMessageException, ReportRejectedException {
     if (state.state.prio3 != prio3) {
       throw new IllegalArgumentException("state of another Prio3 instance");
+    }
+    if (state.state.aggregatorId != aggregatorId) {
+      throw new IllegalArgumentException("state of aggregator " + state.state.aggregatorId + ", not " + aggregatorId);
     }
     PingPongMessage m = PingPongMessage.decode(inbound);
     // With one round, state.round + 1 == ROUNDS: only finish is acceptable ('continue' would

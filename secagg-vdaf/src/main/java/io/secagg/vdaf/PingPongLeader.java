@@ -49,10 +49,11 @@ public final class PingPongLeader {
    *
    * @throws MalformedMessageException if the message does not decode or has an unexpected type
    * @throws ReportRejectedException if the report fails verification
+   * @throws IllegalArgumentException if {@code state} is not a leader state of this instance
    */
   public PingPongState continued(PingPongState.Continued state, byte[] inbound)
       throws MalformedMessageException, ReportRejectedException {
-    return PingPongHelper.continued(prio3, ctx, state, inbound, "by the leader");
+    return PingPongHelper.continued(prio3, ctx, state, inbound, 0, "by the leader");
   }
 
   @Override

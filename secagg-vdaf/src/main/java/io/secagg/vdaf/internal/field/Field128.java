@@ -207,9 +207,12 @@ public final class Field128 extends Field {
 
   @Override
   public void set(long[] r, int ri, long value) {
-    BigInteger v = BigInteger.valueOf(value).mod(MODULUS);
-    r[2 * ri] = v.longValue();
-    r[2 * ri + 1] = v.shiftRight(64).longValue();
+    // A non-negative long is below p; a negative one is p - |value| = 0 - |value| (mod p).
+    long neg = value >> 63;
+    long magnitude = (value ^ neg) - neg;
+    sub(0, 0, magnitude, 0, r, 2 * ri);
+    r[2 * ri] = (r[2 * ri] & neg) | (magnitude & ~neg);
+    r[2 * ri + 1] &= neg;
   }
 
   @Override
@@ -295,7 +298,14 @@ public final class Field128 extends Field {
     int n = t.n;
     for (int h = n >>> 1; h >= 1; h >>>= 1) {
       for (int start = 0; start < n; start += 2 * h) {
-        for (int i = 0; i < h; i++) {
+        // i = 0: the twiddle is 1, no multiplication (about a fifth of all butterflies).
+        int x0 = 2 * start;
+        int y0 = x0 + 2 * h;
+        long s0 = a[x0];
+        long s1 = a[x0 + 1];
+        add(s0, s1, a[y0], a[y0 + 1], a, x0);
+        sub(s0, s1, a[y0], a[y0 + 1], a, y0);
+        for (int i = 1; i < h; i++) {
           int x = 2 * (start + i);
           int y = x + 2 * h;
           long u0 = a[x];
@@ -316,7 +326,13 @@ public final class Field128 extends Field {
     int n = t.n;
     for (int h = 1; h < n; h <<= 1) {
       for (int start = 0; start < n; start += 2 * h) {
-        for (int i = 0; i < h; i++) {
+        int x0 = 2 * start;
+        int y0 = x0 + 2 * h;
+        long s0 = a[x0];
+        long s1 = a[x0 + 1];
+        add(s0, s1, a[y0], a[y0 + 1], a, x0);
+        sub(s0, s1, a[y0], a[y0 + 1], a, y0);
+        for (int i = 1; i < h; i++) {
           int x = 2 * (start + i);
           int y = x + 2 * h;
           montMul(a[y], a[y + 1], tw[2 * (h + i)], tw[2 * (h + i) + 1], a, y);

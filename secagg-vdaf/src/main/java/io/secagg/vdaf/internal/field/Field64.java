@@ -138,7 +138,10 @@ public final class Field64 extends Field {
 
   @Override
   public void set(long[] r, int ri, long value) {
-    r[ri] = value >= 0 ? canonical(value) : sub(0, canonical(-value));
+    long neg = value >> 63;
+    long magnitude = canonical((value ^ neg) - neg);
+    long negated = sub(0, magnitude);
+    r[ri] = (negated & neg) | (magnitude & ~neg);
   }
 
   @Override
@@ -214,10 +217,15 @@ public final class Field64 extends Field {
     int n = t.n;
     for (int h = n >>> 1; h >= 1; h >>>= 1) {
       for (int start = 0; start < n; start += 2 * h) {
-        for (int i = 0; i < h; i++) {
+        // i = 0: the twiddle is 1, no multiplication.
+        long u = a[start];
+        long v = a[start + h];
+        a[start] = add(u, v);
+        a[start + h] = sub(u, v);
+        for (int i = 1; i < h; i++) {
           int x = start + i;
-          long u = a[x];
-          long v = a[x + h];
+          u = a[x];
+          v = a[x + h];
           a[x] = add(u, v);
           a[x + h] = mul(sub(u, v), tw[h + i]);
         }
@@ -231,10 +239,14 @@ public final class Field64 extends Field {
     int n = t.n;
     for (int h = 1; h < n; h <<= 1) {
       for (int start = 0; start < n; start += 2 * h) {
-        for (int i = 0; i < h; i++) {
+        long u = a[start];
+        long v = a[start + h];
+        a[start] = add(u, v);
+        a[start + h] = sub(u, v);
+        for (int i = 1; i < h; i++) {
           int x = start + i;
-          long u = a[x];
-          long v = mul(a[x + h], tw[h + i]);
+          u = a[x];
+          v = mul(a[x + h], tw[h + i]);
           a[x] = add(u, v);
           a[x + h] = sub(u, v);
         }

@@ -151,6 +151,16 @@ class FieldProperties {
     }
   }
 
+  @Property(tries = 1000)
+  void setReducesAnySignedLong(@ForAll("fieldIndex") int fi, @ForAll long value) {
+    Field f = FIELDS.get(fi);
+    long[] r = f.newVector(1);
+    f.set(r, 0, value);
+    assertEquals(BigInteger.valueOf(value).mod(f.modulus()), f.toBigInteger(r, 0));
+    f.set(r, 0, Long.MIN_VALUE);
+    assertEquals(BigInteger.valueOf(Long.MIN_VALUE).mod(f.modulus()), f.toBigInteger(r, 0));
+  }
+
   @Provide
   Arbitrary<Integer> fieldIndex() {
     return Arbitraries.integers().between(0, 1);
