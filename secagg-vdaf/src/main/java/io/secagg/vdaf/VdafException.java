@@ -30,8 +30,9 @@ public abstract class VdafException extends GeneralSecurityException {
     /** The aggregators disagree with the client's joint randomness (the public share lied). */
     JOINT_RANDOMNESS_MISMATCH,
     /**
-     * The query randomness fell on an interpolation node (probability about {@code 2^-54} or
-     * less); the draft rejects the report rather than leak a gadget output.
+     * The query randomness fell on an interpolation node (probability {@code P / p} per proof for
+     * wire polynomials of length {@code P}); the draft rejects the report rather than leak a
+     * gadget output.
      */
     TEST_POINT_IS_ROOT_OF_UNITY,
     /** The unsharded aggregate is not the sum of the stated number of valid measurements. */

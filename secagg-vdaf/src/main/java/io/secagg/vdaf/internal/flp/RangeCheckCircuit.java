@@ -143,8 +143,9 @@ public abstract class RangeCheckCircuit extends Circuit {
         }
         f.mulByMultiplier(pow, k, pow, k, rM, k);
       }
-      // Positions calls+1 .. p-1 are never written: the draft pads the wires with zeros.
-      f.mulAccumulate(even, left, right, p);
+      // Positions calls+1 .. p-1 are never written: the draft pads the wires with zeros, so
+      // their products vanish.
+      f.mulAccumulate(even, left, right, calls + 1);
       Lagrange.cosetValues(f, left, leftOdd, p);
       Lagrange.cosetValues(f, right, rightOdd, p);
       f.mulAccumulate(odd, leftOdd, rightOdd, p);
