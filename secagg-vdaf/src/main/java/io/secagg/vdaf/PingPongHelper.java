@@ -1,7 +1,6 @@
 package io.secagg.vdaf;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The helper (aggregator 1) of the draft's ping-pong topology: it answers the leader's first
@@ -15,19 +14,9 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  */
-public final class PingPongHelper {
-  private final Prio3<?, ?> prio3;
-  private final VerifyKey key;
-  private final byte[] ctx;
-
+public final class PingPongHelper extends PingPongRole {
   PingPongHelper(Prio3<?, ?> prio3, VerifyKey key, byte[] ctx) {
-    if (prio3.shares() != 2) {
-      throw new IllegalStateException("the ping-pong topology needs exactly two aggregators");
-    }
-    Prio3.checkContext(ctx);
-    this.prio3 = prio3;
-    this.key = Objects.requireNonNull(key, "key");
-    this.ctx = ctx.clone();
+    super(prio3, key, ctx);
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.secagg.vdaf;
 
-import java.util.Objects;
 
 /**
  * The leader (aggregator 0) of the draft's ping-pong topology for two aggregators: it starts each
@@ -14,19 +13,9 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe; one instance serves every report of a task.
  */
-public final class PingPongLeader {
-  private final Prio3<?, ?> prio3;
-  private final VerifyKey key;
-  private final byte[] ctx;
-
+public final class PingPongLeader extends PingPongRole {
   PingPongLeader(Prio3<?, ?> prio3, VerifyKey key, byte[] ctx) {
-    if (prio3.shares() != 2) {
-      throw new IllegalStateException("the ping-pong topology needs exactly two aggregators");
-    }
-    Prio3.checkContext(ctx);
-    this.prio3 = prio3;
-    this.key = Objects.requireNonNull(key, "key");
-    this.ctx = ctx.clone();
+    super(prio3, key, ctx);
   }
 
   /**

@@ -30,18 +30,11 @@ public final class Prio3Count {
   }
 
   /** Parameters of Prio3Count. */
-  public static final class Builder {
-    private int shares = 2;
-
+  public static final class Builder extends VariantBuilder<Builder> {
     private Builder() {}
 
-    /**
-     * The number of aggregators, in {@code [2, 255]}.
-     *
-     * @throws IllegalArgumentException if out of range
-     */
-    public Builder shares(int shares) {
-      this.shares = Variants.checkShares(shares);
+    @Override
+    Builder self() {
       return this;
     }
 

@@ -26,32 +26,23 @@ public final class Prio3Histogram {
   }
 
   /** Parameters of Prio3Histogram. */
-  public static final class Builder {
-    private int shares = 2;
-    private int length;
-    private int chunkLength;
+  public static final class Builder extends VariantBuilder<Builder> {
 
     private Builder() {}
 
-    /** The number of aggregators, in {@code [2, 255]} (default 2). */
-    public Builder shares(int shares) {
-      this.shares = Variants.checkShares(shares);
+    @Override
+    Builder self() {
       return this;
     }
 
     /** The number of buckets, in {@code [1, 2^24]}. */
     public Builder length(int length) {
-      this.length = Variants.checkLength(length);
-      return this;
+      return vectorLength(length);
     }
 
     /** The chunk length, in {@code [1, length]}; default {@code floor(sqrt(length))}. */
     public Builder chunkLength(int chunkLength) {
-      if (chunkLength < 1) {
-        throw new IllegalArgumentException("chunk length must be positive");
-      }
-      this.chunkLength = chunkLength;
-      return this;
+      return chunk(chunkLength);
     }
 
     /**

@@ -29,24 +29,19 @@ public final class Prio3MultihotCountVec {
   }
 
   /** Parameters of Prio3MultihotCountVec. */
-  public static final class Builder {
-    private int shares = 2;
-    private int length;
+  public static final class Builder extends VariantBuilder<Builder> {
     private long maxWeight;
-    private int chunkLength;
 
     private Builder() {}
 
-    /** The number of aggregators, in {@code [2, 255]} (default 2). */
-    public Builder shares(int shares) {
-      this.shares = Variants.checkShares(shares);
+    @Override
+    Builder self() {
       return this;
     }
 
     /** The vector length, at least 1. */
     public Builder length(int length) {
-      this.length = Variants.checkLength(length);
-      return this;
+      return vectorLength(length);
     }
 
     /** The largest number of {@code true} entries, in {@code [1, length]}. */
@@ -57,11 +52,7 @@ public final class Prio3MultihotCountVec {
 
     /** The chunk length; default {@code floor(sqrt(length + bit_length(maxWeight)))}. */
     public Builder chunkLength(int chunkLength) {
-      if (chunkLength < 1) {
-        throw new IllegalArgumentException("chunk length must be positive");
-      }
-      this.chunkLength = chunkLength;
-      return this;
+      return chunk(chunkLength);
     }
 
     /**

@@ -28,15 +28,13 @@ public final class Prio3Sum {
   }
 
   /** Parameters of Prio3Sum. */
-  public static final class Builder {
-    private int shares = 2;
+  public static final class Builder extends VariantBuilder<Builder> {
     private long maxMeasurement;
 
     private Builder() {}
 
-    /** The number of aggregators, in {@code [2, 255]} (default 2). */
-    public Builder shares(int shares) {
-      this.shares = Variants.checkShares(shares);
+    @Override
+    Builder self() {
       return this;
     }
 

@@ -32,24 +32,19 @@ public final class Prio3SumVec {
   }
 
   /** Parameters of Prio3SumVec. */
-  public static final class Builder {
-    private int shares = 2;
-    private int length;
+  public static final class Builder extends VariantBuilder<Builder> {
     private long maxMeasurement;
-    private int chunkLength;
 
     private Builder() {}
 
-    /** The number of aggregators, in {@code [2, 255]} (default 2). */
-    public Builder shares(int shares) {
-      this.shares = Variants.checkShares(shares);
+    @Override
+    Builder self() {
       return this;
     }
 
     /** The vector length, at least 1. */
     public Builder length(int length) {
-      this.length = Variants.checkLength(length);
-      return this;
+      return vectorLength(length);
     }
 
     /** The largest valid element, at least 1. */
@@ -63,11 +58,7 @@ public final class Prio3SumVec {
      * {@code floor(sqrt(length * bits))}.
      */
     public Builder chunkLength(int chunkLength) {
-      if (chunkLength < 1) {
-        throw new IllegalArgumentException("chunk length must be positive");
-      }
-      this.chunkLength = chunkLength;
-      return this;
+      return chunk(chunkLength);
     }
 
     /**

@@ -29,20 +29,16 @@ public final class Prio3SumVecWithMultiproof {
   }
 
   /** Parameters of Prio3SumVecWithMultiproof. */
-  public static final class Builder {
-    private int shares = 2;
+  public static final class Builder extends VariantBuilder<Builder> {
     private VdafField field;
     private int proofs;
-    private int length;
     private long maxMeasurement;
-    private int chunkLength;
     private int algorithmId = DEFAULT_ALGORITHM_ID;
 
     private Builder() {}
 
-    /** The number of aggregators, in {@code [2, 255]} (default 2). */
-    public Builder shares(int shares) {
-      this.shares = Variants.checkShares(shares);
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -63,8 +59,7 @@ public final class Prio3SumVecWithMultiproof {
 
     /** The vector length, at least 1. */
     public Builder length(int length) {
-      this.length = Variants.checkLength(length);
-      return this;
+      return vectorLength(length);
     }
 
     /** The largest valid element, at least 1. */
@@ -75,11 +70,7 @@ public final class Prio3SumVecWithMultiproof {
 
     /** The chunk length (default {@code floor(sqrt(length * bits))}). */
     public Builder chunkLength(int chunkLength) {
-      if (chunkLength < 1) {
-        throw new IllegalArgumentException("chunk length must be positive");
-      }
-      this.chunkLength = chunkLength;
-      return this;
+      return chunk(chunkLength);
     }
 
     /**

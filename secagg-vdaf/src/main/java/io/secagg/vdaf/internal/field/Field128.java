@@ -60,36 +60,24 @@ public final class Field128 extends Field {
     return 66;
   }
 
-  static long carry(long a, long b, long s) {
-    return ((a & b) | ((a | b) & ~s)) >>> 63;
-  }
-
-  static long borrow(long a, long b, long d) {
-    return ((~a & b) | (~(a ^ b) & d)) >>> 63;
-  }
-
-  static long mulHigh(long a, long b) {
-    return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
-  }
-
   // ---------------------------------------------------------------------------------------------
   // Core arithmetic. Each writes the low word to r[o] and the high word to r[o + 1].
 
   /** {@code (a + b) mod p}. */
   static void add(long a0, long a1, long b0, long b1, long[] r, int o) {
     long s0 = a0 + b0;
-    long c = carry(a0, b0, s0);
+    long c = Words.carry(a0, b0, s0);
     long s1 = a1 + b1;
-    long c1 = carry(a1, b1, s1);
+    long c1 = Words.carry(a1, b1, s1);
     long s1c = s1 + c;
-    c1 |= carry(s1, c, s1c);
+    c1 |= Words.carry(s1, c, s1c);
     // Subtract p; keep the difference unless the 129-bit sum was below p.
     long d0 = s0 - P0;
-    long bo = borrow(s0, P0, d0);
+    long bo = Words.borrow(s0, P0, d0);
     long d1 = s1c - P1;
-    long bo1 = borrow(s1c, P1, d1);
+    long bo1 = Words.borrow(s1c, P1, d1);
     long d1b = d1 - bo;
-    bo1 |= borrow(d1, bo, d1b);
+    bo1 |= Words.borrow(d1, bo, d1b);
     long keepDiff = -(c1 | (bo1 ^ 1));
     r[o] = s0 ^ ((s0 ^ d0) & keepDiff);
     r[o + 1] = s1c ^ ((s1c ^ d1b) & keepDiff);
@@ -98,17 +86,17 @@ public final class Field128 extends Field {
   /** {@code (a - b) mod p}. */
   static void sub(long a0, long a1, long b0, long b1, long[] r, int o) {
     long d0 = a0 - b0;
-    long bo = borrow(a0, b0, d0);
+    long bo = Words.borrow(a0, b0, d0);
     long d1 = a1 - b1;
-    long bo1 = borrow(a1, b1, d1);
+    long bo1 = Words.borrow(a1, b1, d1);
     long d1b = d1 - bo;
-    bo1 |= borrow(d1, bo, d1b);
+    bo1 |= Words.borrow(d1, bo, d1b);
     // On borrow add p back (mod 2^128).
     long mask = -bo1;
     long q0 = P0 & mask;
     long q1 = P1 & mask;
     long e0 = d0 + q0;
-    long c = carry(d0, q0, e0);
+    long c = Words.carry(d0, q0, e0);
     r[o] = e0;
     r[o + 1] = d1b + q1 + c;
   }
@@ -120,59 +108,59 @@ public final class Field128 extends Field {
   static void montMul(long a0, long a1, long b0, long b1, long[] r, int o) {
     // t = a * b0 (three words).
     long t0 = a0 * b0;
-    long h00 = mulHigh(a0, b0);
+    long h00 = Words.mulHigh(a0, b0);
     long l10 = a1 * b0;
-    long h10 = mulHigh(a1, b0);
+    long h10 = Words.mulHigh(a1, b0);
     long t1 = h00 + l10;
-    long c = carry(h00, l10, t1);
+    long c = Words.carry(h00, l10, t1);
     long t2 = h10 + c;
     // First reduction: m = -t0 makes the low word vanish; (t + m p) / 2^64.
     long m = -t0;
     long cz = (t0 | m) >>> 63;
     long ml = m * P1;
-    long mh = mulHigh(m, P1);
+    long mh = Words.mulHigh(m, P1);
     long u0 = t1 + ml;
-    c = carry(t1, ml, u0);
+    c = Words.carry(t1, ml, u0);
     long u0c = u0 + cz;
-    c += carry(u0, cz, u0c);
+    c += Words.carry(u0, cz, u0c);
     long u1 = t2 + mh;
-    long c2 = carry(t2, mh, u1);
+    long c2 = Words.carry(t2, mh, u1);
     long u1c = u1 + c;
-    c2 += carry(u1, c, u1c);
+    c2 += Words.carry(u1, c, u1c);
     // Add a * b1: value below 2^192, so three words suffice.
     long l01 = a0 * b1;
-    long h01 = mulHigh(a0, b1);
+    long h01 = Words.mulHigh(a0, b1);
     long l11 = a1 * b1;
-    long h11 = mulHigh(a1, b1);
+    long h11 = Words.mulHigh(a1, b1);
     long v0 = u0c + l01;
-    c = carry(u0c, l01, v0);
+    c = Words.carry(u0c, l01, v0);
     long v1 = u1c + h01;
-    long c3 = carry(u1c, h01, v1);
+    long c3 = Words.carry(u1c, h01, v1);
     long v1b = v1 + l11;
-    c3 += carry(v1, l11, v1b);
+    c3 += Words.carry(v1, l11, v1b);
     long v1c = v1b + c;
-    c3 += carry(v1b, c, v1c);
+    c3 += Words.carry(v1b, c, v1c);
     long v2 = c2 + h11 + c3;
     // Second reduction.
     m = -v0;
     cz = (v0 | m) >>> 63;
     ml = m * P1;
-    mh = mulHigh(m, P1);
+    mh = Words.mulHigh(m, P1);
     long w0 = v1c + ml;
-    c = carry(v1c, ml, w0);
+    c = Words.carry(v1c, ml, w0);
     long w0c = w0 + cz;
-    c += carry(w0, cz, w0c);
+    c += Words.carry(w0, cz, w0c);
     long w1 = v2 + mh;
-    long top = carry(v2, mh, w1);
+    long top = Words.carry(v2, mh, w1);
     long w1c = w1 + c;
-    top += carry(w1, c, w1c);
+    top += Words.carry(w1, c, w1c);
     // Result < 2p: subtract p once unless it is already below p.
     long d0 = w0c - P0;
-    long bo = borrow(w0c, P0, d0);
+    long bo = Words.borrow(w0c, P0, d0);
     long d1 = w1c - P1;
-    long bo1 = borrow(w1c, P1, d1);
+    long bo1 = Words.borrow(w1c, P1, d1);
     long d1b = d1 - bo;
-    bo1 |= borrow(d1, bo, d1b);
+    bo1 |= Words.borrow(d1, bo, d1b);
     long keepDiff = -(top | (bo1 ^ 1));
     r[o] = w0c ^ ((w0c ^ d0) & keepDiff);
     r[o + 1] = w1c ^ ((w1c ^ d1b) & keepDiff);
@@ -272,10 +260,10 @@ public final class Field128 extends Field {
   /** 1 if {@code hi * 2^64 + lo >= p}, else 0, without branches. */
   static long notBelowP(long lo, long hi) {
     long d0 = lo - P0;
-    long bo = borrow(lo, P0, d0);
+    long bo = Words.borrow(lo, P0, d0);
     long d1 = hi - P1;
-    long bo1 = borrow(hi, P1, d1);
-    bo1 |= borrow(d1, bo, d1 - bo);
+    long bo1 = Words.borrow(hi, P1, d1);
+    bo1 |= Words.borrow(d1, bo, d1 - bo);
     return bo1 ^ 1;
   }
 

@@ -52,32 +52,17 @@ public final class Field64 extends Field {
   // ---------------------------------------------------------------------------------------------
   // Branch-free primitives on canonical values.
 
-  /** Carry out of {@code a + b = s} (mod 2^64), as 0 or 1. */
-  static long carry(long a, long b, long s) {
-    return ((a & b) | ((a | b) & ~s)) >>> 63;
-  }
-
-  /** Borrow out of {@code a - b = d} (mod 2^64), as 0 or 1. */
-  static long borrow(long a, long b, long d) {
-    return ((~a & b) | (~(a ^ b) & d)) >>> 63;
-  }
-
-  /** Unsigned high word of the 128-bit product (Java 17 has only the signed one). */
-  static long mulHigh(long a, long b) {
-    return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
-  }
-
   /** {@code x mod p} for any 64-bit {@code x}: subtracts p once if {@code x >= p}. */
   static long canonical(long x) {
     long r = x + EPS; // x - p (mod 2^64)
-    long c = carry(x, EPS, r); // x + EPS overflows exactly when x >= p
+    long c = Words.carry(x, EPS, r); // x + EPS overflows exactly when x >= p
     return x ^ ((x ^ r) & -c);
   }
 
   /** {@code (a + b) mod p}. */
   public static long add(long a, long b) {
     long s = a + b;
-    long c = carry(a, b, s);
+    long c = Words.carry(a, b, s);
     // 2^64 = EPS (mod p); a + b < 2p, so after folding the carry s < 2^64 and one subtraction
     // of p at most remains.
     s += EPS & -c;
@@ -87,14 +72,14 @@ public final class Field64 extends Field {
   /** {@code (a - b) mod p}. */
   public static long sub(long a, long b) {
     long d = a - b;
-    long bo = borrow(a, b, d);
+    long bo = Words.borrow(a, b, d);
     // On borrow d = a - b + 2^64; subtracting EPS gives a - b + p, in (0, p).
     return d - (EPS & -bo);
   }
 
   /** {@code (a * b) mod p}. */
   public static long mul(long a, long b) {
-    return reduce(a * b, mulHigh(a, b));
+    return reduce(a * b, Words.mulHigh(a, b));
   }
 
   /** Reduces the 128-bit value {@code hi * 2^64 + lo}. */
@@ -102,11 +87,11 @@ public final class Field64 extends Field {
     long hh = hi >>> 32;
     long hl = hi & EPS;
     long t0 = lo - hh;
-    long bo = borrow(lo, hh, t0);
+    long bo = Words.borrow(lo, hh, t0);
     t0 -= EPS & -bo;
     long t1 = (hl << 32) - hl; // hl * EPS < 2^64
     long t2 = t0 + t1;
-    long c = carry(t0, t1, t2);
+    long c = Words.carry(t0, t1, t2);
     t2 += EPS & -c;
     return canonical(t2);
   }
@@ -174,7 +159,7 @@ public final class Field64 extends Field {
   @Override
   public boolean isCanonical(long[] v, int i) {
     long x = v[i];
-    return carry(x, EPS, x + EPS) == 0;
+    return Words.carry(x, EPS, x + EPS) == 0;
   }
 
   @Override
@@ -182,7 +167,7 @@ public final class Field64 extends Field {
     long bad = 0;
     for (int i = 0; i < n; i++) {
       long x = v[i];
-      bad |= carry(x, EPS, x + EPS);
+      bad |= Words.carry(x, EPS, x + EPS);
     }
     return bad == 0;
   }
@@ -193,7 +178,7 @@ public final class Field64 extends Field {
     for (int i = 0; i < n; i++) {
       long x = (long) LE.get(in, off + 8 * i);
       // x >= p iff x + EPS overflows.
-      bad |= carry(x, EPS, x + EPS);
+      bad |= Words.carry(x, EPS, x + EPS);
       out[to + i] = x;
     }
     return bad == 0;
