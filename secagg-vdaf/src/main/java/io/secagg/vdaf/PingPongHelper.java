@@ -38,9 +38,9 @@ public final class PingPongHelper extends PingPongRole {
   }
 
   /**
-   * The draft's {@code ping_pong_helper_continued}. Prio3 has a single round, so for Prio3 the
-   * helper never holds a {@link PingPongState.Continued} state; this exists for completeness of
-   * the topology and rejects every message.
+   * The draft's {@code ping_pong_helper_continued}. Prio3 has a single round, so the helper never
+   * holds a {@link PingPongState.Continued} state of its own and this method never succeeds; it
+   * exists for completeness of the topology.
    *
    * @throws MalformedMessageException if the message does not decode or has an unexpected type
    * @throws ReportRejectedException if the report fails verification

@@ -66,12 +66,6 @@ public abstract class Field {
   /** {@code r[ri] = } the multiplier form of canonical {@code a[ai]}. */
   public abstract void toMultiplier(long[] r, int ri, long[] a, int ai);
 
-  /** {@code r[ri] = -a[ai]}. */
-  public final void neg(long[] r, int ri, long[] a, int ai) {
-    long[] zero = newVector(1);
-    sub(r, ri, zero, 0, a, ai);
-  }
-
   /** {@code r[ri] = value mod p}; negative values are negations. */
   public abstract void set(long[] r, int ri, long value);
 

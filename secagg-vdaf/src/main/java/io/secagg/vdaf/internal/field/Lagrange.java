@@ -29,6 +29,9 @@ public final class Lagrange {
    */
   public static void cosetValues(Field f, long[] values, long[] out, int n) {
     NttTables t = f.tables(n);
+    if (t.logN + 1 > f.twoAdicity()) {
+      throw new IllegalArgumentException("no coset of order 2n in the field's 2-adic subgroup: n = " + n);
+    }
     int w = f.words();
     System.arraycopy(values, 0, out, 0, n * w);
     f.inverseDif(out, t);

@@ -85,9 +85,4 @@ public final class XofTurboShake128 {
   public long[] nextVec(Field f, int n) {
     return XofSupport.nextVec(f, n, sponge);
   }
-
-  /** The underlying sponge (for the fixed-key AES XOF's key derivation). */
-  KeccakSponge sponge() {
-    return sponge;
-  }
 }
