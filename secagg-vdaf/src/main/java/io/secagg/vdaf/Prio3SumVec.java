@@ -19,6 +19,8 @@ import java.math.BigInteger;
  *
  * <p>The chunk length trades proof size against gadget arity; the draft recommends about
  * {@code sqrt(length * bits)}, the default here ({@code floor}, at least 1).
+ * {@link #shortestProofChunkLength} finds the one that minimises the proof (and roughly the
+ * client's work): for 100,000 x 16 bits it is 1565 instead of 1264, which halves sharding time.
  */
 public final class Prio3SumVec {
   /** The draft's codepoint. */
@@ -73,6 +75,24 @@ public final class Prio3SumVec {
       Variants.requireSet(maxMeasurement > 0, "maxMeasurement");
       return Prio3SumVec.build("Prio3SumVec", ALGORITHM_ID, Field128.INSTANCE, 1, shares, length, maxMeasurement, chunkLength);
     }
+  }
+
+  /**
+   * The chunk length that gives the shortest proof for vectors of {@code length} elements in
+   * {@code [0, maxMeasurement]} (e.g. 783 for 100,000 x 8 bits, 1565 for 100,000 x 16 bits).
+   * Clients and aggregators must use the same chunk length; pass it to
+   * {@link Builder#chunkLength}.
+   *
+   * @param length the vector length, at least 1
+   * @param maxMeasurement the largest element, at least 1
+   * @return a chunk length in {@code [1, length * bit_length(maxMeasurement)]}
+   * @throws IllegalArgumentException if a parameter is out of range
+   */
+  public static int shortestProofChunkLength(int length, long maxMeasurement) {
+    Variants.checkLength(length);
+    Variants.checkMax("maxMeasurement", maxMeasurement);
+    return Variants.shortestProofChunkLength(
+        Variants.checkMeasLen((long) length * RangeCheckedInt.bits(maxMeasurement)));
   }
 
   static Prio3<long[], BigInteger[]> build(

@@ -61,6 +61,36 @@ final class Variants {
     return given;
   }
 
+  /**
+   * The chunk length in {@code [1, measLen]} that gives the shortest proof, {@code 2 chunk + 2p - 1}
+   * elements with {@code p = next_power_of_2(ceil(measLen / chunk) + 1)} (the trial and error the
+   * draft's "Selection of ParallelSum Chunk Length" leaves to the deployment). For each wire
+   * polynomial length {@code p} the best chunk is the smallest whose calls fit, {@code
+   * ceil(measLen / (p - 1))}, so {@code O(log measLen)} candidates suffice; ties go to the smaller
+   * chunk. The prover's work, about {@code chunk * p log p}, falls with it.
+   */
+  static int shortestProofChunkLength(int measLen) {
+    if (measLen < 1) {
+      throw new IllegalArgumentException("measurement length must be positive");
+    }
+    int best = measLen;
+    long bestLen = Long.MAX_VALUE;
+    for (long p = 2; p <= 2L * measLen + 2; p <<= 1) {
+      long chunk = (measLen + p - 2) / (p - 1);
+      if (chunk < 1 || chunk > measLen) {
+        continue;
+      }
+      long calls = (measLen + chunk - 1) / chunk;
+      long wire = Long.highestOneBit(calls + 1) == calls + 1 ? calls + 1 : Long.highestOneBit(calls + 1) << 1;
+      long proofLen = 2 * chunk + 2 * wire - 1;
+      if (proofLen < bestLen || (proofLen == bestLen && chunk < best)) {
+        bestLen = proofLen;
+        best = (int) chunk;
+      }
+    }
+    return best;
+  }
+
   static void requireSet(boolean set, String what) {
     if (!set) {
       throw new IllegalStateException(what + " is not set");

@@ -48,6 +48,21 @@ class ApiContractTest {
   }
 
   @Test
+  void shortestProofChunkLengthMinimisesTheProofLength() {
+    assertEquals(783, Prio3SumVec.shortestProofChunkLength(100_000, 255));
+    assertEquals(1565, Prio3SumVec.shortestProofChunkLength(100_000, 65535));
+    for (int length : new int[] {1, 2, 3, 7, 10, 100, 1000, 4097}) {
+      int measLen = length * 4;
+      int best = Prio3SumVec.shortestProofChunkLength(length, 15);
+      int bestLen = Prio3SumVec.builder().length(length).maxMeasurement(15).chunkLength(best).build().proofLength();
+      for (int chunk = 1; chunk <= measLen; chunk++) {
+        int len = Prio3SumVec.builder().length(length).maxMeasurement(15).chunkLength(chunk).build().proofLength();
+        assertTrue(bestLen <= len, "length " + length + ": chunk " + chunk + " gives " + len + " < " + bestLen);
+      }
+    }
+  }
+
+  @Test
   void clientsRejectInvalidMeasurementsBeforeSharding() {
     assertThrows(IllegalArgumentException.class, () -> Prio3Sum.builder().maxMeasurement(10).build().shard(CTX, 11L, random));
     assertThrows(IllegalArgumentException.class, () -> Prio3Sum.builder().maxMeasurement(10).build().shard(CTX, -1L, random));
