@@ -145,9 +145,18 @@ public final class KeccakSponge {
       out[off + i++] = squeezeByte();
     }
     while (len - i >= 8) {
-      LE.set(out, off + i, s[pos >>> 3]);
-      i += 8;
-      nextOutput(8);
+      if (pos == 0 && len - i >= RATE) {
+        // A whole block straight to the output.
+        for (int l = 0; l < RATE_LANES; l++) {
+          LE.set(out, off + i + 8 * l, s[l]);
+        }
+        Keccak.permute(s, rounds);
+        i += RATE;
+      } else {
+        LE.set(out, off + i, s[pos >>> 3]);
+        i += 8;
+        nextOutput(8);
+      }
     }
     while (i < len) {
       out[off + i++] = squeezeByte();
