@@ -8,13 +8,15 @@
  * machines), {@code wire} (the protobuf frame codec), {@code transport} (the transport SPI, the
  * in-memory network and the round drivers) and {@code sim} (the simulator). Everything under an
  * {@code internal} package (including the generated protobuf classes) is an implementation
- * detail and is not exported.
+ * detail and is not exported. The root package holds {@code UntrustedInputException}, the
+ * supertype of every rejection of untrusted input.
  */
 module io.secagg.core {
   requires org.bouncycastle.provider;
   // The wire codec's runtime; generated classes live in a package that is not exported.
   requires com.google.protobuf;
 
+  exports io.secagg.core;
   exports io.secagg.core.crypto;
   exports io.secagg.core.shamir;
   exports io.secagg.core.graph;

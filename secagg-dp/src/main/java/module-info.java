@@ -8,8 +8,9 @@
  * exact arithmetic helpers and is not exported.
  */
 module io.secagg.dp {
-  requires io.secagg.core;
-  requires commons.math3;
+  // Transitive: InvalidAggregateException, part of this API, extends core's UntrustedInputException.
+  requires transitive io.secagg.core;
+  requires org.apache.commons.numbers.gamma;
 
   exports io.secagg.dp.sampling;
   exports io.secagg.dp.central;

@@ -86,7 +86,7 @@ public class ClientMaskingBenchmark {
     accumulator = new int[length];
     keystream = new byte[CHUNK];
     zeros = new byte[CHUNK];
-    cipher = Cipher.getInstance("AES/CTR/NoPadding");
+    cipher = BareAesCtr.newCipher();
     keys = new SecretKeySpec[peers + 1];
     for (int i = 0; i <= peers; i++) {
       byte[] k = new byte[16];

@@ -4,7 +4,7 @@ import io.secagg.core.protocol.SecAggConfig;
 import io.secagg.core.protocol.ServerMessage;
 import io.secagg.core.protocol.client.ClientMachine;
 import io.secagg.core.protocol.client.ClientOutcome;
-import io.secagg.core.protocol.client.Completed;
+import io.secagg.core.protocol.client.ClientCompleted;
 import io.secagg.core.vector.Modulus;
 import java.security.GeneralSecurityException;
 import java.util.List;
@@ -77,7 +77,7 @@ public class ClientRoundBenchmark {
     accumulator = new int[length];
     keystream = new byte[CHUNK];
     zeros = new byte[CHUNK];
-    cipher = Cipher.getInstance("AES/CTR/NoPadding");
+    cipher = BareAesCtr.newCipher();
     keys = new SecretKeySpec[peers + 1];
     for (int i = 0; i <= peers; i++) {
       byte[] k = new byte[16];
@@ -106,7 +106,7 @@ public class ClientRoundBenchmark {
       requests =
           RecordedSession.recordOrLoad(config, new boolean[shape.peers + 2], 2).toClient.get(1);
       freshClient();
-      if (!(run(this).state() instanceof Completed)) {
+      if (!(run(this).state() instanceof ClientCompleted)) {
         throw new IllegalStateException("the replayed client did not complete");
       }
     }

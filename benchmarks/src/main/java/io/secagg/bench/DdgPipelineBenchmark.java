@@ -4,6 +4,7 @@ import io.secagg.dp.ddg.DdgClient;
 import io.secagg.dp.ddg.DdgParameterSelection;
 import io.secagg.dp.ddg.DdgParameters;
 import io.secagg.dp.ddg.DdgServer;
+import io.secagg.dp.ddg.InvalidAggregateException;
 import io.secagg.dp.sampling.AesCtrBitSource;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -77,7 +78,7 @@ public class DdgPipelineBenchmark {
   }
 
   @Benchmark
-  public double[] serverDecode() {
+  public double[] serverDecode() throws InvalidAggregateException {
     return DdgServer.decode(params, encoded, seed);
   }
 

@@ -7,7 +7,7 @@ import io.secagg.core.protocol.AggregationResult;
 import io.secagg.core.protocol.SecAggConfig;
 import io.secagg.core.protocol.client.ClientMachine;
 import io.secagg.core.protocol.client.ClientState;
-import io.secagg.core.protocol.client.Completed;
+import io.secagg.core.protocol.client.ClientCompleted;
 import io.secagg.core.protocol.server.ServerMachine;
 import io.secagg.core.transport.ClientDriver;
 import io.secagg.core.transport.InMemoryNetwork;
@@ -199,7 +199,7 @@ public class GrpcRoundBenchmark {
     AggregationResult result = ServerDriver.builder(ServerMachine.builder(config).build(),
         network.serverEndpoint()).roundTimeout(TIMEOUT).build().run();
     for (Future<ClientState> end : ends) {
-      check(end.get() instanceof Completed, "a client did not complete: " + end.get());
+      check(end.get() instanceof ClientCompleted, "a client did not complete: " + end.get());
     }
     check(result.includedClients().size() == clients, "not every client was included");
     return result.sum();

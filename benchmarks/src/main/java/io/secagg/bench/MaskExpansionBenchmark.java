@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code streamAddMask} - ours: HKDF, AES-128-CTR keystream and the modular add, fused
  *       chunk by chunk;
- *   <li>{@code baselineKeystream} - the bare JCE {@code AES/CTR/NoPadding} keystream of the same
+ *   <li>{@code baselineKeystream} - the bare JCE AES-128-CTR keystream ({@link BareAesCtr}) of the same
  *       byte length (4 bytes per element for 2^32, 8 for the odd modulus) into a preallocated
  *       array, in 32 KiB calls (one call of several MiB hits the JDK 17 warm-up trap and would
  *       make the baseline look worse than it is);
@@ -177,7 +177,7 @@ public class MaskExpansionBenchmark {
   private static Cipher randomCipher(SecureRandom random) throws GeneralSecurityException {
     byte[] key = new byte[16];
     random.nextBytes(key);
-    Cipher c = Cipher.getInstance("AES/CTR/NoPadding");
+    Cipher c = BareAesCtr.newCipher();
     c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(new byte[16]));
     return c;
   }

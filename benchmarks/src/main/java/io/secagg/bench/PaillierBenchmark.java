@@ -4,6 +4,7 @@ import com.n1analytics.paillier.EncryptedNumber;
 import com.n1analytics.paillier.PaillierContext;
 import io.secagg.he.Ciphertext;
 import io.secagg.he.PaillierEncryptor;
+import io.secagg.he.PlaintextOverflowException;
 import io.secagg.he.PaillierKeyGenerator;
 import io.secagg.he.PaillierKeyPair;
 import io.secagg.he.RandomizerSource;
@@ -215,7 +216,7 @@ public class PaillierBenchmark {
     }
   }
 
-  private long[] aggregate(PackingLayout layout, long[][] inputs) {
+  private long[] aggregate(PackingLayout layout, long[][] inputs) throws PlaintextOverflowException {
     EncryptedVector sum = null;
     for (long[] v : inputs) {
       EncryptedVector e = EncryptedVector.encrypt(djn, layout, v);
@@ -234,7 +235,7 @@ public class PaillierBenchmark {
   @Warmup(iterations = 0)
   @Measurement(iterations = 1)
   @OperationsPerInvocation(Aggregation.CLIENTS * Aggregation.LENGTH)
-  public long[] packedAggregationPerValue(Aggregation a) {
+  public long[] packedAggregationPerValue(Aggregation a) throws PlaintextOverflowException {
     return aggregate(a.layout, a.inputs);
   }
 
@@ -245,7 +246,7 @@ public class PaillierBenchmark {
   @Warmup(iterations = 1)
   @Measurement(iterations = 2)
   @OperationsPerInvocation(Aggregation.CLIENTS * Aggregation.SHORT_LENGTH)
-  public long[] packedAggregationPerValueShort(Aggregation a) {
+  public long[] packedAggregationPerValueShort(Aggregation a) throws PlaintextOverflowException {
     return aggregate(a.layout, a.shortInputs);
   }
 

@@ -103,7 +103,7 @@ public class ServerUnmaskingBenchmark {
 
     Lane(int length) throws GeneralSecurityException {
       accumulator = new int[length];
-      cipher = Cipher.getInstance("AES/CTR/NoPadding");
+      cipher = BareAesCtr.newCipher();
     }
   }
 

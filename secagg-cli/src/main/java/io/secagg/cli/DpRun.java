@@ -10,6 +10,8 @@ import io.secagg.dp.ddg.DdgClient;
 import io.secagg.dp.ddg.DdgParameterSelection;
 import io.secagg.dp.ddg.DdgParameters;
 import io.secagg.dp.ddg.DdgServer;
+import io.secagg.dp.ddg.InvalidAggregateException;
+import io.secagg.dp.ddg.SignalToNoise;
 import io.secagg.dp.sampling.AesCtrBitSource;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
@@ -29,7 +31,9 @@ import java.util.Locale;
  * noise) comes from deterministic sources derived from the run's seed, so a run repeats exactly.
  */
 final class DpRun {
-  private final DdgParameters params;
+  private DdgParameters params;
+  private final double clip;
+  private final int length;
   private final double epsilon;
   private final double delta;
   private final long rounds;
@@ -39,9 +43,10 @@ final class DpRun {
   private final byte[] rotationSeed;
   private final double[][] clipped;
 
-  private DpRun(DdgParameters params, double epsilon, double delta, long rounds, int clients,
+  private DpRun(double epsilon, double delta, long rounds, double clip, int clients, int length,
       long seed, Modulus modulus) {
-    this.params = params;
+    this.clip = clip;
+    this.length = length;
     this.epsilon = epsilon;
     this.delta = delta;
     this.rounds = rounds;
@@ -54,26 +59,36 @@ final class DpRun {
   }
 
   /**
-   * Selects DDG parameters so that {@code rounds} rounds with all {@code clients} clients' noise
-   * in the sum meet (epsilon, delta), for L = {@code length} and m = {@code modulus}.
+   * The DP pipeline for L = {@code length} and m = {@code modulus}; its parameters are chosen by
+   * {@link #select(int)} once the session's threshold is known.
    *
-   * @throws IllegalArgumentException if m is not a power of two of at most 62 bits, or the
-   *     selection finds no parameters (the message says why)
+   * @throws IllegalArgumentException if m is not a power of two of at most 62 bits
    */
-  static DpRun select(double epsilon, double delta, long rounds, double clip, int clients, int length,
+  static DpRun of(double epsilon, double delta, long rounds, double clip, int clients, int length,
       Modulus modulus, long seed) {
     if (!modulus.isPowerOfTwo() || modulus.bits() > 62) {
       throw new IllegalArgumentException("--dp-epsilon needs a modulus 2^b with b <= 62 (the DDG"
           + " wraps into Z_(2^b)); got " + modulus);
     }
-    DdgParameters p = DdgParameterSelection.builder().epsilon(epsilon).delta(delta).rounds(rounds)
-        .clients(clients).dimension(length).clipNorm(clip).bits(modulus.bits()).select();
-    return new DpRun(p, epsilon, delta, rounds, clients, seed, modulus);
+    return new DpRun(epsilon, delta, rounds, clip, clients, length, seed, modulus);
+  }
+
+  /**
+   * Selects DDG parameters so that {@code rounds} rounds meet (epsilon, delta) whenever the
+   * session completes, that is with any number of included clients from its threshold {@code
+   * minSurvivors} up to all of them.
+   *
+   * @throws IllegalArgumentException if the selection finds no parameters (the message says why)
+   */
+  void select(int minSurvivors) {
+    params = DdgParameterSelection.builder().epsilon(epsilon).delta(delta).rounds(rounds)
+        .clients(clients).minimumSurvivors(minSurvivors).dimension(length).clipNorm(clip)
+        .bits(modulus.bits()).select();
   }
 
   /** The SecAgg vector length: the DDG's padded dimension D. */
   int vectorLength() {
-    return params.paddedDimension();
+    return length == 1 ? 1 : Integer.highestOneBit(length - 1) << 1;
   }
 
   DdgParameters params() {
@@ -116,6 +131,13 @@ final class DpRun {
             + " (per client, in integer units)",
         params.dimension(), params.paddedDimension(), modulus.bits(), fmt(params.scale()),
         fmt(Math.sqrt(params.localVariance().doubleValue()))));
+    long fewest = params.privacyPlan().orElseThrow().minimumSurvivors();
+    line(out, "DP survivors", String.format(Locale.ROOT,
+        "noise sized for %d included clients (the session's threshold): every round that completes"
+            + " meets the target", fewest));
+    SignalToNoise snr = params.signalToNoise(fewest);
+    line(out, "DP signal/noise", snr.describe() + " (at the threshold)");
+    snr.warning().ifPresent(w -> line(out, "DP WARNING", w));
   }
 
   /**
@@ -137,7 +159,13 @@ final class DpRun {
         truth[i] += clipped[id][i];
       }
     }
-    double[] decoded = DdgServer.decode(params, sum.toLongArray(), rotationSeed);
+    double[] decoded;
+    try {
+      decoded = DdgServer.decode(params, sum.toLongArray(), rotationSeed);
+    } catch (InvalidAggregateException e) {
+      line(out, "DP result", "none: the session's sum is not a DDG aggregate (" + e.getMessage() + ")");
+      return Double.NaN;
+    }
     double sq = 0;
     for (int i = 0; i < d; i++) {
       double e = decoded[i] - truth[i];
@@ -149,9 +177,9 @@ final class DpRun {
     PrivacyGuarantee full = params.guarantee(rounds, clients, delta);
     line(out, "DP privacy", String.format(Locale.ROOT,
         "epsilon %s at delta %s with the %d included clients' noise over %d round(s) like this one;"
-            + " %s with all %d clients' noise (the selection's target %s)",
+            + " %s with all %d clients' noise; at most %s whenever a round completes (the target %s)",
         fmt(actual.epsilon()), fmt(delta), included.size(), rounds, fmt(full.epsilon()), clients,
-        fmt(epsilon)));
+        fmt(params.plannedGuarantee().epsilon()), fmt(epsilon)));
     line(out, "DP error", String.format(Locale.ROOT,
         "RMS %s per coordinate of the decoded sum vs the true sum of the included clients'"
             + " clipped updates; predicted std %s (ratio %.2f)",

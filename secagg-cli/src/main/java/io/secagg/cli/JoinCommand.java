@@ -3,10 +3,11 @@ package io.secagg.cli;
 import io.secagg.cli.InputFile.InputFileException;
 import io.secagg.core.crypto.Ed25519KeyPair;
 import io.secagg.core.graph.GraphKind;
+import io.secagg.core.UntrustedInputException;
 import io.secagg.core.protocol.Round;
 import io.secagg.core.protocol.SecAggConfig;
 import io.secagg.core.protocol.SecurityMode;
-import io.secagg.core.protocol.client.Aborted;
+import io.secagg.core.protocol.client.ClientAborted;
 import io.secagg.core.vector.ModVector;
 import io.secagg.transport.grpc.ClientListener;
 import io.secagg.transport.grpc.ClientTls;
@@ -373,14 +374,16 @@ final class JoinCommand implements Callable<Integer> {
         out.flush();
         return Secagg.EXIT_OK;
       }
-      String why = p.finalState() instanceof Aborted
-          ? ((Aborted) p.finalState()).reason() + " (" + ((Aborted) p.finalState()).message() + ")"
+      String why = p.finalState() instanceof ClientAborted
+          ? ((ClientAborted) p.finalState()).reason() + " (" + ((ClientAborted) p.finalState()).message() + ")"
           : p.finalState().name();
       ReportWriter.line(out, "Result", "ABORTED: " + why);
       out.flush();
       return fail(err, "the session aborted: " + why);
     } catch (ConfigRejectedException e) {
       return fail(err, "refused the server's session parameters: " + e.getMessage());
+    } catch (UntrustedInputException e) {
+      return fail(err, "the server broke the session protocol: " + e.getMessage());
     } catch (SessionRefusedException e) {
       String m = e.getMessage() != null && e.getMessage().startsWith(e.status()) ? e.getMessage()
           : e.status() + ": " + e.getMessage();

@@ -2,6 +2,7 @@ package io.secagg.cli;
 
 import io.secagg.core.crypto.DeterministicRandom;
 import io.secagg.he.PaillierEncryptor;
+import io.secagg.he.PaillierInputException;
 import io.secagg.he.RandomizerSource;
 import io.secagg.he.aggregation.AggregationClient;
 import io.secagg.he.aggregation.AggregationConfig;
@@ -111,12 +112,20 @@ final class PaillierRun {
     });
     try {
       return execute(config, out, err, pool);
+    } catch (PaillierInputException e) {
+      // Every party of this run is honest code in this JVM: a rejection means a bug, reported
+      // like a mismatch rather than as a stack trace.
+      out.println();
+      line(out, "Result", "REJECTED: an honest party's message was refused (" + e.getMessage() + ")");
+      out.flush();
+      return false;
     } finally {
       pool.shutdownNow();
     }
   }
 
-  private boolean execute(AggregationConfig config, PrintWriter out, PrintWriter err, ExecutorService pool) {
+  private boolean execute(AggregationConfig config, PrintWriter out, PrintWriter err, ExecutorService pool)
+      throws PaillierInputException {
     long start = System.nanoTime();
     err.println("paillier: dealing the " + (keyBits == null ? "fixed 2048-bit" : keyBits + "-bit") + " key");
     err.flush();
@@ -189,7 +198,7 @@ final class PaillierRun {
       responses.add(received);
     }
     long c0 = System.nanoTime();
-    long[] result = CommitteeMember.combine(tpk, config, sum, responses, pool, threads);
+    long[] result = CommitteeMember.combine(tpk, config, sum, responses, pool, threads).values();
     long combineNanos = System.nanoTime() - c0;
     long total = System.nanoTime() - start;
     boolean verified = Arrays.equals(expected, result);

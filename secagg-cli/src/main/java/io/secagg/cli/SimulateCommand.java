@@ -284,6 +284,9 @@ final class SimulateCommand implements Callable<Integer> {
     rejectAll(PAILLIER_ONLY, "--scheme paillier");
     DpRun dp = dpRun();
     SimulationPlan plan = dp == null ? plan() : plan(dp);
+    if (dp != null) {
+      selectDp(dp, plan);
+    }
     ReportWriter writer = new ReportWriter(out);
     writer.writePlan(plan);
     if (dp != null) {
@@ -361,7 +364,16 @@ final class SimulateCommand implements Callable<Integer> {
     Modulus m = modulus();
     long s = seed();
     try {
-      return DpRun.select(dpEpsilon, dpDelta, dpRounds, dpClip, clients, length, m, s);
+      return DpRun.of(dpEpsilon, dpDelta, dpRounds, dpClip, clients, length, m, s);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new ParameterException(spec.commandLine(), "Invalid combination for --dp-epsilon: " + e.getMessage(), e);
+    }
+  }
+
+  /** Sizes the DP noise for the session's threshold: the fewest clients a completed round includes. */
+  void selectDp(DpRun dp, SimulationPlan plan) {
+    try {
+      dp.select(plan.spec().config().threshold());
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new ParameterException(spec.commandLine(), "Invalid combination for --dp-epsilon: " + e.getMessage(), e);
     }

@@ -91,13 +91,17 @@ class SchemeModesTest {
     assertTrue(r.line("Vectors").startsWith("256 elements in Z_m"), r::toString);
     assertTrue(r.line("DP").contains("target epsilon 2.000 at delta 1.000e-05 over 3 rounds; clip 0.5000"), r::toString);
     Matcher privacy = Pattern.compile("epsilon (\\S+) at delta 1.000e-05 with the (\\d+) included clients' noise.*;"
-        + " (\\S+) with all 10 clients' noise.*").matcher(r.line("DP privacy"));
+        + " (\\S+) with all 10 clients' noise; at most (\\S+) whenever a round completes \\(the target 2.000\\)")
+        .matcher(r.line("DP privacy"));
     assertTrue(privacy.matches(), r::toString);
     double actual = Double.parseDouble(privacy.group(1));
     double full = Double.parseDouble(privacy.group(3));
-    assertTrue(full <= 2.0 + 1e-9, r::toString);
-    // Fewer noise shares in the sum can only cost privacy.
-    assertTrue(actual >= full, r::toString);
+    double planned = Double.parseDouble(privacy.group(4));
+    // The noise is sized for the threshold (4): the round meets the target whatever the dropouts.
+    assertTrue(r.line("DP survivors").startsWith("noise sized for 4 included clients"), r::toString);
+    assertTrue(actual <= 2.0 + 1e-9 && full <= 2.0 + 1e-9 && planned <= 2.0 + 1e-9, r::toString);
+    assertTrue(actual <= planned + 1e-3 && full <= planned + 1e-3, r::toString);
+    assertTrue(r.line("DP signal/noise").startsWith("noise "), r::toString);
     int included = Integer.parseInt(r.line("Included clients").replace(" of 10", ""));
     assertEquals(included, Integer.parseInt(privacy.group(2)));
     Matcher error = Pattern.compile("RMS (\\S+) per coordinate .* predicted std (\\S+) \\(ratio .*")
@@ -106,6 +110,19 @@ class SchemeModesTest {
     double rmse = Double.parseDouble(error.group(1));
     double predicted = Double.parseDouble(error.group(2));
     assertTrue(rmse > 0.5 * predicted && rmse < 1.5 * predicted, r::toString);
+  }
+
+  /** Issue 15, item 8: 10 clients at epsilon 1 over 1000 coordinates drown in their noise. */
+  @Test
+  void dpRunWarnsWhenTheNoiseExceedsTheSignal() {
+    Run r = Run.of("simulate", "-n", "10", "-l", "1000", "--threads", "1", "--seed", "3", "--progress", "none",
+        "--dp-epsilon", "1", "--dp-delta", "1e-5");
+    assertEquals(Secagg.EXIT_OK, r.exitCode, r::toString);
+    assertTrue(r.line("DP WARNING").contains("exceeds the largest possible signal"), r::toString);
+    Run clear = Run.of("simulate", "-n", "10", "-l", "4", "--threads", "1", "--seed", "3", "--progress", "none",
+        "--dp-epsilon", "50", "--dp-delta", "1e-5");
+    assertEquals(Secagg.EXIT_OK, clear.exitCode, clear::toString);
+    assertTrue(clear.line("DP signal/noise") != null && clear.line("DP WARNING") == null, clear::toString);
   }
 
   @ParameterizedTest

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.secagg.core.crypto.AesGcm;
 import io.secagg.core.crypto.DeterministicRandom;
+import io.secagg.core.crypto.Keystream;
+import io.secagg.core.crypto.KeystreamPurpose;
 import io.secagg.core.crypto.Ed25519;
 import io.secagg.core.crypto.Ed25519KeyPair;
 import io.secagg.core.crypto.SecretBytes;
@@ -17,12 +19,16 @@ import io.secagg.core.protocol.SecAggConfig;
 import io.secagg.core.protocol.SecurityMode;
 import io.secagg.core.protocol.ShareKeys;
 import io.secagg.core.protocol.UnmaskingResponse;
+import io.secagg.core.protocol.client.ClientAborted;
 import io.secagg.core.protocol.client.ClientMachine;
 import io.secagg.core.protocol.client.ClientOutcome;
 import io.secagg.core.protocol.server.AddressedMessage;
+import io.secagg.core.protocol.server.ServerAborted;
 import io.secagg.core.protocol.server.ServerMachine;
 import io.secagg.core.quant.Quantizer;
 import io.secagg.core.quant.QuantizerConfig;
+import io.secagg.core.shamir.RobustReconstruction;
+import io.secagg.core.shamir.ShamirScheme;
 import io.secagg.core.shamir.Share;
 import io.secagg.core.vector.ModVector;
 import io.secagg.core.vector.Modulus;
@@ -124,8 +130,17 @@ class SecretsNeverPrintedTest {
     DeterministicRandom seeded = DeterministicRandom.forTestVectorsOnly(SECRET32);
     s.put(DeterministicRandom.class, new Sample(seeded, renderings(SECRET32)));
 
+    Keystream stream = Keystream.open(KeystreamPurpose.MASK, SECRET32, new byte[] {1});
+    List<String> streamForbidden = new ArrayList<>(renderings(SECRET32));
+    streamForbidden.add(Long.toString(stream.nextLong()));
+    s.put(Keystream.class, new Sample(stream, streamForbidden));
+
     Share share = Share.of(7, new long[] {SECRET_LONGS[0], SECRET_LONGS[1], SECRET_LONGS[2], 3L, 4L});
     s.put(Share.class, new Sample(share, renderings(SECRET_LONGS)));
+
+    ShamirScheme scheme = ShamirScheme.create(2, 3);
+    RobustReconstruction robust = scheme.reconstructRobust(scheme.split(SecretBytes.copyOf(SECRET32), rnd));
+    s.put(RobustReconstruction.class, new Sample(robust, renderings(SECRET32)));
 
     ModVector vector = ModVector.of(Modulus.powerOfTwo(62), SECRET_LONGS);
     s.put(ModVector.class, new Sample(vector, renderings(SECRET_LONGS)));
@@ -164,7 +179,7 @@ class SecretsNeverPrintedTest {
         new Sample(new UnmaskingResponse(List.of(SECRET32), List.of(SECRET32)), bytesForbidden));
     EncryptedShares ct = new EncryptedShares(2, SECRET32);
     s.put(EncryptedShares.class, new Sample(ct, bytesForbidden));
-    s.put(ShareKeys.class, new Sample(new ShareKeys(List.of(ct)), bytesForbidden));
+    s.put(ShareKeys.class, new Sample(new ShareKeys(List.of(ct), new byte[32]), bytesForbidden));
     s.put(MaskedInputRequest.class, new Sample(new MaskedInputRequest(List.of(ct)), bytesForbidden));
 
     List<String> inputForbidden = renderings(SECRET_LONGS);
@@ -213,12 +228,12 @@ class SecretsNeverPrintedTest {
       s.put(ServerMachine.class, new Sample(server, inputForbidden));
       ServerMachine cancelled = ServerMachine.builder(config).random(rnd).build();
       cancelled.start();
-      s.put(io.secagg.core.protocol.server.Aborted.class, new Sample(cancelled.cancel().state(), inputForbidden));
+      s.put(ServerAborted.class, new Sample(cancelled.cancel().state(), inputForbidden));
       ClientMachine.Builder cb = ClientMachine.builder(config, 1).input(ModVector.of(config.modulus(), SECRET_LONGS));
       if (identity[1] != null) {
         cb.identityKey(identity[1]);
       }
-      s.put(io.secagg.core.protocol.client.Aborted.class, new Sample(cb.build().cancel().state(), inputForbidden));
+      s.put(ClientAborted.class, new Sample(cb.build().cancel().state(), inputForbidden));
     }
   }
 
@@ -230,11 +245,15 @@ class SecretsNeverPrintedTest {
       Map.entry("io.secagg.core.graph.CompleteGraph", "public graph"),
       Map.entry("io.secagg.core.graph.HararyGraph", "public graph from a public seed"),
       Map.entry("io.secagg.core.graph.GraphParameters", "public parameters"),
+      Map.entry("io.secagg.core.graph.GraphRequirements", "public threat-model parameters"),
+      Map.entry("io.secagg.core.graph.GraphRequirements$Builder", "public threat-model parameters"),
       Map.entry("io.secagg.core.quant.QuantizerConfig", "public parameters"),
       Map.entry("io.secagg.core.quant.QuantizerConfig$Builder", "public parameters"),
       Map.entry("io.secagg.core.quant.DequantizedSum", "the aggregate: the protocol's output"),
       Map.entry("io.secagg.core.shamir.ShamirScheme", "public (t, n)"),
       Map.entry("io.secagg.core.shamir.Reconstructor", "public indices and Lagrange coefficients"),
+      Map.entry("io.secagg.core.shamir.ParityCheck", "public indices and check coefficients, nothing shared"),
+      Map.entry("io.secagg.core.protocol.RejectedShare", "public session bookkeeping: who sent a wrong share"),
       Map.entry("io.secagg.core.protocol.SecAggConfig", "public parameters"),
       Map.entry("io.secagg.core.protocol.SecAggConfig$Builder", "public parameters"),
       Map.entry("io.secagg.core.protocol.AggregationResult", "the aggregate: the protocol's output"),

@@ -13,6 +13,7 @@ import io.secagg.dp.ddg.DdgClient;
 import io.secagg.dp.ddg.DdgEncoding;
 import io.secagg.dp.ddg.DdgParameters;
 import io.secagg.dp.ddg.DdgServer;
+import io.secagg.dp.ddg.InvalidAggregateException;
 import io.secagg.dp.ddg.NoiseKind;
 import io.secagg.dp.sampling.AesCtrBitSource;
 import io.secagg.dp.sampling.BernoulliExp;
@@ -216,7 +217,8 @@ class DpKnownAnswerTest extends AbstractKnownAnswerTest {
     @Override
     public ObjectNode generate() {
       Map<String, String> notes = new LinkedHashMap<>();
-      notes.put("Keystream", "the raw words of the bit source: the AES-128-CTR keystream read as little-endian 64-bit words, shown as big-endian hex");
+      notes.put("Keystream", "the raw words of the bit source: the keystream 'secagg/v1 keystream-dp-bits' of the seed (spec/secagg.md"
+          + " 2.4.4) read as little-endian 64-bit words, shown as big-endian hex");
       notes.put("LargeExponent", "gamma >= 63: the tables give no lower bound; only U < e^-gamma decides (almost surely false)");
       notes.put("RationalScale", "a non-integer scale t/s: the Laplace magnitude is floor((u + t v) / s)");
       notes.put("SplitMean", "a mean above 2^20: the Poisson sample is the sum of ceil(mean / 2^20) parts");
@@ -311,7 +313,7 @@ class DpKnownAnswerTest extends AbstractKnownAnswerTest {
     }
 
     @Override
-    public void checkTest(JsonNode group, JsonNode test) {
+    public void checkTest(JsonNode group, JsonNode test) throws Exception {
       Set<String> allowed = new java.util.HashSet<>(commonTestFields());
       allowed.addAll(Set.of("input", "rotationSeed", "clientSeed", "rotated", "rounded", "noise", "wrapped", "aggregate", "decoded"));
       Vectors.onlyFields(test, allowed);
@@ -319,7 +321,7 @@ class DpKnownAnswerTest extends AbstractKnownAnswerTest {
       byte[] rotationSeed = Vectors.bytes(test, "rotationSeed");
       if (!Vectors.isValid(test)) {
         if (test.has("aggregate")) {
-          Vectors.expectInvalid(IllegalArgumentException.class, () -> DdgServer.decode(p, longs(test.get("aggregate")), rotationSeed));
+          Vectors.expectInvalid(InvalidAggregateException.class, () -> DdgServer.decode(p, longs(test.get("aggregate")), rotationSeed));
         } else {
           Vectors.expectInvalid(IllegalArgumentException.class, () -> DdgClient.encode(p, doubles(test.get("input")),
               rotationSeed, AesCtrBitSource.forTestVectorsOnly(Vectors.bytes(test, "clientSeed"))));
@@ -355,7 +357,7 @@ class DpKnownAnswerTest extends AbstractKnownAnswerTest {
       return g;
     }
 
-    private static void valid(ObjectNode g, String comment, double[] input, String seedLabel, String... flags) {
+    private static void valid(ObjectNode g, String comment, double[] input, String seedLabel, String... flags) throws Exception {
       DdgParameters p = params(g);
       ObjectNode t = Vectors.newTest((ArrayNode) g.get("tests"), comment, flags);
       ArrayNode in = t.putArray("input");
@@ -391,7 +393,7 @@ class DpKnownAnswerTest extends AbstractKnownAnswerTest {
     }
 
     @Override
-    public ObjectNode generate() {
+    public ObjectNode generate() throws Exception {
       Map<String, String> notes = new LinkedHashMap<>();
       notes.put("Padding", "the dimension is not a power of two: the input is padded with zeros to D before rotation");
       notes.put("Clipped", "the input norm exceeds clipNorm: it is scaled down before rotation");
@@ -399,7 +401,7 @@ class DpKnownAnswerTest extends AbstractKnownAnswerTest {
       notes.put("Skellam", "Skellam noise instead of the discrete Gaussian");
       notes.put("BadLength", "the input length differs from the dimension: must be rejected with IllegalArgumentException");
       notes.put("BadSeed", "the rotation seed is not 32 bytes: must be rejected with IllegalArgumentException");
-      notes.put("OutOfRangeAggregate", "an aggregate value is outside [0, m): decode must reject it with IllegalArgumentException");
+      notes.put("OutOfRangeAggregate", "an aggregate value is outside [0, m): decode must reject it (InvalidAggregateException, checked: the aggregate comes from other parties)");
       ObjectNode file = Vectors.newFile("DP-DDG-PIPELINE", PIPELINE_SCHEMA,
           "One client of the distributed discrete Gaussian pipeline (spec/dp.md): input, seeds, the rotated and "
               + "scaled vector, the conditionally rounded integers, the noise, the wrapped output in [0, m), and "

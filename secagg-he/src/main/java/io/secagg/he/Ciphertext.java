@@ -36,7 +36,8 @@ public final class Ciphertext {
    *     {@code gcd(value, n) != 1}
    * @throws NullPointerException if an argument is null
    */
-  public static Ciphertext of(PaillierPublicKey publicKey, BigInteger value) {
+  public static Ciphertext of(PaillierPublicKey publicKey, BigInteger value)
+      throws InvalidCiphertextException {
     Objects.requireNonNull(publicKey, "publicKey");
     Objects.requireNonNull(value, "value");
     if (value.signum() <= 0 || value.compareTo(publicKey.modulusSquared()) >= 0) {
@@ -53,9 +54,12 @@ public final class Ciphertext {
    * big-endian bytes, then validates it as {@link #of} does.
    *
    * @throws InvalidCiphertextException if the encoding is malformed or the value invalid
+   * @throws NullPointerException if an argument is null
    */
-  public static Ciphertext fromBytes(PaillierPublicKey publicKey, byte[] encoding) {
+  public static Ciphertext fromBytes(PaillierPublicKey publicKey, byte[] encoding)
+      throws InvalidCiphertextException {
     Objects.requireNonNull(publicKey, "publicKey");
+    Objects.requireNonNull(encoding, "encoding");
     BigInteger c;
     try {
       Wire.Reader r = new Wire.Reader(encoding, TYPE);

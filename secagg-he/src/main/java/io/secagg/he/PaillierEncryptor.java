@@ -50,7 +50,7 @@ public final class PaillierEncryptor {
    * Encrypts {@code m}.
    *
    * @param m the plaintext, {@code 0 <= m < n}
-   * @throws PlaintextOverflowException if {@code m} is outside {@code [0, n)}
+   * @throws IllegalArgumentException if {@code m} is outside {@code [0, n)}
    * @throws NullPointerException if {@code m} is null
    */
   public Ciphertext encrypt(BigInteger m) {
@@ -61,7 +61,7 @@ public final class PaillierEncryptor {
   /**
    * Encrypts a non-negative {@code long}.
    *
-   * @throws PlaintextOverflowException if {@code m < 0}
+   * @throws IllegalArgumentException if {@code m < 0} (a caller bug, so unchecked)
    */
   public Ciphertext encrypt(long m) {
     return encrypt(BigInteger.valueOf(m));
@@ -88,7 +88,7 @@ public final class PaillierEncryptor {
    * {@code m} by comparing.
    *
    * @param m {@code 0 <= m < n}
-   * @throws PlaintextOverflowException if {@code m} is outside {@code [0, n)}
+   * @throws IllegalArgumentException if {@code m} is outside {@code [0, n)}
    * @throws KeyMismatchException if {@code c} is under another key
    */
   public Ciphertext addPlaintext(Ciphertext c, BigInteger m) {
@@ -104,7 +104,7 @@ public final class PaillierEncryptor {
    * ciphertext and {@code k} cannot be recovered by comparing with {@code c}).
    *
    * @param k {@code 0 <= k < n}
-   * @throws PlaintextOverflowException if {@code k} is outside {@code [0, n)}
+   * @throws IllegalArgumentException if {@code k} is outside {@code [0, n)}
    * @throws KeyMismatchException if {@code c} is under another key
    */
   public Ciphertext multiplyByPlaintext(Ciphertext c, BigInteger k) {
@@ -124,7 +124,7 @@ public final class PaillierEncryptor {
   private void checkPlaintext(BigInteger m) {
     Objects.requireNonNull(m, "m");
     if (m.signum() < 0 || m.compareTo(publicKey.modulus()) >= 0) {
-      throw new PlaintextOverflowException("plaintext must satisfy 0 <= m < n");
+      throw new IllegalArgumentException("plaintext must satisfy 0 <= m < n");
     }
   }
 

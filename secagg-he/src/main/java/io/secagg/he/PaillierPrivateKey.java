@@ -29,7 +29,7 @@ import java.util.concurrent.Executor;
  * {@link #maxPrimes(int)} allows; and {@code n} passes {@link PaillierPublicKey}'s rules.
  *
  * <p>{@link #toString()} never shows the primes, nor how many there are; {@link #toBytes()} is
- * the only way the primes leave this object. Java's {@link BigInteger} cannot be wiped and is not
+ * with {@link #primesForExport()}, the only way the primes leave this object. Java's {@link BigInteger} cannot be wiped and is not
  * constant-time: this key offers no protection against an attacker who can read the process
  * memory or time individual decryptions precisely.
  */
@@ -108,7 +108,8 @@ public final class PaillierPrivateKey {
    * @throws InvalidPaillierKeyException if the primes fail a rule of the class comment
    * @throws NullPointerException if an argument is null
    */
-  public static PaillierPrivateKey fromPrimes(BigInteger p, BigInteger q) {
+  public static PaillierPrivateKey fromPrimes(BigInteger p, BigInteger q)
+      throws InvalidPaillierKeyException {
     return fromPrimes(List.of(Objects.requireNonNull(p, "p"), Objects.requireNonNull(q, "q")));
   }
 
@@ -120,7 +121,8 @@ public final class PaillierPrivateKey {
    *     number is below 2 or above {@link #maxPrimes(int)} of the modulus length
    * @throws NullPointerException if the list or an element is null
    */
-  public static PaillierPrivateKey fromPrimes(List<BigInteger> primes) {
+  public static PaillierPrivateKey fromPrimes(List<BigInteger> primes)
+      throws InvalidPaillierKeyException {
     return validated(primes, PaillierPublicKey.MIN_MODULUS_BITS);
   }
 
@@ -130,7 +132,8 @@ public final class PaillierPrivateKey {
    *
    * @throws InvalidPaillierKeyException if the primes fail a rule
    */
-  public static PaillierPrivateKey fromPrimesForTesting(BigInteger p, BigInteger q) {
+  public static PaillierPrivateKey fromPrimesForTesting(BigInteger p, BigInteger q)
+      throws InvalidPaillierKeyException {
     return fromPrimesForTesting(
         List.of(Objects.requireNonNull(p, "p"), Objects.requireNonNull(q, "q")));
   }
@@ -141,7 +144,8 @@ public final class PaillierPrivateKey {
    *
    * @throws InvalidPaillierKeyException if the primes fail a rule
    */
-  public static PaillierPrivateKey fromPrimesForTesting(List<BigInteger> primes) {
+  public static PaillierPrivateKey fromPrimesForTesting(List<BigInteger> primes)
+      throws InvalidPaillierKeyException {
     return validated(primes, PaillierPublicKey.MIN_TEST_MODULUS_BITS);
   }
 
@@ -156,7 +160,8 @@ public final class PaillierPrivateKey {
     return new PaillierPrivateKey(ascending, PaillierPublicKey.trusted(n));
   }
 
-  private static PaillierPrivateKey validated(List<BigInteger> primes, int minBits) {
+  private static PaillierPrivateKey validated(List<BigInteger> primes, int minBits)
+      throws InvalidPaillierKeyException {
     Objects.requireNonNull(primes, "primes");
     BigInteger[] array = new BigInteger[primes.size()];
     for (int i = 0; i < array.length; i++) {
@@ -166,7 +171,7 @@ public final class PaillierPrivateKey {
     return trusted(array);
   }
 
-  static void checkPrimes(BigInteger[] primes, int minModulusBits) {
+  static void checkPrimes(BigInteger[] primes, int minModulusBits) throws InvalidPaillierKeyException {
     int k = primes.length;
     if (k < 2 || k > MAX_PRIMES) {
       throw new InvalidPaillierKeyException(
@@ -265,8 +270,10 @@ public final class PaillierPrivateKey {
    *
    * @throws InvalidPaillierKeyException if the bytes are malformed or the primes fail validation
    *     (including primes out of ascending order: the encoding is canonical)
+   * @throws NullPointerException if {@code encoding} is null
    */
-  public static PaillierPrivateKey fromBytes(byte[] encoding) {
+  public static PaillierPrivateKey fromBytes(byte[] encoding) throws InvalidPaillierKeyException {
+    Objects.requireNonNull(encoding, "encoding");
     BigInteger[] primes;
     try {
       boolean multi = encoding != null && encoding.length >= 2
@@ -320,6 +327,19 @@ public final class PaillierPrivateKey {
       w.integer(f.p);
     }
     return w.toByteArray();
+  }
+
+  /**
+   * The prime factors of {@code n}, ascending: the whole secret, for exporting the key to
+   * another system. Treat the result like the key itself (this library never logs or prints
+   * it; {@link #toString()} does not show it). {@link #fromPrimes(List)} rebuilds the key.
+   */
+  public List<BigInteger> primesForExport() {
+    List<BigInteger> out = new ArrayList<>(factors.length);
+    for (Factor f : factors) {
+      out.add(f.p);
+    }
+    return List.copyOf(out);
   }
 
   /** The matching public key. */

@@ -53,7 +53,7 @@ public final class PaillierPublicKey {
    * @throws InvalidPaillierKeyException if {@code n} fails any rule listed in the class comment
    * @throws NullPointerException if {@code n} is null
    */
-  public static PaillierPublicKey fromModulus(BigInteger n) {
+  public static PaillierPublicKey fromModulus(BigInteger n) throws InvalidPaillierKeyException {
     return validated(n, MIN_MODULUS_BITS);
   }
 
@@ -63,7 +63,8 @@ public final class PaillierPublicKey {
    *
    * @throws InvalidPaillierKeyException if {@code n} fails a rule
    */
-  public static PaillierPublicKey fromModulusForTesting(BigInteger n) {
+  public static PaillierPublicKey fromModulusForTesting(BigInteger n)
+      throws InvalidPaillierKeyException {
     return validated(n, MIN_TEST_MODULUS_BITS);
   }
 
@@ -72,13 +73,14 @@ public final class PaillierPublicKey {
     return new PaillierPublicKey(n);
   }
 
-  private static PaillierPublicKey validated(BigInteger n, int minBits) {
+  private static PaillierPublicKey validated(BigInteger n, int minBits)
+      throws InvalidPaillierKeyException {
     Objects.requireNonNull(n, "n");
     checkModulus(n, minBits);
     return new PaillierPublicKey(n);
   }
 
-  static void checkModulus(BigInteger n, int minBits) {
+  static void checkModulus(BigInteger n, int minBits) throws InvalidPaillierKeyException {
     if (n.signum() <= 0 || !n.testBit(0)) {
       throw new InvalidPaillierKeyException("modulus must be odd and positive");
     }
@@ -113,8 +115,10 @@ public final class PaillierPublicKey {
    *
    * @throws InvalidPaillierKeyException if the bytes are malformed (wrong version or type,
    *     truncated, trailing bytes, non-minimal integer) or the modulus fails validation
+   * @throws NullPointerException if {@code encoding} is null
    */
-  public static PaillierPublicKey fromBytes(byte[] encoding) {
+  public static PaillierPublicKey fromBytes(byte[] encoding) throws InvalidPaillierKeyException {
+    Objects.requireNonNull(encoding, "encoding");
     try {
       Wire.Reader r = new Wire.Reader(encoding, TYPE);
       BigInteger n = r.integer(MAX_MODULUS_BITS / 8);

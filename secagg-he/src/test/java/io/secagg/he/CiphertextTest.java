@@ -26,7 +26,7 @@ class CiphertextTest {
   }
 
   @Test
-  void roundTripsThroughFixedWidthEncoding() {
+  void roundTripsThroughFixedWidthEncoding() throws Exception {
     Ciphertext c = PaillierEncryptor.create(pk).encrypt(BigInteger.valueOf(42));
     byte[] enc = c.toBytes();
     assertEquals(2 + pk.ciphertextBytes(), enc.length);
@@ -36,7 +36,7 @@ class CiphertextTest {
   }
 
   @Test
-  void addRejectsCiphertextsUnderAnotherKey() {
+  void addRejectsCiphertextsUnderAnotherKey() throws Exception {
     Ciphertext a = PaillierEncryptor.create(pk).encrypt(1);
     PaillierPublicKey other = TestKeys.production().publicKey();
     Ciphertext b = Ciphertext.of(other, BigInteger.valueOf(5));

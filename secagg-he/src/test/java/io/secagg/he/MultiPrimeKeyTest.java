@@ -147,7 +147,7 @@ class MultiPrimeKeyTest {
   }
 
   @Test
-  void generatedMultiPrimeKeysPassTheirOwnValidation() {
+  void generatedMultiPrimeKeysPassTheirOwnValidation() throws Exception {
     for (PaillierKeyPair kp : List.of(TestKeys.multiPrimeVectorKey(), TestKeys.fourPrime())) {
       assertEquals(kp.privateKey(), PaillierPrivateKey.fromPrimes(kp.privateKey().primes()));
     }
@@ -307,7 +307,7 @@ class MultiPrimeKeyTest {
   // ---------------------------------------------------------------- encoding
 
   @Test
-  void productionThreePrimeKeyRoundTripsThroughItsEncoding() {
+  void productionThreePrimeKeyRoundTripsThroughItsEncoding() throws Exception {
     PaillierPrivateKey sk = TestKeys.multiPrimeVectorKey().privateKey();
     byte[] enc = sk.toBytes();
     PaillierPrivateKey parsed = PaillierPrivateKey.fromBytes(enc);
@@ -322,7 +322,7 @@ class MultiPrimeKeyTest {
   }
 
   @Test
-  void fourPrimeKeyRoundTripsThroughItsEncoding() {
+  void fourPrimeKeyRoundTripsThroughItsEncoding() throws Exception {
     PaillierPrivateKey sk = TestKeys.fourPrime().privateKey();
     PaillierPrivateKey parsed = PaillierPrivateKey.fromBytes(sk.toBytes());
     assertEquals(sk, parsed);
@@ -331,7 +331,7 @@ class MultiPrimeKeyTest {
   }
 
   @Test
-  void encodingIsVersionTypeEightCountThenEachPrimeAscendingWithA32BitLength() {
+  void encodingIsVersionTypeEightCountThenEachPrimeAscendingWithA32BitLength() throws Exception {
     PaillierPrivateKey sk = KEY384.privateKey();
     // Built by hand from spec section 10, type 0x08: 01 08 || u8(k) || (u32 len || bytes)*.
     ByteArrayOutputStream expected = new ByteArrayOutputStream();
@@ -363,7 +363,7 @@ class MultiPrimeKeyTest {
   }
 
   @Test
-  void parsingEnforcesTheProductionMinimumThatTheTestEntryPointLowers() {
+  void parsingEnforcesTheProductionMinimumThatTheTestEntryPointLowers() throws Exception {
     PaillierPrivateKey sk = TestKeys.smallThreePrime().privateKey();
     assertThrows(InvalidPaillierKeyException.class, () -> PaillierPrivateKey.fromBytes(sk.toBytes()));
     assertThrows(InvalidPaillierKeyException.class, () -> PaillierPrivateKey.fromPrimes(sk.primes()));
@@ -380,13 +380,13 @@ class MultiPrimeKeyTest {
   }
 
   @Test
-  void parsingAcceptsTheCanonicalEncodingBuiltIndependently() {
+  void parsingAcceptsTheCanonicalEncodingBuiltIndependently() throws Exception {
     PaillierPrivateKey sk = TestKeys.multiPrimeVectorKey().privateKey();
     assertEquals(sk, PaillierPrivateKey.fromBytes(multiPrimeEncoding(3, sk.primes())));
   }
 
   @Test
-  void parsingRejectsATwoPrimeKeyUnderTypeEight() {
+  void parsingRejectsATwoPrimeKeyUnderTypeEight() throws Exception {
     PaillierPrivateKey two = TestKeys.production().privateKey();
     assertEquals(two, PaillierPrivateKey.fromBytes(new Wire.Writer(0x02).integer(two.p()).integer(two.q()).toByteArray()));
     assertThrows(InvalidPaillierKeyException.class,
@@ -460,7 +460,7 @@ class MultiPrimeKeyTest {
       bad[1] = (byte) type;
       assertThrows(InvalidPaillierKeyException.class, () -> PaillierPrivateKey.fromBytes(bad), "type " + type);
     }
-    assertThrows(InvalidPaillierKeyException.class, () -> PaillierPrivateKey.fromBytes(null));
+    assertThrows(NullPointerException.class, () -> PaillierPrivateKey.fromBytes(null)); // a caller bug
   }
 
   @Test
@@ -509,20 +509,20 @@ class MultiPrimeKeyTest {
   }
 
   @Test
-  void rejectsFourPrimesForA2048BitModulusButAcceptsThemFor4096Bits() {
+  void rejectsFourPrimesForA2048BitModulusButAcceptsThemFor4096Bits() throws Exception {
     assertThrows(InvalidPaillierKeyException.class, () -> PaillierPrivateKey.fromPrimes(fourPrimesFor2048Bits()));
     assertEquals(4, PaillierPrivateKey.fromPrimes(TestKeys.fourPrime().privateKey().primes()).primeCount());
   }
 
   @Test
-  void rejectsMorePrimesThanTheModulusLengthAllowsUnderTheTestPolicyToo() {
+  void rejectsMorePrimesThanTheModulusLengthAllowsUnderTheTestPolicyToo() throws Exception {
     // 4 x 96 = 384 bits: far above the 128-bit test minimum, but maxPrimes(384) = 3.
     assertThrows(InvalidPaillierKeyException.class, () -> PaillierPrivateKey.fromPrimesForTesting(primesOfLength(4, 96, 496)));
     assertEquals(3, PaillierPrivateKey.fromPrimesForTesting(primesOfLength(3, 128, 3128)).primeCount());
   }
 
   @Test
-  void rejectsFivePrimesBelow8192BitsAndSixPrimesAtAnyLength() {
+  void rejectsFivePrimesBelow8192BitsAndSixPrimesAtAnyLength() throws Exception {
     List<BigInteger> five = TestKeys.fivePrime().privateKey().primes();
     assertEquals(5, PaillierPrivateKey.fromPrimes(five).primeCount());
     // The same key with its largest (1639-bit) prime swapped for a 1638-bit one: n has at most
@@ -573,7 +573,7 @@ class MultiPrimeKeyTest {
   }
 
   @Test
-  void rejectsPrimeLengthsDifferingByTwoBitsButAcceptsOneBit() {
+  void rejectsPrimeLengthsDifferingByTwoBitsButAcceptsOneBit() throws Exception {
     SecureRandom r = TestKeys.random(130);
     BigInteger a = Primes.randomPrime(128, r);
     BigInteger b = Primes.randomPrime(128, r);
@@ -585,7 +585,7 @@ class MultiPrimeKeyTest {
   }
 
   @Test
-  void twoPrimeKeysStillRequireEqualLengths() {
+  void twoPrimeKeysStillRequireEqualLengths() throws Exception {
     SecureRandom r = TestKeys.random(129);
     BigInteger a = Primes.randomPrime(256, r);
     BigInteger b = Primes.randomPrime(256, r);
@@ -595,7 +595,7 @@ class MultiPrimeKeyTest {
   }
 
   @Test
-  void rejectsAPrimeDividingAnotherPrimeMinusOne() {
+  void rejectsAPrimeDividingAnotherPrimeMinusOne() throws Exception {
     // P = 2p' + 1 is a safe prime: p' divides P - 1, so p' divides both n and phi(n).
     BigInteger safe = TestKeys.smallSafePrimes()[0];
     BigInteger sophieGermain = safe.shiftRight(1);
@@ -618,7 +618,7 @@ class MultiPrimeKeyTest {
   }
 
   @Test
-  void rejectsTwoPrimesWithin2ToTheMinLengthMinus100() {
+  void rejectsTwoPrimesWithin2ToTheMinLengthMinus100() throws Exception {
     // 128-bit primes: the difference must have more than 28 bits.
     BigInteger a = KEY384.privateKey().primes().get(0);
     BigInteger c = KEY384.privateKey().primes().get(2);
@@ -648,7 +648,7 @@ class MultiPrimeKeyTest {
   }
 
   @Test
-  void rejectsAModulusBelowTheMinimumOfEachPolicy() {
+  void rejectsAModulusBelowTheMinimumOfEachPolicy() throws Exception {
     // Three primes of 42 bits: n has at most 126 bits, below the 128-bit test minimum.
     List<BigInteger> tiny = List.of(nextPrime(ONE.shiftLeft(41).add(ONE.shiftLeft(40))),
         nextPrime(ONE.shiftLeft(41).add(ONE.shiftLeft(39))), nextPrime(ONE.shiftLeft(41).add(ONE.shiftLeft(38))));
@@ -686,7 +686,7 @@ class MultiPrimeKeyTest {
   }
 
   @Test
-  void acceptsPrimesInAnyOrderAndStoresThemAscending() {
+  void acceptsPrimesInAnyOrderAndStoresThemAscending() throws Exception {
     List<BigInteger> p = KEY384.privateKey().primes();
     PaillierPrivateKey shuffled = PaillierPrivateKey.fromPrimesForTesting(List.of(p.get(2), p.get(0), p.get(1)));
     assertEquals(p, shuffled.primes());
@@ -696,7 +696,7 @@ class MultiPrimeKeyTest {
   // ---------------------------------------------------------------- identity and secrecy
 
   @Test
-  void aThreePrimeKeyEqualsItselfParsedBackAndDiffersFromTwoPrimeKeys() {
+  void aThreePrimeKeyEqualsItselfParsedBackAndDiffersFromTwoPrimeKeys() throws Exception {
     PaillierPrivateKey three = TestKeys.multiPrimeVectorKey().privateKey();
     PaillierPrivateKey parsed = PaillierPrivateKey.fromBytes(three.toBytes());
     assertEquals(three, parsed);

@@ -623,7 +623,7 @@ final class MultiPrimeVectors {
     }
 
     @Override
-    public void checkGroup(JsonNode group) {
+    public void checkGroup(JsonNode group) throws Exception {
       Vectors.onlyFields(group, GROUP);
       assertEquals("PaillierMultiPrimeKey", Vectors.text(group, "type"));
       primes = bigIntegers(group, "primes");
@@ -666,7 +666,7 @@ final class MultiPrimeVectors {
     }
 
     @Override
-    public void checkTest(JsonNode group, JsonNode test) {
+    public void checkTest(JsonNode group, JsonNode test) throws Exception {
       Vectors.onlyFields(test, FIELDS);
       String op = Vectors.text(test, "operation");
       switch (op) {
@@ -684,7 +684,7 @@ final class MultiPrimeVectors {
       }
     }
 
-    private static void checkFromPrimes(JsonNode test) {
+    private static void checkFromPrimes(JsonNode test) throws Exception {
       List<BigInteger> given = bigIntegers(test, "primes");
       Set<String> violations = ruleViolations(given);
       List<BigInteger> sorted = new ArrayList<>(given);
@@ -714,7 +714,7 @@ final class MultiPrimeVectors {
       assertEquals(key, PaillierPrivateKey.fromBytes(priv));
     }
 
-    private static void checkParse(JsonNode test) {
+    private static void checkParse(JsonNode test) throws Exception {
       byte[] encoding = Vectors.bytes(test, "privateKey");
       Set<String> verdict = encodingVerdict(encoding);
       if (!Vectors.isValid(test)) {
@@ -736,7 +736,7 @@ final class MultiPrimeVectors {
       assertArrayEquals(encoding, key.toBytes());
     }
 
-    private void checkDecrypt(JsonNode test) {
+    private void checkDecrypt(JsonNode test) throws Exception {
       BigInteger n = product(primes);
       BigInteger n2 = n.multiply(n);
       PaillierPublicKey pk = sk.publicKey();

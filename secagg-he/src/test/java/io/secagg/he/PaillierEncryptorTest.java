@@ -60,11 +60,12 @@ class PaillierEncryptorTest {
   @Test
   void rejectsPlaintextsOutsideZeroToN() {
     PaillierEncryptor enc = PaillierEncryptor.create(pk);
-    assertThrows(PlaintextOverflowException.class, () -> enc.encrypt(pk.modulus()));
-    assertThrows(PlaintextOverflowException.class, () -> enc.encrypt(-1));
+    assertThrows(IllegalArgumentException.class, () -> enc.encrypt(pk.modulus()));
+    // A caller bug: unchecked, and caught by catch (IllegalArgumentException) (issue 12).
+    assertThrows(IllegalArgumentException.class, () -> enc.encrypt(-1));
     Ciphertext c = enc.encrypt(1);
-    assertThrows(PlaintextOverflowException.class, () -> enc.multiplyByPlaintext(c, pk.modulus()));
-    assertThrows(PlaintextOverflowException.class, () -> enc.addPlaintext(c, BigInteger.valueOf(-3)));
+    assertThrows(IllegalArgumentException.class, () -> enc.multiplyByPlaintext(c, pk.modulus()));
+    assertThrows(IllegalArgumentException.class, () -> enc.addPlaintext(c, BigInteger.valueOf(-3)));
   }
 
   @Test

@@ -1,13 +1,8 @@
 package io.secagg.core.crypto;
 
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.SecureRandomSpi;
 import java.util.Objects;
-import javax.crypto.Cipher;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A <b>deterministic</b> {@link SecureRandom} for reproducing test vectors and simulations.
@@ -16,20 +11,19 @@ import javax.crypto.spec.SecretKeySpec;
  * paths take a {@link SecureRandom} from the caller and default to {@code new SecureRandom()}; this
  * class exists so that a caller can explicitly inject a reproducible source.
  *
- * <p>Output: the AES-128-CTR keystream under the key {@code K = SHA-256(ASCII("secagg/v1
- * deterministic-random") || seed)[0..16]} (the first 16 bytes of the digest), that is {@code
- * AES-128(K, 0) || AES-128(K, 1) || ...} with the counter as a 128-bit big-endian block starting
- * at zero. Successive {@link #nextBytes} calls consume the stream contiguously, whatever their
- * sizes; vectors draw randomness only through {@code nextBytes} so that the stream, not the
- * JDK's derived methods such as {@code nextInt}, defines them. Normative text: {@code
- * spec/secagg.md, section 2}, "Deterministic randomness". {@link #setSeed} calls are ignored so
- * the stream stays reproducible. Thread-safe, but concurrent callers see an interleaving that
- * depends on scheduling.
+ * <p>Output: the {@link Keystream} of purpose {@link KeystreamPurpose#DETERMINISTIC_RANDOM} with
+ * the seed as input keying material and an empty context, that is AES-128-CTR under the key and
+ * counter block of {@code HKDF-SHA256(IKM = seed, salt = empty, info = ASCII("secagg/v1
+ * keystream-deterministic-random") || 0x00, 24)}. Successive {@link #nextBytes} calls consume the
+ * stream contiguously, whatever their sizes; vectors draw randomness only through {@code
+ * nextBytes} so that the stream, not the JDK's derived methods such as {@code nextInt}, defines
+ * them. Normative text: {@code spec/secagg.md, section 2}, "Deterministic randomness". {@link
+ * #setSeed} calls are ignored so the stream stays reproducible. Thread-safe, but concurrent
+ * callers see an interleaving that depends on scheduling.
  */
 public final class DeterministicRandom extends SecureRandom {
   private static final long serialVersionUID = 1L;
-  private static final byte[] LABEL =
-      "secagg/v1 deterministic-random".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] NO_CONTEXT = new byte[0];
 
   private DeterministicRandom(Spi spi) {
     super(spi, null);
@@ -66,18 +60,10 @@ public final class DeterministicRandom extends SecureRandom {
 
   private static final class Spi extends SecureRandomSpi {
     private static final long serialVersionUID = 1L;
-    private final transient Cipher cipher;
+    private final transient Keystream stream;
 
     Spi(byte[] seed) {
-      try {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        sha.update(LABEL);
-        byte[] key = java.util.Arrays.copyOf(sha.digest(seed), 16);
-        cipher = Cipher.getInstance("AES/CTR/NoPadding");
-        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(new byte[16]));
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("AES-CTR unavailable", e);
-      }
+      stream = Keystream.open(KeystreamPurpose.DETERMINISTIC_RANDOM, seed, NO_CONTEXT);
     }
 
     @Override
@@ -87,11 +73,7 @@ public final class DeterministicRandom extends SecureRandom {
 
     @Override
     protected synchronized void engineNextBytes(byte[] bytes) {
-      java.util.Arrays.fill(bytes, (byte) 0);
-      byte[] out = cipher.update(bytes);
-      if (out != null) {
-        System.arraycopy(out, 0, bytes, 0, out.length);
-      }
+      stream.nextBytes(bytes);
     }
 
     @Override

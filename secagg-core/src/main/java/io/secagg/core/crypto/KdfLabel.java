@@ -67,13 +67,56 @@ public final class KdfLabel {
   public static final KdfLabel GRAPH_SEED = new KdfLabel("secagg/v1 graph-seed");
 
   /**
-   * {@code "secagg/v1 prg"}: the AES-128 key and counter block of mask expansion, from a 32-byte
-   * seed (24 bytes of output; see the prg package).
+   * {@code "secagg/v1 keystream-mask"}: the AES-128 key and counter block of mask expansion, from
+   * a 32-byte mask seed and the mask's context (24 bytes of output; see {@link Keystream}).
    */
-  public static final KdfLabel PRG = new KdfLabel("secagg/v1 prg");
+  public static final KdfLabel KEYSTREAM_MASK = new KdfLabel("secagg/v1 keystream-mask");
+
+  /**
+   * {@code "secagg/v1 keystream-graph"}: the keystream that orders the clients on the ring of a
+   * SecAgg+ masking graph, from the 32-byte graph seed with context {@code BE32(n) || BE32(k)}.
+   */
+  public static final KdfLabel KEYSTREAM_GRAPH = new KdfLabel("secagg/v1 keystream-graph");
+
+  /**
+   * {@code "secagg/v1 keystream-quant-rounding"}: the keystream of stochastic rounding in
+   * quantization, from a client's private 32-byte rounding seed.
+   */
+  public static final KdfLabel KEYSTREAM_QUANT_ROUNDING =
+      new KdfLabel("secagg/v1 keystream-quant-rounding");
+
+  /**
+   * {@code "secagg/v1 keystream-dp-bits"}: the bit source of the differential-privacy samplers,
+   * from a 32-byte random seed (or, for test vectors only, any seed).
+   */
+  public static final KdfLabel KEYSTREAM_DP_BITS = new KdfLabel("secagg/v1 keystream-dp-bits");
+
+  /**
+   * {@code "secagg/v1 keystream-dp-rotation-signs"}: the random signs of the distributed discrete
+   * Gaussian's Hadamard rotation, from the round's shared 32-byte rotation seed.
+   */
+  public static final KdfLabel KEYSTREAM_DP_ROTATION_SIGNS =
+      new KdfLabel("secagg/v1 keystream-dp-rotation-signs");
+
+  /**
+   * {@code "secagg/v1 keystream-deterministic-random"}: the reproducible stream of {@link
+   * DeterministicRandom}, for test vectors and simulations only, from a seed of any length.
+   */
+  public static final KdfLabel KEYSTREAM_DETERMINISTIC_RANDOM =
+      new KdfLabel("secagg/v1 keystream-deterministic-random");
+
+  /**
+   * {@code "secagg/v1 self-mask-commitment"}: a client's 32-byte hash commitment to its self-mask
+   * seed b_u (ikm b_u, salt the session id, context the client id), sent to the server so that it
+   * can check every reconstruction of b_u.
+   */
+  public static final KdfLabel SELF_MASK_COMMITMENT = new KdfLabel("secagg/v1 self-mask-commitment");
 
   private static final List<KdfLabel> PROTOCOL_LABELS =
-      List.of(SESSION_ID, PAIRWISE_MASK_SEED, SHARE_ENCRYPTION_KEY, CONFIG_DIGEST, GRAPH_SEED, PRG);
+      List.of(
+          SESSION_ID, PAIRWISE_MASK_SEED, SHARE_ENCRYPTION_KEY, CONFIG_DIGEST, GRAPH_SEED,
+          KEYSTREAM_MASK, KEYSTREAM_GRAPH, KEYSTREAM_QUANT_ROUNDING, KEYSTREAM_DP_BITS,
+          KEYSTREAM_DP_ROTATION_SIGNS, KEYSTREAM_DETERMINISTIC_RANDOM, SELF_MASK_COMMITMENT);
 
   private final String value;
   private final byte[] bytes;

@@ -2,8 +2,10 @@
  * Small, misuse-resistant cryptographic primitives: {@link io.secagg.core.crypto.X25519} key
  * agreement, HKDF-SHA256 with explicit {@link io.secagg.core.crypto.KdfLabel labels} ({@link
  * io.secagg.core.crypto.Hkdf}), {@link io.secagg.core.crypto.Aead} authenticated encryption
- * ({@link io.secagg.core.crypto.AesGcm}), {@link io.secagg.core.crypto.Ed25519} signatures, and
- * {@link io.secagg.core.crypto.SecretBytes}, the holder of every secret. Providers are chosen per
+ * ({@link io.secagg.core.crypto.AesGcm}), {@link io.secagg.core.crypto.Ed25519} signatures, the
+ * one AES-CTR {@link io.secagg.core.crypto.Keystream} every pseudorandom stream of the project
+ * reads (one {@link io.secagg.core.crypto.KeystreamPurpose} per use), and {@link
+ * io.secagg.core.crypto.SecretBytes}, the holder of every secret. Providers are chosen per
  * primitive by measured speed and correctness and are hidden behind these types (see {@code
  * docs/architecture.md}); the normative text is {@code spec/secagg.md, section 2}.
  *

@@ -1,8 +1,6 @@
 package io.secagg.core.graph;
 
 import io.secagg.core.internal.GraphMath;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Objects;
 
 /**
@@ -18,15 +16,25 @@ import java.util.Objects;
  * k-subset of the other n - 1 clients, so its numbers of corrupted and of dropped neighbours are
  * hypergeometric.
  *
+ * <p><b>Grinding.</b> The SecAgg+ graph comes from a hash of the session transcript, which the
+ * adversary influences: the server chooses whose keys it relays, colluding clients choose their
+ * keys after seeing the others', and a server can restart sessions. Each candidate graph costs
+ * the adversary at least one hash evaluation, and each is a fresh uniform graph; so if it can
+ * afford 2^g evaluations ({@link GraphRequirements#grindingBits()}, default 64), a union bound
+ * over the candidates multiplies the per-graph failure probability by 2^g. The security condition
+ * below therefore asks 2^g times the per-graph bound to stay below 2^-sigma, and {@link
+ * #securityBits()} reports the bound with grinding included ({@link #perGraphSecurityBits()}
+ * without). The complete graph is fixed, so grinding cannot affect it.
+ *
  * <p><b>Sparse rule</b> (the exact procedure is in {@code spec/secagg.md, section 4}). For
  * an even degree k, with the tails below being the upper bounds of {@link GraphMath}:
  *
  * <ul>
- *   <li>security: n * P[Hyp(n-1, C, k) >= a] + P[disconnected] <= 2^-sigma, where a = t ({@link
- *       ThreatModel#SEMI_HONEST}) or a = 2t - k ({@link ThreatModel#MALICIOUS_SERVER}) and
- *       P[disconnected] bounds the chance that removing the corrupted and dropped clients splits
- *       the remaining clients (which would reveal partial sums);
- *   <li>correctness: n * P[Hyp(n-1, D, k) >= k - t + 1] <= 2^-eta (every client keeps at least t
+ *   <li>security: 2^g * (n * P[Hyp(n-1, C, k) &gt;= a] + P[disconnected]) &lt;= 2^-sigma, where a = t
+ *       ({@link ThreatModel#SEMI_HONEST}) or a = 2t - k ({@link ThreatModel#MALICIOUS_SERVER})
+ *       and P[disconnected] bounds the chance that removing the corrupted and dropped clients
+ *       splits the remaining clients (which would reveal partial sums);
+ *   <li>correctness: n * P[Hyp(n-1, D, k) &gt;= k - t + 1] &lt;= 2^-eta (every client keeps at least t
  *       surviving neighbours, so its secrets can be reconstructed);
  *   <li>t is the smallest threshold meeting the security condition, and at least 2.
  * </ul>
@@ -38,19 +46,26 @@ import java.util.Objects;
  * Bell et al. 2020; the tail bounds, the union bounds over clients and the search are this
  * library's own derivation.
  *
- * <p><b>Complete-graph fallback.</b> When no even k <= n - 2 passes, the complete graph is used
+ * <p><b>Checking given parameters.</b> {@link #evaluate} computes the same bounds for a k and t
+ * chosen elsewhere (a configuration a server offers), and {@link #meetsRequirements()} says
+ * whether they meet the caller's {@link GraphRequirements}: the rule a participant applies before
+ * it takes part.
+ *
+ * <p><b>Complete-graph fallback.</b> When no even k &lt;= n - 2 passes, the complete graph is used
  * with the deterministic threshold t = max(2, C + 1) (semi-honest) or t = max(2, floor((n - 1 +
  * C) / 2) + 1) (malicious server; about 2n/3 + 1 when gamma = 1/3, as in Bonawitz et al. 2017),
- * which must satisfy t <= n - 1 - D. Its security and correctness hold with certainty, reported
+ * which must satisfy t &lt;= n - 1 - D. Its security and correctness hold with certainty, reported
  * as infinite exponents.
  */
 public final class GraphParameters {
-  /** The default statistical security: failure probability at most 2^-40. */
-  public static final double DEFAULT_SECURITY_BITS = 40;
+  /** The default statistical security: failure probability at most 2^-40, grinding included. */
+  public static final double DEFAULT_SECURITY_BITS = GraphRequirements.DEFAULT_SECURITY_BITS;
   /** The default correctness: the protocol fails to reconstruct with probability at most 2^-20. */
-  public static final double DEFAULT_CORRECTNESS_BITS = 20;
+  public static final double DEFAULT_CORRECTNESS_BITS = GraphRequirements.DEFAULT_CORRECTNESS_BITS;
+  /** The default grinding budget: 2^64 candidate graphs. */
+  public static final double DEFAULT_GRINDING_BITS = GraphRequirements.DEFAULT_GRINDING_BITS;
   /** The largest security or correctness exponent accepted. */
-  public static final double MAX_BITS = 256;
+  public static final double MAX_BITS = GraphRequirements.MAX_BITS;
 
   private static final double LN2 = Math.log(2);
   private static final int WINDOW_MIN = 64;
@@ -60,29 +75,31 @@ public final class GraphParameters {
   private final int n;
   private final int degree;
   private final int threshold;
-  private final ThreatModel threatModel;
+  private final GraphRequirements requirements;
   private final int maxCorrupted;
   private final int maxDropouts;
-  private final double securityBits;
-  private final double correctnessBits;
+  /** ln of the per-graph security failure bound (negative infinity: impossible). */
+  private final double lnPerGraphSecurity;
+  /** ln of the correctness failure bound. */
+  private final double lnCorrectness;
 
   private GraphParameters(
-      GraphKind kind, int n, int degree, int threshold, ThreatModel threatModel, int maxCorrupted,
-      int maxDropouts, double securityBits, double correctnessBits) {
+      GraphKind kind, int n, int degree, int threshold, GraphRequirements requirements,
+      int maxCorrupted, int maxDropouts, double lnPerGraphSecurity, double lnCorrectness) {
     this.kind = kind;
     this.n = n;
     this.degree = degree;
     this.threshold = threshold;
-    this.threatModel = threatModel;
+    this.requirements = requirements;
     this.maxCorrupted = maxCorrupted;
     this.maxDropouts = maxDropouts;
-    this.securityBits = securityBits;
-    this.correctnessBits = correctnessBits;
+    this.lnPerGraphSecurity = lnPerGraphSecurity;
+    this.lnCorrectness = lnCorrectness;
   }
 
   /**
-   * Parameters against a {@link ThreatModel#MALICIOUS_SERVER} at 2^-40 security and 2^-20
-   * failure probability.
+   * Parameters against a {@link ThreatModel#MALICIOUS_SERVER} that may try 2^64 candidate graphs,
+   * at 2^-40 security and 2^-20 failure probability.
    *
    * @param n the number of clients, 2..2^20
    * @param dropoutRate delta, the largest fraction of clients that may drop out, in [0, 1)
@@ -93,18 +110,19 @@ public final class GraphParameters {
    */
   public static GraphParameters recommend(int n, double dropoutRate, double corruptionRate) {
     return recommend(
-        n, dropoutRate, corruptionRate, ThreatModel.MALICIOUS_SERVER, DEFAULT_SECURITY_BITS,
-        DEFAULT_CORRECTNESS_BITS);
+        n, GraphRequirements.builder().dropoutRate(dropoutRate).corruptionRate(corruptionRate).build());
   }
 
   /**
-   * Parameters for the given threat model and targets; see the class description for the rule.
+   * Parameters for the given threat model and targets against an adversary that may try 2^64
+   * candidate graphs; see the class description for the rule.
    *
    * @param n the number of clients, 2..2^20
    * @param dropoutRate delta in [0, 1)
    * @param corruptionRate gamma in [0, 1)
    * @param threatModel which adversary the threshold must withstand
-   * @param securityBits sigma: the security failure probability is at most 2^-sigma; in (0, 256]
+   * @param securityBits sigma: the security failure probability, grinding included, is at most
+   *     2^-sigma; in (0, 256]
    * @param correctnessBits eta: the reconstruction failure probability is at most 2^-eta; in (0,
    *     256]
    * @throws NullPointerException if {@code threatModel} is null
@@ -114,22 +132,33 @@ public final class GraphParameters {
   public static GraphParameters recommend(
       int n, double dropoutRate, double corruptionRate, ThreatModel threatModel, double securityBits,
       double correctnessBits) {
-    Objects.requireNonNull(threatModel, "threatModel");
-    if (n < 2 || n > MaskingGraph.MAX_CLIENTS) {
-      throw new IllegalArgumentException(
-          "Invalid client count " + n + "; must be 2.." + MaskingGraph.MAX_CLIENTS);
-    }
-    checkRate("dropout", dropoutRate);
-    checkRate("corruption", corruptionRate);
-    checkBits("security", securityBits);
-    checkBits("correctness", correctnessBits);
-    int corrupted = ceilTimes(corruptionRate, n);
-    int dropouts = ceilTimes(dropoutRate, n);
-    Search search = new Search(n, corrupted, dropouts, threatModel, securityBits, correctnessBits);
+    return recommend(
+        n,
+        GraphRequirements.builder().dropoutRate(dropoutRate).corruptionRate(corruptionRate)
+            .threatModel(threatModel).securityBits(securityBits).correctnessBits(correctnessBits)
+            .build());
+  }
+
+  /**
+   * The smallest sparse graph (or, failing that, the complete graph) whose bounds meet {@code
+   * requirements}; see the class description for the rule.
+   *
+   * @param n the number of clients, 2..2^20
+   * @throws NullPointerException if {@code requirements} is null
+   * @throws IllegalArgumentException if {@code n} is out of range or no parameters satisfy the
+   *     conditions
+   */
+  public static GraphParameters recommend(int n, GraphRequirements requirements) {
+    Objects.requireNonNull(requirements, "requirements");
+    checkClientCount(n, 2);
+    int corrupted = requirements.corruptedClients(n);
+    int dropouts = requirements.droppedClients(n);
+    Search search = new Search(n, corrupted, dropouts, requirements);
     GraphParameters sparse = search.smallestSparse();
     if (sparse != null) {
       return sparse;
     }
+    ThreatModel threatModel = requirements.threatModel();
     int t = completeThreshold(n, corrupted, threatModel);
     if (t > n - 1 - dropouts) {
       throw new IllegalArgumentException(
@@ -138,8 +167,62 @@ public final class GraphParameters {
               + t + " but only " + (n - 1 - dropouts) + " neighbours are sure to survive");
     }
     return new GraphParameters(
-        GraphKind.COMPLETE, n, n - 1, t, threatModel, corrupted, dropouts, Double.POSITIVE_INFINITY,
-        Double.POSITIVE_INFINITY);
+        GraphKind.COMPLETE, n, n - 1, t, requirements, corrupted, dropouts, Double.NEGATIVE_INFINITY,
+        Double.NEGATIVE_INFINITY);
+  }
+
+  /**
+   * The bounds that a given graph and threshold achieve under {@code requirements}, whether or
+   * not they meet them: the check a participant applies to parameters it did not choose (see
+   * {@link #meetsRequirements()}). The bounds are those of the class description, computed for
+   * this k and t rather than searched for.
+   *
+   * @param n the number of clients: 2..2^20 for the complete graph, 3..2^20 for a Harary graph
+   * @param kind the graph family
+   * @param degree n - 1 for {@link GraphKind#COMPLETE}; even, 2 &lt;= k &lt; n for {@link
+   *     GraphKind#HARARY}
+   * @param threshold t, 1 &lt;= t &lt;= degree
+   * @throws NullPointerException if {@code kind} or {@code requirements} is null
+   * @throws IllegalArgumentException if a parameter is out of range
+   */
+  public static GraphParameters evaluate(
+      int n, GraphKind kind, int degree, int threshold, GraphRequirements requirements) {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(requirements, "requirements");
+    checkClientCount(n, kind == GraphKind.COMPLETE ? 2 : 3);
+    if (kind == GraphKind.COMPLETE ? degree != n - 1 : (degree < 2 || degree >= n || (degree & 1) != 0)) {
+      throw new IllegalArgumentException(
+          "Invalid degree " + degree + " for a " + kind + " graph on " + n + " clients");
+    }
+    if (threshold < 1 || threshold > degree) {
+      throw new IllegalArgumentException(
+          "Invalid threshold " + threshold + "; must be 1.." + degree);
+    }
+    int corrupted = requirements.corruptedClients(n);
+    int dropouts = requirements.droppedClients(n);
+    if (kind == GraphKind.COMPLETE) {
+      // Every honest client has all C corrupted clients and at most D dropped ones as neighbours:
+      // the conditions hold or fail with certainty, and grinding cannot change the graph.
+      int fails = failingCorruptedNeighbours(requirements.threatModel(), degree, threshold);
+      double security = Math.min(corrupted, n - 1) >= fails ? 0 : Double.NEGATIVE_INFINITY;
+      double correctness = Math.min(dropouts, n - 1) >= degree - threshold + 1 ? 0 : Double.NEGATIVE_INFINITY;
+      return new GraphParameters(
+          kind, n, degree, threshold, requirements, corrupted, dropouts, security, correctness);
+    }
+    Search search = new Search(n, corrupted, dropouts, requirements);
+    return search.bounds(degree, threshold);
+  }
+
+  /** a(t): the number of corrupted neighbours at which a client's secrets are exposed. */
+  static int failingCorruptedNeighbours(ThreatModel model, int k, int t) {
+    return model == ThreatModel.SEMI_HONEST ? t : 2 * t - k;
+  }
+
+  private static void checkClientCount(int n, int min) {
+    if (n < min || n > MaskingGraph.MAX_CLIENTS) {
+      throw new IllegalArgumentException(
+          "Invalid client count " + n + "; must be " + min + ".." + MaskingGraph.MAX_CLIENTS);
+    }
   }
 
   /**
@@ -151,26 +234,13 @@ public final class GraphParameters {
     return Math.max(2, t);
   }
 
-  private static void checkRate(String what, double rate) {
-    if (!(rate >= 0.0 && rate < 1.0)) {
-      throw new IllegalArgumentException("Invalid " + what + " rate " + rate + "; must be in [0, 1)");
-    }
-  }
-
-  private static void checkBits(String what, double bits) {
-    if (!(bits > 0.0 && bits <= MAX_BITS)) {
-      throw new IllegalArgumentException(
-          "Invalid " + what + " exponent " + bits + "; must be in (0, " + MAX_BITS + "]");
-    }
-  }
-
   /**
    * ceil(rate * n), with the rate read as its shortest decimal representation ({@link
    * Double#toString}), so that 0.05 * 1000 is 50 as the caller meant, not 51 from the binary64
    * value 0.05000000000000000277.
    */
   static int ceilTimes(double rate, int n) {
-    return BigDecimal.valueOf(rate).multiply(BigDecimal.valueOf(n)).setScale(0, RoundingMode.CEILING).intValueExact();
+    return GraphRequirements.ceilTimes(rate, n);
   }
 
   /** The graph family: {@link GraphKind#HARARY} (sparse) or {@link GraphKind#COMPLETE}. */
@@ -188,14 +258,19 @@ public final class GraphParameters {
     return degree;
   }
 
-  /** The Shamir threshold t: shares needed to reconstruct a client's secret, 2 <= t <= degree. */
+  /** The Shamir threshold t: shares needed to reconstruct a client's secret, 2 &lt;= t &lt;= degree. */
   public int threshold() {
     return threshold;
   }
 
+  /** The requirements these parameters were chosen for or evaluated against. */
+  public GraphRequirements requirements() {
+    return requirements;
+  }
+
   /** The threat model the threshold was chosen for. */
   public ThreatModel threatModel() {
-    return threatModel;
+    return requirements.threatModel();
   }
 
   /** C = ceil(gamma * n), the number of corrupted clients assumed. */
@@ -209,20 +284,52 @@ public final class GraphParameters {
   }
 
   /**
-   * The achieved security exponent: the bound on the probability that the adversary learns more
-   * than the sum of the honest surviving inputs is 2^-securityBits. Infinite for the complete
-   * graph, whose guarantee is deterministic.
+   * The achieved security exponent against an adversary that tries 2^g candidate graphs (g =
+   * {@code requirements().grindingBits()}): the bound on the probability that the adversary
+   * learns more than the sum of the honest surviving inputs is 2^-securityBits, that is 2^g times
+   * the bound for one graph. Infinite for the complete graph, whose guarantee is deterministic;
+   * 0 if the bound says nothing (it would exceed 1).
    */
   public double securityBits() {
-    return securityBits;
+    return Math.max(0, bits(lnPerGraphSecurity) - requirements.grindingBits());
+  }
+
+  /**
+   * The security exponent for one graph that the adversary cannot influence: {@link
+   * #securityBits()} plus the grinding budget. Infinite for the complete graph.
+   */
+  public double perGraphSecurityBits() {
+    return Math.max(0, bits(lnPerGraphSecurity));
   }
 
   /**
    * The achieved correctness exponent: the bound on the probability that some client has fewer
-   * than t surviving neighbours is 2^-correctnessBits. Infinite for the complete graph.
+   * than t surviving neighbours is 2^-correctnessBits. Infinite for the complete graph when its
+   * guarantee is deterministic.
    */
   public double correctnessBits() {
-    return correctnessBits;
+    return Math.max(0, bits(lnCorrectness));
+  }
+
+  /**
+   * True iff the achieved bounds meet the requirements: {@link #securityBits()} &gt;= sigma and
+   * {@link #correctnessBits()} &gt;= eta. Always true for {@link #recommend} results; the rule a
+   * participant applies to an {@link #evaluate evaluated} configuration.
+   */
+  public boolean meetsRequirements() {
+    // Compared in natural-log space exactly as the search compares, so that every recommended
+    // configuration meets its own requirements.
+    return lnPerGraphSecurity <= lnSecurityTarget(requirements)
+        && lnCorrectness <= -requirements.correctnessBits() * LN2;
+  }
+
+  /** ln of the per-graph security target 2^-(sigma + g). */
+  private static double lnSecurityTarget(GraphRequirements r) {
+    return -(r.securityBits() + r.grindingBits()) * LN2;
+  }
+
+  private static double bits(double lnProbability) {
+    return lnProbability == Double.NEGATIVE_INFINITY ? Double.POSITIVE_INFINITY : -lnProbability / LN2;
   }
 
   /**
@@ -249,8 +356,9 @@ public final class GraphParameters {
   @Override
   public String toString() {
     return "GraphParameters[" + kind + ", n=" + n + ", k=" + degree + ", t=" + threshold + ", "
-        + threatModel + ", C=" + maxCorrupted + ", D=" + maxDropouts + ", security=2^-"
-        + securityBits + ", correctness=2^-" + correctnessBits + "]";
+        + threatModel() + ", C=" + maxCorrupted + ", D=" + maxDropouts + ", security=2^-"
+        + securityBits() + " against 2^" + requirements.grindingBits() + " candidate graphs, correctness=2^-"
+        + correctnessBits() + "]";
   }
 
   /** The sparse search of the class description. */
@@ -263,18 +371,25 @@ public final class GraphParameters {
     private final double lnCorrectnessTarget;
     private final double lnN;
 
-    Search(int n, int corrupted, int dropouts, ThreatModel model, double securityBits, double correctnessBits) {
+    private final GraphRequirements requirements;
+
+    /**
+     * The per-graph security target is 2^-(sigma + g): with 2^g candidate graphs, a union bound
+     * keeps the adversary's overall success below 2^-sigma.
+     */
+    Search(int n, int corrupted, int dropouts, GraphRequirements requirements) {
       this.n = n;
       this.corrupted = corrupted;
       this.dropouts = dropouts;
-      this.model = model;
-      this.lnSecurityTarget = -securityBits * LN2;
-      this.lnCorrectnessTarget = -correctnessBits * LN2;
+      this.model = requirements.threatModel();
+      this.requirements = requirements;
+      this.lnSecurityTarget = lnSecurityTarget(requirements);
+      this.lnCorrectnessTarget = -requirements.correctnessBits() * LN2;
       this.lnN = Math.log(n);
     }
 
     /**
-     * The passing even k of the class description, or null if the search finds none <= n - 2:
+     * The passing even k of the class description, or null if the search finds none &lt;= n - 2:
      * doubling finds a passing k, bisection a boundary b (b passes, b - 2 fails), and since
      * feasibility is not exactly monotone in k (t is an integer, so the margins flicker near the
      * boundary) every even k in [b - W, b - 2], W = max(64, b / 8), is checked too and the
@@ -343,15 +458,24 @@ public final class GraphParameters {
       if (t > k) {
         return null;
       }
-      int failCount = model == ThreatModel.SEMI_HONEST ? t : 2 * t - k;
-      double lnSecurity = lnSecurityFailure(k, failCount, lnDisconnected);
-      double lnCorrectness =
-          lnN + GraphMath.logHypergeometricUpperTail(n - 1L, Math.min(dropouts, n - 1), k, k - t + 1L);
-      if (lnCorrectness > lnCorrectnessTarget) {
+      if (lnCorrectness(k, t) > lnCorrectnessTarget) {
         return null;
       }
+      return bounds(k, t);
+    }
+
+    /** The achieved bounds of degree k (even, 2..n-1) and threshold t (1..k). */
+    GraphParameters bounds(int k, int t) {
+      long removed = Math.min((long) n, (long) corrupted + dropouts);
+      double lnDisconnected = GraphMath.logHararyDisconnection(n, removed, k);
+      double lnSecurity = lnSecurityFailure(k, failingCorruptedNeighbours(model, k, t), lnDisconnected);
       return new GraphParameters(
-          GraphKind.HARARY, n, k, t, model, corrupted, dropouts, bits(lnSecurity), bits(lnCorrectness));
+          GraphKind.HARARY, n, k, t, requirements, corrupted, dropouts, lnSecurity, lnCorrectness(k, t));
+    }
+
+    /** ln of n P[Hyp(n - 1, D, k) &gt;= k - t + 1]: some client keeps fewer than t survivors. */
+    private double lnCorrectness(int k, int t) {
+      return lnN + GraphMath.logHypergeometricUpperTail(n - 1L, Math.min(dropouts, n - 1), k, k - t + 1L);
     }
 
     private double lnSecurityFailure(int k, long corruptedNeighbours, double lnDisconnected) {
@@ -360,8 +484,5 @@ public final class GraphParameters {
       return GraphMath.logSumExp(lnN + tail, lnDisconnected);
     }
 
-    private static double bits(double lnProbability) {
-      return lnProbability == Double.NEGATIVE_INFINITY ? Double.POSITIVE_INFINITY : -lnProbability / LN2;
-    }
   }
 }

@@ -1,6 +1,7 @@
 package io.secagg.core.graph;
 
-import io.secagg.core.internal.GqWordStream;
+import io.secagg.core.crypto.Keystream;
+import io.secagg.core.crypto.KeystreamPurpose;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -9,13 +10,13 @@ import java.util.Objects;
  * ring in a pseudorandom order derived from a public session seed, and every client is a
  * neighbour of the k/2 clients on each side of it.
  *
- * <p>Derivation (normative text in {@code spec/secagg.md, section 4}): the AES-128 key
- * {@code HKDF-SHA256(ikm = seed, salt = empty, info = "secagg/v1 graph" || BE32(n) || BE32(k), 16)}
- * keys an AES-CTR keystream (zero initial counter block) read as big-endian 32-bit words; the ring
- * order is a Fisher-Yates shuffle of 1..n whose indices are drawn by rejection sampling, so the
- * permutation is uniform up to the pseudorandomness of AES.
+ * <p>Derivation (normative text in {@code spec/secagg.md, section 4}): the {@link Keystream} of
+ * purpose {@link KeystreamPurpose#GRAPH} from the seed with context {@code BE32(n) || BE32(k)},
+ * read as little-endian 32-bit words; the ring order is a Fisher-Yates shuffle of 1..n whose
+ * indices are drawn by rejection sampling, so the permutation is uniform up to the
+ * pseudorandomness of AES.
  *
- * <p>Ranges: 3 <= n <= 2^20; k even with 2 <= k < n. Odd k is rejected: the usual odd-degree
+ * <p>Ranges: {@code 3 <= n <= 2^20}; k even with {@code 2 <= k < n}. Odd k is rejected: the usual odd-degree
  * Harary construction adds "diameter" edges that only exist for even n, and SecAgg+ needs no odd
  * degrees. With n odd and k = n - 1 the graph is complete.
  *
@@ -69,7 +70,7 @@ public final class HararyGraph implements MaskingGraph {
     }
   }
 
-  /** The context bytes bound into the stream key: BE32(n) || BE32(k). */
+  /** The context bytes bound into the stream's key: BE32(n) || BE32(k). */
   static byte[] context(int n, int k) {
     return new byte[] {
       (byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n,
@@ -78,18 +79,33 @@ public final class HararyGraph implements MaskingGraph {
   }
 
   private static int[] ringOrder(int n, int k, byte[] seed) {
-    GqWordStream stream = GqWordStream.open(seed, GqWordStream.GRAPH_LABEL, context(n, k));
+    Keystream stream = Keystream.open(KeystreamPurpose.GRAPH, seed, context(n, k));
     int[] a = new int[n];
     for (int i = 0; i < n; i++) {
       a[i] = i + 1;
     }
     for (int i = n - 1; i >= 1; i--) {
-      int j = (int) stream.uniformBelow(i + 1L);
+      int j = (int) uniformBelow(stream, i + 1L);
       int t = a[i];
       a[i] = a[j];
       a[j] = t;
     }
     return a;
+  }
+
+  /**
+   * A uniform integer in [0, bound), {@code 1 <= bound <= 2^32}, by rejection on unsigned 32-bit
+   * words: draw {@code r} until {@code r < 2^32 - (2^32 mod bound)}, a multiple of {@code bound},
+   * then return {@code r mod bound}. Unbiased.
+   */
+  private static long uniformBelow(Keystream stream, long bound) {
+    long limit = (1L << 32) - ((1L << 32) % bound);
+    while (true) {
+      long r = Integer.toUnsignedLong(stream.nextInt());
+      if (r < limit) {
+        return r % bound;
+      }
+    }
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.secagg.core.internal;
 
+import io.secagg.core.crypto.Keystream;
+
 /**
  * The quantization hot loop: clip, scale by 2^e exactly, stochastically round with an exact
  * Bernoulli draw, shift by the offset. Specified in {@code spec/secagg.md, section 4}.
@@ -42,10 +44,10 @@ public final class QuantRounding {
   /**
    * Quantizes {@code in} into {@code out}: out[i] = offset + SR(clip(in[i]) * 2^e), where SR is
    * unbiased stochastic rounding. The caller has checked that every input is finite, that {@code
-   * out} has the input's length and that clip * 2^e <= offset < 2^63.
+   * out} has the input's length and that {@code clip * 2^e <= offset < 2^63}.
    */
   public static Outcome quantize(
-      double[] in, double clip, int e, long offset, GqWordStream words, long[] out) {
+      double[] in, double clip, int e, long offset, Keystream words, long[] out) {
     int n = in.length;
     long[] primary = new long[Math.min(BLOCK, Math.max(n, 1))];
     int clipped = 0;
@@ -53,7 +55,7 @@ public final class QuantRounding {
     int pendingCount = 0;
     for (int start = 0; start < n; start += BLOCK) {
       int len = Math.min(BLOCK, n - start);
-      words.nextWords64(primary, 0, len);
+      words.nextLongs(primary, 0, len);
       for (int i = 0; i < len; i++) {
         int idx = start + i;
         // Branch-free clipping and counting: outliers arrive at random positions, and a
@@ -106,7 +108,7 @@ public final class QuantRounding {
       int s = fractionLength(bits, e);
       boolean up = false;
       for (int j = 1; ; j++) {
-        long r = words.nextWord64();
+        long r = words.nextLong();
         extension++;
         long w = fractionWord(fracBits, s, j);
         if (r != w) {
@@ -192,7 +194,7 @@ public final class QuantRounding {
 
   /**
    * Word j (j = 0, 1, ...) of the binary expansion of fracBits / 2^s: the fraction's bits 64j + 1
-   * to 64j + 64 after the binary point, as an unsigned 64-bit integer. Needs fracBits < 2^53.
+   * to 64j + 64 after the binary point, as an unsigned 64-bit integer. Needs {@code fracBits < 2^53}.
    */
   public static long fractionWord(long fracBits, int s, int j) {
     long lo = (long) s - 64L * (j + 1);

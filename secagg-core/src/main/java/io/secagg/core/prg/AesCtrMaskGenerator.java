@@ -1,7 +1,7 @@
 package io.secagg.core.prg;
 
-import io.secagg.core.crypto.Hkdf;
-import io.secagg.core.crypto.KdfLabel;
+import io.secagg.core.crypto.Keystream;
+import io.secagg.core.crypto.KeystreamPurpose;
 import io.secagg.core.crypto.SecretBytes;
 import io.secagg.core.internal.VectorStorage;
 import io.secagg.core.vector.ModVector;
@@ -9,21 +9,17 @@ import io.secagg.core.vector.Modulus;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.security.GeneralSecurityException;
-import java.util.Arrays;
 import java.util.Objects;
-import javax.crypto.Cipher;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The reference {@link MaskGenerator}: AES-128-CTR keyed by HKDF-SHA256, as specified in {@code
+ * The reference {@link MaskGenerator}: the {@link Keystream} of purpose {@link
+ * KeystreamPurpose#MASK} (AES-128-CTR keyed by HKDF-SHA256), as specified in {@code
  * spec/secagg.md}, section 1.5 "Mask expansion (PRG)".
  *
  * <p><b>Derivation</b>: {@code OKM = HKDF-SHA256(salt = empty, IKM = seed, info =
- * ASCII("secagg/v1 prg") || 0x00 || context, 24 bytes)}; the AES-128 key is {@code OKM[0..16)},
- * the initial counter block is {@code OKM[16..24) || 0^8} (an 8-byte nonce then a 64-bit
- * big-endian block counter from 0).
+ * ASCII("secagg/v1 keystream-mask") || 0x00 || context, 24 bytes)}; the AES-128 key is {@code
+ * OKM[0..16)}, the initial counter block is {@code OKM[16..24) || 0^8} (an 8-byte nonce then a
+ * 64-bit big-endian block counter from 0).
  *
  * <p><b>Elements</b>: with k = bitLength(m - 1), the keystream is cut into words of s = 4 bytes
  * (k &lt;= 32) or s = 8 bytes (k &gt; 32), each read little-endian; a candidate is the low k bits
@@ -44,7 +40,8 @@ import javax.crypto.spec.SecretKeySpec;
  * vectorizable loops while it is still in cache. Measurements: {@code docs/architecture.md}.
  *
  * <p><b>Thread safety</b>: instances are immutable and may be shared by any number of threads.
- * Each thread lazily gets its own {@link Cipher} and a {@value #CHUNK_BYTES}-byte buffer (plus up
+ * Each thread lazily gets its own {@link Keystream} (rekeyed for every mask, so the cipher is
+ * reused) and a {@value #CHUNK_BYTES}-byte buffer (plus up
  * to 96 KiB of compaction buffers once it expands for a modulus that is not a power of two), kept
  * for the thread's lifetime and reused by every call on that thread.
  */
@@ -52,16 +49,10 @@ public final class AesCtrMaskGenerator implements MaskGenerator {
   /** The seed length in bytes. */
   public static final int SEED_LENGTH = 32;
   /** The largest context in bytes. */
-  public static final int MAX_CONTEXT_LENGTH = 1024;
+  public static final int MAX_CONTEXT_LENGTH = Keystream.MAX_CONTEXT_LENGTH;
   /** The keystream chunk size in bytes: a multiple of the AES block, within the 32-256 KiB band. */
   static final int CHUNK_BYTES = 32 * 1024;
-  /** The HKDF label; info is the label, one 0x00 byte, then the context. */
-  /** HKDF output: 16 key bytes and an 8-byte nonce. */
-  static final int OKM_LENGTH = 24;
 
-  // Input of every keystream call (CTR encrypts it, so the output is the keystream). Never written.
-  private static final byte[] ZEROS = new byte[CHUNK_BYTES];
-  private static final byte[] NO_SALT = new byte[0];
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
   // Hard stop against a broken cipher that keeps producing rejected words (a hang otherwise).
   // A real keystream needs more than this with probability below 2^-900000: see the spec.
@@ -194,36 +185,12 @@ public final class AesCtrMaskGenerator implements MaskGenerator {
     }
   }
 
-  /**
-   * OKM = HKDF-SHA256(salt = empty, IKM = seed, info = KdfLabel.PRG.info(context), 24): the key is
-   * OKM[0..16) and the initial counter block OKM[16..24) || 0^8. Package-private for the tests.
-   */
-  static byte[] deriveKeyAndNonce(SecretBytes seed, byte[] context) {
-    byte[] info = KdfLabel.PRG.info(context);
-    byte[] ikm = seed.toByteArray();
-    try {
-      return Hkdf.derive(ikm, NO_SALT, info, OKM_LENGTH);
-    } finally {
-      Arrays.fill(ikm, (byte) 0);
-    }
-  }
-
   private void apply(SecretBytes seed, byte[] context, ModVector acc, boolean subtract) {
     if (length == 0) {
       return;
     }
     Scratch s = SCRATCH.get();
-    byte[] okm = deriveKeyAndNonce(seed, context);
-    byte[] iv = new byte[16];
-    System.arraycopy(okm, 16, iv, 0, 8);
-    try {
-      s.cipher.init(
-          Cipher.ENCRYPT_MODE, new SecretKeySpec(okm, 0, 16, "AES"), new IvParameterSpec(iv));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-128-CTR rejected a 16-byte key", e);
-    } finally {
-      Arrays.fill(okm, (byte) 0);
-    }
+    s.key(seed, context);
     VectorStorage.Accessor storage = VectorStorage.get();
     try {
       if (intAccumulator) {
@@ -321,18 +288,19 @@ public final class AesCtrMaskGenerator implements MaskGenerator {
     return "AesCtrMaskGenerator[modulus=" + modulus + ", length=" + length + "]";
   }
 
-  /** Per-thread cipher, keystream buffer and (for moduli that reject) compaction buffers. */
+  /** Per-thread keystream, its chunk buffer and (for moduli that reject) compaction buffers. */
   private static final class Scratch {
-    final Cipher cipher;
     final byte[] keystream = new byte[CHUNK_BYTES];
+    private Keystream stream;
     private int[] acceptedInts;
     private long[] acceptedLongs;
 
-    Scratch() {
-      try {
-        cipher = Cipher.getInstance("AES/CTR/NoPadding");
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("the JDK has no AES/CTR/NoPadding", e);
+    /** Keys this thread's stream for the mask of {@code seed} and {@code context}. */
+    void key(SecretBytes seed, byte[] context) {
+      if (stream == null) {
+        stream = Keystream.open(KeystreamPurpose.MASK, seed, context);
+      } else {
+        stream.rekey(KeystreamPurpose.MASK, seed, context);
       }
     }
 
@@ -354,15 +322,7 @@ public final class AesCtrMaskGenerator implements MaskGenerator {
 
     /** Writes the next {@code bytes} keystream bytes to {@code keystream[0..bytes)}. */
     void next(int bytes) {
-      try {
-        int written = cipher.update(ZEROS, 0, bytes, keystream, 0);
-        if (written != bytes) {
-          throw new IllegalStateException(
-              "AES-CTR returned " + written + " of " + bytes + " bytes");
-        }
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("AES-CTR keystream failed", e);
-      }
+      stream.nextBytes(keystream, 0, bytes);
     }
   }
 }

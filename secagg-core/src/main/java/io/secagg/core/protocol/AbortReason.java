@@ -58,6 +58,15 @@ public enum AbortReason {
   }
 
   /**
+   * Whether an abort notice may carry this reason: every reason except {@link #UNKNOWN} (a
+   * decoding artefact) and {@link #PEER_ABORTED} (a party's state after receiving a notice).
+   * Decoders reject notices with the other two (spec section 5.11).
+   */
+  public boolean isSentOnTheWire() {
+    return this != UNKNOWN && this != PEER_ABORTED;
+  }
+
+  /**
    * The reason with this wire code, or {@link #UNKNOWN} for any code this version does not know
    * (including negative ones).
    */

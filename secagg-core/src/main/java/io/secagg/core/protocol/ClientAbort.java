@@ -9,9 +9,14 @@ public final class ClientAbort implements ClientMessage {
   /**
    * @param reason why
    * @throws NullPointerException if {@code reason} is null
+   * @throws IllegalArgumentException if {@code reason} is {@link AbortReason#UNKNOWN} or {@link
+   *     AbortReason#PEER_ABORTED}, which are never sent (spec section 5.11)
    */
   public ClientAbort(AbortReason reason) {
     this.reason = Objects.requireNonNull(reason, "reason");
+    if (!reason.isSentOnTheWire()) {
+      throw new IllegalArgumentException("an abort notice never carries " + reason);
+    }
   }
 
   /** Why the client aborted. */

@@ -1,6 +1,7 @@
 package io.secagg.core.quant;
 
-import io.secagg.core.internal.GqWordStream;
+import io.secagg.core.crypto.Keystream;
+import io.secagg.core.crypto.KeystreamPurpose;
 import io.secagg.core.internal.QuantRounding;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -11,9 +12,9 @@ import java.util.Objects;
  * QuantizerConfig} for the mapping and its guarantees. Thread-safe.
  *
  * <p><b>Randomness.</b> Each call to {@code quantize} draws a fresh 32-byte rounding seed from
- * the {@link SecureRandom} and expands it with AES-128-CTR (key {@code HKDF-SHA256(seed, "",
- * "secagg/v1 quant rounding", 16)}) into one 64-bit word per coordinate, plus an extension word in
- * the rare exact ties. Expanding a seed instead of reading every word from the {@code
+ * the {@link SecureRandom} and expands it with the {@link Keystream} of purpose {@link
+ * KeystreamPurpose#QUANT_ROUNDING} (AES-128-CTR, little-endian words) into one 64-bit word per
+ * coordinate, plus an extension word in the rare exact ties. Expanding a seed instead of reading every word from the {@code
  * SecureRandom} is a measured choice: the JDK's default {@code NativePRNG} delivers about 56 MB/s
  * on the reference machine (about 150 ms for a million coordinates), while AES-CTR runs at GB/s.
  * The seed never leaves the quantizer and is wiped after use.
@@ -23,6 +24,8 @@ import java.util.Objects;
  * AES.
  */
 public final class Quantizer {
+  private static final byte[] NO_CONTEXT = new byte[0];
+
   private final QuantizerConfig config;
   private final SecureRandom random;
 
@@ -99,7 +102,7 @@ public final class Quantizer {
    * so that known-answer tests can replay recorded seeds; the input must be finite.
    */
   QuantRounding.Outcome quantizeWithSeed(double[] input, byte[] seed, long[] out) {
-    GqWordStream words = GqWordStream.open(seed, GqWordStream.QUANT_LABEL, new byte[0]);
+    Keystream words = Keystream.open(KeystreamPurpose.QUANT_ROUNDING, seed, NO_CONTEXT);
     return QuantRounding.quantize(
         input, config.clipBound(), config.scaleExponent(), config.offset(), words, out);
   }
@@ -122,7 +125,7 @@ public final class Quantizer {
    * @param clientsIncluded n, the number of client vectors in the sum, 1..n_max
    * @throws NullPointerException if {@code sumModM} is null
    * @throws TooManyClientsException if {@code clientsIncluded} > n_max (the sum may have wrapped)
-   * @throws IllegalArgumentException if {@code clientsIncluded} < 1, or a coordinate is not in
+   * @throws IllegalArgumentException if {@code clientsIncluded < 1}, or a coordinate is not in
    *     [0, m)
    */
   public DequantizedSum dequantizeSum(long[] sumModM, int clientsIncluded) {

@@ -1,6 +1,6 @@
 package io.secagg.core.shamir;
 
-import java.security.GeneralSecurityException;
+import io.secagg.core.UntrustedInputException;
 import java.util.Objects;
 
 /**
@@ -11,11 +11,12 @@ import java.util.Objects;
  * rejection is an expected event the caller must handle (typically by aborting the round with
  * {@link #reason()} as the cause), not a programming error. Errors in the caller's own
  * parameters (threshold, share count, secret length) are {@link IllegalArgumentException}s.
+ * Like every rejection of untrusted input it is an {@link UntrustedInputException}.
  *
  * <p>The message names the rule and the offending index but never contains a share value or a
  * secret.
  */
-public final class InvalidShareException extends GeneralSecurityException {
+public final class InvalidShareException extends UntrustedInputException {
   private static final long serialVersionUID = 1L;
 
   /** Why shares were rejected. Each constant names one rule of the specification. */
@@ -39,6 +40,12 @@ public final class InvalidShareException extends GeneralSecurityException {
      * for every chunk.
      */
     INCONSISTENT_SHARES,
+    /**
+     * Robust reconstruction only: in some chunk, no polynomial of degree below t agrees with all
+     * but at most floor((m - t) / 2) of the m shares (more shares are wrong than the redundancy
+     * can correct).
+     */
+    UNCORRECTABLE_SHARES,
     /**
      * The interpolated chunk tuple is not the encoding of any 32-byte secret (a chunk exceeds
      * its bit width): the shares were not produced by {@link ShamirScheme#split} of one secret.

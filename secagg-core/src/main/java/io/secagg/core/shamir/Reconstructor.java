@@ -28,11 +28,17 @@ public final class Reconstructor {
     this.scheme = scheme;
     this.indices = sortedIndices;
     this.basis = basis;
-    this.position = new int[sortedIndices[sortedIndices.length - 1] + 1];
+    this.position = positions(sortedIndices);
+  }
+
+  /** position[x] = slot of index x in {@code sortedIndices}, or -1; length max + 1. */
+  static int[] positions(int[] sortedIndices) {
+    int[] position = new int[sortedIndices[sortedIndices.length - 1] + 1];
     Arrays.fill(position, -1);
     for (int i = 0; i < sortedIndices.length; i++) {
       position[sortedIndices[i]] = i;
     }
+    return position;
   }
 
   /** The scheme whose shares this reconstructor accepts. */

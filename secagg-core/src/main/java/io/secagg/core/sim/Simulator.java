@@ -7,7 +7,7 @@ import io.secagg.core.protocol.SecAggConfig;
 import io.secagg.core.protocol.ServerMessage;
 import io.secagg.core.protocol.client.ClientMachine;
 import io.secagg.core.protocol.client.ClientOutcome;
-import io.secagg.core.protocol.server.Aborted;
+import io.secagg.core.protocol.server.ServerAborted;
 import io.secagg.core.protocol.server.AddressedMessage;
 import io.secagg.core.protocol.server.ServerMachine;
 import io.secagg.core.protocol.server.ServerOptions;
@@ -376,7 +376,7 @@ public final class Simulator {
         }
         verified = expected.equals(result.sum());
       }
-      Aborted aborted = server.state() instanceof Aborted ? (Aborted) server.state() : null;
+      ServerAborted aborted = server.state() instanceof ServerAborted ? (ServerAborted) server.state() : null;
       return new SimulationReport(
           config, result != null, aborted == null ? null : aborted.reason(),
           aborted == null ? null : aborted.message(), included,

@@ -49,7 +49,7 @@ public final class ClientDriver {
   /**
    * Runs until the machine is in a terminal state.
    *
-   * @return the final state: {@code Completed} or {@code Aborted}
+   * @return the final state: {@code ClientCompleted} or {@code ClientAborted}
    * @throws IOException if the transport failed; the machine is cancelled first
    * @throws InterruptedException if the thread was interrupted; the machine is cancelled first
    */

@@ -4,7 +4,7 @@ import io.secagg.core.protocol.AggregationResult;
 import io.secagg.core.protocol.ClientMessage;
 import io.secagg.core.protocol.Round;
 import io.secagg.core.protocol.ServerMessage;
-import io.secagg.core.protocol.server.Aborted;
+import io.secagg.core.protocol.server.ServerAborted;
 import io.secagg.core.protocol.server.AddressedMessage;
 import io.secagg.core.protocol.server.ServerMachine;
 import io.secagg.core.protocol.server.ServerOutcome;
@@ -96,8 +96,8 @@ public final class ServerDriver {
       send(server.cancel());
       throw e;
     }
-    if (server.state() instanceof Aborted) {
-      Aborted a = (Aborted) server.state();
+    if (server.state() instanceof ServerAborted) {
+      ServerAborted a = (ServerAborted) server.state();
       throw new SessionAbortedException(a.reason(), a.message());
     }
     return server.result();

@@ -304,7 +304,8 @@ public final class ModVector {
    * @throws VectorEncodingException if {@code encoded} is not exactly {@code length * width} bytes
    *     long, or an element is not below m
    */
-  public static ModVector decode(Modulus modulus, int length, byte[] encoded) {
+  public static ModVector decode(Modulus modulus, int length, byte[] encoded)
+      throws VectorEncodingException {
     Objects.requireNonNull(modulus, "modulus");
     Objects.requireNonNull(encoded, "encoded");
     int expected = encodedLength(modulus, length);

@@ -18,7 +18,9 @@ import java.util.Objects;
  * them against its own policy before it takes part. Decoding is strict: the version must be 1,
  * every field must be in the range of section 5.2, the identity keys must be present exactly in
  * malicious mode, nothing may follow the last field, and the decoded configuration must
- * re-encode to the same bytes. The decoder never allocates more than the input's own length.
+ * re-encode to the same bytes. Every count and length is checked against the bytes that remain
+ * before anything is built, so the decoder allocates at most a small constant times the input's
+ * length (the decoded keys, the configuration and its re-encoding).
  */
 public final class ConfigCodec {
   /** The longest valid encoding: every fixed field, the longest context and 65535 identity keys. */
@@ -82,6 +84,12 @@ public final class ConfigCodec {
     }
     List<byte[]> identityKeys = new ArrayList<>();
     if (securityMode == SecurityMode.MALICIOUS) {
+      // Count before building n key objects: a short input must not cost n allocations.
+      if (r.remaining() != n * SecAggConfig.IDENTITY_KEY_LENGTH) {
+        throw new WireFormatException(
+            "malicious-mode configuration needs " + n + " identity keys of "
+                + SecAggConfig.IDENTITY_KEY_LENGTH + " bytes, found " + r.remaining() + " bytes");
+      }
       for (int id = 1; id <= n; id++) {
         identityKeys.add(r.bytes(SecAggConfig.IDENTITY_KEY_LENGTH));
       }

@@ -1,7 +1,10 @@
 package io.secagg.core.wire;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.MessageLite;
+import com.google.protobuf.UnsafeByteOperations;
 import io.secagg.core.protocol.AbortReason;
 import io.secagg.core.protocol.AdvertiseKeys;
 import io.secagg.core.protocol.AdvertiseKeysRequest;
@@ -24,9 +27,11 @@ import io.secagg.core.protocol.UnmaskingRequest;
 import io.secagg.core.protocol.UnmaskingResponse;
 import io.secagg.core.protocol.internal.Derivations;
 import io.secagg.core.shamir.Share;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -35,13 +40,18 @@ import java.util.Objects;
  *
  * <p>Decoding is bounded by the session's {@link SecAggConfig} before anything is allocated:
  * a frame longer than the largest valid frame of its direction for this configuration is
- * rejected unread, so the parser never allocates more than that bound. After parsing, every
- * length is checked exactly (keys 32 bytes, signatures 64 or 0 by mode, share ciphertexts and
+ * rejected unread; then a walk of the frame's bytes that allocates nothing rejects unknown
+ * fields, repeated singular fields, wrong wire types and any list longer than its bound before
+ * the protobuf parser builds an object, so decoding allocates at most a small constant times
+ * the frame's length (about three times, plus a fixed overhead per list entry that the bounds
+ * cap). After parsing, every length is checked exactly (keys 32 bytes, signatures 64 or 0 by mode, share ciphertexts and
  * shares of their fixed sizes, the masked input exactly L elements of ceil(bits(m)/8) bytes),
  * every list against n or the degree k, every id against 1..n, and the version must be 1.
  * Finally the decoded message is re-encoded and must reproduce the frame byte for byte, which
  * rejects trailing bytes, repeated or unknown fields, explicitly encoded defaults and
- * non-minimal varints. Ordering and membership rules are left to the machines.
+ * non-minimal varints; this comparison streams and allocates no second frame. Abort notices must
+ * carry a code that is sent on the wire (not {@code UNKNOWN} or {@code PEER_ABORTED}). Ordering
+ * and membership rules are left to the machines.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -59,6 +69,8 @@ public final class WireCodec {
   private final int signatureLength;
   private final int maxServerFrame;
   private final int maxClientFrame;
+  private final FrameBounds serverBounds;
+  private final FrameBounds clientBounds;
 
   private WireCodec(SecAggConfig config) {
     this.config = config;
@@ -75,9 +87,28 @@ public final class WireCodec {
     long server = Math.max(Math.max(keyList, shareList), Math.max(idList, unmask));
     long vector = field(config.encodedVectorLength()) + MAX_LEN_PREFIX;
     long unmaskResponse = 2L * k * field(2 + Share.ENCODED_LENGTH);
-    long client = Math.max(Math.max(shareList, vector), Math.max(unmaskResponse, 3 * field(2 + 64)));
+    long shareKeys = shareList + field(Derivations.COMMITMENT_LENGTH);
+    long client = Math.max(Math.max(shareKeys, vector), Math.max(unmaskResponse, 3 * field(2 + 64)));
     this.maxServerFrame = (int) Math.min(Integer.MAX_VALUE - 64, ENVELOPE + Math.max(server, 64));
     this.maxClientFrame = (int) Math.min(Integer.MAX_VALUE - 64, ENVELOPE + Math.max(client, 256));
+    int signatures = signatureLength == 0 ? 0 : k;
+    this.serverBounds =
+        new FrameBounds(
+            io.secagg.core.wire.internal.proto.ServerToClient.getDescriptor(),
+            Map.of(
+                "secagg.v1.ShareKeysRequest.keys", n,
+                "secagg.v1.MaskedInputRequest.shares", k,
+                "secagg.v1.ConsistencyCheckRequest.survivors", n,
+                "secagg.v1.UnmaskingRequest.alive", k,
+                "secagg.v1.UnmaskingRequest.dropped", k,
+                "secagg.v1.UnmaskingRequest.signatures", signatures));
+    this.clientBounds =
+        new FrameBounds(
+            io.secagg.core.wire.internal.proto.ClientToServer.getDescriptor(),
+            Map.of(
+                "secagg.v1.ShareKeys.shares", k,
+                "secagg.v1.UnmaskingResponse.self_mask_shares", k,
+                "secagg.v1.UnmaskingResponse.key_shares", k));
   }
 
   /** Upper bound of one length-delimited field: tag, length prefix, content. */
@@ -193,11 +224,12 @@ public final class WireCodec {
       for (EncryptedShares e : ((ShareKeys) m).shares()) {
         r.addShares(encrypted(e));
       }
+      r.setSelfMaskCommitment(bytes(((ShareKeys) m).selfMaskCommitment()));
       b.setShareKeys(r);
     } else if (m instanceof MaskedInput) {
       b.setMaskedInput(
           io.secagg.core.wire.internal.proto.MaskedInput.newBuilder()
-              .setVector(ByteString.copyFrom(((MaskedInput) m).vectorBytes())));
+              .setVector(UnsafeByteOperations.unsafeWrap(((MaskedInput) m).vectorBytes())));
     } else if (m instanceof ConsistencyCheckResponse) {
       b.setConsistencyCheckResponse(
           io.secagg.core.wire.internal.proto.ConsistencyCheckResponse.newBuilder()
@@ -229,8 +261,12 @@ public final class WireCodec {
     return io.secagg.core.wire.internal.proto.AbortNotice.newBuilder().setReason(reason.code()).build();
   }
 
+  /**
+   * Wraps without copying: every array passed here is a fresh copy from a message accessor, and
+   * a proto built from it is serialized and dropped at once.
+   */
   private static ByteString bytes(byte[] b) {
-    return ByteString.copyFrom(b);
+    return UnsafeByteOperations.unsafeWrap(b);
   }
 
   // ---------------------------------------------------------------- decoding
@@ -245,15 +281,16 @@ public final class WireCodec {
   public ServerMessage decodeServerMessage(byte[] frame) throws WireFormatException {
     Objects.requireNonNull(frame, "frame");
     checkLength(frame, maxServerFrame, "server");
+    serverBounds.check(frame, "server");
     io.secagg.core.wire.internal.proto.ServerToClient p;
     try {
-      p = io.secagg.core.wire.internal.proto.ServerToClient.parseFrom(frame);
-    } catch (InvalidProtocolBufferException e) {
+      p = io.secagg.core.wire.internal.proto.ServerToClient.parseFrom(aliasing(frame));
+    } catch (IOException e) {
       throw new WireFormatException("server frame is not valid protobuf", e);
     }
     checkVersion(p.getVersion());
     ServerMessage m = fromProto(p);
-    if (!Arrays.equals(encode(m), frame)) {
+    if (!encodesTo(toProto(m), frame)) {
       throw new WireFormatException("server frame is not in canonical form");
     }
     return m;
@@ -269,18 +306,79 @@ public final class WireCodec {
   public ClientMessage decodeClientMessage(byte[] frame) throws WireFormatException {
     Objects.requireNonNull(frame, "frame");
     checkLength(frame, maxClientFrame, "client");
+    clientBounds.check(frame, "client");
     io.secagg.core.wire.internal.proto.ClientToServer p;
     try {
-      p = io.secagg.core.wire.internal.proto.ClientToServer.parseFrom(frame);
-    } catch (InvalidProtocolBufferException e) {
+      p = io.secagg.core.wire.internal.proto.ClientToServer.parseFrom(aliasing(frame));
+    } catch (IOException e) {
       throw new WireFormatException("client frame is not valid protobuf", e);
     }
     checkVersion(p.getVersion());
     ClientMessage m = fromProto(p);
-    if (!Arrays.equals(encode(m), frame)) {
+    if (!encodesTo(toProto(m), frame)) {
       throw new WireFormatException("client frame is not in canonical form");
     }
     return m;
+  }
+
+  /**
+   * A parser input whose {@code bytes} fields share the frame's array instead of copying it: the
+   * proto is read once by {@code fromProto}, which copies what it keeps, and then dropped.
+   */
+  private static CodedInputStream aliasing(byte[] frame) {
+    CodedInputStream in = CodedInputStream.newInstance(frame);
+    in.enableAliasing(true);
+    return in;
+  }
+
+  /** Whether {@code message} serializes to exactly {@code frame}, compared as it streams out. */
+  private static boolean encodesTo(MessageLite message, byte[] frame) {
+    if (message.getSerializedSize() != frame.length) {
+      return false;
+    }
+    ComparingStream cmp = new ComparingStream(frame);
+    try {
+      CodedOutputStream out = CodedOutputStream.newInstance(cmp, 4096);
+      message.writeTo(out);
+      out.flush();
+    } catch (IOException e) {
+      throw new IllegalStateException("in-memory comparison failed", e);
+    }
+    return cmp.matches();
+  }
+
+  /** An output stream that compares what is written with an expected array. */
+  private static final class ComparingStream extends OutputStream {
+    private final byte[] expected;
+    private int pos;
+    private boolean equal = true;
+
+    ComparingStream(byte[] expected) {
+      this.expected = expected;
+    }
+
+    @Override
+    public void write(int b) {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      if (len > expected.length - pos) {
+        equal = false;
+        pos = expected.length;
+        return;
+      }
+      for (int i = 0; i < len; i++) {
+        // No early exit: frames are public, but a uniform loop costs nothing here.
+        equal &= expected[pos + i] == b[off + i];
+      }
+      pos += len;
+    }
+
+    boolean matches() {
+      return equal && pos == expected.length;
+    }
   }
 
   private static void checkLength(byte[] frame, int max, String side) throws WireFormatException {
@@ -362,7 +460,9 @@ public final class WireCodec {
       case SHARE_KEYS: {
         var r = p.getShareKeys();
         atMost(r.getSharesCount(), k, "ciphertext list");
-        return new ShareKeys(encryptedList(r.getSharesList()));
+        return new ShareKeys(
+            encryptedList(r.getSharesList()),
+            exact(r.getSelfMaskCommitment(), Derivations.COMMITMENT_LENGTH, "self-mask commitment"));
       }
       case MASKED_INPUT:
         return new MaskedInput(
@@ -431,10 +531,17 @@ public final class WireCodec {
     return b.toByteArray();
   }
 
+  /**
+   * The reason of an abort notice. {@code UNKNOWN} and {@code PEER_ABORTED} exist only locally
+   * (spec section 5.11: "never sent"), so a notice carrying one is malformed.
+   */
   private static AbortReason reason(int code) throws WireFormatException {
     AbortReason r = AbortReason.fromCode(code);
     if (r.code() != code) {
       throw new WireFormatException("unknown abort reason code " + Integer.toUnsignedString(code));
+    }
+    if (!r.isSentOnTheWire()) {
+      throw new WireFormatException("abort reason " + r + " is never sent on the wire");
     }
     return r;
   }

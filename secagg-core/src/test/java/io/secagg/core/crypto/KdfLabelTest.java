@@ -25,7 +25,17 @@ class KdfLabelTest {
     assertEquals("secagg/v1 share-encryption-key", KdfLabel.SHARE_ENCRYPTION_KEY.value());
     assertEquals("secagg/v1 config-digest", KdfLabel.CONFIG_DIGEST.value());
     assertEquals("secagg/v1 graph-seed", KdfLabel.GRAPH_SEED.value());
-    assertEquals("secagg/v1 prg", KdfLabel.PRG.value());
+    assertEquals("secagg/v1 keystream-mask", KdfLabel.KEYSTREAM_MASK.value());
+    assertEquals("secagg/v1 keystream-graph", KdfLabel.KEYSTREAM_GRAPH.value());
+    assertEquals(
+        "secagg/v1 keystream-quant-rounding", KdfLabel.KEYSTREAM_QUANT_ROUNDING.value());
+    assertEquals("secagg/v1 keystream-dp-bits", KdfLabel.KEYSTREAM_DP_BITS.value());
+    assertEquals(
+        "secagg/v1 keystream-dp-rotation-signs", KdfLabel.KEYSTREAM_DP_ROTATION_SIGNS.value());
+    assertEquals(
+        "secagg/v1 keystream-deterministic-random",
+        KdfLabel.KEYSTREAM_DETERMINISTIC_RANDOM.value());
+    assertEquals("secagg/v1 self-mask-commitment", KdfLabel.SELF_MASK_COMMITMENT.value());
     assertEquals(
         List.of(
             KdfLabel.SESSION_ID,
@@ -33,7 +43,13 @@ class KdfLabelTest {
             KdfLabel.SHARE_ENCRYPTION_KEY,
             KdfLabel.CONFIG_DIGEST,
             KdfLabel.GRAPH_SEED,
-            KdfLabel.PRG),
+            KdfLabel.KEYSTREAM_MASK,
+            KdfLabel.KEYSTREAM_GRAPH,
+            KdfLabel.KEYSTREAM_QUANT_ROUNDING,
+            KdfLabel.KEYSTREAM_DP_BITS,
+            KdfLabel.KEYSTREAM_DP_ROTATION_SIGNS,
+            KdfLabel.KEYSTREAM_DETERMINISTIC_RANDOM,
+            KdfLabel.SELF_MASK_COMMITMENT),
         KdfLabel.protocolLabels());
   }
 
@@ -44,7 +60,6 @@ class KdfLabelTest {
       assertTrue(seen.add(label.value()), "duplicate " + label);
       assertEquals(label, KdfLabel.of(label.value()));
     }
-    assertFalse(seen.contains("secagg/v1 deterministic-random"), "reserved for DeterministicRandom");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.secagg.core.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,8 +12,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class GraphParametersTest {
+  private static GraphRequirements noGrinding(double dropout, double corruption, ThreatModel model) {
+    return GraphRequirements.builder().dropoutRate(dropout).corruptionRate(corruption).threatModel(model)
+        .grindingBits(0).build();
+  }
+
+  private static GraphRequirements requirements(double dropout, double corruption, ThreatModel model) {
+    return GraphRequirements.builder().dropoutRate(dropout).corruptionRate(corruption).threatModel(model).build();
+  }
+
   /**
-   * Regression values of this library's rule (40/20 bits). As an independent sanity check,
+   * Regression values of this library's rule (40/20 bits) against an adversary that cannot
+   * influence the graph (no grinding budget). As an independent sanity check,
    * Google's federated-compute parameter finder (a related analysis with floor instead of ceil,
    * population n instead of n - 1 and the security budget split in two) publishes for the same
    * rows k/t = 822/417, 286/150, 518/270, 872/584, 11136/7454 and 398/223: within 1% of ours.
@@ -29,12 +40,96 @@ class GraphParametersTest {
   })
   void choosesTheRecordedSparseParameters(
       int n, double dropout, double corruption, ThreatModel model, int k, int t) {
-    GraphParameters p = GraphParameters.recommend(n, dropout, corruption, model, 40, 20);
+    GraphParameters p = GraphParameters.recommend(n, noGrinding(dropout, corruption, model));
     assertEquals(GraphKind.HARARY, p.kind());
     assertEquals(k, p.degree());
     assertEquals(t, p.threshold());
     assertTrue(p.securityBits() >= 40, p.toString());
     assertTrue(p.correctnessBits() >= 20, p.toString());
+  }
+
+  /**
+   * Regression values with the default grinding budget of 2^64 candidate graphs: the per-graph
+   * bound must reach 2^-104, which costs about 1.3-1.6 times the degree of the rows above.
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "1000,    0.10, 0.10, SEMI_HONEST,      74,  49",
+    "1000,    0.05, 0.05, MALICIOUS_SERVER, 70,  53",
+    "10000,   0.10, 0.10, MALICIOUS_SERVER, 176, 129",
+    "1048576, 0.10, 0.10, MALICIOUS_SERVER, 204, 148",
+    "1048576, 0.20, 0.10, MALICIOUS_SERVER, 462, 305",
+  })
+  void choosesTheRecordedSparseParametersAgainstGrinding(
+      int n, double dropout, double corruption, ThreatModel model, int k, int t) {
+    GraphParameters p = GraphParameters.recommend(n, dropout, corruption, model, 40, 20);
+    assertEquals(k, p.degree(), p::toString);
+    assertEquals(t, p.threshold(), p::toString);
+    assertEquals(64, p.requirements().grindingBits());
+    assertTrue(p.securityBits() >= 40, p::toString);
+    assertTrue(p.perGraphSecurityBits() >= 104, p::toString);
+    assertEquals(p.perGraphSecurityBits() - 64, p.securityBits(), 1e-9);
+    assertTrue(p.meetsRequirements());
+  }
+
+  @Test
+  void evaluatingTheRecommendedParametersReproducesTheirBounds() {
+    for (ThreatModel model : ThreatModel.values()) {
+      GraphRequirements r = requirements(0.1, 0.1, model);
+      GraphParameters p = GraphParameters.recommend(1000, r);
+      GraphParameters e = GraphParameters.evaluate(1000, p.kind(), p.degree(), p.threshold(), r);
+      assertEquals(p.securityBits(), e.securityBits());
+      assertEquals(p.correctnessBits(), e.correctnessBits());
+      assertTrue(e.meetsRequirements());
+      // One notch less threshold falls short of the target, which is what made t the smallest.
+      GraphParameters lower = GraphParameters.evaluate(1000, p.kind(), p.degree(), p.threshold() - 1, r);
+      assertFalse(lower.meetsRequirements(), lower::toString);
+      assertTrue(lower.securityBits() < 40, lower::toString);
+    }
+  }
+
+  @Test
+  void evaluatingAnOfferedConfigurationSaysWhetherItMeetsTheRequirements() {
+    GraphRequirements r = requirements(0.1, 0.125, ThreatModel.MALICIOUS_SERVER);
+    // The configuration of the grinding attack: n = 40, k = 8, t = 5, 5 colluders.
+    GraphParameters attacked = GraphParameters.evaluate(40, GraphKind.HARARY, 8, 5, r);
+    assertFalse(attacked.meetsRequirements());
+    assertEquals(0, attacked.securityBits());
+    assertEquals(5, attacked.maxCorrupted());
+    // Without any grinding it would still be far from 2^-40 for one graph.
+    GraphParameters once =
+        GraphParameters.evaluate(40, GraphKind.HARARY, 8, 5, noGrinding(0.1, 0.125, ThreatModel.SEMI_HONEST));
+    assertTrue(once.securityBits() > 7 && once.securityBits() < 9, once::toString);
+    assertFalse(once.meetsRequirements());
+  }
+
+  @Test
+  void theCompleteGraphIsEvaluatedExactlyAndGrindingCannotChangeIt() {
+    GraphRequirements r = requirements(0.1, 0.1, ThreatModel.MALICIOUS_SERVER);
+    // n = 30: C = D = 3; 2t > 29 + 3 needs t >= 17, and t <= 29 - 3 = 26 keeps it correct.
+    GraphParameters ok = GraphParameters.evaluate(30, GraphKind.COMPLETE, 29, 17, r);
+    assertTrue(ok.meetsRequirements());
+    assertEquals(Double.POSITIVE_INFINITY, ok.securityBits());
+    assertEquals(Double.POSITIVE_INFINITY, ok.correctnessBits());
+    GraphParameters insecure = GraphParameters.evaluate(30, GraphKind.COMPLETE, 29, 16, r);
+    assertFalse(insecure.meetsRequirements());
+    assertEquals(0, insecure.securityBits());
+    GraphParameters fragile = GraphParameters.evaluate(30, GraphKind.COMPLETE, 29, 27, r);
+    assertFalse(fragile.meetsRequirements());
+    assertEquals(0, fragile.correctnessBits());
+  }
+
+  @Test
+  void evaluateRejectsParametersNoGraphHas() {
+    GraphRequirements r = GraphRequirements.builder().build();
+    assertThrows(IllegalArgumentException.class, () -> GraphParameters.evaluate(30, GraphKind.COMPLETE, 28, 5, r));
+    assertThrows(IllegalArgumentException.class, () -> GraphParameters.evaluate(30, GraphKind.HARARY, 7, 5, r));
+    assertThrows(IllegalArgumentException.class, () -> GraphParameters.evaluate(30, GraphKind.HARARY, 30, 5, r));
+    assertThrows(IllegalArgumentException.class, () -> GraphParameters.evaluate(30, GraphKind.HARARY, 8, 9, r));
+    assertThrows(IllegalArgumentException.class, () -> GraphParameters.evaluate(30, GraphKind.HARARY, 8, 0, r));
+    assertThrows(IllegalArgumentException.class, () -> GraphParameters.evaluate(2, GraphKind.HARARY, 2, 1, r));
+    assertThrows(NullPointerException.class, () -> GraphParameters.evaluate(30, null, 8, 5, r));
+    assertThrows(NullPointerException.class, () -> GraphParameters.evaluate(30, GraphKind.HARARY, 8, 5, null));
   }
 
   @Test
@@ -49,7 +144,7 @@ class GraphParametersTest {
       int n = (int) r[0];
       GraphParameters p = GraphParameters.recommend(n, r[1], r[2]);
       GraphParameters.Search s =
-          new GraphParameters.Search(n, p.maxCorrupted(), p.maxDropouts(), ThreatModel.MALICIOUS_SERVER, 40, 20);
+          new GraphParameters.Search(n, p.maxCorrupted(), p.maxDropouts(), p.requirements());
       for (int k = 2; k < p.degree(); k += 2) {
         assertNull(s.check(k), "k=" + k + " also passes for " + p);
       }
@@ -71,7 +166,7 @@ class GraphParametersTest {
               continue;
             }
             GraphParameters.Search s =
-                new GraphParameters.Search(n, p.maxCorrupted(), p.maxDropouts(), model, 40, 20);
+                new GraphParameters.Search(n, p.maxCorrupted(), p.maxDropouts(), p.requirements());
             int limit = p.kind() == GraphKind.HARARY ? p.degree() : ((n - 2) & ~1) + 2;
             for (int k = 2; k < limit; k += 2) {
               assertNull(s.check(k), "k=" + k + " passes below the answer " + p);

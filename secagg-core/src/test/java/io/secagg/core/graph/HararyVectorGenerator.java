@@ -41,9 +41,10 @@ public final class HararyVectorGenerator implements VectorFileGenerator {
             HararyVectors.ALGORITHM,
             HararyVectors.SCHEMA,
             "Random Harary graphs H(n, k) on a ring order derived from a 32-byte public session"
-                + " seed: key = HKDF-SHA256(seed, \"\", \"secagg/v1 graph\" || BE32(n) || BE32(k),"
-                + " 16), AES-128-CTR keystream from a zero counter block, big-endian 32-bit words,"
-                + " Fisher-Yates with rejection sampling. See spec/secagg.md, section 4."
+                + " seed: the keystream of spec/secagg.md, section 2.4.4 with label"
+                + " \"secagg/v1 keystream-graph\" and context BE32(n) || BE32(k) (key = OKM[0..16),"
+                + " iv = OKM[16..24) || 00*8), read as little-endian 32-bit words; Fisher-Yates with"
+                + " rejection sampling. See spec/secagg.md, section 4."
                 + " ringOrder[p] is the client at ring position p; ringOrderSha256 hashes the ring"
                 + " order as big-endian 32-bit integers; neighbours maps a client id to its sorted"
                 + " neighbour list.",
@@ -100,7 +101,8 @@ public final class HararyVectorGenerator implements VectorFileGenerator {
     t.put("n", n);
     t.put("k", k);
     t.put("seed", Vectors.hex(seed));
-    t.put("aesKey", Vectors.hex(d.aesKey));
+    t.put("key", Vectors.hex(d.key));
+    t.put("iv", Vectors.hex(d.iv));
     t.put("wordsDrawn", d.wordsDrawn);
     if (n <= FULL_RING_LIMIT) {
       ArrayNode ring = t.putArray("ringOrder");

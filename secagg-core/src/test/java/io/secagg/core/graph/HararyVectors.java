@@ -1,17 +1,13 @@
 package io.secagg.core.graph;
 
-import io.secagg.core.crypto.Hkdf;
-import java.nio.charset.StandardCharsets;
+import io.secagg.core.testvectors.ReferenceKeystream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import javax.crypto.Cipher;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A second, deliberately plain implementation of the ring-order derivation of {@code
- * spec/secagg.md, section 4}, written from the spec with raw JCE calls, so that the vector
- * files check the production code against the text rather than against itself.
+ * spec/secagg.md, section 4}, written from the spec over the naive {@link ReferenceKeystream}, so
+ * that the vector files check the production code against the text rather than against itself.
  */
 final class HararyVectors {
   static final String ALGORITHM = "SECAGG-HARARY-GRAPH";
@@ -20,34 +16,33 @@ final class HararyVectors {
 
   private HararyVectors() {}
 
-  /** The ring order and the number of 32-bit words drawn. */
+  /** The ring order, the number of 32-bit words drawn and the stream's key and counter block. */
   static final class Derivation {
-    final byte[] aesKey;
+    final byte[] key;
+    final byte[] iv;
     final int[] ring;
     final long wordsDrawn;
 
-    Derivation(byte[] aesKey, int[] ring, long wordsDrawn) {
-      this.aesKey = aesKey;
+    Derivation(byte[] key, byte[] iv, int[] ring, long wordsDrawn) {
+      this.key = key;
+      this.iv = iv;
       this.ring = ring;
       this.wordsDrawn = wordsDrawn;
     }
   }
 
-  static byte[] aesKey(byte[] seed, int n, int k) {
-    byte[] label = "secagg/v1 graph".getBytes(StandardCharsets.US_ASCII);
-    byte[] info = new byte[label.length + 8];
-    System.arraycopy(label, 0, info, 0, label.length);
+  /** The keystream context: BE32(n) || BE32(k). */
+  static byte[] context(int n, int k) {
+    byte[] c = new byte[8];
     for (int i = 0; i < 4; i++) {
-      info[label.length + i] = (byte) (n >>> (24 - 8 * i));
-      info[label.length + 4 + i] = (byte) (k >>> (24 - 8 * i));
+      c[i] = (byte) (n >>> (24 - 8 * i));
+      c[4 + i] = (byte) (k >>> (24 - 8 * i));
     }
-    return Hkdf.derive(seed, new byte[0], info, 16);
+    return c;
   }
 
-  static Derivation derive(byte[] seed, int n, int k) throws GeneralSecurityException {
-    byte[] key = aesKey(seed, n, k);
-    Cipher aes = Cipher.getInstance("AES/CTR/NoPadding");
-    aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(new byte[16]));
+  static Derivation derive(byte[] seed, int n, int k) {
+    ReferenceKeystream ks = ReferenceKeystream.open("secagg/v1 keystream-graph", seed, context(n, k));
     int[] ring = new int[n];
     for (int i = 0; i < n; i++) {
       ring[i] = i + 1;
@@ -58,8 +53,7 @@ final class HararyVectors {
       long limit = (1L << 32) - (1L << 32) % bound;
       long r;
       do {
-        byte[] b = aes.update(new byte[4]);
-        r = ((b[0] & 0xffL) << 24) | ((b[1] & 0xffL) << 16) | ((b[2] & 0xffL) << 8) | (b[3] & 0xffL);
+        r = ks.nextLittleEndian(4);
         words++;
       } while (r >= limit);
       int j = (int) (r % bound);
@@ -67,7 +61,7 @@ final class HararyVectors {
       ring[i] = ring[j];
       ring[j] = t;
     }
-    return new Derivation(key, ring, words);
+    return new Derivation(ks.key(), ks.iv(), ring, words);
   }
 
   /** SHA-256 of the ring order written as big-endian 32-bit integers. */

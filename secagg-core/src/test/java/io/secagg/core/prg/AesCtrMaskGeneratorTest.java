@@ -11,6 +11,8 @@ import io.secagg.core.crypto.Hkdf;
 import io.secagg.core.crypto.SecretBytes;
 import io.secagg.core.vector.ModVector;
 import io.secagg.core.vector.Modulus;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +20,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class AesCtrMaskGeneratorTest {
@@ -108,11 +113,24 @@ class AesCtrMaskGeneratorTest {
   }
 
   @Test
-  void derivesKeyAndNonceWithHkdfOverLabelAndContext() {
-    byte[] okm = AesCtrMaskGenerator.deriveKeyAndNonce(seed(4), CONTEXT);
-    byte[] info = ("secagg/v1 prg\0" + new String(CONTEXT, StandardCharsets.US_ASCII)).getBytes(StandardCharsets.US_ASCII);
-    byte[] prk = Hkdf.extract(new byte[32], seed(4).toByteArray());
-    assertArrayEquals(Hkdf.expand(prk, info, 24), okm);
+  void masksAreTheMaskKeystreamOfTheSpecifiedDerivation() throws Exception {
+    byte[] info =
+        ("secagg/v1 keystream-mask\0" + new String(CONTEXT, StandardCharsets.US_ASCII))
+            .getBytes(StandardCharsets.US_ASCII);
+    byte[] okm = Hkdf.expand(Hkdf.extract(new byte[32], seed(4).toByteArray()), info, 24);
+    byte[] iv = Arrays.copyOf(Arrays.copyOfRange(okm, 16, 24), 16);
+    Cipher aes = Cipher.getInstance("AES/CTR/NoPadding");
+    aes.init(
+        Cipher.ENCRYPT_MODE,
+        new SecretKeySpec(okm, 0, 16, "AES"),
+        new IvParameterSpec(iv));
+    ByteBuffer ks =
+        ByteBuffer.wrap(aes.doFinal(new byte[4 * 100])).order(ByteOrder.LITTLE_ENDIAN);
+    ModVector mask =
+        AesCtrMaskGenerator.create(Modulus.powerOfTwo(32), 100).expand(seed(4), CONTEXT);
+    for (int i = 0; i < 100; i++) {
+      assertEquals(Integer.toUnsignedLong(ks.getInt()), mask.get(i), "element " + i);
+    }
   }
 
   @Test

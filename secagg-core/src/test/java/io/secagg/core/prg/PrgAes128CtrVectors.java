@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.secagg.core.crypto.DeterministicRandom;
 import io.secagg.core.crypto.SecretBytes;
 import io.secagg.core.testvectors.AbstractKnownAnswerTest;
+import io.secagg.core.testvectors.ReferenceKeystream;
 import io.secagg.core.testvectors.VectorChecker;
 import io.secagg.core.testvectors.VectorFileGenerator;
 import io.secagg.core.testvectors.Vectors;
@@ -111,7 +112,7 @@ public final class PrgAes128CtrVectors implements VectorChecker, VectorFileGener
             ALGORITHM,
             SCHEMA,
             "Mask expansion (spec/secagg.md, section 1): OKM = HKDF-SHA256(salt = empty, IKM"
-                + " = seed, info = ASCII(\"secagg/v1 prg\") || 0x00 || context, 24); key ="
+                + " = seed, info = ASCII(\"secagg/v1 keystream-mask\") || 0x00 || context, 24); key ="
                 + " OKM[0..16), iv = OKM[16..24) || 00*8 (64-bit big-endian block counter)."
                 + " AES-128-CTR keystream is cut into little-endian words of wordBytes bytes; the"
                 + " candidate is the low candidateBits bits; candidates >= m are rejected."
@@ -263,11 +264,9 @@ public final class PrgAes128CtrVectors implements VectorChecker, VectorFileGener
     }
     Modulus m = Modulus.parse(modulusText);
 
-    byte[] okm = AesCtrMaskGenerator.deriveKeyAndNonce(SecretBytes.copyOf(seed), context);
-    byte[] iv = new byte[16];
-    System.arraycopy(okm, 16, iv, 0, 8);
-    check(Arrays.equals(bytes(test, "key"), Arrays.copyOf(okm, 16)), "key");
-    check(Arrays.equals(bytes(test, "iv"), iv), "iv");
+    ReferenceKeystream ks = ReferenceKeystream.open("secagg/v1 keystream-mask", seed, context);
+    check(Arrays.equals(bytes(test, "key"), ks.key()), "key");
+    check(Arrays.equals(bytes(test, "iv"), ks.iv()), "iv");
 
     MaskGenerator g = AesCtrMaskGenerator.create(m, length);
     ModVector mask = g.expand(SecretBytes.copyOf(seed), context);

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.secagg.core.protocol.client.Aborted;
+import io.secagg.core.protocol.client.ClientAborted;
 import io.secagg.core.protocol.client.ClientOutcome;
-import io.secagg.core.protocol.client.Completed;
+import io.secagg.core.protocol.client.ClientCompleted;
 import io.secagg.core.vector.Modulus;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** Every rule an honest client enforces, each broken once by a lying server. */
 class HonestClientRulesTest {
   private static void assertAborted(ClientOutcome o, AbortReason reason) {
-    Aborted a = assertInstanceOf(Aborted.class, o.state(), () -> "expected an abort, got " + o.state());
+    ClientAborted a = assertInstanceOf(ClientAborted.class, o.state(), () -> "expected an abort, got " + o.state());
     assertEquals(reason, a.reason(), a.message());
     // The only thing sent is the notice: nothing secret leaves an aborting client.
     assertEquals(List.of(new ClientAbort(reason)), o.messages());
@@ -42,7 +42,7 @@ class HonestClientRulesTest {
     assertEquals(List.of(2, 3, 4), r.alive());
     assertEquals(List.of(5), r.dropped());
     ClientOutcome o = h.deliver(1, r);
-    assertInstanceOf(Completed.class, o.state());
+    assertInstanceOf(ClientCompleted.class, o.state());
     UnmaskingResponse response = (UnmaskingResponse) o.messages().get(0);
     assertEquals(3, response.selfMaskShareCount());
     assertEquals(1, response.keyShareCount());
@@ -55,7 +55,7 @@ class HonestClientRulesTest {
     // A second request asking for the other share of the same peers gets nothing at all.
     ClientOutcome again = h.deliver(1, request(List.of(5), List.of(2, 3, 4)));
     assertTrue(again.messages().isEmpty());
-    assertInstanceOf(Completed.class, again.state());
+    assertInstanceOf(ClientCompleted.class, again.state());
   }
 
   @Test
@@ -322,7 +322,7 @@ class HonestClientRulesTest {
   void stopsSilentlyWhenTheServerAborts() {
     Harness h = atShareKeys();
     ClientOutcome o = h.deliver(1, new ServerAbort(AbortReason.TOO_FEW_SURVIVORS));
-    Aborted a = assertInstanceOf(Aborted.class, o.state());
+    ClientAborted a = assertInstanceOf(ClientAborted.class, o.state());
     assertEquals(AbortReason.PEER_ABORTED, a.reason());
     assertTrue(o.messages().isEmpty());
   }
@@ -333,7 +333,7 @@ class HonestClientRulesTest {
     h.deliver(1, new ServerAbort(AbortReason.CANCELLED));
     ClientOutcome o = h.deliver(1, h.take(1));
     assertTrue(o.messages().isEmpty());
-    assertInstanceOf(Aborted.class, o.state());
+    assertInstanceOf(ClientAborted.class, o.state());
   }
 
   @Test

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.secagg.core.crypto.Ed25519;
-import io.secagg.core.protocol.client.Aborted;
+import io.secagg.core.protocol.client.ClientAborted;
 import io.secagg.core.protocol.client.ClientOutcome;
 import io.secagg.core.protocol.internal.Derivations;
-import io.secagg.core.protocol.server.Completed;
+import io.secagg.core.protocol.server.ServerCompleted;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class MaliciousServerTest {
   }
 
   private static void assertAborted(ClientOutcome o, AbortReason reason) {
-    Aborted a = assertInstanceOf(Aborted.class, o.state(), () -> "expected an abort, got " + o.state());
+    ClientAborted a = assertInstanceOf(ClientAborted.class, o.state(), () -> "expected an abort, got " + o.state());
     assertEquals(reason, a.reason(), a.message());
     assertEquals(List.of(new ClientAbort(reason)), o.messages());
   }
@@ -36,7 +36,7 @@ class MaliciousServerTest {
     h.runUntilRequestsOf(Round.MASKED_INPUT_COLLECTION);
     h.offline.add(7);
     h.runToEnd();
-    Completed done = assertInstanceOf(Completed.class, h.server.state());
+    ServerCompleted done = assertInstanceOf(ServerCompleted.class, h.server.state());
     assertEquals(List.of(1, 2, 3, 4, 5, 6), done.result().includedClients());
     assertEquals(h.plaintextSum(List.of(1, 2, 3, 4, 5, 6)), done.result().sum());
   }
@@ -175,7 +175,7 @@ class MaliciousServerTest {
     h.take(2);
     h.toServer.add(new Object[] {2, new ConsistencyCheckResponse(new byte[64])});
     h.runToEnd();
-    Completed done = assertInstanceOf(Completed.class, h.server.state());
+    ServerCompleted done = assertInstanceOf(ServerCompleted.class, h.server.state());
     assertTrue(done.result().dropouts().stream().anyMatch(
         d -> d.clientId() == 2 && d.violation() == AbortReason.INVALID_SIGNATURE));
     assertEquals(h.plaintextSum(done.result().includedClients()), done.result().sum());

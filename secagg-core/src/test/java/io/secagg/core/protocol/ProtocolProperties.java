@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.secagg.core.graph.MaskingGraph;
-import io.secagg.core.protocol.server.Aborted;
-import io.secagg.core.protocol.server.Completed;
+import io.secagg.core.protocol.client.ClientAborted;
+import io.secagg.core.protocol.server.ServerAborted;
+import io.secagg.core.protocol.server.ServerCompleted;
 import io.secagg.core.vector.Modulus;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -112,12 +113,12 @@ class ProtocolProperties {
     Statistics.label("outcome").collect(expectedIncluded != null ? "completed" : "aborted");
     Statistics.label("graph").collect(s.harary ? "harary" : "complete");
     if (expectedIncluded != null) {
-      Completed done = (Completed) h.server.state();
+      ServerCompleted done = (ServerCompleted) h.server.state();
       assertEquals(new ArrayList<>(expectedIncluded), done.result().includedClients());
       assertEquals(h.plaintextSum(expectedIncluded), done.result().sum());
     } else {
-      assertTrue(h.server.state() instanceof Aborted, () -> "expected an abort, got " + h.server.state());
-      AbortReason reason = ((Aborted) h.server.state()).reason();
+      assertTrue(h.server.state() instanceof ServerAborted, () -> "expected an abort, got " + h.server.state());
+      AbortReason reason = ((ServerAborted) h.server.state()).reason();
       assertTrue(
           reason == AbortReason.TOO_FEW_SURVIVORS || reason == AbortReason.INSUFFICIENT_SHARES,
           reason::toString);
@@ -135,8 +136,8 @@ class ProtocolProperties {
     }
     // With an honest server, honest clients only stop for lack of neighbours or on its word.
     for (int id = 1; id <= s.n; id++) {
-      if (h.clients[id].state() instanceof io.secagg.core.protocol.client.Aborted) {
-        AbortReason r = ((io.secagg.core.protocol.client.Aborted) h.clients[id].state()).reason();
+      if (h.clients[id].state() instanceof ClientAborted) {
+        AbortReason r = ((ClientAborted) h.clients[id].state()).reason();
         assertTrue(r == AbortReason.TOO_FEW_NEIGHBOURS || r == AbortReason.PEER_ABORTED, r::toString);
       }
     }

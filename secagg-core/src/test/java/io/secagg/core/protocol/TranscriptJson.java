@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.secagg.core.crypto.DeterministicRandom;
 import io.secagg.core.graph.GraphKind;
+import io.secagg.core.protocol.client.ClientAborted;
 import io.secagg.core.protocol.client.ClientMachine;
 import io.secagg.core.protocol.client.ClientOutcome;
 import io.secagg.core.protocol.client.ClientState;
+import io.secagg.core.protocol.server.ServerAborted;
 import io.secagg.core.protocol.server.ServerMachine;
 import io.secagg.core.protocol.server.ServerOutcome;
 import io.secagg.core.testvectors.Vectors;
@@ -23,7 +25,7 @@ import java.util.Set;
  * What the transcript generator and checker share: the JSON form of a configuration and of the
  * outcomes, how a party is created from its recorded seed, and how a frame is handed to a party.
  */
-final class TranscriptJson {
+public final class TranscriptJson {
   static final Set<String> CONFIG_FIELDS =
       Set.of("clientCount", "threshold", "vectorLength", "modulus", "graph", "degree",
           "securityMode", "identityKeys", "context");
@@ -49,7 +51,7 @@ final class TranscriptJson {
     return o;
   }
 
-  static SecAggConfig parseConfig(JsonNode o) {
+  public static SecAggConfig parseConfig(JsonNode o) {
     Vectors.onlyFields(o, CONFIG_FIELDS);
     SecAggConfig.Builder b = SecAggConfig.builder()
         .clientCount(Vectors.integer(o, "clientCount"))
@@ -124,8 +126,8 @@ final class TranscriptJson {
   static ObjectNode serverOutcome(ServerMachine server) {
     ObjectNode o = Vectors.object();
     o.put("state", server.state().name());
-    if (server.state() instanceof io.secagg.core.protocol.server.Aborted) {
-      AbortReason r = ((io.secagg.core.protocol.server.Aborted) server.state()).reason();
+    if (server.state() instanceof ServerAborted) {
+      AbortReason r = ((ServerAborted) server.state()).reason();
       o.put("reasonCode", r.code());
       o.put("reason", r.name());
     }
@@ -137,6 +139,10 @@ final class TranscriptJson {
       }
       ArrayNode inc = o.putArray("includedClients");
       result.includedClients().forEach(inc::add);
+      ArrayNode rejected = o.putArray("rejectedShares");
+      for (RejectedShare r : result.rejectedShares()) {
+        rejected.addObject().put("sender", r.sender()).put("owner", r.owner()).put("kind", r.kind().name());
+      }
     }
     ArrayNode drops = o.putArray("dropouts");
     for (Dropout d : server.dropouts()) {
@@ -159,8 +165,8 @@ final class TranscriptJson {
       ObjectNode o = a.addObject();
       o.put("client", id);
       o.put("state", s.name());
-      if (s instanceof io.secagg.core.protocol.client.Aborted) {
-        AbortReason r = ((io.secagg.core.protocol.client.Aborted) s).reason();
+      if (s instanceof ClientAborted) {
+        AbortReason r = ((ClientAborted) s).reason();
         o.put("reasonCode", r.code());
         o.put("reason", r.name());
       }

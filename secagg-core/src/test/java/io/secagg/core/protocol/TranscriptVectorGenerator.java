@@ -77,6 +77,13 @@ public final class TranscriptVectorGenerator implements VectorFileGenerator {
         + " dropped: the client aborts.");
     n.put("TooFewNeighbours", "The server claims fewer than t members of a client's share group are"
         + " alive: the client aborts rather than reveal key shares.");
+    n.put("LyingShareCorrected", "A client's unmasking response carries one altered share; the"
+        + " secret has at least t + 2 shares, so the server corrects it (Reed-Solomon decoding),"
+        + " checks the result against the owner's commitment or public key, records the sender"
+        + " in rejectedShares and completes with the exact sum.");
+    n.put("LyingShareUncorrectable", "A client's unmasking response carries one altered share of a"
+        + " secret with fewer than t + 2 shares: the lie cannot be corrected, and the server aborts"
+        + " with RECONSTRUCTION_MISMATCH rather than output a wrong sum.");
     return n;
   }
 
@@ -184,6 +191,12 @@ public final class TranscriptVectorGenerator implements VectorFileGenerator {
         unmaskingTo(1, (r, run) -> new UnmaskingRequest(List.of(2, 3), List.of(4, 5), r.signatures())));
     tampered(tests, seq, "Harary n=8 k=4 t=3, m=2^16: client 4's masked input is one element short",
         harary(8, 4, 3, 4, M16), sh, drops(), "WrongLengthMaskedInput", wrongLengthMaskedInput(4));
+    tampered(tests, seq, "n=6 t=3 complete: client 2 alters chunk 1 of its share of client 5's self-mask"
+            + " seed; 5 shares, so the server corrects it and records client 2",
+        complete(6, 3, 4, M32), sh, drops(), "LyingShareCorrected", lyingShare(2, false, 5, 1));
+    tampered(tests, seq, "n=5 t=3 complete: client 4 alters chunk 0 of its share of client 1's self-mask"
+            + " seed; 4 shares cannot correct a lie, the server aborts",
+        complete(5, 3, 4, M32), sh, drops(), "LyingShareUncorrectable", lyingShare(4, false, 1, 0));
   }
 
   private static void malicious(ArrayNode tests, int[] seq) {
@@ -240,10 +253,39 @@ public final class TranscriptVectorGenerator implements VectorFileGenerator {
           keys.add(4, keys.get(3));
           return run.codec.encode(new ShareKeysRequest(keys));
         });
+    tampered(tests, seq, "Harary n=8 k=6 t=4, client 1 drops after round 1: a neighbour alters chunk 4 of"
+            + " its share of client 1's masking key; 6 shares, corrected and recorded",
+        harary(8, 6, 4, 4, M32), mal, drops(1, Round.MASKED_INPUT_COLLECTION), "LyingShareCorrected",
+        lyingShare(0, true, 1, 4));
     tampered(tests, seq, "n=5 t=3, three clients drop after round 2: too few survivors for the consistency check",
         complete(5, 3, 4, M32), mal,
         drops(3, Round.CONSISTENCY_CHECK, 4, Round.CONSISTENCY_CHECK, 5, Round.CONSISTENCY_CHECK),
         "TooFewSurvivors", NONE);
+  }
+
+  /**
+   * Alters one chunk of one share in an unmasking response: the share of {@code owner}'s self-mask
+   * seed ({@code keyShare} false) or masking key (true) sent by {@code liar}, or, for {@code liar}
+   * = 0, by the first client whose response carries one. The chunk value is raised by 1 mod p.
+   */
+  private static Tamper lyingShare(int liar, boolean keyShare, int owner, int chunk) {
+    boolean[] done = {false};
+    return (run, toClient, id, m, frame) -> {
+      if (toClient || done[0] || (liar != 0 && id != liar) || !(m instanceof UnmaskingResponse)) {
+        return frame;
+      }
+      UnmaskingRequest asked = run.lastUnmaskingRequest(id);
+      int at = (keyShare ? asked.dropped() : asked.alive()).indexOf(owner);
+      if (at < 0) {
+        return frame;
+      }
+      done[0] = true;
+      try {
+        return run.codec.encode(LyingShareProperties.lieIn((UnmaskingResponse) m, keyShare, at, chunk, 1));
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    };
   }
 
   private static List<Integer> sortedWith(List<Integer> ids, int id) {
@@ -406,6 +448,7 @@ public final class TranscriptVectorGenerator implements VectorFileGenerator {
     final Deque<AddressedMessage> toClients = new ArrayDeque<>();
     final Deque<Object[]> toServer = new ArrayDeque<>();
     final List<List<ClientMessage>> sentBy = new ArrayList<>();
+    final Map<Integer, UnmaskingRequest> unmaskingRequests = new HashMap<>();
     final ArrayNode ops = Vectors.array();
     boolean tampered;
 
@@ -423,6 +466,14 @@ public final class TranscriptVectorGenerator implements VectorFileGenerator {
         sentBy.add(new ArrayList<>());
       }
       server = ServerMachine.builder(config).random(DeterministicRandom.forTestVectorsOnly(serverSeed)).build();
+    }
+
+    UnmaskingRequest lastUnmaskingRequest(int client) {
+      UnmaskingRequest r = unmaskingRequests.get(client);
+      if (r == null) {
+        throw new AssertionError("client " + client + " answered an unmasking request it never got");
+      }
+      return r;
     }
 
     byte[] ciphertext(int from, int to) {
@@ -477,6 +528,9 @@ public final class TranscriptVectorGenerator implements VectorFileGenerator {
           op.put("op", "lost").put("client", id).put("round", TranscriptJson.roundName(r));
           op.put("frame", Vectors.hex(produced));
           continue;
+        }
+        if (m.message() instanceof UnmaskingRequest) {
+          unmaskingRequests.put(id, (UnmaskingRequest) m.message());
         }
         byte[] delivered = tamper.apply(this, true, id, m.message(), produced);
         message("serverToClient", id, r, produced, delivered);

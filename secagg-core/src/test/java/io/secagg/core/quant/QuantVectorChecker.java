@@ -30,7 +30,7 @@ public final class QuantVectorChecker implements VectorChecker {
 
   private static final Set<String> CONFIG_FIELDS = fields("config", "scaleExponent", "offset");
   private static final Set<String> QUANTIZE_FIELDS =
-      fields("config", "input", "roundingSeed", "roundingKey", "draws", "scaleExponent", "offset", "quantized", "clipped");
+      fields("config", "input", "roundingSeed", "roundingKey", "roundingIv", "draws", "scaleExponent", "offset", "quantized", "clipped");
   private static final Set<String> DEQUANTIZE_FIELDS = fields("config", "sum", "clientsIncluded", "values", "outOfRange");
 
   @Override
@@ -107,7 +107,8 @@ public final class QuantVectorChecker implements VectorChecker {
     }
     checkDerived(test, c);
     byte[] seed = Vectors.bytes(test, "roundingSeed");
-    assertEquals(Vectors.text(test, "roundingKey"), Vectors.hex(QuantVectors.roundingKey(seed)), "roundingKey");
+    assertEquals(Vectors.text(test, "roundingKey"), Vectors.hex(QuantVectors.roundingStream(seed).key()), "roundingKey");
+    assertEquals(Vectors.text(test, "roundingIv"), Vectors.hex(QuantVectors.roundingStream(seed).iv()), "roundingIv");
     JsonNode drawsNode = test.get("draws");
     long[] draws = QuantVectors.words(seed, drawsNode.size());
     for (int i = 0; i < draws.length; i++) {

@@ -51,9 +51,10 @@ public final class QuantVectorGenerator implements VectorFileGenerator {
                 + " zero, add B = ceil(c * 2^e). Doubles are strings in Java Double.toString form"
                 + " (Python float() parses them, including NaN and Infinity); elements of Z_m and"
                 + " B are unsigned decimal strings; seeds, keys and words are lowercase hex. The"
-                + " rounding words are the big-endian 64-bit words of AES-128-CTR (zero counter"
-                + " block) under HKDF-SHA256(roundingSeed, \"\", \"secagg/v1 quant rounding\", 16):"
-                + " one primary word per coordinate, then extension words.",
+                + " rounding words are the little-endian 64-bit words of the keystream of"
+                + " spec/secagg.md, section 2.4.4 with label \"secagg/v1 keystream-quant-rounding\","
+                + " ikm roundingSeed and an empty context (roundingKey = OKM[0..16), roundingIv ="
+                + " OKM[16..24) || 00*8): one primary word per coordinate, then extension words.",
             notes);
     ArrayNode groups = (ArrayNode) file.get("testGroups");
     configGroup(groups.addObject());
@@ -204,7 +205,8 @@ public final class QuantVectorGenerator implements VectorFileGenerator {
     t.set("config", config);
     doubles(t, "input", input);
     t.put("roundingSeed", Vectors.hex(seed));
-    t.put("roundingKey", Vectors.hex(QuantVectors.roundingKey(seed)));
+    t.put("roundingKey", Vectors.hex(QuantVectors.roundingStream(seed).key()));
+    t.put("roundingIv", Vectors.hex(QuantVectors.roundingStream(seed).iv()));
     ArrayNode d = t.putArray("draws");
     for (long w : draws) {
       d.add(String.format("%016x", w));

@@ -2,16 +2,11 @@ package io.secagg.core.quant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.secagg.core.crypto.Hkdf;
+import io.secagg.core.testvectors.ReferenceKeystream;
 import io.secagg.core.testvectors.Vectors;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Shared pieces of the quantization vectors and a second, deliberately plain implementation of
@@ -86,22 +81,19 @@ final class QuantVectors {
     return times2(new BigDecimal(clip), e).setScale(0, RoundingMode.CEILING).toBigIntegerExact();
   }
 
-  static byte[] roundingKey(byte[] seed) {
-    return Hkdf.derive(seed, new byte[0], "secagg/v1 quant rounding".getBytes(StandardCharsets.US_ASCII), 16);
+  static final String ROUNDING_LABEL = "secagg/v1 keystream-quant-rounding";
+
+  /** The rounding stream of {@code seed}, from the naive reference keystream. */
+  static ReferenceKeystream roundingStream(byte[] seed) {
+    return ReferenceKeystream.open(ROUNDING_LABEL, seed, new byte[0]);
   }
 
-  /** The first {@code count} big-endian 64-bit words of the rounding stream of {@code seed}. */
-  static long[] words(byte[] seed, int count) throws GeneralSecurityException {
-    Cipher aes = Cipher.getInstance("AES/CTR/NoPadding");
-    aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(roundingKey(seed), "AES"), new IvParameterSpec(new byte[16]));
-    byte[] ks = aes.update(new byte[8 * count]);
+  /** The first {@code count} little-endian 64-bit words of the rounding stream of {@code seed}. */
+  static long[] words(byte[] seed, int count) {
+    ReferenceKeystream ks = roundingStream(seed);
     long[] w = new long[count];
     for (int i = 0; i < count; i++) {
-      long x = 0;
-      for (int b = 0; b < 8; b++) {
-        x = (x << 8) | (ks == null ? 0 : ks[8 * i + b] & 0xff);
-      }
-      w[i] = x;
+      w[i] = ks.nextLittleEndian(8);
     }
     return w;
   }

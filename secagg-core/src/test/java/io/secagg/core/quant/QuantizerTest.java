@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.secagg.core.crypto.DeterministicRandom;
-import io.secagg.core.internal.GqWordStream;
+import io.secagg.core.crypto.Keystream;
+import io.secagg.core.crypto.KeystreamPurpose;
 import io.secagg.core.internal.QuantRounding;
 import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
@@ -137,13 +138,17 @@ class QuantizerTest {
     assertArrayEquals(new long[] {b, b, b}, out);
   }
 
+  private static Keystream rounding(byte[] seed) {
+    return Keystream.open(KeystreamPurpose.QUANT_ROUNDING, seed, new byte[0]);
+  }
+
   /** Finds a seed whose first rounding word has its top 12 bits zero (about 1 in 4096). */
   private static byte[] seedWithSmallFirstWord() {
     DeterministicRandom rnd = DeterministicRandom.forTestVectorsOnly(31337L);
     byte[] seed = new byte[32];
     while (true) {
       rnd.nextBytes(seed);
-      long w = GqWordStream.open(seed, GqWordStream.QUANT_LABEL, new byte[0]).nextWord64();
+      long w = rounding(seed).nextLong();
       if (w >>> 52 == 0) {
         return seed;
       }
@@ -153,9 +158,9 @@ class QuantizerTest {
   @Test
   void aTieOnTheFirstWordIsDecidedByAnExtensionWord() {
     byte[] seed = seedWithSmallFirstWord();
-    GqWordStream stream = GqWordStream.open(seed, GqWordStream.QUANT_LABEL, new byte[0]);
-    long w0 = stream.nextWord64();
-    long w1 = stream.nextWord64();
+    Keystream stream = rounding(seed);
+    long w0 = stream.nextLong();
+    long w1 = stream.nextLong();
     // x = (2 w0 + 1) / 2^65: the first fraction word is w0, the second 2^63.
     double v = Math.scalb((double) (2 * w0 + 1), -65);
     Quantizer q = seeded(unitScale(1), 0);
@@ -172,7 +177,7 @@ class QuantizerTest {
   @Test
   void aWordEqualToTheWholeFractionRoundsDownWithoutExtension() {
     byte[] seed = seedWithSmallFirstWord();
-    long w0 = GqWordStream.open(seed, GqWordStream.QUANT_LABEL, new byte[0]).nextWord64();
+    long w0 = rounding(seed).nextLong();
     double v = Math.scalb((double) w0, -64); // fraction exactly w0 / 2^64: U >= f
     long[] out = new long[1];
     QuantRounding.Outcome o = seeded(unitScale(1), 0).quantizeWithSeed(new double[] {v}, seed, out);

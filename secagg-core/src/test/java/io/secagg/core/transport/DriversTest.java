@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.secagg.core.protocol.AbortReason;
 import io.secagg.core.protocol.AggregationResult;
 import io.secagg.core.protocol.SecAggConfig;
+import io.secagg.core.protocol.client.ClientAborted;
+import io.secagg.core.protocol.client.ClientCompleted;
 import io.secagg.core.protocol.client.ClientMachine;
 import io.secagg.core.protocol.client.ClientState;
-import io.secagg.core.protocol.client.Completed;
 import io.secagg.core.protocol.server.ServerMachine;
 import io.secagg.core.vector.ModVector;
 import io.secagg.core.vector.Modulus;
@@ -61,7 +62,7 @@ class DriversTest {
       }
       assertEquals(expected, result.sum());
       for (Future<ClientState> f : clients) {
-        assertInstanceOf(Completed.class, f.get());
+        assertInstanceOf(ClientCompleted.class, f.get());
       }
     } finally {
       pool.shutdownNow();
@@ -88,6 +89,6 @@ class DriversTest {
     ClientState end =
         ClientDriver.builder(m, net.clientEndpoint(1)).idleTimeout(Duration.ofSeconds(1))
             .clock(() -> now[0] += 2_000_000_000L).build().run();
-    assertEquals(AbortReason.CANCELLED, ((io.secagg.core.protocol.client.Aborted) end).reason());
+    assertEquals(AbortReason.CANCELLED, ((ClientAborted) end).reason());
   }
 }

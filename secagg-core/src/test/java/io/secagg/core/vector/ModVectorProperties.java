@@ -22,7 +22,7 @@ class ModVectorProperties {
   }
 
   @Property(tries = 300)
-  void decodeInvertsEncode(@ForAll("vector") ModVector v) {
+  void decodeInvertsEncode(@ForAll("vector") ModVector v) throws VectorEncodingException {
     byte[] encoded = v.encode();
     assertEquals(ModVector.encodedLength(v.modulus(), v.length()), encoded.length);
     assertEquals(v, ModVector.decode(v.modulus(), v.length(), encoded));

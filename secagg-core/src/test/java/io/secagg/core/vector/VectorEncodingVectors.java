@@ -80,7 +80,7 @@ public final class VectorEncodingVectors implements VectorChecker, VectorFileGen
     notes.put(
         "WrongLength",
         "The byte count differs from length * byteWidth; decode must throw"
-            + " VectorEncodingException (an IllegalArgumentException).");
+            + " VectorEncodingException (checked: the bytes come from a peer).");
     notes.put(
         "ElementNotBelowModulus",
         "One element's w-byte little-endian value is >= m; decode must throw"
@@ -186,7 +186,7 @@ public final class VectorEncodingVectors implements VectorChecker, VectorFileGen
   }
 
   @Override
-  public void checkTest(JsonNode group, JsonNode test) {
+  public void checkTest(JsonNode group, JsonNode test) throws VectorEncodingException {
     Vectors.onlyFields(test, TEST_FIELDS);
     Modulus m = Modulus.parse(text(group, "modulus"));
     int length = integer(test, "length");

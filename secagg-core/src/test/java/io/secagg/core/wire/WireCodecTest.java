@@ -73,13 +73,14 @@ class WireCodecTest {
             ? List.of(new SurvivorSignature(2, filled(64, 1)), new SurvivorSignature(3, filled(64, 2)))
             : List.of()),
         new ServerAbort(AbortReason.TOO_FEW_SURVIVORS),
-        new ServerAbort(AbortReason.UNKNOWN));
+        new ServerAbort(AbortReason.CANCELLED));
   }
 
   static List<ClientMessage> clientMessages(boolean malicious) {
     return List.of(
         new AdvertiseKeys(filled(32, 1), filled(32, 2), malicious ? filled(64, 3) : new byte[0]),
-        new ShareKeys(List.of(new EncryptedShares(1, filled(CT, 1)), new EncryptedShares(3, filled(CT, 2)))),
+        new ShareKeys(
+            List.of(new EncryptedShares(1, filled(CT, 1)), new EncryptedShares(3, filled(CT, 2))), filled(32, 8)),
         new MaskedInput(filled(30, 0x0f)),
         new ConsistencyCheckResponse(filled(64, 4)),
         new UnmaskingResponse(List.of(filled(42, 1), filled(42, 2)), List.of(filled(42, 3))),
@@ -183,12 +184,61 @@ class WireCodecTest {
   }
 
   @Test
+  void rejectsAbortCodesThatAreNeverSent() {
+    for (AbortReason r : new AbortReason[] {AbortReason.UNKNOWN, AbortReason.PEER_ABORTED}) {
+      byte[] client =
+          io.secagg.core.wire.internal.proto.ClientToServer.newBuilder()
+              .setVersion(1)
+              .setAbort(io.secagg.core.wire.internal.proto.AbortNotice.newBuilder().setReason(r.code()))
+              .build().toByteArray();
+      WireFormatException e = assertThrows(WireFormatException.class, () -> SEMI.decodeClientMessage(client));
+      assertTrue(e.getMessage().contains("never sent"), e.getMessage());
+      byte[] server =
+          io.secagg.core.wire.internal.proto.ServerToClient.newBuilder()
+              .setVersion(1)
+              .setAbort(io.secagg.core.wire.internal.proto.AbortNotice.newBuilder().setReason(r.code()))
+              .build().toByteArray();
+      rejectsServer(server);
+      assertThrows(IllegalArgumentException.class, () -> new ClientAbort(r));
+      assertThrows(IllegalArgumentException.class, () -> new ServerAbort(r));
+    }
+  }
+
+  @Test
+  void countsListEntriesBeforeTheParserBuildsThem() {
+    // n = 5: six empty key entries (0a 00 each) exceed the key list's bound of 5 and are
+    // rejected by the pre-parse walk, which names the list, not by a later check.
+    byte[] body = new byte[12];
+    for (int i = 0; i < 6; i++) {
+      body[2 * i] = 0x0a;
+    }
+    byte[] frame = concat(new byte[] {0x08, 0x01, 0x1a, 12}, body);
+    WireFormatException e = assertThrows(WireFormatException.class, () -> SEMI.decodeServerMessage(frame));
+    assertTrue(e.getMessage().contains("keys list has more than 5 entries"), e.getMessage());
+    // Packed ids are counted as varints: six one-byte survivors where n = 5.
+    byte[] ids = concat(new byte[] {0x08, 0x01, 0x2a, 8, 0x0a, 6}, new byte[] {1, 2, 3, 4, 5, 5});
+    e = assertThrows(WireFormatException.class, () -> SEMI.decodeServerMessage(ids));
+    assertTrue(e.getMessage().contains("survivors list has more than 5 entries"), e.getMessage());
+  }
+
+  @Test
+  void rejectsSingularFieldsRepeatedInsideAListEntry() {
+    // One EncryptedShares entry whose peer_id appears twice (protobuf would keep the last).
+    byte[] entry = {0x08, 0x01, 0x08, 0x02};
+    byte[] frame = concat(new byte[] {0x08, 0x01, 0x1a, 6, 0x0a, 4}, entry);
+    WireFormatException e = assertThrows(WireFormatException.class, () -> SEMI.decodeClientMessage(frame));
+    assertTrue(e.getMessage().contains("repeats field peer_id"), e.getMessage());
+  }
+
+  @Test
   void rejectsFieldsOfTheWrongLength() {
     rejectsServer(SEMI.encode(new AdvertiseKeysRequest(filled(31, 1))));
     rejectsClient(SEMI, SEMI.encode(new AdvertiseKeys(filled(32, 1), filled(33, 2), new byte[0])));
     rejectsClient(SEMI, SEMI.encode(new MaskedInput(filled(29, 1))));
     rejectsClient(SEMI, SEMI.encode(new MaskedInput(filled(31, 1))));
-    rejectsClient(SEMI, SEMI.encode(new ShareKeys(List.of(new EncryptedShares(1, filled(CT - 1, 1))))));
+    rejectsClient(SEMI, SEMI.encode(new ShareKeys(List.of(new EncryptedShares(1, filled(CT - 1, 1))), filled(32, 1))));
+    rejectsClient(SEMI, SEMI.encode(new ShareKeys(List.of(new EncryptedShares(1, filled(CT, 1))), filled(31, 1))));
+    rejectsClient(SEMI, SEMI.encode(new ShareKeys(List.of(new EncryptedShares(1, filled(CT, 1))), new byte[0])));
     rejectsClient(SEMI, SEMI.encode(new UnmaskingResponse(List.of(filled(41, 1)), List.of())));
     rejectsClient(SEMI, SEMI.encode(new ConsistencyCheckResponse(filled(63, 1))));
   }
@@ -207,7 +257,7 @@ class WireCodecTest {
   void rejectsIdsOutsideTheSession() {
     rejectsServer(SEMI.encode(new ConsistencyCheckRequest(List.of(1, 6))));
     rejectsServer(SEMI.encode(new ConsistencyCheckRequest(List.of(0, 1))));
-    rejectsClient(SEMI, SEMI.encode(new ShareKeys(List.of(new EncryptedShares(6, filled(CT, 1))))));
+    rejectsClient(SEMI, SEMI.encode(new ShareKeys(List.of(new EncryptedShares(6, filled(CT, 1))), filled(32, 1))));
     byte[] huge =
         io.secagg.core.wire.internal.proto.ServerToClient.newBuilder()
             .setVersion(1)
@@ -224,7 +274,7 @@ class WireCodecTest {
     for (int i = 1; i <= 5; i++) {
       five.add(new EncryptedShares(i, filled(CT, i)));
     }
-    rejectsClient(SEMI, SEMI.encode(new ShareKeys(five)));
+    rejectsClient(SEMI, SEMI.encode(new ShareKeys(five, filled(32, 1))));
   }
 
   @Test
@@ -234,6 +284,15 @@ class WireCodecTest {
     assertTrue(e.getMessage().contains("exceeds"), e.getMessage());
     byte[] bigServer = new byte[SEMI.maxServerFrameLength() + 1];
     assertThrows(WireFormatException.class, () -> SEMI.decodeServerMessage(bigServer));
+  }
+
+  @Test
+  void aLengthPrefixOfTenBytesAbove2To63IsRejected() {
+    // Found by the fuzzer: field 3 with a length varint of 2^63 + 1 read as a negative long.
+    byte[] frame = {0x08, 0x01, 0x1a, (byte) 0x81, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80,
+        (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x01, 0x0a, 0x00};
+    WireFormatException e = assertThrows(WireFormatException.class, () -> SEMI.decodeClientMessage(frame));
+    assertTrue(e.getMessage().contains("truncated"), e.getMessage());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.secagg.dp.accounting;
 
-import org.apache.commons.math3.special.Erf;
+import org.apache.commons.numbers.gamma.Erfc;
+import org.apache.commons.numbers.gamma.Erfcx;
 
 /**
  * RDP curves of the mechanisms secagg uses. Every function validates its arguments and throws
@@ -19,7 +20,13 @@ import org.apache.commons.math3.special.Erf;
  *       Federated Learning", Theorem 3.5 (integer orders; fractional orders use the next integer,
  *       valid because RDP is non-decreasing in the order).
  *   <li>zCDP: {@code alpha rho} at every order (Bun and Steinke 2016).
+ *   <li>Client sampling for distributed noise: {@link #amplifiedByClientSampling}, a bound from
+ *       the joint convexity of the Renyi moment (derivation in {@code spec/dp.md}, Section 12.7).
  * </ul>
+ *
+ * <p>Bounds err on the safe side: the tail of the DDG {@code tau} sum is bounded from above, not
+ * estimated, and ranges of survivor counts are covered by one curve that bounds every count in
+ * the range.
  */
 public final class Rdp {
   private static final double LOG_HALF = Math.log(0.5);
@@ -138,18 +145,15 @@ public final class Rdp {
   }
 
   /**
-   * {@code log(erfc(x))}, accurate in the far tail where {@code erfc} underflows (asymptotic
-   * series for {@code x > 5}).
+   * {@code log(erfc(x))}, accurate in the far tail where {@code erfc} underflows: for {@code x >=
+   * 0.5} it is {@code log(erfcx(x)) - x^2} with the scaled function {@code erfcx(x) = e^(x^2)
+   * erfc(x)}, which neither underflows nor loses relative accuracy.
    */
   static double logErfc(double x) {
-    if (x <= 5) {
-      return Math.log(Erf.erfc(x));
+    if (x < 0.5) {
+      return Math.log(Erfc.value(x));
     }
-    double x2 = x * x;
-    double inv = 1 / (2 * x2);
-    // erfc(x) = exp(-x^2)/(x sqrt(pi)) (1 - 1/(2x^2) + 3/(2x^2)^2 - 15/(2x^2)^3 + 105/(2x^2)^4 ...)
-    double series = 1 - inv + 3 * inv * inv - 15 * inv * inv * inv + 105 * inv * inv * inv * inv;
-    return -x2 - Math.log(x) - 0.5 * Math.log(Math.PI) + Math.log(series);
+    return Math.log(Erfcx.value(x)) - x * x;
   }
 
   /**
@@ -158,8 +162,10 @@ public final class Rdp {
    * {@code l2} ({@code l1}); {@code dim} coordinates. RDP at order {@code alpha} (Kairouz, Liu and
    * Steinke 2021, Proposition 14) is the minimum of {@code alpha/2 a^2 + tau d}, {@code alpha/2 (a^2
    * + 2 b tau + tau^2 d)} and {@code alpha/2 (a + sqrt(d) tau)^2}, with {@code a = l2/(sqrt(n)
-   * sigma)}, {@code b = l1/(sqrt(n) sigma)} and {@code tau = 10 sum_{k=1}^{n-1} exp(-2 pi^2
-   * sigma^2 k/(k+1))}.
+   * sigma)}, {@code b = l1/(sqrt(n) sigma)} and {@code tau = }{@link #ddgTau}.
+   *
+   * <p>Neighbouring inputs differ in one client's vector, replaced by zero; every client's noise is
+   * in the sum on both sides (the relation of KLS 2021).
    *
    * @param l2 the integer-domain L2 sensitivity, {@code > 0}
    * @param l1 the integer-domain L1 sensitivity, {@code > 0}
@@ -170,17 +176,35 @@ public final class Rdp {
    */
   public static RdpCurve distributedDiscreteGaussian(
       double[] orders, double l2, double l1, double localSigma, long clients, long dim) {
+    return distributedDiscreteGaussian(orders, l2, l1, localSigma, clients, clients, dim);
+  }
+
+  /**
+   * As {@link #distributedDiscreteGaussian(double[], double, double, double, long, long)}, for a
+   * round whose sum holds the noise of any number of clients between {@code minClients} and {@code
+   * maxClients}: one curve that bounds every such count. The Renyi divergence bound grows with
+   * {@code a} and {@code b}, which shrink as clients are added, and with {@code tau}, which grows as
+   * clients are added; taking {@code a, b} at {@code minClients} and {@code tau} at {@code
+   * maxClients} bounds each of the three terms for every count in the range.
+   *
+   * @param minClients the fewest clients whose noise can be in the sum, {@code >= 1}
+   * @param maxClients the most, {@code >= minClients}
+   * @throws IllegalArgumentException if an argument is out of range
+   */
+  public static RdpCurve distributedDiscreteGaussian(
+      double[] orders, double l2, double l1, double localSigma, long minClients, long maxClients, long dim) {
     checkPositive("L2 sensitivity", l2);
     checkPositive("L1 sensitivity", l1);
     checkPositive("local sigma", localSigma);
     if (localSigma < 0.5) {
       throw new IllegalArgumentException("Invalid local sigma " + localSigma + "; must be >= 0.5");
     }
-    if (clients < 1 || dim < 1) {
-      throw new IllegalArgumentException("Invalid clients " + clients + " or dim " + dim + "; must be >= 1");
+    checkClientRange(minClients, maxClients);
+    if (dim < 1) {
+      throw new IllegalArgumentException("Invalid dim " + dim + "; must be >= 1");
     }
-    double tau = ddgTau(localSigma, clients);
-    double sqrtN = Math.sqrt(clients);
+    double tau = ddgTau(localSigma, maxClients);
+    double sqrtN = Math.sqrt(minClients);
     double a = l2 / (sqrtN * localSigma);
     double b = l1 / (sqrtN * localSigma);
     double d = dim;
@@ -192,23 +216,134 @@ public final class Rdp {
     });
   }
 
+  static void checkClientRange(long minClients, long maxClients) {
+    if (minClients < 1 || maxClients < minClients) {
+      throw new IllegalArgumentException("Invalid client range " + minClients + ".." + maxClients
+          + "; need 1 <= minimum <= maximum");
+    }
+  }
+
+  /** Terms of the tau sum added one by one; the rest is bounded in closed form. */
+  static final int TAU_HEAD_TERMS = 10_000;
+
   /**
-   * {@code tau = 10 sum_{k=1}^{n-1} exp(-2 pi^2 sigma^2 k / (k + 1))} (KLS 2021, Theorem 1). The
-   * first 10^4 terms are summed exactly; the rest are bounded above by the largest of them,
-   * {@code exp(-2 pi^2 sigma^2 (n-1)/n)}, which can only overstate tau (and so epsilon).
+   * Covers the rounding of the head sum (at most {@value #TAU_HEAD_TERMS} terms, each {@code exp}
+   * within one ulp): the returned tau is never below the exact sum.
+   */
+  private static final double TAU_ROUNDING_MARGIN = 1 + 0x1p-36;
+
+  /**
+   * An upper bound on {@code tau = 10 sum_{k=1}^{n-1} exp(-2 pi^2 sigma^2 k / (k + 1))} (KLS 2021,
+   * Theorem 1), never below the exact sum and within {@code 1e-10} of it (relative).
+   *
+   * <p>The first {@value #TAU_HEAD_TERMS} terms are added one by one. With {@code c = 2 pi^2
+   * sigma^2} and {@code j = k + 1}, the rest is {@code e^(-c) sum_{j=A}^{n} e^(c/j)}; {@code
+   * e^(c/x)} is convex, so each term is at most its integral over {@code [j - 1/2, j + 1/2]}
+   * (Hermite-Hadamard) and the tail is at most {@code e^(-c) int_{A-1/2}^{n+1/2} e^(c/x) dx}, which
+   * is summed as the series {@code (b - a) + c ln(b/a) + sum_{m>=2} c^m (a^(1-m) - b^(1-m)) /
+   * (m! (m-1))}. The bound exceeds the tail by about {@code e^(-c) c / (24 A^2)}.
+   *
+   * @param localSigma each client's noise parameter, {@code > 0}
+   * @param clients the number of clients {@code n}, {@code >= 1}
+   * @throws IllegalArgumentException if an argument is out of range
    */
   public static double ddgTau(double localSigma, long clients) {
+    checkPositive("local sigma", localSigma);
+    if (clients < 1) {
+      throw new IllegalArgumentException("Invalid clients " + clients + "; must be >= 1");
+    }
+    if (clients == 1) {
+      return 0;
+    }
     double c = 2 * Math.PI * Math.PI * localSigma * localSigma;
-    long exact = Math.min(clients - 1, 10_000);
+    // Every term is below e^(-c/2): when even 10 (n - 1) of them underflow, tau is positive but
+    // below the smallest double; return that rather than 0.
+    if (c / 2 - Math.log(10.0 * (clients - 1)) > 740) {
+      return Double.MIN_VALUE;
+    }
+    long head = Math.min(clients - 1, TAU_HEAD_TERMS);
     double s = 0;
-    for (long k = 1; k <= exact; k++) {
+    for (long k = 1; k <= head; k++) {
       s += Math.exp(-c * k / (k + 1.0));
     }
-    long rest = clients - 1 - exact;
-    if (rest > 0) {
-      s += rest * Math.exp(-c * (clients - 1.0) / clients);
+    if (clients - 1 > head) {
+      s += Math.exp(Math.log(integralOfExpCOverX(c, head + 1.5, clients + 0.5)) - c);
     }
-    return 10 * s;
+    return 10 * s * TAU_ROUNDING_MARGIN;
+  }
+
+  /**
+   * {@code int_a^b e^(c/x) dx} for {@code c / a <= 1/4}: {@code (b - a) + c ln(b/a) + sum_{m >= 2}
+   * c^m (a^(1-m) - b^(1-m)) / (m! (m-1))}. The terms fall by at least 4x each, so stopping once a
+   * term is below {@code 2^-60} of the sum and adding it once more bounds the rest.
+   */
+  static double integralOfExpCOverX(double c, double a, double b) {
+    double ua = c / a;
+    double ub = c / b;
+    if (!(ua <= 0.25)) {
+      throw new IllegalArgumentException("integral series needs c/a <= 1/4, got " + ua);
+    }
+    double sum = (b - a) + c * Math.log(b / a);
+    double pa = ua;
+    double pb = ub;
+    double term = 0;
+    for (int m = 2; m < 200; m++) {
+      pa *= ua / m;
+      pb *= ub / m;
+      term = (a * pa - b * pb) / (m - 1);
+      sum += term;
+      if (term <= sum * 0x1p-60) {
+        break;
+      }
+    }
+    return sum + term;
+  }
+
+  /**
+   * Amplification by Poisson client sampling for a per-round curve whose neighbouring outputs
+   * differ only in the rounds where the differing client is sampled: each client joins a round
+   * independently with probability {@code q}, and {@code perRound} bounds the round's Renyi
+   * divergence in both directions whenever that client is in it (with at least the noise the
+   * curve was computed for). Then the sampled round satisfies
+   *
+   * <pre>{@code eps'(alpha) = log(1 + q (exp((alpha - 1) eps(alpha)) - 1)) / (alpha - 1)}</pre>
+   *
+   * <p>at every order, because {@code (P, Q) -> int P^alpha Q^(1-alpha)} is jointly convex for
+   * {@code alpha > 1} and the two neighbouring outputs share the component of the rounds without
+   * that client ({@code spec/dp.md}, Section 12.7). This is the bound for distributed noise, where
+   * the tighter sampled-Gaussian analyses (Mironov, Talwar and Zhang 2019; Zhu and Wang 2019) do not
+   * apply: there, the noise does not depend on who is sampled. It holds against an observer who
+   * does not learn who was sampled; whoever sees the participants (the server of a secure
+   * aggregation round) gets only {@code perRound}.
+   *
+   * @param perRound the curve of one round in which the differing client takes part
+   * @param q the sampling probability, in {@code [0, 1]}
+   * @throws NullPointerException if {@code perRound} is null
+   * @throws IllegalArgumentException if {@code q} is not in {@code [0, 1]}
+   */
+  public static RdpCurve amplifiedByClientSampling(RdpCurve perRound, double q) {
+    java.util.Objects.requireNonNull(perRound, "perRound");
+    if (!(q >= 0 && q <= 1)) {
+      throw new IllegalArgumentException("Invalid sampling probability " + q + "; must be in [0, 1]");
+    }
+    if (q == 1) {
+      return perRound;
+    }
+    return RdpCurve.of(perRound.orders(), alpha -> sampledRdp(q, alpha - 1, perRound.at(alpha)));
+  }
+
+  /** {@code log(1 + q (e^(am1 eps) - 1)) / am1}, stable for tiny and for huge exponents. */
+  static double sampledRdp(double q, double am1, double eps) {
+    if (q == 0 || eps == 0) {
+      return 0;
+    }
+    if (Double.isInfinite(eps)) {
+      return eps;
+    }
+    double x = am1 * eps;
+    double log = x < 700 ? Math.log1p(q * Math.expm1(x)) : logAdd(Math.log1p(-q), Math.log(q) + x);
+    // The bound never exceeds eps itself (a mixture is never worse than its worst component).
+    return Math.min(eps, log / am1);
   }
 
   /**
@@ -221,6 +356,8 @@ public final class Rdp {
    * @throws IllegalArgumentException if an argument is out of range
    */
   public static RdpCurve skellam(double[] orders, double l2, double l1, double mu) {
+    // Neighbouring inputs as in distributedDiscreteGaussian. The bound falls as mu grows, so the
+    // fewest survivors' mu bounds every larger survivor count.
     checkPositive("L2 sensitivity", l2);
     checkPositive("L1 sensitivity", l1);
     checkPositive("mu", mu);

@@ -16,7 +16,13 @@ import java.util.function.DoubleUnaryOperator;
  * over the orders.
  */
 public final class RdpCurve {
-  /** The default orders: fine near 1, integers to 64, then a few large ones. */
+  /**
+   * The default orders (395 of them): steps of 0.05 from 1.05 to 3, of 0.1 to 10, of 0.25 to 20,
+   * every integer from 21 to 256, then 288, 320, 384, 448, 512, 640, 768, 896, 1024. The optimal
+   * order of common settings lies between 2 and 20 (e.g. about 5.4 and 9.6 in the DDG settings of
+   * issue 15), where a step of 0.1 leaves at most a few parts in 10^4 of epsilon on the table.
+   * Every order of the earlier, coarser default list is on it, so no epsilon grew when it changed.
+   */
   public static final double[] DEFAULT_ORDERS = defaultOrders();
 
   private final double[] orders;
@@ -28,14 +34,28 @@ public final class RdpCurve {
   }
 
   private static double[] defaultOrders() {
-    double[] head = {1.05, 1.1, 1.25, 1.5, 1.75, 2, 2.25, 2.5, 2.75, 3, 3.5, 4, 4.5};
-    double[] out = new double[head.length + 60 + 6];
-    System.arraycopy(head, 0, out, 0, head.length);
-    for (int i = 0; i < 60; i++) {
-      out[head.length + i] = 5 + i;
+    java.util.List<Double> o = new java.util.ArrayList<>();
+    // Integer steps count from a whole start so that every order is the double nearest its
+    // decimal value (1 + 0.05 k accumulated would drift).
+    for (int k = 21; k <= 60; k++) {
+      o.add(k / 20.0);
     }
-    double[] tail = {80, 96, 128, 256, 512, 1024};
-    System.arraycopy(tail, 0, out, head.length + 60, tail.length);
+    for (int k = 31; k <= 100; k++) {
+      o.add(k / 10.0);
+    }
+    for (int k = 41; k <= 80; k++) {
+      o.add(k / 4.0);
+    }
+    for (int k = 21; k <= 256; k++) {
+      o.add((double) k);
+    }
+    for (double k : new double[] {288, 320, 384, 448, 512, 640, 768, 896, 1024}) {
+      o.add(k);
+    }
+    double[] out = new double[o.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = o.get(i);
+    }
     return out;
   }
 

@@ -96,7 +96,9 @@ public final class AdaptiveClipping {
 
   /** The RDP curve of one round of the count query (sensitivity 1). */
   public RdpCurve perRoundCost(double[] orders) {
-    return Rdp.zcdp(orders, 1 / (2 * countNoise.variance()));
+    // zCDP is stated in the variance parameter sigma^2 (CKS 2020, Theorem 14), not the exact
+    // variance, which is smaller.
+    return Rdp.zcdp(orders, 1 / (2 * countNoise.sigma2().doubleValue()));
   }
 
   /** The count noise parameter as configured. */

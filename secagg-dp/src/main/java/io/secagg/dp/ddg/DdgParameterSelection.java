@@ -9,29 +9,42 @@ import java.util.Objects;
  * Chooses the scale and the per-client noise of the DDG pipeline from a privacy target, following
  * Kairouz, Liu and Steinke 2021 (Section 4 and their parameter heuristic), with our accountant.
  *
- * <p>Inputs: epsilon, delta, rounds {@code T}, clients {@code n}, dimension {@code d}, clip norm
- * {@code c}, bit width {@code b} (1..62), and optionally {@code beta} (default {@code e^-0.5}),
- * {@code k} (standard deviations kept inside the modulus, default 4) and the noise kind.
+ * <p>Inputs: epsilon, delta, rounds {@code T}, clients {@code n} (the most a round can hold),
+ * dimension {@code d}, clip norm {@code c}, bit width {@code b} (1..62), and optionally the fewest
+ * survivors {@code t} with which a round completes (default {@code n}), the Poisson client-sampling
+ * rate {@code q} (default 1: none), {@code beta} (default {@code e^-0.5}), {@code k} (standard
+ * deviations kept inside the modulus, default 4) and the noise kind.
  *
  * <p>Procedure: for a scale {@code s}, the integer-domain sensitivities follow from {@code c s}
  * and {@code D}; the local noise {@code sigma(s)} is the smallest (bisection) for which {@code T}
- * rounds with {@code n} clients' noise meet (epsilon, delta). The chosen {@code s} is the largest
+ * rounds meet (epsilon, delta) whatever the survivor count between {@code t} and {@code n}
+ * ({@link DdgParameters#guarantee(long, long, long, double, double)}). The chosen {@code s} is the largest
  * (bisection on {@code log s}) for which {@code 2 k sqrt(n^2 c^2 s^2 / D + n/4 + n sigma(s)^2) <=
  * 2^b}: the aggregate stays inside the modulus with {@code k} standard deviations to spare even if
  * all {@code n} updates point the same way. {@code sigma(s)^2} is then rounded <b>up</b> to a
  * multiple of 2^-8.
  *
- * <p><b>Dropouts, conservative setting:</b> pass as {@code clients} the smallest number of
- * survivors a round can decode with (the secure-aggregation threshold). A round with more
- * survivors only has more noise; a round with fewer cannot be decoded. Passing the expected
- * number instead gives less noise but a guarantee that weakens when clients drop out: report it
- * with {@link DdgParameters#guarantee} and the actual survivor count.
+ * <p><b>Dropouts:</b> set {@link #minimumSurvivors} to the fewest survivors with which the
+ * secure-aggregation round completes (its threshold {@code t}): every round that completes then
+ * meets the target, and the modulus still has room for all {@code n} clients. Without it, the
+ * noise is sized for all {@code n} clients and the guarantee weakens when clients drop out (report
+ * it with {@link DdgParameters#guarantee} and the actual survivor count).
+ *
+ * <p><b>Client sampling:</b> with {@link #samplingRate} {@code q < 1}, the accounting includes
+ * amplification by Poisson sampling ({@code spec/dp.md}, Section 12.7), which holds only against
+ * observers who do not learn who took part; the server of the round does and gets the
+ * unamplified guarantee ({@link DdgParameters#guarantee(long, long, long, double, double)} at rate
+ * 1).
+ *
+ * <p>The result carries what it was sized for: {@link DdgParameters#privacyPlan()}.
  */
 public final class DdgParameterSelection {
   private double epsilon;
   private double delta;
   private long rounds;
   private long clients;
+  private long minimumSurvivors;
+  private double samplingRate = 1;
   private int dimension;
   private double clipNorm;
   private int bits;
@@ -86,7 +99,9 @@ public final class DdgParameterSelection {
   }
 
   /**
-   * Sets the number of clients whose noise is counted on (see the class comment).
+   * Sets the number of clients {@code n} a round can hold: the modulus has room for the sum of
+   * {@code n} updates and their noise, and without {@link #minimumSurvivors} the noise is sized for
+   * {@code n} survivors (see the class comment).
    *
    * @throws IllegalArgumentException unless {@code >= 1}
    */
@@ -95,6 +110,33 @@ public final class DdgParameterSelection {
       throw new IllegalArgumentException("Invalid clients " + n + "; must be >= 1");
     }
     this.clients = n;
+    return this;
+  }
+
+  /**
+   * Sets the fewest survivors {@code t} with which a round completes (the secure-aggregation
+   * threshold): each client's noise is sized so that {@code t} clients' noise meets the target.
+   * Default: {@code clients}. Must not exceed {@code clients} (checked by {@link #select()}).
+   *
+   * @throws IllegalArgumentException unless {@code >= 1}
+   */
+  public DdgParameterSelection minimumSurvivors(long t) {
+    if (t < 1) {
+      throw new IllegalArgumentException("Invalid minimum survivors " + t + "; must be >= 1");
+    }
+    this.minimumSurvivors = t;
+    return this;
+  }
+
+  /**
+   * Sets the probability {@code q} with which each client of the population joins a round, chosen
+   * by the client with secret randomness (Poisson sampling). Default 1 (no sampling).
+   *
+   * @throws IllegalArgumentException unless in {@code (0, 1]}
+   */
+  public DdgParameterSelection samplingRate(double q) {
+    DdgParameters.checkSamplingRate(q);
+    this.samplingRate = q;
     return this;
   }
 
@@ -176,12 +218,18 @@ public final class DdgParameterSelection {
    *
    * @return parameters meeting the target for {@code clients} survivors per round
    * @throws IllegalStateException if a required input is unset
-   * @throws IllegalArgumentException if no scale fits the bit width (too few bits for the number of
-   *     clients and k), or the privacy target needs more noise than supported
+   * @throws IllegalArgumentException if the minimum survivors exceed the clients, no scale fits
+   *     the bit width (too few bits for the number of clients and k), or the privacy target needs
+   *     more noise than supported
    */
   public DdgParameters select() {
     if (epsilon == 0 || delta == 0 || rounds == 0 || clients == 0 || dimension == 0 || clipNorm == 0 || bits == 0) {
       throw new IllegalStateException("epsilon, delta, rounds, clients, dimension, clipNorm and bits are required");
+    }
+    long fewest = minimumSurvivors == 0 ? clients : minimumSurvivors;
+    if (fewest > clients) {
+      throw new IllegalArgumentException(
+          "Minimum survivors " + fewest + " exceed the clients " + clients + " a round can hold");
     }
     int paddedDim = dimension == 1 ? 1 : Integer.highestOneBit(dimension - 1) << 1;
     double m = Math.scalb(1.0, bits);
@@ -215,6 +263,7 @@ public final class DdgParameterSelection {
         .localVariance(Rational.ceilDyadic(sigma * sigma, 8))
         .noiseKind(noiseKind)
         .bits(bits)
+        .plan(new DdgPrivacyPlan(epsilon, delta, rounds, clients, fewest, samplingRate))
         .build();
   }
 
@@ -256,10 +305,12 @@ public final class DdgParameterSelection {
     return Math.exp(hi);
   }
 
+  /** Epsilon over all rounds for every survivor count in [t, n]: as DdgParameters#perRoundRdp. */
   private double epsilonAt(double sigma, double l2, double l1, int paddedDim) {
+    long fewest = minimumSurvivors == 0 ? clients : minimumSurvivors;
     RdpCurve c = noiseKind == NoiseKind.DISCRETE_GAUSSIAN
-        ? Rdp.distributedDiscreteGaussian(RdpCurve.DEFAULT_ORDERS, l2, l1, sigma, clients, paddedDim)
-        : Rdp.skellam(RdpCurve.DEFAULT_ORDERS, l2, l1, clients * sigma * sigma / 2);
-    return c.times(rounds).toApproxDp(delta).epsilon();
+        ? Rdp.distributedDiscreteGaussian(RdpCurve.DEFAULT_ORDERS, l2, l1, sigma, fewest, clients, paddedDim)
+        : Rdp.skellam(RdpCurve.DEFAULT_ORDERS, l2, l1, fewest * sigma * sigma / 2);
+    return Rdp.amplifiedByClientSampling(c, samplingRate).times(rounds).toApproxDp(delta).epsilon();
   }
 }

@@ -8,6 +8,7 @@ import io.secagg.dp.sampling.IntegerSampler;
 import io.secagg.dp.sampling.Rational;
 import io.secagg.dp.sampling.Skellam;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The public parameters of one distributed-discrete-Gaussian configuration, shared by every
@@ -22,10 +23,11 @@ import java.util.Objects;
  *
  * <p><b>Dropouts.</b> Every client adds noise of variance {@code localVariance}; the aggregate of
  * {@code s} survivors carries {@code s * localVariance}. The guarantee therefore depends on the
- * number of survivors whose noise is in the sum: {@link #guarantee} takes it as an argument. The
- * conservative setting sizes {@code localVariance} for the smallest survivor count a round can
- * decode with (the secure-aggregation threshold), so every decodable round is at least as private
- * as planned; see {@link DdgParameterSelection}.
+ * number of survivors whose noise is in the sum: {@link #guarantee} takes it (or a range of
+ * counts) as an argument. {@link DdgParameterSelection#minimumSurvivors} sizes {@code
+ * localVariance} for the fewest survivors a round can complete with (the secure-aggregation
+ * threshold), so every round that completes is at least as private as planned. Parameters chosen by the selection carry what
+ * they were sized for ({@link #privacyPlan()}, {@link #plannedGuarantee()}).
  */
 public final class DdgParameters {
   /** Largest supported dimension (2^24 coordinates). */
@@ -41,8 +43,10 @@ public final class DdgParameters {
   private final NoiseKind noiseKind;
   private final long modulus;
   private final IntegerSampler sampler;
+  private final DdgPrivacyPlan plan;
 
   private DdgParameters(Builder b) {
+    this.plan = b.plan;
     this.dimension = b.dimension;
     this.paddedDimension = b.dimension == 1 ? 1 : Integer.highestOneBit(b.dimension - 1) << 1;
     this.clipNorm = b.clipNorm;
@@ -149,12 +153,38 @@ public final class DdgParameters {
     if (survivors < 1) {
       throw new IllegalArgumentException("Invalid survivors " + survivors + "; must be >= 1");
     }
-    double v = localVariance.doubleValue();
-    if (noiseKind == NoiseKind.DISCRETE_GAUSSIAN) {
-      return Rdp.distributedDiscreteGaussian(
-          orders, l2Sensitivity(), l1Sensitivity(), Math.sqrt(v), survivors, paddedDimension);
+    return perRoundRdp(orders, survivors, survivors, 1);
+  }
+
+  /**
+   * The RDP curve of one round that bounds every round whose sum contains the noise of between
+   * {@code minSurvivors} and {@code maxSurvivors} clients, each client of the population taking
+   * part with probability {@code samplingRate} (Poisson sampling; 1 for none). Amplification by
+   * sampling ({@link Rdp#amplifiedByClientSampling}) holds only against observers who do not learn
+   * who took part: the server of the secure-aggregation round does, and gets the curve at rate 1.
+   *
+   * @throws IllegalArgumentException unless {@code 1 <= minSurvivors <= maxSurvivors} and {@code
+   *     samplingRate} is in {@code (0, 1]}
+   */
+  public RdpCurve perRoundRdp(double[] orders, long minSurvivors, long maxSurvivors, double samplingRate) {
+    if (minSurvivors < 1 || maxSurvivors < minSurvivors) {
+      throw new IllegalArgumentException("Invalid survivor range " + minSurvivors + ".." + maxSurvivors
+          + "; need 1 <= minimum <= maximum");
     }
-    return Rdp.skellam(orders, l2Sensitivity(), l1Sensitivity(), survivors * v / 2);
+    checkSamplingRate(samplingRate);
+    double v = localVariance.doubleValue();
+    RdpCurve round = noiseKind == NoiseKind.DISCRETE_GAUSSIAN
+        ? Rdp.distributedDiscreteGaussian(
+            orders, l2Sensitivity(), l1Sensitivity(), Math.sqrt(v), minSurvivors, maxSurvivors, paddedDimension)
+        // The Skellam bound falls as the noise grows: the fewest survivors bound every count.
+        : Rdp.skellam(orders, l2Sensitivity(), l1Sensitivity(), minSurvivors * v / 2);
+    return Rdp.amplifiedByClientSampling(round, samplingRate);
+  }
+
+  static void checkSamplingRate(double q) {
+    if (!(q > 0 && q <= 1)) {
+      throw new IllegalArgumentException("Invalid sampling rate " + q + "; must be in (0, 1]");
+    }
   }
 
   /**
@@ -165,21 +195,106 @@ public final class DdgParameters {
    *     not in {@code (0, 1)}
    */
   public PrivacyGuarantee guarantee(long rounds, long survivors, double delta) {
+    if (survivors < 1) {
+      throw new IllegalArgumentException("Invalid survivors " + survivors + "; must be >= 1");
+    }
+    return guarantee(rounds, survivors, survivors, 1, delta);
+  }
+
+  /**
+   * The (epsilon, delta) guarantee of {@code rounds} rounds, each of which completes with between
+   * {@code minSurvivors} and {@code maxSurvivors} clients' noise in the sum, with Poisson client
+   * sampling at {@code samplingRate} (see {@link #perRoundRdp(double[], long, long, double)}).
+   *
+   * @throws IllegalArgumentException if {@code rounds < 1}, the survivor range or sampling rate is
+   *     invalid, or delta is not in {@code (0, 1)}
+   */
+  public PrivacyGuarantee guarantee(long rounds, long minSurvivors, long maxSurvivors, double samplingRate,
+      double delta) {
     if (rounds < 1) {
       throw new IllegalArgumentException("Invalid rounds " + rounds + "; must be >= 1");
     }
-    return perRoundRdp(RdpCurve.DEFAULT_ORDERS, survivors).times(rounds).toApproxDp(delta);
+    return perRoundRdp(RdpCurve.DEFAULT_ORDERS, minSurvivors, maxSurvivors, samplingRate)
+        .times(rounds).toApproxDp(delta);
+  }
+
+  /**
+   * What the selection sized these parameters for; empty for parameters built by hand with
+   * {@link #builder()}.
+   */
+  public Optional<DdgPrivacyPlan> privacyPlan() {
+    return Optional.ofNullable(plan);
+  }
+
+  /**
+   * The guarantee under the {@link #privacyPlan()}: over its rounds, for every round that completes
+   * with between its minimum survivors and maximum clients, at its sampling rate. At most the
+   * plan's target epsilon.
+   *
+   * @throws IllegalStateException if these parameters have no plan (built by hand)
+   */
+  public PrivacyGuarantee plannedGuarantee() {
+    if (plan == null) {
+      throw new IllegalStateException("These parameters were built by hand and carry no privacy plan");
+    }
+    return guarantee(plan.rounds(), plan.minimumSurvivors(), plan.maximumClients(), plan.samplingRate(),
+        plan.delta());
+  }
+
+  /**
+   * The guarantee under the {@link #privacyPlan()} without amplification by client sampling: what
+   * holds against whoever learns who took part in each round (the server of the secure
+   * aggregation). Equal to {@link #plannedGuarantee()} when the plan's sampling rate is 1.
+   *
+   * @throws IllegalStateException if these parameters have no plan (built by hand)
+   */
+  public PrivacyGuarantee plannedGuaranteeWithoutSampling() {
+    if (plan == null) {
+      throw new IllegalStateException("These parameters were built by hand and carry no privacy plan");
+    }
+    return guarantee(plan.rounds(), plan.minimumSurvivors(), plan.maximumClients(), 1, plan.delta());
   }
 
   /**
    * The predicted standard deviation of each decoded coordinate's error (real units) for
-   * {@code survivors} clients: noise {@code survivors * localVariance} plus stochastic rounding (at
-   * most 1/4 per client), divided by {@code scale^2}, square-rooted. The rotation is orthogonal, so
-   * the error per coordinate is the same after decoding.
+   * {@code survivors} clients: noise of the exact variance ({@link IntegerSampler#variance()}) per
+   * client plus stochastic rounding (at most 1/4 per client), times {@code survivors}, divided by
+   * {@code scale^2}, square-rooted. The rotation is orthogonal, so the error per coordinate is the
+   * same after decoding.
+   *
+   * @throws IllegalArgumentException if {@code survivors < 1}
    */
   public double predictedErrorStd(long survivors) {
-    double var = survivors * (localVariance.doubleValue() + 0.25);
+    if (survivors < 1) {
+      throw new IllegalArgumentException("Invalid survivors " + survivors + "; must be >= 1");
+    }
+    double var = survivors * (sampler.variance() + 0.25);
     return Math.sqrt(var) / scale;
+  }
+
+  /**
+   * The expected noise per coordinate of the decoded sum of {@code survivors} updates against the
+   * largest signal they can carry, for updates of the largest scale a clipped update can have
+   * ({@code c / sqrt(d)} per coordinate).
+   *
+   * @throws IllegalArgumentException if {@code survivors < 1}
+   */
+  public SignalToNoise signalToNoise(long survivors) {
+    return signalToNoise(survivors, clipNorm / Math.sqrt(dimension));
+  }
+
+  /**
+   * As {@link #signalToNoise(long)}, for updates whose RMS per coordinate is {@code updateRms}
+   * (real units; e.g. a model update's typical magnitude).
+   *
+   * @throws IllegalArgumentException if {@code survivors < 1} or {@code updateRms} is not finite
+   *     and positive
+   */
+  public SignalToNoise signalToNoise(long survivors, double updateRms) {
+    if (!(updateRms > 0) || Double.isInfinite(updateRms)) {
+      throw new IllegalArgumentException("Invalid update scale " + updateRms + "; must be finite and > 0");
+    }
+    return new SignalToNoise(survivors, dimension, clipNorm, updateRms, predictedErrorStd(survivors));
   }
 
   @Override
@@ -197,8 +312,15 @@ public final class DdgParameters {
     private Rational localVariance;
     private NoiseKind noiseKind = NoiseKind.DISCRETE_GAUSSIAN;
     private long modulus;
+    private DdgPrivacyPlan plan;
 
     private Builder() {}
+
+    /** Set by the selection only: what the parameters were sized for. */
+    Builder plan(DdgPrivacyPlan p) {
+      this.plan = p;
+      return this;
+    }
 
     /**
      * Sets the client vector length {@code d}.

@@ -16,23 +16,24 @@ public final class DdgServer {
    * ceil(m/2))}: {@code v - m} when {@code v >= ceil(m/2)}.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if a value is outside {@code [0, m)} or the length is not
+   * @throws InvalidAggregateException if a value is outside {@code [0, m)} or the length is not
    *     {@code D}
    */
-  public static long[] unwrap(DdgParameters params, long[] aggregate) {
+  public static long[] unwrap(DdgParameters params, long[] aggregate) throws InvalidAggregateException {
     Objects.requireNonNull(params, "params");
     Objects.requireNonNull(aggregate, "aggregate");
     long m = params.modulus();
     if (aggregate.length != params.paddedDimension()) {
-      throw new IllegalArgumentException(
-          "Invalid aggregate length " + aggregate.length + "; expected " + params.paddedDimension());
+      throw new InvalidAggregateException(
+          "aggregate has " + aggregate.length + " elements; the parameters' padded dimension is "
+              + params.paddedDimension());
     }
     long half = m - m / 2;
     long[] out = new long[aggregate.length];
     for (int i = 0; i < out.length; i++) {
       long v = aggregate[i];
       if (v < 0 || v >= m) {
-        throw new IllegalArgumentException("Aggregate value at index " + i + " is outside [0, m)");
+        throw new InvalidAggregateException("aggregate element " + i + " is outside [0, m)");
       }
       out[i] = v >= half ? v - m : v;
     }
@@ -44,9 +45,11 @@ public final class DdgServer {
    *
    * @param rotationSeed the round's 32-byte rotation seed
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException as {@link #unwrap}, or if the seed is not 32 bytes
+   * @throws InvalidAggregateException as {@link #unwrap}
+   * @throws IllegalArgumentException if the seed is not 32 bytes
    */
-  public static double[] decode(DdgParameters params, long[] aggregate, byte[] rotationSeed) {
+  public static double[] decode(DdgParameters params, long[] aggregate, byte[] rotationSeed)
+      throws InvalidAggregateException {
     Objects.requireNonNull(rotationSeed, "rotationSeed");
     DdgClient.checkSeed(rotationSeed);
     long[] signed = unwrap(params, aggregate);

@@ -68,7 +68,13 @@ public final class DdgSimulation {
     if (survivors == 0) {
       throw new IllegalArgumentException("No surviving clients");
     }
-    double[] decoded = DdgServer.decode(params, aggregate, rotationSeed);
+    double[] decoded;
+    try {
+      decoded = DdgServer.decode(params, aggregate, rotationSeed);
+    } catch (InvalidAggregateException e) {
+      // The aggregate was summed here from this method's own encodings.
+      throw new IllegalStateException("the simulation's own aggregate was rejected", e);
+    }
     PrivacyGuarantee g = params.guarantee(1, survivors, delta);
     return new DdgSimulationResult(decoded, trueSum, survivors, params.predictedErrorStd(survivors), g);
   }

@@ -1,34 +1,26 @@
 package io.secagg.dp.internal;
 
-import io.secagg.core.crypto.Hkdf;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
+import io.secagg.core.crypto.Keystream;
+import io.secagg.core.crypto.KeystreamPurpose;
 
 /** The randomized Walsh-Hadamard rotation of the DDG pipeline and its inverse. */
 public final class Hadamard {
-  private static final byte[] SIGN_INFO = "secagg/v1 dp ddg rotation signs".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] NO_CONTEXT = new byte[0];
 
   private Hadamard() {}
 
   /**
-   * The sign vector: {@code key = HKDF-SHA256(seed, salt = empty, info = "secagg/v1 dp ddg
-   * rotation signs", 16)}; the AES-128-CTR keystream (zero IV) under that key, bit {@code i} taken
-   * as bit {@code i mod 8} (least significant first) of byte {@code floor(i/8)}; sign {@code -1}
-   * where the bit is 1.
+   * The sign vector: the first {@code ceil(n/8)} bytes of the {@link Keystream} of purpose {@link
+   * KeystreamPurpose#DP_ROTATION_SIGNS} from the 32-byte {@code seed} (empty context); bit {@code
+   * i} is bit {@code i mod 8} (least significant first) of byte {@code floor(i/8)}, which is bit
+   * {@code i mod 64} of the little-endian word {@code floor(i/64)}; sign {@code -1} where the bit
+   * is 1.
+   *
+   * @throws IllegalArgumentException if {@code seed} is not 32 bytes
    */
   public static double[] signs(byte[] seed, int n) {
-    byte[] key = Hkdf.derive(seed, new byte[0], SIGN_INFO, 16);
     byte[] stream = new byte[(n + 7) / 8];
-    try {
-      Cipher c = Cipher.getInstance("AES/CTR/NoPadding");
-      c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(new byte[16]));
-      stream = c.doFinal(stream);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-CTR unavailable", e);
-    }
+    Keystream.open(KeystreamPurpose.DP_ROTATION_SIGNS, seed, NO_CONTEXT).nextBytes(stream);
     double[] s = new double[n];
     for (int i = 0; i < n; i++) {
       s[i] = ((stream[i >>> 3] >>> (i & 7)) & 1) == 0 ? 1.0 : -1.0;

@@ -120,11 +120,16 @@ public final class DiscreteLaplace implements IntegerSampler {
     return new LazyUniform(w, bits).lessThanExpNeg(BigInteger.valueOf(u), BigInteger.valueOf(t));
   }
 
-  /** {@code 2 q / (1 - q)^2} with {@code q = e^(-1/b)}. */
+  /**
+   * The exact variance {@code 2 q / (1 - q)^2} with {@code q = e^(-1/b)}, as a double (within a few
+   * ulps; {@code 1 - q} is computed as {@code -expm1(-1/b)}, which keeps its relative accuracy for
+   * large scales).
+   */
   @Override
   public double variance() {
-    double q = Math.exp(-1.0 / scale.doubleValue());
-    return 2 * q / ((1 - q) * (1 - q));
+    double x = 1.0 / scale.doubleValue();
+    double oneMinusQ = -Math.expm1(-x);
+    return 2 * Math.exp(-x) / (oneMinusQ * oneMinusQ);
   }
 
   @Override

@@ -128,6 +128,7 @@ public final class Poisson implements IntegerSampler {
     return b -> PoissonCdf.build(p, q, b, k).floorAt(k);
   }
 
+  /** The exact variance, equal to the mean {@code lambda}, rounded to a double. */
   @Override
   public double variance() {
     return lambda.doubleValue();

@@ -53,6 +53,7 @@ public final class Skellam implements IntegerSampler {
     return a - b;
   }
 
+  /** The exact variance {@code v} (two independent Poisson of mean {@code v/2}), rounded to a double. */
   @Override
   public double variance() {
     return variance.doubleValue();

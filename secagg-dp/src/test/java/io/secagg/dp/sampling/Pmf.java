@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.apache.commons.numbers.gamma.LogGamma;
+import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
 /** Statistical helpers shared by the sampler tests (double precision is fine for testing). */
 final class Pmf {
@@ -47,7 +48,7 @@ final class Pmf {
   static double[] poisson(double lambda, int r) {
     double[] p = new double[r + 1];
     for (int k = 0; k <= r; k++) {
-      p[k] = Math.exp(-lambda + k * Math.log(lambda) - org.apache.commons.math3.special.Gamma.logGamma(k + 1.0));
+      p[k] = Math.exp(-lambda + k * Math.log(lambda) - LogGamma.value(k + 1.0));
     }
     return p;
   }
@@ -109,7 +110,7 @@ final class Pmf {
       stat += d * d / b[0];
     }
     int df = bins.size() - 1;
-    double crit = new ChiSquaredDistribution(Math.max(1, df)).inverseCumulativeProbability(1 - ALPHA);
+    double crit = ChiSquaredDistribution.of(Math.max(1, df)).inverseSurvivalProbability(ALPHA);
     assertTrue(stat <= crit, label + ": chi-square " + stat + " > critical " + crit + " (df " + df + ")");
   }
 

@@ -1,7 +1,6 @@
 package io.secagg.he.aggregation;
 
 import io.secagg.he.PaillierEncryptor;
-import io.secagg.he.PlaintextOverflowException;
 import io.secagg.he.packing.EncryptedVector;
 import io.secagg.he.packing.PackingLayout;
 import java.util.Objects;
@@ -36,8 +35,8 @@ public final class AggregationClient {
   /**
    * Encrypts {@code values} on the caller's thread.
    *
-   * @throws IllegalArgumentException if the length is not the configured one
-   * @throws PlaintextOverflowException if a value is outside the signed {@code valueBits} range
+   * @throws IllegalArgumentException if the length is not the configured one or a value is
+   *     outside the signed {@code valueBits} range
    */
   public EncryptedVector encrypt(long[] values) {
     return encrypt(values, Runnable::run, 1);
@@ -46,8 +45,8 @@ public final class AggregationClient {
   /**
    * Encrypts {@code values} in {@code parallelism} chunks on {@code executor}.
    *
-   * @throws IllegalArgumentException if the length is not the configured one
-   * @throws PlaintextOverflowException if a value is outside the signed {@code valueBits} range
+   * @throws IllegalArgumentException if the length is not the configured one or a value is
+   *     outside the signed {@code valueBits} range
    */
   public EncryptedVector encrypt(long[] values, Executor executor, int parallelism) {
     Objects.requireNonNull(values, "values");

@@ -35,45 +35,70 @@ public final class AggregationServer {
   /**
    * Parses, validates and adds one client's serialized contribution.
    *
-   * @throws InvalidCiphertextException if the bytes are malformed or a ciphertext is invalid
-   * @throws KeyMismatchException if the layout differs from the round's
-   * @throws IllegalArgumentException if the length is wrong, the client already contributed,
-   *     or the contribution is not a fresh single-client vector
-   * @throws IllegalStateException if {@code maxClients} contributions were already added
+   * @param clientId the authenticated identity of the uploader, chosen by the caller
+   * @throws InvalidContributionException if the bytes are not a valid encrypted vector under
+   *     the round's key and layout ({@code MALFORMED}), or for any reason of {@link
+   *     #accept(String, EncryptedVector, Executor, int)}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code parallelism} is out of range
    */
-  public void accept(String clientId, byte[] contribution, Executor executor, int parallelism) {
+  public void accept(String clientId, byte[] contribution, Executor executor, int parallelism)
+      throws InvalidContributionException {
+    Objects.requireNonNull(clientId, "clientId");
     Objects.requireNonNull(contribution, "contribution");
-    accept(clientId, EncryptedVector.fromBytes(publicKey, layout, contribution), executor, parallelism);
+    EncryptedVector vector;
+    try {
+      vector = EncryptedVector.fromBytes(publicKey, layout, contribution);
+    } catch (InvalidCiphertextException e) {
+      throw new InvalidContributionException(
+          InvalidContributionException.Reason.MALFORMED, "client " + clientId + ": " + e.getMessage(), e);
+    }
+    accept(clientId, vector, executor, parallelism);
   }
 
   /**
    * Validates and adds one client's contribution.
    *
-   * @throws KeyMismatchException if the key or layout differs from the round's
-   * @throws IllegalArgumentException if the length is wrong, the client already contributed,
-   *     or the vector is already a sum of several
-   * @throws IllegalStateException if {@code maxClients} contributions were already added
+   * @param clientId the authenticated identity of the uploader, chosen by the caller
+   * @throws InvalidContributionException if the vector has the wrong length ({@code
+   *     WRONG_LENGTH}) or more than one summand ({@code NOT_A_SINGLE_VECTOR}), the client
+   *     already contributed ({@code DUPLICATE_CLIENT}), or {@code maxClients} contributions were
+   *     already added ({@code ROUND_FULL}); nothing is added then
+   * @throws KeyMismatchException if the vector is under another key or layout: the caller
+   *     parsed it with other parameters than the round's (a caller bug)
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code parallelism} is out of range
    */
-  public synchronized void accept(String clientId, EncryptedVector contribution, Executor executor, int parallelism) {
+  public synchronized void accept(String clientId, EncryptedVector contribution, Executor executor, int parallelism)
+      throws InvalidContributionException {
     Objects.requireNonNull(clientId, "clientId");
     Objects.requireNonNull(contribution, "contribution");
+    Objects.requireNonNull(executor, "executor");
     if (!contribution.publicKey().equals(publicKey) || !contribution.layout().equals(layout)) {
       throw new KeyMismatchException("contribution uses another key or layout");
     }
     if (contribution.length() != config.vectorLength()) {
-      throw new IllegalArgumentException("contribution has the wrong length");
+      throw refused(InvalidContributionException.Reason.WRONG_LENGTH, clientId,
+          contribution.length() + " values where the round has " + config.vectorLength());
     }
     if (contribution.summands() != 1) {
-      throw new IllegalArgumentException("a client contribution must be a single vector");
+      throw refused(InvalidContributionException.Reason.NOT_A_SINGLE_VECTOR, clientId,
+          "a sum of " + contribution.summands() + " vectors");
     }
     if (seen.contains(clientId)) {
-      throw new IllegalArgumentException("client " + clientId + " already contributed");
+      throw refused(InvalidContributionException.Reason.DUPLICATE_CLIENT, clientId, "already contributed");
     }
     if (seen.size() >= config.maxClients()) {
-      throw new IllegalStateException("the round already has " + config.maxClients() + " contributions");
+      throw refused(InvalidContributionException.Reason.ROUND_FULL, clientId,
+          "the round already has " + config.maxClients() + " contributions");
     }
     sum = sum == null ? contribution : sum.add(contribution, executor, parallelism);
     seen.add(clientId);
+  }
+
+  private static InvalidContributionException refused(
+      InvalidContributionException.Reason reason, String clientId, String detail) {
+    return new InvalidContributionException(reason, "client " + clientId + ": " + detail, null);
   }
 
   /** Contributions added so far. */

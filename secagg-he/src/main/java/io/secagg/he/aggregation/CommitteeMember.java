@@ -8,14 +8,17 @@ import io.secagg.he.packing.EncryptedVector;
 import io.secagg.he.threshold.InvalidPartialDecryptionException;
 import io.secagg.he.threshold.KeyShare;
 import io.secagg.he.threshold.PartialDecryption;
+import io.secagg.he.threshold.ThresholdDecryption;
 import io.secagg.he.threshold.ThresholdPublicKey;
 import java.math.BigInteger;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 /**
@@ -71,38 +74,92 @@ public final class CommitteeMember {
   }
 
   /**
-   * Verifies the members' partial decryptions and decodes the sum vector.
+   * Decrypts {@code sum} from the members' partial decryptions, using for each ciphertext any
+   * {@code t} members whose partial decryptions verify. Each partial decryption used is
+   * verified once; a member found invalid (a partial decryption that fails its proof, a list of
+   * the wrong length or mixing party indices) is reported in {@link
+   * DecryptedSum#rejectedMembers()} and not asked again for later ciphertexts.
    *
-   * @param fromMembers one list per responding member, each as returned by
-   *     {@link #partialDecrypt}; at least {@code t} members
-   * @throws InvalidPartialDecryptionException if fewer than {@code t} members responded, a list
-   *     has the wrong size, or a partial decryption does not verify
-   * @throws PlaintextOverflowException if a decoded slot is out of range
+   * @param fromMembers one list per responding member, each as returned by {@link
+   *     #partialDecrypt} (the member is the party index of its entries); an empty list counts as
+   *     no response, a second list from the same member is ignored
+   * @throws InvalidPartialDecryptionException if, for some ciphertext, fewer than {@code t}
+   *     members have a valid partial decryption ({@link
+   *     InvalidPartialDecryptionException#rejectedParties()} names the invalid ones)
+   * @throws PlaintextOverflowException if a decoded slot is out of range (the sum is not what
+   *     {@code sum.summands()} honest contributions can produce)
+   * @throws KeyMismatchException if {@code sum} is under another key or layout
+   * @throws IllegalArgumentException if {@code sum} has the wrong length or {@code
+   *     parallelism} is out of range
+   * @throws NullPointerException if an argument or a list is null
    */
-  public static long[] combine(ThresholdPublicKey key, AggregationConfig config, EncryptedVector sum,
-      List<List<PartialDecryption>> fromMembers, Executor executor, int parallelism) {
+  public static DecryptedSum combine(ThresholdPublicKey key, AggregationConfig config, EncryptedVector sum,
+      List<List<PartialDecryption>> fromMembers, Executor executor, int parallelism)
+      throws InvalidPartialDecryptionException, PlaintextOverflowException {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(sum, "sum");
     Objects.requireNonNull(fromMembers, "fromMembers");
+    Objects.requireNonNull(executor, "executor");
     checkSum(key, config, sum);
     int count = sum.ciphertexts().size();
+    Map<Integer, String> rejected = new ConcurrentHashMap<>();
+    // Well-formed responses by member index, in index order so that the result is reproducible.
+    TreeMap<Integer, List<PartialDecryption>> members = new TreeMap<>();
     for (List<PartialDecryption> l : fromMembers) {
-      if (l.size() != count) {
-        throw new InvalidPartialDecryptionException(
-            "a member sent " + l.size() + " partial decryptions for " + count + " ciphertexts");
+      Objects.requireNonNull(l, "a member's list");
+      if (l.isEmpty()) {
+        continue;
+      }
+      int member = Objects.requireNonNull(l.get(0), "partial decryption").index();
+      if (members.containsKey(member) || rejected.containsKey(member)) {
+        continue;
+      }
+      String shape = shapeViolation(l, member, count);
+      if (shape != null) {
+        rejected.put(member, shape);
+      } else {
+        members.put(member, l);
       }
     }
     List<Ciphertext> cts = sum.ciphertexts();
     BigInteger[] plain = new BigInteger[count];
     Parallel.forEach(count, parallelism, executor, j -> {
-      List<PartialDecryption> forJ = new ArrayList<>(fromMembers.size());
-      for (List<PartialDecryption> l : fromMembers) {
-        forJ.add(l.get(j));
+      ThresholdDecryption d = key.decryption(cts.get(j));
+      for (Map.Entry<Integer, List<PartialDecryption>> e : members.entrySet()) {
+        if (d.isComplete()) {
+          break;
+        }
+        if (rejected.containsKey(e.getKey())) {
+          continue;
+        }
+        try {
+          d.offer(e.getValue().get(j));
+        } catch (InvalidPartialDecryptionException x) {
+          rejected.putIfAbsent(e.getKey(), "ciphertext " + j + ": " + x.getMessage());
+        }
       }
-      plain[j] = key.combine(cts.get(j), forJ);
+      if (!d.isComplete()) {
+        throw new InvalidPartialDecryptionException(
+            "ciphertext " + j + " has valid partial decryptions from only " + d.validParties().size()
+                + " members; " + key.threshold() + " are needed", new TreeMap<>(rejected));
+      }
+      plain[j] = d.plaintext();
     });
-    return sum.decodePlaintexts(Arrays.asList(plain));
+    return new DecryptedSum(sum.decodePlaintexts(Arrays.asList(plain)), new TreeMap<>(rejected));
+  }
+
+  /** Why a member's list cannot be used, or null if it has one entry per ciphertext, all its. */
+  private static String shapeViolation(List<PartialDecryption> l, int member, int count) {
+    if (l.size() != count) {
+      return "sent " + l.size() + " partial decryptions for " + count + " ciphertexts";
+    }
+    for (PartialDecryption p : l) {
+      if (Objects.requireNonNull(p, "partial decryption").index() != member) {
+        return "its list mixes party indices";
+      }
+    }
+    return null;
   }
 
   private static void checkSum(ThresholdPublicKey key, AggregationConfig config, EncryptedVector sum) {

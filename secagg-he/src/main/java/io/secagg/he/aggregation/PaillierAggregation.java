@@ -1,6 +1,7 @@
 package io.secagg.he.aggregation;
 
 import io.secagg.he.PaillierEncryptor;
+import io.secagg.he.PaillierInputException;
 import io.secagg.he.RandomizerSource;
 import io.secagg.he.packing.EncryptedVector;
 import io.secagg.he.threshold.PartialDecryption;
@@ -32,7 +33,8 @@ public final class PaillierAggregation {
    * @param executor where chunks of vector work run; {@code parallelism} chunks per operation
    * @throws IllegalArgumentException if the number of clients is outside
    *     {@code [minClients, maxClients]} or a vector has the wrong length
-   * @throws io.secagg.he.PlaintextOverflowException if an input value is out of range
+   * @throws IllegalArgumentException also if an input value is outside the signed {@code
+   *     valueBits} range
    */
   public static AggregationResult simulate(ThresholdKeySet keys, AggregationConfig config, long[][] inputs,
       SecureRandom random, Executor executor, int parallelism) {
@@ -46,36 +48,41 @@ public final class PaillierAggregation {
           + config.minClients() + ".." + config.maxClients());
     }
     ThresholdPublicKey tpk = keys.publicKey();
-    PaillierEncryptor encryptor = PaillierEncryptor.create(RandomizerSource.djn(tpk.paillierKey(), random));
-    AggregationClient client = new AggregationClient(encryptor, config);
-    AggregationServer server = new AggregationServer(tpk.paillierKey(), config);
-    long bytesPerClient = 0;
-    int ciphertextsPerClient = 0;
-    for (int i = 0; i < inputs.length; i++) {
-      EncryptedVector upload = client.encrypt(inputs[i], executor, parallelism);
-      byte[] wire = upload.toBytes();
-      bytesPerClient = wire.length;
-      ciphertextsPerClient = upload.ciphertexts().size();
-      server.accept("client-" + i, wire, executor, parallelism);
-    }
-    EncryptedVector sum = server.sum();
-    List<List<PartialDecryption>> responses = new ArrayList<>();
-    long bytesPerMember = 0;
-    for (int i = 1; i <= tpk.threshold(); i++) {
-      CommitteeMember member = new CommitteeMember(keys.share(i), config, random);
-      List<PartialDecryption> partials = member.partialDecrypt(sum, executor, parallelism);
-      List<PartialDecryption> received = new ArrayList<>(partials.size());
-      long bytes = 0;
-      for (PartialDecryption p : partials) {
-        byte[] wire = p.toBytes(tpk);
-        bytes += wire.length;
-        received.add(PartialDecryption.fromBytes(tpk, wire));
+    try {
+      PaillierEncryptor encryptor = PaillierEncryptor.create(RandomizerSource.djn(tpk.paillierKey(), random));
+      AggregationClient client = new AggregationClient(encryptor, config);
+      AggregationServer server = new AggregationServer(tpk.paillierKey(), config);
+      long bytesPerClient = 0;
+      int ciphertextsPerClient = 0;
+      for (int i = 0; i < inputs.length; i++) {
+        EncryptedVector upload = client.encrypt(inputs[i], executor, parallelism);
+        byte[] wire = upload.toBytes();
+        bytesPerClient = wire.length;
+        ciphertextsPerClient = upload.ciphertexts().size();
+        server.accept("client-" + i, wire, executor, parallelism);
       }
-      bytesPerMember = bytes;
-      responses.add(received);
+      EncryptedVector sum = server.sum();
+      List<List<PartialDecryption>> responses = new ArrayList<>();
+      long bytesPerMember = 0;
+      for (int i = 1; i <= tpk.threshold(); i++) {
+        CommitteeMember member = new CommitteeMember(keys.share(i), config, random);
+        List<PartialDecryption> partials = member.partialDecrypt(sum, executor, parallelism);
+        List<PartialDecryption> received = new ArrayList<>(partials.size());
+        long bytes = 0;
+        for (PartialDecryption p : partials) {
+          byte[] wire = p.toBytes(tpk);
+          bytes += wire.length;
+          received.add(PartialDecryption.fromBytes(tpk, wire));
+        }
+        bytesPerMember = bytes;
+        responses.add(received);
+      }
+      long[] result = CommitteeMember.combine(tpk, config, sum, responses, executor, parallelism).values();
+      return new AggregationResult(result, inputs.length, ciphertextsPerClient, bytesPerClient,
+          tpk.threshold(), bytesPerMember);
+    } catch (PaillierInputException e) {
+      // Every party here is this method's own honest code: a rejection is a bug, not an attack.
+      throw new IllegalStateException("an honest simulated party was rejected", e);
     }
-    long[] result = CommitteeMember.combine(tpk, config, sum, responses, executor, parallelism);
-    return new AggregationResult(result, inputs.length, ciphertextsPerClient, bytesPerClient,
-        tpk.threshold(), bytesPerMember);
   }
 }

@@ -68,7 +68,7 @@ public final class FixedPointEncoder {
   /**
    * Encodes {@code x}, rounding {@code x * 2^f} half-even to an integer.
    *
-   * @throws PlaintextOverflowException if the scaled value exceeds {@code B} in magnitude
+   * @throws IllegalArgumentException if the scaled value exceeds {@code B} in magnitude
    * @throws NullPointerException if {@code x} is null
    */
   public BigInteger encode(BigDecimal x) {
@@ -84,7 +84,7 @@ public final class FixedPointEncoder {
    * Encodes a finite double exactly as {@link #encode(BigDecimal)} of its exact binary value.
    *
    * @throws IllegalArgumentException if {@code x} is NaN or infinite
-   * @throws PlaintextOverflowException if the scaled value exceeds {@code B} in magnitude
+   * @throws IllegalArgumentException if the scaled value exceeds {@code B} in magnitude
    */
   public BigInteger encode(double x) {
     if (!Double.isFinite(x)) {
@@ -96,7 +96,7 @@ public final class FixedPointEncoder {
   /**
    * Encodes an integer {@code x} (scaled by {@code 2^f} like every other value).
    *
-   * @throws PlaintextOverflowException if {@code x * 2^f} exceeds {@code B} in magnitude
+   * @throws IllegalArgumentException if {@code x * 2^f} exceeds {@code B} in magnitude
    */
   public BigInteger encode(long x) {
     return encodeScaled(BigInteger.valueOf(x).shiftLeft(fractionalBits));
@@ -105,12 +105,12 @@ public final class FixedPointEncoder {
   /**
    * Encodes an already scaled integer {@code s} (the value {@code s / 2^f}).
    *
-   * @throws PlaintextOverflowException if {@code |s| > B}
+   * @throws IllegalArgumentException if {@code |s| > B}
    */
   public BigInteger encodeScaled(BigInteger s) {
     Objects.requireNonNull(s, "s");
     if (s.abs().compareTo(bound) > 0) {
-      throw new PlaintextOverflowException("scaled value exceeds the encodable range floor(n/3)");
+      throw new IllegalArgumentException("scaled value exceeds the encodable range floor(n/3)");
     }
     return s.signum() < 0 ? s.add(n) : s;
   }
@@ -123,7 +123,7 @@ public final class FixedPointEncoder {
    * @throws PlaintextOverflowException if {@code m} is in the overflow band {@code (B, n - B)}
    * @throws IllegalArgumentException if {@code m} is outside {@code [0, n)}
    */
-  public BigInteger decodeScaled(BigInteger m) {
+  public BigInteger decodeScaled(BigInteger m) throws PlaintextOverflowException {
     Objects.requireNonNull(m, "m");
     if (m.signum() < 0 || m.compareTo(n) >= 0) {
       throw new IllegalArgumentException("plaintext must satisfy 0 <= m < n");
@@ -138,8 +138,12 @@ public final class FixedPointEncoder {
     throw new PlaintextOverflowException("decrypted value lies in the overflow band: the sum wrapped");
   }
 
-  /** The exact value {@code decodeScaled(m) / 2^f}. */
-  public BigDecimal decode(BigInteger m) {
+  /**
+   * The exact value {@code decodeScaled(m) / 2^f}.
+   *
+   * @throws PlaintextOverflowException if {@code m} is in the overflow band
+   */
+  public BigDecimal decode(BigInteger m) throws PlaintextOverflowException {
     return decode(m, 1);
   }
 
@@ -150,7 +154,7 @@ public final class FixedPointEncoder {
    * @param scaleMultiplier 1 to 64
    * @throws PlaintextOverflowException if {@code m} is in the overflow band
    */
-  public BigDecimal decode(BigInteger m, int scaleMultiplier) {
+  public BigDecimal decode(BigInteger m, int scaleMultiplier) throws PlaintextOverflowException {
     if (scaleMultiplier < 1 || scaleMultiplier > 64) {
       throw new IllegalArgumentException("scaleMultiplier must be 1..64");
     }
@@ -160,8 +164,12 @@ public final class FixedPointEncoder {
     return s.divide(new BigDecimal(BigInteger.ONE.shiftLeft(shift))).stripTrailingZeros();
   }
 
-  /** The nearest double to {@link #decode(BigInteger)}. */
-  public double decodeDouble(BigInteger m) {
+  /**
+   * The nearest double to {@link #decode(BigInteger)}.
+   *
+   * @throws PlaintextOverflowException if {@code m} is in the overflow band
+   */
+  public double decodeDouble(BigInteger m) throws PlaintextOverflowException {
     return decode(m).doubleValue();
   }
 

@@ -5,18 +5,38 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.function.IntConsumer;
 
 /** Runs an index range in chunks over an {@link Executor} and waits for all of them. */
 public final class Parallel {
   private Parallel() {}
 
   /**
-   * Calls {@code body.accept(i)} for every {@code i} in {@code [0, count)}, in about
-   * {@code chunks} contiguous tasks on {@code executor}, and returns when all are done. A
-   * runtime exception thrown by a task is rethrown unwrapped on the caller's thread.
+   * The work for one index; it may throw one checked exception type.
+   *
+   * @param <E> the checked exception the body may throw
    */
-  public static void forEach(int count, int chunks, Executor executor, IntConsumer body) {
+  @FunctionalInterface
+  public interface Body<E extends Exception> {
+    /** Does the work for index {@code i}. */
+    void accept(int i) throws E;
+  }
+
+  /** Carries a body's checked exception across the executor; never escapes this class. */
+  private static final class Carrier extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Carrier(Exception cause) {
+      super(cause);
+    }
+  }
+
+  /**
+   * Calls {@code body.accept(i)} for every {@code i} in {@code [0, count)}, in about
+   * {@code chunks} contiguous tasks on {@code executor}, and returns when all are done. An
+   * exception thrown by a task (checked or not) is rethrown unwrapped on the caller's thread.
+   */
+  public static <E extends Exception> void forEach(int count, int chunks, Executor executor, Body<E> body)
+      throws E {
     if (count == 0) {
       return;
     }
@@ -30,7 +50,13 @@ public final class Parallel {
           CompletableFuture.runAsync(
               () -> {
                 for (int i = from; i < to; i++) {
-                  body.accept(i);
+                  try {
+                    body.accept(i);
+                  } catch (RuntimeException e) {
+                    throw e;
+                  } catch (Exception e) {
+                    throw new Carrier(e);
+                  }
                 }
               },
               executor));
@@ -39,6 +65,11 @@ public final class Parallel {
       CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])).join();
     } catch (CompletionException e) {
       Throwable cause = e.getCause();
+      if (cause instanceof Carrier) {
+        @SuppressWarnings("unchecked") // only a body of type Body<E> can have thrown it
+        E checked = (E) cause.getCause();
+        throw checked;
+      }
       if (cause instanceof RuntimeException) {
         throw (RuntimeException) cause;
       }

@@ -49,9 +49,9 @@ public final class EncryptedVector {
   /**
    * Packs and encrypts {@code values} on the caller's thread.
    *
-   * @throws PlaintextOverflowException if a value is outside the layout's range
    * @throws KeyMismatchException if the layout is for another modulus length
-   * @throws IllegalArgumentException if {@code values} is longer than {@link #MAX_LENGTH}
+   * @throws IllegalArgumentException if a value is outside the layout's range or {@code values}
+   *     is longer than {@link #MAX_LENGTH}
    */
   public static EncryptedVector encrypt(PaillierEncryptor encryptor, PackingLayout layout, long[] values) {
     return encrypt(encryptor, layout, values, CALLER, 1);
@@ -61,10 +61,9 @@ public final class EncryptedVector {
    * Packs and encrypts {@code values}, {@code parallelism} chunks at a time on {@code executor}.
    *
    * @param parallelism 1 to 4096 tasks
-   * @throws PlaintextOverflowException if a value is outside the layout's range
    * @throws KeyMismatchException if the layout is for another modulus length
-   * @throws IllegalArgumentException if {@code values} is longer than {@link #MAX_LENGTH} or
-   *     {@code parallelism} is out of range
+   * @throws IllegalArgumentException if a value is outside the layout's range, {@code values}
+   *     is longer than {@link #MAX_LENGTH} or {@code parallelism} is out of range
    */
   public static EncryptedVector encrypt(
       PaillierEncryptor encryptor, PackingLayout layout, long[] values, Executor executor, int parallelism) {
@@ -83,7 +82,7 @@ public final class EncryptedVector {
     long max = layout.maxValue();
     for (int i = 0; i < values.length; i++) {
       if (values[i] < min || values[i] > max) {
-        throw new PlaintextOverflowException("value at index " + i + " is outside [" + min + ", " + max + "]");
+        throw new IllegalArgumentException("value at index " + i + " is outside [" + min + ", " + max + "]");
       }
     }
     int count = layout.ciphertextCount(values.length);
@@ -101,7 +100,7 @@ public final class EncryptedVector {
    * The homomorphic sum {@code this + other}, on the caller's thread.
    *
    * @throws KeyMismatchException if the keys, layouts or lengths differ
-   * @throws PlaintextOverflowException if the summand count would exceed the layout's headroom
+   * @throws IllegalArgumentException if the summand count would exceed the layout's headroom
    */
   public EncryptedVector add(EncryptedVector other) {
     return add(other, CALLER, 1);
@@ -111,7 +110,8 @@ public final class EncryptedVector {
    * The homomorphic sum {@code this + other}, {@code parallelism} chunks at a time.
    *
    * @throws KeyMismatchException if the keys, layouts or lengths differ
-   * @throws PlaintextOverflowException if the summand count would exceed the layout's headroom
+   * @throws IllegalArgumentException if the summand count would exceed the layout's headroom
+   *     (the caller chose the layout and what to add)
    */
   public EncryptedVector add(EncryptedVector other, Executor executor, int parallelism) {
     Objects.requireNonNull(other, "other");
@@ -122,7 +122,7 @@ public final class EncryptedVector {
     }
     long total = (long) summands + other.summands;
     if (total > layout.maxSummands()) {
-      throw new PlaintextOverflowException(
+      throw new IllegalArgumentException(
           "sum of " + total + " vectors exceeds the layout's headroom of " + layout.maxSummands());
     }
     Ciphertext[] out = new Ciphertext[ciphertexts.length];
@@ -137,7 +137,7 @@ public final class EncryptedVector {
    * @throws KeyMismatchException if {@code key} is not this vector's key
    * @throws PlaintextOverflowException if a slot is out of range (a corrupted or overflowed sum)
    */
-  public long[] decrypt(PaillierPrivateKey key) {
+  public long[] decrypt(PaillierPrivateKey key) throws PlaintextOverflowException {
     return decrypt(key, CALLER, 1);
   }
 
@@ -147,7 +147,8 @@ public final class EncryptedVector {
    * @throws KeyMismatchException if {@code key} is not this vector's key
    * @throws PlaintextOverflowException if a slot is out of range
    */
-  public long[] decrypt(PaillierPrivateKey key, Executor executor, int parallelism) {
+  public long[] decrypt(PaillierPrivateKey key, Executor executor, int parallelism)
+      throws PlaintextOverflowException {
     Objects.requireNonNull(key, "key");
     if (!key.publicKey().equals(publicKey)) {
       throw new KeyMismatchException("private key does not match the vector's public key");
@@ -161,7 +162,8 @@ public final class EncryptedVector {
    *
    * @throws PlaintextOverflowException if a slot is out of range
    */
-  public long[] decode(Function<Ciphertext, BigInteger> decryptor, Executor executor, int parallelism) {
+  public long[] decode(Function<Ciphertext, BigInteger> decryptor, Executor executor, int parallelism)
+      throws PlaintextOverflowException {
     Objects.requireNonNull(decryptor, "decryptor");
     Objects.requireNonNull(executor, "executor");
     checkParallelism(parallelism);
@@ -180,7 +182,7 @@ public final class EncryptedVector {
    * @throws IllegalArgumentException if the number of plaintexts is wrong
    * @throws PlaintextOverflowException if a slot is out of range
    */
-  public long[] decodePlaintexts(List<BigInteger> plaintexts) {
+  public long[] decodePlaintexts(List<BigInteger> plaintexts) throws PlaintextOverflowException {
     Objects.requireNonNull(plaintexts, "plaintexts");
     if (plaintexts.size() != ciphertexts.length) {
       throw new IllegalArgumentException(
@@ -241,12 +243,17 @@ public final class EncryptedVector {
    * {@code expectedLayout}.
    *
    * @throws InvalidCiphertextException if the encoding is malformed, its size does not match
-   *     its header, or a ciphertext is invalid
-   * @throws KeyMismatchException if the encoded layout is not {@code expectedLayout}
+   *     its header, its layout is not {@code expectedLayout}, or a ciphertext is invalid
+   * @throws KeyMismatchException if {@code expectedLayout} is for another modulus length than
+   *     {@code publicKey} (a caller bug)
+   * @throws NullPointerException if an argument is null
    */
-  public static EncryptedVector fromBytes(PaillierPublicKey publicKey, PackingLayout expectedLayout, byte[] encoding) {
+  public static EncryptedVector fromBytes(PaillierPublicKey publicKey, PackingLayout expectedLayout, byte[] encoding)
+      throws InvalidCiphertextException {
     Objects.requireNonNull(publicKey, "publicKey");
     Objects.requireNonNull(expectedLayout, "expectedLayout");
+    Objects.requireNonNull(encoding, "encoding");
+    checkLayout(publicKey, expectedLayout);
     try {
       Wire.Reader r = new Wire.Reader(encoding, TYPE);
       int modulusBits = r.u32(16384);
@@ -265,9 +272,8 @@ public final class EncryptedVector {
         throw new InvalidCiphertextException("invalid layout in header: " + e.getMessage(), e);
       }
       if (!layout.equals(expectedLayout)) {
-        throw new KeyMismatchException("encoded layout " + layout + " is not the expected " + expectedLayout);
+        throw new InvalidCiphertextException("encoded layout " + layout + " is not the expected " + expectedLayout);
       }
-      checkLayout(publicKey, layout);
       int length = r.u32(MAX_LENGTH);
       int summands = r.u32(layout.maxSummands());
       if (summands < 1) {

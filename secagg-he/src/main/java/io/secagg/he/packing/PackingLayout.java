@@ -205,9 +205,9 @@ public final class PackingLayout {
    * Packs {@code values[from .. from+count)} into one plaintext; unused slots are zero.
    *
    * @param count 0 to {@link #slotsPerCiphertext()}
-   * @throws PlaintextOverflowException if a value is outside {@code [minValue, maxValue]}
+   * @throws IllegalArgumentException if a value is outside {@code [minValue, maxValue]} or
+   *     {@code count} exceeds the slots
    * @throws IndexOutOfBoundsException if the range is outside {@code values}
-   * @throws IllegalArgumentException if {@code count} exceeds the slots
    */
   public BigInteger pack(long[] values, int from, int count) {
     Objects.requireNonNull(values, "values");
@@ -222,7 +222,7 @@ public final class PackingLayout {
     for (int i = 0; i < count; i++) {
       long v = values[from + i];
       if (v < min || v > max) {
-        throw new PlaintextOverflowException(
+        throw new IllegalArgumentException(
             "value at index " + (from + i) + " is outside [" + min + ", " + max + "]");
       }
       putBits(words, (long) i * slotBits, v + off);
@@ -239,7 +239,8 @@ public final class PackingLayout {
    * @throws IllegalArgumentException if {@code summands} is not in {@code [1, maxSummands]},
    *     {@code count} exceeds the slots, or {@code m} is negative
    */
-  public void unpack(BigInteger m, int summands, int count, long[] out, int outFrom) {
+  public void unpack(BigInteger m, int summands, int count, long[] out, int outFrom)
+      throws PlaintextOverflowException {
     Objects.requireNonNull(m, "m");
     Objects.requireNonNull(out, "out");
     Objects.checkFromIndexSize(outFrom, count, out.length);

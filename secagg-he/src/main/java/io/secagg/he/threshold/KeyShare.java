@@ -79,9 +79,12 @@ public final class KeyShare {
    *
    * @throws InvalidPaillierKeyException if malformed, out of range or inconsistent with
    *     {@code publicKey}
+   * @throws NullPointerException if an argument is null
    */
-  public static KeyShare fromBytes(ThresholdPublicKey publicKey, byte[] encoding) {
+  public static KeyShare fromBytes(ThresholdPublicKey publicKey, byte[] encoding)
+      throws InvalidPaillierKeyException {
     Objects.requireNonNull(publicKey, "publicKey");
+    Objects.requireNonNull(encoding, "encoding");
     try {
       Wire.Reader r = new Wire.Reader(encoding, TYPE);
       int index = r.u32(ThresholdPublicKey.MAX_PARTIES);

@@ -64,9 +64,12 @@ public final class PartialDecryption {
    *
    * @throws InvalidPartialDecryptionException if the encoding is malformed or the index is out
    *     of range
+   * @throws NullPointerException if an argument is null
    */
-  public static PartialDecryption fromBytes(ThresholdPublicKey key, byte[] encoding) {
+  public static PartialDecryption fromBytes(ThresholdPublicKey key, byte[] encoding)
+      throws InvalidPartialDecryptionException {
     Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(encoding, "encoding");
     try {
       Wire.Reader r = new Wire.Reader(encoding, TYPE);
       int index = r.u32(ThresholdPublicKey.MAX_PARTIES);

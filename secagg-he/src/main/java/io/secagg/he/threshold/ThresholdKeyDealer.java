@@ -52,7 +52,11 @@ public final class ThresholdKeyDealer {
     do {
       q = Primes.randomSafePrime(modulusBits / 2, random);
     } while (q.equals(p));
-    return dealTrusted(p, q, threshold, parties, random);
+    try {
+      return dealTrusted(p, q, threshold, parties, random);
+    } catch (InvalidPaillierKeyException e) {
+      throw new IllegalStateException("freshly generated safe primes failed validation", e);
+    }
   }
 
   /**
@@ -63,21 +67,26 @@ public final class ThresholdKeyDealer {
    * @throws IllegalArgumentException if the counts are out of range
    */
   public static ThresholdKeySet dealFromSafePrimes(
-      BigInteger p, BigInteger q, int threshold, int parties, SecureRandom random) {
+      BigInteger p, BigInteger q, int threshold, int parties, SecureRandom random)
+      throws InvalidPaillierKeyException {
     return dealValidated(p, q, threshold, parties, random, PaillierPublicKey.MIN_MODULUS_BITS);
   }
 
   /**
    * Like {@link #dealFromSafePrimes} but accepts moduli from
    * {@link PaillierPublicKey#MIN_TEST_MODULUS_BITS} bits. INSECURE: for fast tests only.
+   *
+   * @throws InvalidPaillierKeyException if the primes fail validation
    */
   public static ThresholdKeySet dealFromSafePrimesForTesting(
-      BigInteger p, BigInteger q, int threshold, int parties, SecureRandom random) {
+      BigInteger p, BigInteger q, int threshold, int parties, SecureRandom random)
+      throws InvalidPaillierKeyException {
     return dealValidated(p, q, threshold, parties, random, PaillierPublicKey.MIN_TEST_MODULUS_BITS);
   }
 
   private static ThresholdKeySet dealValidated(
-      BigInteger p, BigInteger q, int threshold, int parties, SecureRandom random, int minBits) {
+      BigInteger p, BigInteger q, int threshold, int parties, SecureRandom random, int minBits)
+      throws InvalidPaillierKeyException {
     Objects.requireNonNull(p, "p");
     Objects.requireNonNull(q, "q");
     Objects.requireNonNull(random, "random");
@@ -100,7 +109,8 @@ public final class ThresholdKeyDealer {
   }
 
   private static ThresholdKeySet dealTrusted(
-      BigInteger p, BigInteger q, int threshold, int parties, SecureRandom random) {
+      BigInteger p, BigInteger q, int threshold, int parties, SecureRandom random)
+      throws InvalidPaillierKeyException {
     BigInteger n = p.multiply(q);
     BigInteger nm = n.multiply(p.shiftRight(1).multiply(q.shiftRight(1)));
     BigInteger[] coefficients = new BigInteger[threshold - 1];
@@ -121,7 +131,8 @@ public final class ThresholdKeyDealer {
    * with recorded values.
    */
   static ThresholdKeySet dealWith(
-      BigInteger p, BigInteger q, int threshold, int parties, BigInteger[] coefficients, BigInteger x) {
+      BigInteger p, BigInteger q, int threshold, int parties, BigInteger[] coefficients, BigInteger x)
+      throws InvalidPaillierKeyException {
     BigInteger n = p.multiply(q);
     BigInteger m = p.shiftRight(1).multiply(q.shiftRight(1));
     if (!m.gcd(n).equals(BigInteger.ONE)) {

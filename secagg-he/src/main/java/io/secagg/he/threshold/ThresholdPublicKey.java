@@ -101,7 +101,7 @@ public final class ThresholdPublicKey {
    * @throws InvalidPartialDecryptionException if it does not verify
    * @throws KeyMismatchException if {@code c} is under another key
    */
-  public void verify(Ciphertext c, PartialDecryption partial) {
+  public void verify(Ciphertext c, PartialDecryption partial) throws InvalidPartialDecryptionException {
     Objects.requireNonNull(c, "c");
     Objects.requireNonNull(partial, "partial");
     checkCiphertext(c);
@@ -132,38 +132,65 @@ public final class ThresholdPublicKey {
   }
 
   /**
-   * Verifies the partial decryptions and combines the first {@code t} (by index) into the
-   * plaintext of {@code c}.
+   * A decryption of {@code c} to which partial decryptions are offered as they arrive; each is
+   * verified once ({@link ThresholdDecryption#offer}).
    *
-   * @param partials at least {@code t} partial decryptions of {@code c} from distinct parties
-   * @return the plaintext in {@code [0, n)}
-   * @throws InvalidPartialDecryptionException if fewer than {@code t} are given, an index
-   *     repeats, or any of them fails {@link #verify}
    * @throws KeyMismatchException if {@code c} is under another key
+   * @throws NullPointerException if {@code c} is null
    */
-  public BigInteger combine(Ciphertext c, Collection<PartialDecryption> partials) {
+  public ThresholdDecryption decryption(Ciphertext c) {
     Objects.requireNonNull(c, "c");
-    Objects.requireNonNull(partials, "partials");
     checkCiphertext(c);
+    return new ThresholdDecryption(this, c);
+  }
+
+  /**
+   * Verifies partial decryptions of {@code c} in ascending party order until {@code t} parties
+   * are valid, and combines those {@code t}: invalid ones are skipped and reported, not fatal,
+   * and none is verified twice (a party whose valid partial is held is skipped). Partial
+   * decryptions after the {@code t}-th valid party are not examined.
+   *
+   * @param partials partial decryptions of {@code c}, in any order; a party may appear more
+   *     than once
+   * @return the completed decryption: {@link ThresholdDecryption#plaintext()} (already
+   *     computed) and {@link ThresholdDecryption#rejectedParties()}
+   * @throws InvalidPartialDecryptionException if fewer than {@code t} parties have a valid
+   *     partial decryption among {@code partials} ({@link
+   *     InvalidPartialDecryptionException#rejectedParties()} lists the invalid ones), or valid ones
+   *     do not combine (see {@link ThresholdDecryption#plaintext()})
+   * @throws KeyMismatchException if {@code c} is under another key
+   * @throws NullPointerException if an argument or an element is null
+   */
+  public ThresholdDecryption combine(Ciphertext c, Collection<PartialDecryption> partials)
+      throws InvalidPartialDecryptionException {
+    Objects.requireNonNull(partials, "partials");
+    ThresholdDecryption d = decryption(c);
     List<PartialDecryption> sorted = new ArrayList<>(partials);
+    for (PartialDecryption p : sorted) {
+      Objects.requireNonNull(p, "partial decryption");
+    }
     sorted.sort((x, y) -> Integer.compare(x.index(), y.index()));
-    for (int k = 1; k < sorted.size(); k++) {
-      if (sorted.get(k).index() == sorted.get(k - 1).index()) {
-        throw new InvalidPartialDecryptionException("party " + sorted.get(k).index() + " appears twice");
+    for (PartialDecryption p : sorted) {
+      if (d.isComplete()) {
+        break;
+      }
+      try {
+        d.offer(p);
+      } catch (InvalidPartialDecryptionException e) {
+        // Recorded by the decryption; the others may still reach t.
       }
     }
-    if (sorted.size() < threshold) {
+    if (!d.isComplete()) {
       throw new InvalidPartialDecryptionException(
-          "need " + threshold + " partial decryptions, got " + sorted.size());
+          "only " + d.validParties().size() + " parties have valid partial decryptions; "
+              + threshold + " are needed", d.rejectedParties());
     }
-    for (PartialDecryption p : sorted) {
-      verify(c, p);
-    }
-    return combineVerified(sorted.subList(0, threshold));
+    d.plaintext();
+    return d;
   }
 
   /** Lagrange combination in the exponent of {@code t} verified partials. */
-  BigInteger combineVerified(List<PartialDecryption> chosen) {
+  BigInteger combineVerified(List<PartialDecryption> chosen) throws InvalidPartialDecryptionException {
     BigInteger n = publicKey.modulus();
     BigInteger n2 = publicKey.modulusSquared();
     int[] set = chosen.stream().mapToInt(PartialDecryption::index).toArray();
@@ -202,8 +229,10 @@ public final class ThresholdPublicKey {
    * {@code v} and every {@code v_i} units in {@code (0, n^2)}).
    *
    * @throws InvalidPaillierKeyException if malformed or invalid
+   * @throws NullPointerException if {@code encoding} is null
    */
-  public static ThresholdPublicKey fromBytes(byte[] encoding) {
+  public static ThresholdPublicKey fromBytes(byte[] encoding) throws InvalidPaillierKeyException {
+    Objects.requireNonNull(encoding, "encoding");
     try {
       Wire.Reader r = new Wire.Reader(encoding, TYPE);
       int maxBytes = PaillierPublicKey.MAX_MODULUS_BITS / 8;
@@ -227,7 +256,8 @@ public final class ThresholdPublicKey {
     }
   }
 
-  private static BigInteger checkedUnit(PaillierPublicKey pk, BigInteger x, String name) {
+  private static BigInteger checkedUnit(PaillierPublicKey pk, BigInteger x, String name)
+      throws InvalidPaillierKeyException {
     if (x.signum() <= 0 || x.compareTo(pk.modulusSquared()) >= 0 || !x.gcd(pk.modulus()).equals(BigInteger.ONE)) {
       throw new InvalidPaillierKeyException(name + " must be a unit in (0, n^2)");
     }

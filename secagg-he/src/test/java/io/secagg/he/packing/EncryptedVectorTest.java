@@ -42,7 +42,7 @@ class EncryptedVectorTest {
   }
 
   @Test
-  void encryptsAddsAndDecryptsWholeVectorsInParallel() {
+  void encryptsAddsAndDecryptsWholeVectorsInParallel() throws Exception {
     long[] a = randomVector(500, 1);
     long[] b = randomVector(500, 2);
     long[] c = randomVector(500, 3);
@@ -60,7 +60,7 @@ class EncryptedVectorTest {
   }
 
   @Test
-  void packedSumsDecryptTheSameUnderAThreePrimeKey() {
+  void packedSumsDecryptTheSameUnderAThreePrimeKey() throws Exception {
     PaillierKeyPair kp3 = TestKeys.smallThreePrime();
     PaillierEncryptor enc3 = PaillierEncryptor.create(kp3.publicKey());
     long[] a = randomVector(200, 4);
@@ -79,7 +79,7 @@ class EncryptedVectorTest {
 
   @Property(tries = 15)
   void anyVectorInRangeRoundTripsThroughEncryption(
-      @ForAll @IntRange(min = 0, max = 120) int length, @ForAll long seed) {
+      @ForAll @IntRange(min = 0, max = 120) int length, @ForAll long seed) throws Exception {
     Random r = new Random(seed);
     long[] v = new long[length];
     for (int i = 0; i < length; i++) {
@@ -92,15 +92,15 @@ class EncryptedVectorTest {
   void refusesToExceedTheHeadroom() {
     EncryptedVector v = EncryptedVector.encrypt(ENC, LAYOUT, randomVector(10, 4));
     EncryptedVector three = v.add(v).add(v);
-    assertThrows(PlaintextOverflowException.class, () -> three.add(v));
+    assertThrows(IllegalArgumentException.class, () -> three.add(v));
   }
 
   @Test
   void rejectsOutOfRangeValuesBeforeEncrypting() {
     long[] v = new long[10];
     v[7] = 1 << 15;
-    PlaintextOverflowException e =
-        assertThrows(PlaintextOverflowException.class, () -> EncryptedVector.encrypt(ENC, LAYOUT, v));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> EncryptedVector.encrypt(ENC, LAYOUT, v));
     assertEquals(true, e.getMessage().contains("index 7"));
   }
 
@@ -115,7 +115,7 @@ class EncryptedVectorTest {
   }
 
   @Test
-  void roundTripsThroughItsEncodingAndRejectsBadSizes() {
+  void roundTripsThroughItsEncodingAndRejectsBadSizes() throws Exception {
     long[] values = randomVector(100, 6);
     EncryptedVector v = EncryptedVector.encrypt(ENC, LAYOUT, values);
     byte[] enc = v.toBytes();
@@ -131,6 +131,6 @@ class EncryptedVectorTest {
     hugeLength[16] = 0;
     assertThrows(InvalidCiphertextException.class, () -> EncryptedVector.fromBytes(KP.publicKey(), LAYOUT, hugeLength));
     PackingLayout other = PackingLayout.builder().modulusBits(512).valueBits(15).maxSummands(3).build();
-    assertThrows(KeyMismatchException.class, () -> EncryptedVector.fromBytes(KP.publicKey(), other, enc));
+    assertThrows(InvalidCiphertextException.class, () -> EncryptedVector.fromBytes(KP.publicKey(), other, enc));
   }
 }

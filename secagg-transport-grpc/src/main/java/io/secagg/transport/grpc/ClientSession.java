@@ -6,6 +6,7 @@ import io.grpc.ClientCall;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
+import io.secagg.core.UntrustedInputException;
 import io.secagg.core.protocol.AbortReason;
 import io.secagg.core.protocol.ClientAbort;
 import io.secagg.core.protocol.Round;
@@ -19,6 +20,7 @@ import io.secagg.core.vector.ModVector;
 import io.secagg.core.wire.ConfigCodec;
 import io.secagg.core.wire.WireCodec;
 import io.secagg.core.wire.WireFormatException;
+import io.secagg.transport.grpc.internal.EnvelopeCodec;
 import io.secagg.transport.grpc.internal.SessionProtocol;
 import io.secagg.transport.grpc.internal.proto.ClientEnvelope;
 import io.secagg.transport.grpc.internal.proto.Frame;
@@ -86,6 +88,44 @@ final class ClientSession implements ClientTransport {
   }
 
   Participation run(Function<SecAggConfig, ModVector> input)
+      throws ConfigRejectedException, UntrustedInputException, IOException, InterruptedException {
+    try {
+      return runSession(input);
+    } catch (ServerViolation v) {
+      throw v.violation;
+    }
+  }
+
+  /**
+   * A message from the server broke the session protocol. It travels as an {@link IOException}
+   * through the {@code ClientTransport} calls, whose signature allows nothing else, and {@link
+   * #run} rethrows its cause.
+   */
+  private static final class ServerViolation extends IOException {
+    private static final long serialVersionUID = 1L;
+    /** Serializable: every UntrustedInputException is. */
+    @SuppressWarnings("serial")
+    final UntrustedInputException violation;
+
+    ServerViolation(UntrustedInputException violation) {
+      super(violation.getMessage(), violation);
+      this.violation = violation;
+    }
+  }
+
+  private static ServerViolation violation(String message) {
+    return new ServerViolation(new InvalidEnvelopeException(message));
+  }
+
+  /** Turns a close caused by an envelope this client could not decode into a violation. */
+  private static void malformedReply(Status status) throws ServerViolation {
+    InvalidEnvelopeException bad = EnvelopeCodec.invalidEnvelope(status);
+    if (bad != null) {
+      throw new ServerViolation(bad);
+    }
+  }
+
+  private Participation runSession(Function<SecAggConfig, ModVector> input)
       throws ConfigRejectedException, IOException, InterruptedException {
     boolean ok = false;
     try {
@@ -94,12 +134,12 @@ final class ClientSession implements ClientTransport {
       try {
         cfg = ConfigCodec.decode(w.getConfig().toByteArray());
       } catch (WireFormatException e) {
-        throw new SessionRefusedException("INVALID_ARGUMENT", "the server sent an invalid configuration: " + e.getMessage());
+        throw new ServerViolation(e);
       }
       if (w.getGroupCount() < 1 || w.getGroup() >= w.getGroupCount() || !cfg.isClientId(w.getClientId())
           || w.getResumeToken().size() != SessionProtocol.TOKEN_LENGTH
           || w.getRoundId().size() != SessionProtocol.ROUND_ID_LENGTH) {
-        throw new SessionRefusedException("INVALID_ARGUMENT", "the server sent a malformed Welcome");
+        throw violation("the server sent a malformed Welcome");
       }
       try {
         client.policy().check(cfg);
@@ -213,6 +253,7 @@ final class ClientSession implements ClientTransport {
         if (e.status.isOk()) {
           throw new ServerEnded();
         }
+        malformedReply(e.status);
         if (isRefusal(e.status)) {
           throw refused(e.status);
         }
@@ -224,17 +265,17 @@ final class ClientSession implements ClientTransport {
       call.request(1);
       ServerEnvelope env = e.message;
       if (!env.hasFrame()) {
-        throw new SessionRefusedException("INVALID_ARGUMENT", "the server sent a Welcome in the middle of a session");
+        throw violation("the server sent a Welcome in the middle of a session");
       }
       Frame f = env.getFrame();
       if (f.getSeq() <= lastReceived) {
         continue; // a duplicate of a frame already delivered
       }
       if (f.getSeq() != lastReceived + 1) {
-        throw new SessionRefusedException("FAILED_PRECONDITION", "the server's frames skip a sequence number");
+        throw violation("the server's frames skip a sequence number");
       }
       if (f.getPayload().size() > codec.maxServerFrameLength()) {
-        throw new SessionRefusedException("RESOURCE_EXHAUSTED", "the server sent a frame longer than the session allows");
+        throw violation("the server sent a frame longer than the session allows");
       }
       lastReceived = f.getSeq();
       return f.getPayload().toByteArray();
@@ -283,11 +324,11 @@ final class ClientSession implements ClientTransport {
   private void acceptResumed(Welcome w) throws IOException {
     if (!w.getRoundId().equals(roundId) || !w.getConfig().equals(encodedConfig)
         || w.getClientId() != clientId || w.getGroup() != group) {
-      throw new SessionRefusedException("FAILED_PRECONDITION", "the resumed session differs from the one joined");
+      throw violation("the resumed session differs from the one joined");
     }
     long serverHas = w.getLastReceived();
     if (serverHas > sent.size()) {
-      throw new SessionRefusedException("FAILED_PRECONDITION", "the server claims frames this client never sent");
+      throw violation("the server claims frames this client never sent");
     }
     long from = hooks.resendAllOnResume() ? 1 : serverHas + 1;
     for (long seq = from; seq <= sent.size(); seq++) {
@@ -357,6 +398,7 @@ final class ClientSession implements ClientTransport {
           continue;
         }
         if (e.status != null) {
+          malformedReply(e.status);
           if (isRefusal(e.status)) {
             throw refused(e.status);
           }
@@ -372,12 +414,12 @@ final class ClientSession implements ClientTransport {
         call.request(1);
         if (!e.message.hasWelcome()) {
           call.cancel("protocol error", null);
-          throw new SessionRefusedException("INVALID_ARGUMENT", "the server's first message is not a Welcome");
+          throw violation("the server's first message is not a Welcome");
         }
         Welcome w = e.message.getWelcome();
         if (w.getVersion() != SessionProtocol.VERSION) {
           call.cancel("protocol error", null);
-          throw new SessionRefusedException("INVALID_ARGUMENT", "unsupported session version " + w.getVersion());
+          throw violation("unsupported session version " + Integer.toUnsignedString(w.getVersion()));
         }
         return w;
       }

@@ -2,7 +2,7 @@ package io.secagg.transport.grpc;
 
 import io.secagg.core.protocol.SecAggConfig;
 import io.secagg.core.protocol.client.ClientState;
-import io.secagg.core.protocol.client.Completed;
+import io.secagg.core.protocol.client.ClientCompleted;
 
 /** How one participant's round ended, as seen by the client. Immutable. */
 public final class Participation {
@@ -43,7 +43,7 @@ public final class Participation {
   }
 
   /**
-   * The client machine's final state: {@code Completed}, or {@code Aborted} (including a session
+   * The client machine's final state: {@code ClientCompleted}, or {@code ClientAborted} (including a session
    * the server ended without completing this client, reported as cancelled).
    */
   public ClientState finalState() {
@@ -52,7 +52,7 @@ public final class Participation {
 
   /** True iff the client machine completed. */
   public boolean completed() {
-    return finalState instanceof Completed;
+    return finalState instanceof ClientCompleted;
   }
 
   /** How many times the stream was re-established after breaking. */

@@ -3,6 +3,7 @@ package io.secagg.transport.grpc;
 import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.secagg.core.crypto.Ed25519KeyPair;
+import io.secagg.core.UntrustedInputException;
 import io.secagg.core.protocol.SecAggConfig;
 import io.secagg.core.vector.ModVector;
 import io.secagg.transport.grpc.internal.SessionProtocol;
@@ -87,10 +88,16 @@ public final class SecAggGrpcClient implements AutoCloseable {
    *
    * @param input gives the (already quantized) input for the session's configuration; its
    *     modulus and length must match it
-   * @return how the participation ended ({@code Completed} or {@code Aborted}, including a
+   * @return how the participation ended ({@code ClientCompleted} or {@code ClientAborted}, including a
    *     session the server ended without this client)
    * @throws ConfigRejectedException if the offered configuration breaks the policy (the client
    *     did not take part)
+   * @throws InvalidEnvelopeException if the server sent an envelope that is malformed or breaks
+   *     the session protocol (a second Welcome, a Welcome out of range, a skipped frame number,
+   *     a frame longer than the session allows): a misbehaving server, not retried
+   * @throws io.secagg.core.wire.WireFormatException if the configuration the server offered is
+   *     not a valid encoding
+   * @throws UntrustedInputException for any other rejection of what the server sent
    * @throws SessionRefusedException if the server refused the participant or ended its session
    *     with an error (not retried)
    * @throws TlsHandshakeException if the TLS handshake failed (untrusted or misnamed server
@@ -102,7 +109,7 @@ public final class SecAggGrpcClient implements AutoCloseable {
    * @throws IllegalStateException if the client is closed
    */
   public Participation participate(Function<SecAggConfig, ModVector> input)
-      throws ConfigRejectedException, IOException, InterruptedException {
+      throws ConfigRejectedException, UntrustedInputException, IOException, InterruptedException {
     Objects.requireNonNull(input, "input");
     return new ClientSession(this, channel(), hooks).run(input);
   }
@@ -112,7 +119,8 @@ public final class SecAggGrpcClient implements AutoCloseable {
    *
    * @throws NullPointerException if {@code input} is null
    */
-  public Participation participate(ModVector input) throws ConfigRejectedException, IOException, InterruptedException {
+  public Participation participate(ModVector input)
+      throws ConfigRejectedException, UntrustedInputException, IOException, InterruptedException {
     Objects.requireNonNull(input, "input");
     return participate(config -> input);
   }

@@ -23,12 +23,12 @@ import java.util.Objects;
  *
  * <p>States: {@link R0AdvertiseKeys} &rarr; {@link R1ShareKeys} &rarr; {@link
  * R2MaskedInputCollection} &rarr; ({@link R3ConsistencyCheck}, malicious mode) &rarr; {@link
- * R4Unmasking} &rarr; {@link Completed}, or {@link Aborted} from any non-terminal state.
+ * R4Unmasking} &rarr; {@link ClientCompleted}, or {@link ClientAborted} from any non-terminal state.
  *
  * <p><b>Contract for peer input:</b> {@link #handle} never throws because of what a message
  * contains. A message the current state does not expect, or one that breaks any rule, moves the
- * machine to {@link Aborted} with a reason, overwrites every secret it holds, and returns a
- * {@link ClientAbort} to send. A {@link ServerAbort} moves it to {@link Aborted} silently. In a
+ * machine to {@link ClientAborted} with a reason, overwrites every secret it holds, and returns a
+ * {@link ClientAbort} to send. A {@link ServerAbort} moves it to {@link ClientAborted} silently. In a
  * terminal state every event is ignored.
  *
  * <p><b>Randomness:</b> every random value (two X25519 key pairs, the self-mask seed, the Shamir
@@ -129,7 +129,7 @@ public final class ClientMachine {
   private ClientOutcome stop(AbortReason reason, String message, boolean notify) {
     state.destroySecrets();
     context.input = null;
-    state = new Aborted(reason, message);
+    state = new ClientAborted(reason, message);
     List<ClientMessage> out = notify ? List.of(new ClientAbort(reason)) : List.of();
     return new ClientOutcome(out, state);
   }

@@ -17,16 +17,19 @@ public abstract sealed class ClientState
         R2MaskedInputCollection,
         R3ConsistencyCheck,
         R4Unmasking,
-        Completed,
-        Aborted {
+        ClientCompleted,
+        ClientAborted {
   ClientState() {}
 
-  /** The state's name, e.g. {@code "R1ShareKeys"}. */
-  public final String name() {
+  /**
+   * The state's name as the specification writes it, e.g. {@code "R1ShareKeys"}, {@code
+   * "Completed"} or {@code "Aborted"}.
+   */
+  public String name() {
     return getClass().getSimpleName();
   }
 
-  /** True for {@link Completed} and {@link Aborted}: the machine ignores every further event. */
+  /** True for {@link ClientCompleted} and {@link ClientAborted}: the machine ignores every further event. */
   public boolean isTerminal() {
     return false;
   }

@@ -27,7 +27,7 @@ import java.util.Set;
  * Round 1: waiting for the relayed key list. On it, the client checks the list, derives the
  * session id and its neighbours, and sends each neighbour that advertised keys its Shamir shares
  * of b_u and s_u^SK, AEAD-encrypted to that neighbour with associated data binding the session,
- * sender, receiver and round.
+ * sender, receiver and round, together with its commitment to b_u for the server.
  *
  * <p>Checks, each aborting on failure: ids strictly ascending in 1..n; every key 32 bytes and
  * every signature of the mode's length; this client's own keys present and unaltered; all
@@ -104,7 +104,8 @@ public final class R1ShareKeys extends ClientState {
       List<EncryptedShares> out = encryptShares(ctx, sessionId, liveIds, outKeys);
       R2MaskedInputCollection next = new R2MaskedInputCollection(session, liveIds, inKeys, seeds, selfSeed);
       done = true;
-      return new Step(next, new ShareKeys(out));
+      byte[] commitment = Derivations.selfMaskCommitment(sessionId, ctx.clientId, selfSeed);
+      return new Step(next, new ShareKeys(out, commitment));
     } finally {
       destroyAll(outKeys);
       encryption.destroy();

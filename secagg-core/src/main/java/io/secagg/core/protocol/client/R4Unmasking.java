@@ -92,7 +92,7 @@ public final class R4Unmasking extends ClientState {
     }
     UnmaskingResponse response = new UnmaskingResponse(selfOut, keyOut);
     destroySecrets();
-    return new Step(new Completed(), response);
+    return new Step(new ClientCompleted(), response);
   }
 
   private int[] positions(int[] ids, String list) throws ProtocolViolation {

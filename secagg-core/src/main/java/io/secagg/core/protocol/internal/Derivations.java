@@ -188,6 +188,31 @@ public final class Derivations {
         pair(Math.min(u, v), Math.max(u, v)), SEED_LENGTH);
   }
 
+  /** Length of the commitment to a self-mask seed. */
+  public static final int COMMITMENT_LENGTH = 32;
+
+  /**
+   * Client u's commitment to its self-mask seed: {@code HKDF(ikm = b_u, salt = sessionId,
+   * "secagg/v1 self-mask-commitment", u32(u), 32)}. Binding (HMAC-SHA256 is collision resistant
+   * for a fixed key) and hiding (b_u is 32 uniform secret bytes), so the server can check a
+   * reconstructed b_u without learning anything before it has t shares.
+   */
+  public static byte[] selfMaskCommitment(byte[] sessionId, int u, SecretBytes selfMaskSeed) {
+    SecretBytes c =
+        Hkdf.derive(selfMaskSeed, sessionId, KdfLabel.SELF_MASK_COMMITMENT, u32(u), COMMITMENT_LENGTH);
+    try {
+      return c.toByteArray();
+    } finally {
+      c.destroy();
+    }
+  }
+
+  private static byte[] u32(int v) {
+    Writer w = new Writer();
+    w.u32(v);
+    return w.toByteArray();
+  }
+
   /** The PRG context of client u's self mask: {@code sessionId || 0x01 || u32(u)}. */
   public static byte[] selfMaskContext(byte[] sessionId, int u) {
     Writer w = new Writer();

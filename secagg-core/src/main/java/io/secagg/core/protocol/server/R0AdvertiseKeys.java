@@ -15,16 +15,17 @@ import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Round 0: the server has broadcast its nonce and collects every client's two public keys.
  *
  * <p>Per message: both keys 32 bytes and not of small order; the signature of the mode's length
- * and, in malicious mode, valid under the client's identity key. At close: a client reusing a
- * public key already taken (by itself or by a lower id) is excluded; the accepted keys, U1, are
+ * and, in malicious mode, valid under the client's identity key. At close: every client whose
+ * public key was advertised more than once (by another client or as its own other key) is
+ * excluded, so a copier can never get only the owner excluded; the accepted keys, U1, are
  * relayed to all of U1, and the session id and masking graph follow from them. Clients with
  * fewer than t neighbours in U1 will abort by the client rules and are not expected further.
  */
@@ -32,13 +33,8 @@ public final class R0AdvertiseKeys extends ServerState {
   // Any fixed scalar detects small-order points: clamping makes it a multiple of the cofactor.
   private static final SecretBytes PROBE_SCALAR = SecretBytes.copyOf(filled(32, (byte) 0x5a));
 
-  private final AdvertiseKeys[] received;
-
   R0AdvertiseKeys(ServerContext ctx) {
-    this.received = new AdvertiseKeys[ctx.n + 1];
-    boolean[] all = new boolean[ctx.n + 1];
-    Arrays.fill(all, 1, ctx.n + 1, true);
-    expect(all, ctx.n);
+    expect(ctx, c -> true);
   }
 
   private static byte[] filled(int length, byte value) {
@@ -57,7 +53,7 @@ public final class R0AdvertiseKeys extends ServerState {
     if (!(message instanceof AdvertiseKeys)) {
       super.accept(ctx, clientId, message);
     }
-    if (answered[clientId]) {
+    if (hasAnswered(ctx, clientId)) {
       throw new ProtocolViolation(AbortReason.UNEXPECTED_MESSAGE, "client sent its keys twice");
     }
     AdvertiseKeys keys = (AdvertiseKeys) message;
@@ -84,7 +80,7 @@ public final class R0AdvertiseKeys extends ServerState {
         throw new ProtocolViolation(AbortReason.INVALID_SIGNATURE, "key advertisement signature is invalid");
       }
     }
-    received[clientId] = keys;
+    ctx.client(clientId).advertisement = keys;
   }
 
   private static boolean isSmallOrder(ServerContext ctx, byte[] publicKey) {
@@ -99,34 +95,44 @@ public final class R0AdvertiseKeys extends ServerState {
   @Override
   ServerState close(ServerContext ctx) throws ProtocolViolation {
     recordSilent(ctx);
-    boolean[] inU1 = keptAnswers(ctx);
-    Set<ByteBuffer> taken = new HashSet<>();
+    // A public key advertised more than once excludes every client that advertised it, whatever
+    // the order: the server cannot tell the owner from a copier (copying a public key needs no
+    // private key), and a rule that favoured one of them (say, the lower id) would let a copier
+    // get an honest client excluded.
+    Map<ByteBuffer, Integer> uses = new HashMap<>();
+    for (int id = 1; id <= ctx.n; id++) {
+      if (answerKept(ctx, id)) {
+        AdvertiseKeys k = ctx.client(id).advertisement;
+        uses.merge(ByteBuffer.wrap(k.encryptionPublicKey()), 1, Integer::sum);
+        uses.merge(ByteBuffer.wrap(k.maskingPublicKey()), 1, Integer::sum);
+      }
+    }
     List<AdvertisedKeys> list = new ArrayList<>();
     for (int id = 1; id <= ctx.n; id++) {
-      if (!inU1[id]) {
+      ClientRecord c = ctx.client(id);
+      AdvertiseKeys k = c.advertisement;
+      c.advertisement = null;
+      if (!answerKept(ctx, id)) {
         continue;
       }
-      AdvertiseKeys k = received[id];
-      if (!taken.add(ByteBuffer.wrap(k.encryptionPublicKey()))
-          | !taken.add(ByteBuffer.wrap(k.maskingPublicKey()))) {
-        inU1[id] = false;
+      if (uses.get(ByteBuffer.wrap(k.encryptionPublicKey())) > 1
+          || uses.get(ByteBuffer.wrap(k.maskingPublicKey())) > 1) {
         ctx.ban(id, round(), AbortReason.INVALID_KEY_LIST);
         continue;
       }
-      ctx.keys[id] = AdvertisedKeys.of(id, k);
-      list.add(ctx.keys[id]);
+      c.keys = AdvertisedKeys.of(id, k);
+      c.stage = ClientRecord.Stage.ADVERTISED;
+      list.add(c.keys);
     }
     if (list.isEmpty()) {
       throw new ProtocolViolation(AbortReason.TOO_FEW_SURVIVORS, "no client advertised keys");
     }
     ctx.sessionId = Derivations.sessionId(ctx.configDigest, ctx.nonce, list);
     ctx.graph = Derivations.graph(ctx.config, ctx.sessionId);
-    boolean[] viable = new boolean[ctx.n + 1];
     int viableCount = 0;
     for (AdvertisedKeys k : list) {
       int u = k.clientId();
-      if (ctx.countIn(u, inU1) >= ctx.t) {
-        viable[u] = true;
+      if (ctx.countNeighboursAt(u, ClientRecord.Stage.ADVERTISED) >= ctx.t) {
         viableCount++;
       } else {
         ctx.drop(u, Round.SHARE_KEYS, Dropout.Cause.TOO_FEW_NEIGHBOURS, null);
@@ -142,6 +148,6 @@ public final class R0AdvertiseKeys extends ServerState {
     for (AdvertisedKeys k : list) {
       ctx.send(k.clientId(), request);
     }
-    return new R1ShareKeys(ctx, inU1, viable);
+    return new R1ShareKeys(ctx);
   }
 }

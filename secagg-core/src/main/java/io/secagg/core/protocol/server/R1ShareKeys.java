@@ -19,23 +19,29 @@ import java.util.List;
  * that client's neighbours in U1.
  *
  * <p>Per message: exactly the client's neighbours in U1, ascending, each ciphertext of the exact
- * length. At close: U2 is the set that answered, reduced until every member has at least t
- * neighbours in it (the others could neither mask safely nor be recovered, and are told to
- * stop); each member of U2 is sent the ciphertexts addressed to it by its neighbours in U2.
+ * length, and a self-mask commitment of the exact length. At close: U2 is the set that answered,
+ * reduced until every member has at least t neighbours in it (the others could neither mask
+ * safely nor be recovered, and are told to stop); each member of U2 is sent the ciphertexts
+ * addressed to it by its neighbours in U2.
  */
 public final class R1ShareKeys extends ServerState {
-  private final int[][] liveNeighbours;
-  private final EncryptedShares[][] outboxes;
-
-  R1ShareKeys(ServerContext ctx, boolean[] inU1, boolean[] expected) {
-    this.liveNeighbours = new int[ctx.n + 1][];
-    this.outboxes = new EncryptedShares[ctx.n + 1][];
+  /**
+   * Expects every member of U1 with at least t neighbours in U1 (the others abort by the client
+   * rules), each to address exactly those neighbours.
+   */
+  R1ShareKeys(ServerContext ctx) {
+    expect(
+        ctx,
+        c -> c.stage == ClientRecord.Stage.ADVERTISED
+            && ctx.countNeighboursAt(c.id, ClientRecord.Stage.ADVERTISED) >= ctx.t);
     for (int u = 1; u <= ctx.n; u++) {
-      if (expected[u]) {
-        liveNeighbours[u] = Arrays.stream(ctx.neighbours(u)).filter(v -> inU1[v]).toArray();
+      if (isExpected(ctx, u)) {
+        ctx.client(u).shareRecipients =
+            Arrays.stream(ctx.neighbours(u))
+                .filter(v -> ctx.client(v).stage == ClientRecord.Stage.ADVERTISED)
+                .toArray();
       }
     }
-    expect(expected, ctx.n);
   }
 
   @Override
@@ -48,11 +54,11 @@ public final class R1ShareKeys extends ServerState {
     if (!(message instanceof ShareKeys)) {
       super.accept(ctx, clientId, message);
     }
-    if (answered[clientId]) {
+    if (hasAnswered(ctx, clientId)) {
       throw new ProtocolViolation(AbortReason.UNEXPECTED_MESSAGE, "client sent its shares twice");
     }
     List<EncryptedShares> shares = ((ShareKeys) message).shares();
-    int[] want = liveNeighbours[clientId];
+    int[] want = ctx.client(clientId).shareRecipients;
     if (shares.size() != want.length) {
       throw new ProtocolViolation(
           AbortReason.INVALID_SHARE_LIST,
@@ -73,20 +79,30 @@ public final class R1ShareKeys extends ServerState {
       }
       box[i] = e;
     }
-    outboxes[clientId] = box;
+    byte[] commitment = ((ShareKeys) message).selfMaskCommitment();
+    if (commitment.length != Derivations.COMMITMENT_LENGTH) {
+      throw new ProtocolViolation(
+          AbortReason.MALFORMED_MESSAGE, "self-mask commitment has " + commitment.length + " bytes");
+    }
+    ctx.client(clientId).outbox = box;
+    ctx.client(clientId).selfMaskCommitment = commitment;
   }
 
   @Override
   ServerState close(ServerContext ctx) throws ProtocolViolation {
     recordSilent(ctx);
-    boolean[] inU2 = keptAnswers(ctx);
-    for (int u : ctx.peel(inU2)) {
+    boolean any = false;
+    for (int u = 1; u <= ctx.n; u++) {
+      if (answerKept(ctx, u)) {
+        ctx.client(u).stage = ClientRecord.Stage.SHARED;
+      }
+    }
+    for (int u : ctx.peel(ClientRecord.Stage.SHARED)) {
       ctx.drop(u, Round.MASKED_INPUT_COLLECTION, Dropout.Cause.TOO_FEW_NEIGHBOURS, null);
       ctx.send(u, new ServerAbort(AbortReason.TOO_FEW_NEIGHBOURS));
     }
-    boolean any = false;
     for (int u = 1; u <= ctx.n; u++) {
-      any |= inU2[u];
+      any |= inU2(ctx, u);
     }
     if (!any) {
       throw new ProtocolViolation(
@@ -94,18 +110,27 @@ public final class R1ShareKeys extends ServerState {
           "no client that shared keys has " + ctx.t + " neighbours that did too");
     }
     for (int u = 1; u <= ctx.n; u++) {
-      if (!inU2[u]) {
+      if (!inU2(ctx, u)) {
         continue;
       }
       List<EncryptedShares> inbox = new ArrayList<>();
       for (int v : ctx.neighbours(u)) {
-        if (inU2[v]) {
-          int at = Arrays.binarySearch(liveNeighbours[v], u);
-          inbox.add(new EncryptedShares(v, outboxes[v][at].ciphertext()));
+        if (inU2(ctx, v)) {
+          ClientRecord sender = ctx.client(v);
+          int at = Arrays.binarySearch(sender.shareRecipients, u);
+          inbox.add(new EncryptedShares(v, sender.outbox[at].ciphertext()));
         }
       }
       ctx.send(u, new MaskedInputRequest(inbox));
     }
-    return new R2MaskedInputCollection(ctx, inU2);
+    for (int u = 1; u <= ctx.n; u++) {
+      // Relayed: the ciphertexts are not needed again, and would hold O(n k) memory.
+      ctx.client(u).outbox = null;
+    }
+    return new R2MaskedInputCollection(ctx);
+  }
+
+  private static boolean inU2(ServerContext ctx, int u) {
+    return ctx.client(u).stage == ClientRecord.Stage.SHARED;
   }
 }

@@ -22,12 +22,9 @@ import java.util.List;
  * (malicious mode) or unmasking.
  */
 public final class R2MaskedInputCollection extends ServerState {
-  private final boolean[] inU2;
-
-  R2MaskedInputCollection(ServerContext ctx, boolean[] inU2) {
-    this.inU2 = inU2;
+  R2MaskedInputCollection(ServerContext ctx) {
     ctx.accumulator = ctx.newVector();
-    expect(inU2.clone(), ctx.n);
+    expect(ctx, c -> c.stage == ClientRecord.Stage.SHARED);
   }
 
   @Override
@@ -40,7 +37,7 @@ public final class R2MaskedInputCollection extends ServerState {
     if (!(message instanceof MaskedInput)) {
       super.accept(ctx, clientId, message);
     }
-    if (answered[clientId]) {
+    if (hasAnswered(ctx, clientId)) {
       throw new ProtocolViolation(AbortReason.UNEXPECTED_MESSAGE, "client sent its masked input twice");
     }
     MaskedInput input = (MaskedInput) message;
@@ -62,37 +59,39 @@ public final class R2MaskedInputCollection extends ServerState {
   }
 
   @Override
-  boolean keepsContributionOf(int clientId) {
-    return answered[clientId];
+  boolean keepsContributionOf(ServerContext ctx, int clientId) {
+    return hasAnswered(ctx, clientId);
   }
 
   @Override
   ServerState close(ServerContext ctx) throws ProtocolViolation {
     recordSilent(ctx);
-    boolean[] inU3 = keptAnswers(ctx);
     List<Integer> survivors = new ArrayList<>();
     for (int u = 1; u <= ctx.n; u++) {
-      if (inU3[u]) {
+      if (answerKept(ctx, u)) {
+        ctx.client(u).stage = ClientRecord.Stage.MASKED;
         survivors.add(u);
       }
     }
     if (survivors.isEmpty()) {
       throw new ProtocolViolation(AbortReason.TOO_FEW_SURVIVORS, "no client sent its masked input");
     }
-    boolean[] reachable = new boolean[ctx.n + 1];
-    for (int u : survivors) {
-      reachable[u] = !ctx.banned[u];
-    }
     if (ctx.malicious()) {
       ConsistencyCheckRequest request = new ConsistencyCheckRequest(survivors);
-      R3ConsistencyCheck next = new R3ConsistencyCheck(ctx, inU2, inU3, reachable);
+      R3ConsistencyCheck next = new R3ConsistencyCheck(ctx, survivors);
       for (int u : survivors) {
-        if (reachable[u]) {
+        if (ctx.client(u).reachableSurvivor()) {
           ctx.send(u, request);
         }
       }
       return next;
     }
-    return R4Unmasking.open(ctx, inU2, inU3, reachable, null);
+    // Semi-honest mode: every reachable survivor is asked to unmask.
+    for (int u : survivors) {
+      if (ctx.client(u).reachableSurvivor()) {
+        ctx.client(u).stage = ClientRecord.Stage.RESPONDER;
+      }
+    }
+    return R4Unmasking.open(ctx);
   }
 }

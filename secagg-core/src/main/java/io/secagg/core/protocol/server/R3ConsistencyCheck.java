@@ -9,6 +9,7 @@ import io.secagg.core.protocol.ServerAbort;
 import io.secagg.core.protocol.internal.Derivations;
 import io.secagg.core.protocol.internal.ProtocolViolation;
 import java.security.GeneralSecurityException;
+import java.util.List;
 
 /**
  * Round 3 (malicious mode only): the server has sent U3 to its members and collects their
@@ -20,29 +21,14 @@ import java.security.GeneralSecurityException;
  * asked to unmask, each receiving its neighbours' signatures.
  */
 public final class R3ConsistencyCheck extends ServerState {
-  private final boolean[] inU2;
-  private final boolean[] inU3;
   private final byte[] signedMessage;
-  private final byte[][] signatures;
 
-  R3ConsistencyCheck(ServerContext ctx, boolean[] inU2, boolean[] inU3, boolean[] expected) {
-    this.inU2 = inU2;
-    this.inU3 = inU3;
-    int count = 0;
-    for (int u = 1; u <= ctx.n; u++) {
-      if (inU3[u]) {
-        count++;
-      }
-    }
-    int[] survivors = new int[count];
-    for (int u = 1, i = 0; u <= ctx.n; u++) {
-      if (inU3[u]) {
-        survivors[i++] = u;
-      }
-    }
-    this.signedMessage = Derivations.consistencyMessage(ctx.sessionId, survivors);
-    this.signatures = new byte[ctx.n + 1][];
-    expect(expected, ctx.n);
+  /** Expects a signature over {@code survivors} (U3, ascending) from every reachable member. */
+  R3ConsistencyCheck(ServerContext ctx, List<Integer> survivors) {
+    this.signedMessage =
+        Derivations.consistencyMessage(
+            ctx.sessionId, survivors.stream().mapToInt(Integer::intValue).toArray());
+    expect(ctx, ClientRecord::reachableSurvivor);
   }
 
   @Override
@@ -55,7 +41,7 @@ public final class R3ConsistencyCheck extends ServerState {
     if (!(message instanceof ConsistencyCheckResponse)) {
       super.accept(ctx, clientId, message);
     }
-    if (answered[clientId]) {
+    if (hasAnswered(ctx, clientId)) {
       throw new ProtocolViolation(AbortReason.UNEXPECTED_MESSAGE, "client signed twice");
     }
     byte[] signature = ((ConsistencyCheckResponse) message).signature();
@@ -68,17 +54,21 @@ public final class R3ConsistencyCheck extends ServerState {
     } catch (GeneralSecurityException e) {
       throw new ProtocolViolation(AbortReason.INVALID_SIGNATURE, "survivor-set signature is invalid");
     }
-    signatures[clientId] = signature;
+    ctx.client(clientId).survivorSignature = signature;
   }
 
   @Override
   ServerState close(ServerContext ctx) throws ProtocolViolation {
     recordSilent(ctx);
-    boolean[] responders = keptAnswers(ctx);
-    for (int u : ctx.peel(responders)) {
+    for (int u = 1; u <= ctx.n; u++) {
+      if (answerKept(ctx, u)) {
+        ctx.client(u).stage = ClientRecord.Stage.RESPONDER;
+      }
+    }
+    for (int u : ctx.peel(ClientRecord.Stage.RESPONDER)) {
       ctx.drop(u, Round.UNMASKING, Dropout.Cause.TOO_FEW_NEIGHBOURS, null);
       ctx.send(u, new ServerAbort(AbortReason.TOO_FEW_NEIGHBOURS));
     }
-    return R4Unmasking.open(ctx, inU2, inU3, responders, signatures);
+    return R4Unmasking.open(ctx);
   }
 }

@@ -5,17 +5,21 @@ import io.secagg.core.crypto.X25519KeyPair;
 import io.secagg.core.protocol.AbortReason;
 import io.secagg.core.protocol.AggregationResult;
 import io.secagg.core.protocol.ClientMessage;
+import io.secagg.core.protocol.RejectedShare;
 import io.secagg.core.protocol.Round;
 import io.secagg.core.protocol.SurvivorSignature;
 import io.secagg.core.protocol.UnmaskingRequest;
 import io.secagg.core.protocol.UnmaskingResponse;
+import io.secagg.core.protocol.internal.Derivations;
 import io.secagg.core.protocol.internal.ProtocolViolation;
 import io.secagg.core.shamir.InvalidShareException;
 import io.secagg.core.shamir.Share;
 import java.security.InvalidKeyException;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Round 4: the server collects shares of the self-mask seeds of U3 and of the masking keys of
@@ -24,71 +28,66 @@ import java.util.List;
  * <p>Before asking, it checks that every secret it will need has at least t potential
  * responders, so no client reveals anything in a session that cannot complete. Per message:
  * one share per listed client, in order, each a well-formed share whose x is the responder.
- * At close: each needed secret must have t shares; each recovered masking key must match its
- * advertised public key; then the self masks of U3 and the pairwise masks between U3 and the
- * dropped clients are regenerated and removed (in parallel if the options allow), and the sum
- * of exactly U3's inputs remains.
+ * At close: each needed secret must have t shares; each is reconstructed verifiably (see {@link
+ * Reconstruction}): a self-mask seed must match its owner's round-1 commitment and a masking key
+ * its advertised public key, lying shares are corrected when the redundancy allows (and their
+ * senders recorded in the result), and the session aborts with {@code RECONSTRUCTION_MISMATCH}
+ * otherwise; then the self masks of U3 and the pairwise masks between U3 and the dropped clients
+ * are regenerated and removed (in parallel if the options allow), and the sum of exactly U3's
+ * inputs remains.
  */
 public final class R4Unmasking extends ServerState {
-  private final boolean[] inU3;
-  private final boolean[] droppedAfterSharing;
-  private final int[][] aliveLists;
-  private final int[][] droppedLists;
-  private final Share[][] selfShares;
-  private final Share[][] keyShares;
+  private R4Unmasking(ServerContext ctx) {
+    expect(ctx, c -> c.stage == ClientRecord.Stage.RESPONDER);
+  }
 
-  private R4Unmasking(
-      ServerContext ctx, boolean[] inU3, boolean[] droppedAfterSharing, int[][] aliveLists,
-      int[][] droppedLists, boolean[] responders) {
-    this.inU3 = inU3;
-    this.droppedAfterSharing = droppedAfterSharing;
-    this.aliveLists = aliveLists;
-    this.droppedLists = droppedLists;
-    this.selfShares = new Share[ctx.n + 1][];
-    this.keyShares = new Share[ctx.n + 1][];
-    expect(responders, ctx.n);
+  /** A survivor: its self-mask seed b_v is needed. */
+  private static boolean inU3(ServerContext ctx, int v) {
+    return ctx.client(v).stage.atLeast(ClientRecord.Stage.MASKED);
+  }
+
+  /** Shared keys but its masked input is missing: its masking key s_v^SK is needed. */
+  private static boolean droppedAfterSharing(ServerContext ctx, int v) {
+    return ctx.client(v).stage == ClientRecord.Stage.SHARED;
   }
 
   /**
-   * Opens round 4: checks recoverability, then asks every responder.
-   *
-   * @param signatures malicious mode: the round-3 signatures by client (null in semi-honest)
+   * Opens round 4 once the responders (stage {@link ClientRecord.Stage#RESPONDER}) are fixed:
+   * checks recoverability, then asks every responder, relaying its neighbours' round-3
+   * signatures in malicious mode.
    */
-  static R4Unmasking open(
-      ServerContext ctx, boolean[] inU2, boolean[] inU3, boolean[] responders, byte[][] signatures)
-      throws ProtocolViolation {
-    boolean[] dropped = new boolean[ctx.n + 1];
+  static R4Unmasking open(ServerContext ctx) throws ProtocolViolation {
     for (int v = 1; v <= ctx.n; v++) {
-      dropped[v] = inU2[v] && !inU3[v];
-    }
-    for (int v = 1; v <= ctx.n; v++) {
-      if ((inU3[v] || dropped[v]) && ctx.countIn(v, responders) < ctx.t) {
+      if (!inU3(ctx, v) && !droppedAfterSharing(ctx, v)) {
+        continue;
+      }
+      int responders = ctx.countNeighboursAt(v, ClientRecord.Stage.RESPONDER);
+      if (responders < ctx.t) {
         throw new ProtocolViolation(
             AbortReason.TOO_FEW_SURVIVORS,
-            "client " + v + (inU3[v] ? "'s self-mask seed" : "'s masking key") + " would have only "
-                + ctx.countIn(v, responders) + " shares; the threshold is " + ctx.t);
+            "client " + v + (inU3(ctx, v) ? "'s self-mask seed" : "'s masking key") + " would have only "
+                + responders + " shares; the threshold is " + ctx.t);
       }
     }
-    int[][] aliveLists = new int[ctx.n + 1][];
-    int[][] droppedLists = new int[ctx.n + 1][];
     for (int u = 1; u <= ctx.n; u++) {
-      if (!responders[u]) {
+      ClientRecord c = ctx.client(u);
+      if (c.stage != ClientRecord.Stage.RESPONDER) {
         continue;
       }
       int[] nb = ctx.neighbours(u);
-      aliveLists[u] = Arrays.stream(nb).filter(v -> inU3[v]).toArray();
-      droppedLists[u] = Arrays.stream(nb).filter(v -> dropped[v]).toArray();
+      c.aliveNeighbours = Arrays.stream(nb).filter(v -> inU3(ctx, v)).toArray();
+      c.droppedNeighbours = Arrays.stream(nb).filter(v -> droppedAfterSharing(ctx, v)).toArray();
       List<SurvivorSignature> sigs = new ArrayList<>();
-      if (signatures != null) {
+      if (ctx.malicious()) {
         for (int v : nb) {
-          if (responders[v]) {
-            sigs.add(new SurvivorSignature(v, signatures[v]));
+          if (ctx.client(v).stage == ClientRecord.Stage.RESPONDER) {
+            sigs.add(new SurvivorSignature(v, ctx.client(v).survivorSignature));
           }
         }
       }
-      ctx.send(u, new UnmaskingRequest(boxed(aliveLists[u]), boxed(droppedLists[u]), sigs));
+      ctx.send(u, new UnmaskingRequest(boxed(c.aliveNeighbours), boxed(c.droppedNeighbours), sigs));
     }
-    return new R4Unmasking(ctx, inU3, dropped, aliveLists, droppedLists, responders);
+    return new R4Unmasking(ctx);
   }
 
   private static List<Integer> boxed(int[] ids) {
@@ -109,12 +108,13 @@ public final class R4Unmasking extends ServerState {
     if (!(message instanceof UnmaskingResponse)) {
       super.accept(ctx, clientId, message);
     }
-    if (answered[clientId]) {
+    if (hasAnswered(ctx, clientId)) {
       throw new ProtocolViolation(AbortReason.UNEXPECTED_MESSAGE, "client sent its shares twice");
     }
     UnmaskingResponse response = (UnmaskingResponse) message;
-    int[] alive = aliveLists[clientId];
-    int[] dropped = droppedLists[clientId];
+    ClientRecord c = ctx.client(clientId);
+    int[] alive = c.aliveNeighbours;
+    int[] dropped = c.droppedNeighbours;
     if (response.selfMaskShareCount() != alive.length || response.keyShareCount() != dropped.length) {
       throw new ProtocolViolation(
           AbortReason.MALFORMED_MESSAGE,
@@ -129,8 +129,8 @@ public final class R4Unmasking extends ServerState {
     for (int i = 0; i < dropped.length; i++) {
       key[i] = checkedShare(response.keyShare(i), clientId);
     }
-    selfShares[clientId] = self;
-    keyShares[clientId] = key;
+    c.selfMaskShares = self;
+    c.keyShares = key;
   }
 
   private static Share checkedShare(byte[] encoded, int responder) throws ProtocolViolation {
@@ -149,7 +149,6 @@ public final class R4Unmasking extends ServerState {
   @Override
   ServerState close(ServerContext ctx) throws ProtocolViolation {
     recordSilent(ctx);
-    boolean[] kept = keptAnswers(ctx);
     List<List<Share>> selfFor = new ArrayList<>(ctx.n + 1);
     List<List<Share>> keyFor = new ArrayList<>(ctx.n + 1);
     for (int v = 0; v <= ctx.n; v++) {
@@ -157,73 +156,78 @@ public final class R4Unmasking extends ServerState {
       keyFor.add(new ArrayList<>());
     }
     for (int u = 1; u <= ctx.n; u++) {
-      if (!kept[u]) {
+      if (!answerKept(ctx, u)) {
         continue;
       }
-      for (int i = 0; i < aliveLists[u].length; i++) {
-        selfFor.get(aliveLists[u][i]).add(selfShares[u][i]);
+      ClientRecord c = ctx.client(u);
+      for (int i = 0; i < c.aliveNeighbours.length; i++) {
+        selfFor.get(c.aliveNeighbours[i]).add(c.selfMaskShares[i]);
       }
-      for (int i = 0; i < droppedLists[u].length; i++) {
-        keyFor.get(droppedLists[u][i]).add(keyShares[u][i]);
+      for (int i = 0; i < c.droppedNeighbours.length; i++) {
+        keyFor.get(c.droppedNeighbours[i]).add(c.keyShares[i]);
       }
     }
     List<Integer> survivors = new ArrayList<>();
     List<Integer> droppedIds = new ArrayList<>();
     for (int v = 1; v <= ctx.n; v++) {
-      List<Share> shares = inU3[v] ? selfFor.get(v) : droppedAfterSharing[v] ? keyFor.get(v) : null;
-      if (shares == null) {
+      boolean survivor = inU3(ctx, v);
+      if (!survivor && !droppedAfterSharing(ctx, v)) {
         continue;
       }
+      List<Share> shares = survivor ? selfFor.get(v) : keyFor.get(v);
       if (shares.size() < ctx.t) {
         throw new ProtocolViolation(
             AbortReason.INSUFFICIENT_SHARES,
-            "client " + v + (inU3[v] ? "'s self-mask seed" : "'s masking key") + " has "
+            "client " + v + (survivor ? "'s self-mask seed" : "'s masking key") + " has "
                 + shares.size() + " shares; the threshold is " + ctx.t);
       }
-      (inU3[v] ? survivors : droppedIds).add(v);
+      (survivor ? survivors : droppedIds).add(v);
     }
-    Reconstruction rec = new Reconstruction(ctx);
-    SecretBytes[] selfSeeds = new SecretBytes[survivors.size()];
-    SecretBytes[] maskingKeys = new SecretBytes[droppedIds.size()];
+    int[] kept = IntStream.rangeClosed(1, ctx.n).filter(u -> answerKept(ctx, u)).toArray();
+    Reconstruction rec = new Reconstruction(ctx, kept);
+    List<SecretBytes> secrets = new ArrayList<>();
     try {
-      for (int i = 0; i < selfSeeds.length; i++) {
-        selfSeeds[i] = rec.reconstruct(selfFor.get(survivors.get(i)), survivors.get(i));
+      List<UnmaskTask> tasks = new ArrayList<>();
+      for (int v : survivors) {
+        byte[] commitment = ctx.client(v).selfMaskCommitment;
+        SecretBytes seed =
+            rec.recover(v, RejectedShare.SecretKind.SELF_MASK_SEED, selfFor.get(v),
+                candidate -> MessageDigest.isEqual(
+                    commitment, Derivations.selfMaskCommitment(ctx.sessionId, v, candidate)));
+        secrets.add(seed);
+        tasks.add(new UnmaskTask.SelfMask(v, seed));
       }
-      for (int i = 0; i < maskingKeys.length; i++) {
-        int v = droppedIds.get(i);
-        maskingKeys[i] = rec.reconstruct(keyFor.get(v), v);
-        checkMatchesAdvertised(ctx, maskingKeys[i], v);
+      for (int v : droppedIds) {
+        SecretBytes key =
+            rec.recover(v, RejectedShare.SecretKind.MASKING_KEY, keyFor.get(v),
+                candidate -> matchesAdvertised(ctx, candidate, v));
+        secrets.add(key);
+        for (int u : ctx.neighbours(v)) {
+          if (inU3(ctx, u)) {
+            tasks.add(new UnmaskTask.PairwiseMask(u, v, key));
+          }
+        }
       }
-      new Unmasker(ctx).unmask(survivors, selfSeeds, droppedIds, maskingKeys, inU3);
+      new Unmasker(ctx).unmask(tasks);
     } finally {
-      for (SecretBytes s : selfSeeds) {
-        if (s != null) {
-          s.destroy();
-        }
+      for (SecretBytes s : secrets) {
+        s.destroy();
       }
-      for (SecretBytes s : maskingKeys) {
-        if (s != null) {
-          s.destroy();
-        }
-      }
+      ctx.forgetShares();
     }
-    return new Completed(new AggregationResult(ctx.accumulator, survivors, ctx.dropouts()));
+    return new ServerCompleted(
+        new AggregationResult(ctx.accumulator, survivors, ctx.dropouts(), rec.rejectedShares()));
   }
 
-  private static void checkMatchesAdvertised(ServerContext ctx, SecretBytes privateKey, int v)
-      throws ProtocolViolation {
+  /** True iff {@code privateKey} is the masking private key whose public key client v advertised. */
+  private static boolean matchesAdvertised(ServerContext ctx, SecretBytes privateKey, int v) {
     try {
       X25519KeyPair pair = ctx.x25519.keyPairFromPrivateKey(privateKey);
-      boolean same = Arrays.equals(pair.publicKey(), ctx.keys[v].maskingPublicKey());
+      boolean same = MessageDigest.isEqual(pair.publicKey(), ctx.keys(v).maskingPublicKey());
       pair.destroy();
-      if (!same) {
-        throw new ProtocolViolation(
-            AbortReason.RECONSTRUCTION_MISMATCH,
-            "the masking key recovered for client " + v + " does not match its public key");
-      }
+      return same;
     } catch (InvalidKeyException e) {
-      throw new ProtocolViolation(
-          AbortReason.RECONSTRUCTION_MISMATCH, "the masking key recovered for client " + v + " is invalid");
+      return false;
     }
   }
 }

@@ -36,12 +36,9 @@ final class ServerContext {
   byte[] nonce;
   byte[] sessionId;
   MaskingGraph graph;
-  final AdvertisedKeys[] keys;
+  /** One record per client; index 0 is unused so that {@code clients[id]} is client id. */
+  private final ClientRecord[] clients;
   private final int[][] neighbourCache;
-  // Clients that broke a rule or aborted: never contacted again; their contributions are
-  // withdrawn except where they cannot be (a masked input already in the sum).
-  final boolean[] banned;
-  private final Dropout[] dropouts;
   ModVector accumulator;
 
   private final long bytesPerVector;
@@ -62,10 +59,11 @@ final class ServerContext {
     this.configDigest = Derivations.configDigest(config);
     this.masking = new Masking(config);
     this.shamir = ShamirScheme.create(config.threshold(), config.clientCount());
-    this.keys = new AdvertisedKeys[n + 1];
+    this.clients = new ClientRecord[n + 1];
+    for (int id = 1; id <= n; id++) {
+      clients[id] = new ClientRecord(id);
+    }
     this.neighbourCache = new int[n + 1][];
-    this.banned = new boolean[n + 1];
-    this.dropouts = new Dropout[n + 1];
     int bits = config.modulus().bits();
     boolean fitsInt = config.modulus().isPowerOfTwo() ? bits <= 32 : bits <= 31;
     this.bytesPerVector = (long) config.vectorLength() * (fitsInt ? 4 : 8);
@@ -89,11 +87,21 @@ final class ServerContext {
     return cached;
   }
 
-  /** The number of neighbours of {@code u} in {@code set}. */
-  int countIn(int u, boolean[] set) {
+  /** The record of client {@code id} (1..n). */
+  ClientRecord client(int id) {
+    return clients[id];
+  }
+
+  /** The advertised keys of client {@code id} (set once round 0 has accepted them). */
+  AdvertisedKeys keys(int id) {
+    return clients[id].keys;
+  }
+
+  /** The number of neighbours of {@code u} whose stage is at least {@code stage}. */
+  int countNeighboursAt(int u, ClientRecord.Stage stage) {
     int c = 0;
     for (int v : neighbours(u)) {
-      if (set[v]) {
+      if (clients[v].stage.atLeast(stage)) {
         c++;
       }
     }
@@ -101,17 +109,19 @@ final class ServerContext {
   }
 
   /**
-   * Removes from {@code set}, until none is left, every member with fewer than t neighbours in
-   * the set (such a client would abort, and its secrets could not be recovered).
+   * Demotes to the previous stage, until none is left, every client at {@code stage} with fewer
+   * than t neighbours at that stage (such a client would abort, and its secrets could not be
+   * recovered). Called while {@code stage} is the deepest stage any client has reached.
    *
-   * @return the removed clients
+   * @return the demoted clients, in the order they were removed
    */
-  List<Integer> peel(boolean[] set) {
+  List<Integer> peel(ClientRecord.Stage stage) {
+    ClientRecord.Stage below = ClientRecord.Stage.values()[stage.ordinal() - 1];
     int[] count = new int[n + 1];
     ArrayDeque<Integer> queue = new ArrayDeque<>();
     for (int u = 1; u <= n; u++) {
-      if (set[u]) {
-        count[u] = countIn(u, set);
+      if (clients[u].stage == stage) {
+        count[u] = countNeighboursAt(u, stage);
         if (count[u] < t) {
           queue.add(u);
         }
@@ -120,13 +130,13 @@ final class ServerContext {
     List<Integer> removed = new ArrayList<>();
     while (!queue.isEmpty()) {
       int u = queue.poll();
-      if (!set[u]) {
+      if (clients[u].stage != stage) {
         continue;
       }
-      set[u] = false;
+      clients[u].stage = below;
       removed.add(u);
       for (int v : neighbours(u)) {
-        if (set[v] && --count[v] < t) {
+        if (clients[v].stage == stage && --count[v] < t) {
           queue.add(v);
         }
       }
@@ -136,23 +146,42 @@ final class ServerContext {
 
   /** Records that the server stopped counting on {@code clientId} (the first record wins). */
   void drop(int clientId, Round round, Dropout.Cause cause, AbortReason violation) {
-    if (dropouts[clientId] == null) {
-      dropouts[clientId] = new Dropout(clientId, round, cause, violation);
+    ClientRecord c = clients[clientId];
+    if (c.dropout == null) {
+      c.dropout = new Dropout(clientId, round, cause, violation);
     }
   }
 
-  /** Bans a rule breaker, records it and tells it. */
+  /**
+   * Bans a rule breaker, records it and tells it. A banned client is never contacted again; its
+   * contributions are withdrawn except where they cannot be (a masked input already in the sum).
+   */
   void ban(int clientId, Round round, AbortReason reason) {
-    banned[clientId] = true;
+    clients[clientId].banned = true;
     drop(clientId, round, Dropout.Cause.PROTOCOL_VIOLATION, reason);
     send(clientId, new ServerAbort(reason));
+  }
+
+  /**
+   * Drops every unmasking share the records hold (the round that used them is over, or the
+   * session ended): shares of a secret must not outlive the session in the server's memory.
+   */
+  void forgetShares() {
+    for (int id = 1; id <= n; id++) {
+      clients[id].selfMaskShares = null;
+      clients[id].keyShares = null;
+    }
+  }
+
+  boolean isBanned(int clientId) {
+    return clients[clientId].banned;
   }
 
   List<Dropout> dropouts() {
     List<Dropout> list = new ArrayList<>();
     for (int i = 1; i <= n; i++) {
-      if (dropouts[i] != null) {
-        list.add(dropouts[i]);
+      if (clients[i].dropout != null) {
+        list.add(clients[i].dropout);
       }
     }
     return list;

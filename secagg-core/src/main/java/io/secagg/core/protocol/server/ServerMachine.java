@@ -24,20 +24,23 @@ import java.util.Objects;
  *
  * <p>States: {@link R0AdvertiseKeys} &rarr; {@link R1ShareKeys} &rarr; {@link
  * R2MaskedInputCollection} &rarr; ({@link R3ConsistencyCheck}, malicious mode) &rarr; {@link
- * R4Unmasking} &rarr; {@link Completed}, or {@link Aborted}. A round closes when every client it
+ * R4Unmasking} &rarr; {@link ServerCompleted}, or {@link ServerAborted}. A round closes when every client it
  * expects has answered (or left), or on {@link #advance()}.
  *
  * <p><b>Contract for peer input:</b> nothing a client sends makes a method throw. A client that
  * breaks a rule is excluded from the rest of the session (and sent an abort notice); a message
  * from a client the current round does not expect is ignored; the session itself aborts only
  * when too few clients remain for the sum to be recovered (fewer than t neighbours for some
- * secret the server needs).
+ * secret the server needs), or when the shares of a secret cannot be corrected into the secret
+ * its owner is bound to. A lying share that can be corrected is left out and its sender recorded
+ * ({@link AggregationResult#rejectedShares()}); a sum is never output with a wrong secret.
  *
  * <p><b>Memory:</b> one length-L accumulator, into which each masked input is added as it
  * arrives; see {@link #stats()}.
  *
- * <p><b>Randomness:</b> the only random value is the 32-byte server nonce, drawn from the
- * builder's {@link SecureRandom} in {@link #start()}.
+ * <p><b>Randomness:</b> from the builder's {@link SecureRandom}: the 32-byte server nonce, drawn
+ * in {@link #start()}, and, when round 4 closes, the coefficients of the parity checks that test
+ * the shares (they must stay unknown to the clients; they never affect a message or the sum).
  *
  * <p>Not thread-safe: feed one event at a time.
  */
@@ -90,21 +93,20 @@ public final class ServerMachine {
   public ServerOutcome handle(int clientId, ClientMessage message) {
     Objects.requireNonNull(message, "message");
     checkStarted();
-    if (state.isTerminal() || !ctx.config.isClientId(clientId) || !state.isExpected(clientId)
-        || ctx.banned[clientId]) {
+    if (!acceptsFrom(clientId)) {
       return flush();
     }
     if (message instanceof ClientAbort) {
       ctx.drop(clientId, state.round(), Dropout.Cause.CLIENT_ABORTED, ((ClientAbort) message).reason());
-      if (state.keepsContributionOf(clientId)) {
-        ctx.banned[clientId] = true;
+      if (state.keepsContributionOf(ctx, clientId)) {
+        ctx.client(clientId).banned = true;
       } else {
-        state.leave(clientId);
+        state.leave(ctx, clientId);
       }
     } else {
       try {
         state.accept(ctx, clientId, message);
-        state.markAnswered(clientId);
+        state.markAnswered(ctx, clientId);
       } catch (ProtocolViolation v) {
         exclude(clientId, v.reason());
       } catch (RuntimeException e) {
@@ -125,8 +127,7 @@ public final class ServerMachine {
    */
   public ServerOutcome handleUndecodableMessage(int clientId) {
     checkStarted();
-    if (!state.isTerminal() && ctx.config.isClientId(clientId) && state.isExpected(clientId)
-        && !ctx.banned[clientId]) {
+    if (acceptsFrom(clientId)) {
       exclude(clientId, AbortReason.MALFORMED_MESSAGE);
       closeWhileComplete();
     }
@@ -174,7 +175,7 @@ public final class ServerMachine {
 
   /** The result if the session completed, otherwise null. */
   public AggregationResult result() {
-    return state instanceof Completed ? ((Completed) state).result() : null;
+    return state instanceof ServerCompleted ? ((ServerCompleted) state).result() : null;
   }
 
   /** The server's record so far of every client that left the session, ascending by id. */
@@ -197,11 +198,17 @@ public final class ServerMachine {
     return ctx.sessionId == null ? null : ctx.sessionId.clone();
   }
 
+  /** True iff the current state expects a message from {@code clientId} and it is not banned. */
+  private boolean acceptsFrom(int clientId) {
+    return !state.isTerminal() && ctx.config.isClientId(clientId) && state.isExpected(ctx, clientId)
+        && !ctx.isBanned(clientId);
+  }
+
   private void exclude(int clientId, AbortReason reason) {
-    boolean keep = state.keepsContributionOf(clientId);
+    boolean keep = state.keepsContributionOf(ctx, clientId);
     ctx.ban(clientId, state.round(), reason);
     if (!keep) {
-      state.leave(clientId);
+      state.leave(ctx, clientId);
     }
   }
 
@@ -223,14 +230,15 @@ public final class ServerMachine {
     ServerAbort notice = new ServerAbort(reason);
     List<Integer> told = new ArrayList<>();
     for (int id = 1; id <= ctx.n; id++) {
-      if (state.isParticipant(id) && !ctx.banned[id]) {
+      if (state.isParticipant(ctx, id) && !ctx.isBanned(id)) {
         told.add(id);
       }
     }
     for (int id : told) {
       ctx.send(id, notice);
     }
-    state = new Aborted(reason, message);
+    ctx.forgetShares();
+    state = new ServerAborted(reason, message);
   }
 
   private ServerOutcome flush() {

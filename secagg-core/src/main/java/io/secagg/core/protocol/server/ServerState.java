@@ -5,6 +5,7 @@ import io.secagg.core.protocol.ClientMessage;
 import io.secagg.core.protocol.Dropout;
 import io.secagg.core.protocol.Round;
 import io.secagg.core.protocol.internal.ProtocolViolation;
+import java.util.function.Predicate;
 
 /**
  * A state of a {@link ServerMachine}. Each round state collects one kind of client message
@@ -18,26 +19,28 @@ public abstract sealed class ServerState
         R2MaskedInputCollection,
         R3ConsistencyCheck,
         R4Unmasking,
-        Completed,
-        Aborted {
-  // Round bookkeeping, used by the round states only.
-  boolean[] expected;
-  boolean[] answered;
+        ServerCompleted,
+        ServerAborted {
+  // Round bookkeeping, used by the round states only: the number of expected clients that have
+  // not answered. Who is expected and who answered lives in each ClientRecord.
   int pending;
 
   ServerState() {}
 
-  /** The state's name, e.g. {@code "R2MaskedInputCollection"}. */
-  public final String name() {
+  /**
+   * The state's name as the specification writes it, e.g. {@code "R2MaskedInputCollection"},
+   * {@code "Completed"} or {@code "Aborted"}.
+   */
+  public String name() {
     return getClass().getSimpleName();
   }
 
-  /** The round this state collects, or null for {@link Completed} and {@link Aborted}. */
+  /** The round this state collects, or null for {@link ServerCompleted} and {@link ServerAborted}. */
   public Round round() {
     return null;
   }
 
-  /** True for {@link Completed} and {@link Aborted}. */
+  /** True for {@link ServerCompleted} and {@link ServerAborted}. */
   public boolean isTerminal() {
     return false;
   }
@@ -47,37 +50,43 @@ public abstract sealed class ServerState
     return pending;
   }
 
-  void expect(boolean[] who, int n) {
-    expected = who;
-    answered = new boolean[n + 1];
+  /** Starts a round: every client that {@code who} accepts is expected, every other one is not. */
+  void expect(ServerContext ctx, Predicate<ClientRecord> who) {
     pending = 0;
-    for (boolean b : who) {
-      if (b) {
+    for (int id = 1; id <= ctx.n; id++) {
+      ClientRecord c = ctx.client(id);
+      if (who.test(c)) {
+        c.attendance = ClientRecord.Attendance.PENDING;
         pending++;
+      } else {
+        c.attendance = ClientRecord.Attendance.NOT_EXPECTED;
       }
     }
   }
 
-  boolean isExpected(int id) {
-    return expected != null && expected[id];
+  boolean isExpected(ServerContext ctx, int id) {
+    return !isTerminal() && ctx.client(id).attendance != ClientRecord.Attendance.NOT_EXPECTED;
   }
 
-  void markAnswered(int id) {
-    if (!answered[id]) {
-      answered[id] = true;
+  static boolean hasAnswered(ServerContext ctx, int id) {
+    return ctx.client(id).attendance == ClientRecord.Attendance.ANSWERED;
+  }
+
+  void markAnswered(ServerContext ctx, int id) {
+    ClientRecord c = ctx.client(id);
+    if (c.attendance == ClientRecord.Attendance.PENDING) {
+      c.attendance = ClientRecord.Attendance.ANSWERED;
       pending--;
     }
   }
 
   /** The client left this round without a (kept) answer. */
-  void leave(int id) {
-    if (expected[id]) {
-      expected[id] = false;
-      if (!answered[id]) {
-        pending--;
-      }
-      answered[id] = false;
+  void leave(ServerContext ctx, int id) {
+    ClientRecord c = ctx.client(id);
+    if (c.attendance == ClientRecord.Attendance.PENDING) {
+      pending--;
     }
+    c.attendance = ClientRecord.Attendance.NOT_EXPECTED;
   }
 
   /**
@@ -95,7 +104,7 @@ public abstract sealed class ServerState
    * True if the client's contribution to this round can no longer be withdrawn (a masked input
    * already added to the sum), so a later violation drops it from future rounds only.
    */
-  boolean keepsContributionOf(int clientId) {
+  boolean keepsContributionOf(ServerContext ctx, int clientId) {
     return false;
   }
 
@@ -112,24 +121,20 @@ public abstract sealed class ServerState
   /** Records every expected client that did not answer as {@link Dropout.Cause#NO_RESPONSE}. */
   void recordSilent(ServerContext ctx) {
     for (int id = 1; id <= ctx.n; id++) {
-      if (expected[id] && !answered[id]) {
+      if (ctx.client(id).attendance == ClientRecord.Attendance.PENDING) {
         ctx.drop(id, round(), Dropout.Cause.NO_RESPONSE, null);
       }
     }
   }
 
-  /** The clients that answered and were not banned, as a membership array. */
-  boolean[] keptAnswers(ServerContext ctx) {
-    boolean[] kept = new boolean[ctx.n + 1];
-    for (int id = 1; id <= ctx.n; id++) {
-      kept[id] = answered[id] && (!ctx.banned[id] || keepsContributionOf(id));
-    }
-    return kept;
+  /** True iff the client answered this round and its answer is kept (see {@link #keepsContributionOf}). */
+  boolean answerKept(ServerContext ctx, int id) {
+    return hasAnswered(ctx, id) && (!ctx.isBanned(id) || keepsContributionOf(ctx, id));
   }
 
   /** Clients this state would still send messages to (for abort notices). */
-  boolean isParticipant(int id) {
-    return expected != null && expected[id];
+  boolean isParticipant(ServerContext ctx, int id) {
+    return isExpected(ctx, id);
   }
 
   @Override

@@ -33,23 +33,13 @@ final class Unmasker {
     this.ctx = ctx;
   }
 
-  void unmask(
-      List<Integer> survivors, SecretBytes[] selfSeeds, List<Integer> dropped,
-      SecretBytes[] maskingKeys, boolean[] inU3) throws ProtocolViolation {
-    // Task i: a[i] > 0 and b[i] == 0 is the self mask of survivor a[i] (seed index c[i]);
-    // b[i] > 0 is the pair mask of survivor a[i] and dropped b[i] (key index c[i]).
-    List<int[]> tasks = new ArrayList<>();
-    for (int i = 0; i < survivors.size(); i++) {
-      tasks.add(new int[] {survivors.get(i), 0, i});
-    }
-    for (int i = 0; i < dropped.size(); i++) {
-      int v = dropped.get(i);
-      for (int u : ctx.neighbours(v)) {
-        if (inU3[u]) {
-          tasks.add(new int[] {u, v, i});
-        }
-      }
-    }
+  /**
+   * Removes every mask of {@code tasks} from the accumulator.
+   *
+   * @throws ProtocolViolation {@code KEY_AGREEMENT_FAILED} if a pairwise key agreement yields the
+   *     all-zero secret
+   */
+  void unmask(List<UnmaskTask> tasks) throws ProtocolViolation {
     int parts = ctx.options.executor() == null ? 1 : Math.min(ctx.options.parallelism(), Math.max(1, tasks.size()));
     AtomicInteger next = new AtomicInteger();
     List<ModVector> locals = new ArrayList<>();
@@ -60,14 +50,14 @@ final class Unmasker {
       try {
         futures.add(
             CompletableFuture.runAsync(
-                () -> runPart(tasks, next, local, selfSeeds, maskingKeys), ctx.options.executor()));
+                () -> runPart(tasks, next, local), ctx.options.executor()));
       } catch (RejectedExecutionException e) {
         // A saturated or shut-down executor: the calling thread's worker takes the tasks instead.
       }
     }
     RuntimeException failure = null;
     try {
-      runPart(tasks, next, ctx.accumulator, selfSeeds, maskingKeys);
+      runPart(tasks, next, ctx.accumulator);
     } catch (RuntimeException e) {
       failure = e;
     }
@@ -96,22 +86,22 @@ final class Unmasker {
     }
   }
 
-  private void runPart(
-      List<int[]> tasks, AtomicInteger next, ModVector acc, SecretBytes[] selfSeeds,
-      SecretBytes[] maskingKeys) {
+  private void runPart(List<UnmaskTask> tasks, AtomicInteger next, ModVector acc) {
     Masking masking = ctx.masking;
     byte[] sessionId = ctx.sessionId;
     for (int i = next.getAndIncrement(); i < tasks.size(); i = next.getAndIncrement()) {
-      int[] task = tasks.get(i);
-      int u = task[0];
-      int v = task[1];
-      if (v == 0) {
-        masking.subtractSelfMask(acc, selfSeeds[task[2]], sessionId, u);
+      UnmaskTask task = tasks.get(i);
+      if (task instanceof UnmaskTask.SelfMask) {
+        UnmaskTask.SelfMask self = (UnmaskTask.SelfMask) task;
+        masking.subtractSelfMask(acc, self.seed(), sessionId, self.client());
         continue;
       }
+      UnmaskTask.PairwiseMask pair = (UnmaskTask.PairwiseMask) task;
+      int u = pair.survivor();
+      int v = pair.dropped();
       SecretBytes shared;
       try {
-        shared = ctx.x25519.agree(maskingKeys[task[2]], ctx.keys[u].maskingPublicKey());
+        shared = ctx.x25519.agree(pair.droppedKey(), ctx.keys(u).maskingPublicKey());
       } catch (InvalidKeyException e) {
         throw new KeyAgreementFailure();
       }

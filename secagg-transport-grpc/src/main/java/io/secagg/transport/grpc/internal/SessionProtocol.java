@@ -1,7 +1,6 @@
 package io.secagg.transport.grpc.internal;
 
 import io.grpc.MethodDescriptor;
-import io.grpc.protobuf.ProtoUtils;
 import io.secagg.core.wire.ConfigCodec;
 import io.secagg.transport.grpc.internal.proto.ClientEnvelope;
 import io.secagg.transport.grpc.internal.proto.ServerEnvelope;
@@ -34,8 +33,8 @@ public final class SessionProtocol {
       MethodDescriptor.<ClientEnvelope, ServerEnvelope>newBuilder()
           .setType(MethodDescriptor.MethodType.BIDI_STREAMING)
           .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE, "Join"))
-          .setRequestMarshaller(ProtoUtils.marshaller(ClientEnvelope.getDefaultInstance()))
-          .setResponseMarshaller(ProtoUtils.marshaller(ServerEnvelope.getDefaultInstance()))
+          .setRequestMarshaller(EnvelopeCodec.clientMarshaller())
+          .setResponseMarshaller(EnvelopeCodec.serverMarshaller())
           .build();
 
   private SessionProtocol() {}

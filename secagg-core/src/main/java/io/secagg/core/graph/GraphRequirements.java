@@ -1,0 +1,223 @@
+package io.secagg.core.graph;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Objects;
+
+/**
+ * What a masking graph and threshold must withstand: the dropout and corruption rates, the
+ * threat model, the security and correctness targets, and the adversary's grinding budget.
+ * Immutable; built with {@link #builder()}. Used by {@link GraphParameters#recommend(int,
+ * GraphRequirements)} to choose parameters and by {@link GraphParameters#evaluate} to check
+ * parameters someone else chose (for example a configuration a server offers a client).
+ *
+ * <p><b>Grinding.</b> The SecAgg+ graph is derived from the session id, which hashes the relayed
+ * key list, so a server that decides whom to relay (or colluding clients that choose their keys
+ * after seeing the others') can try many candidate graphs and keep one that surrounds a victim
+ * with corrupted clients. Each candidate costs at least one hash evaluation; with a budget of
+ * 2^g evaluations, a union bound multiplies the per-graph failure probability by 2^g. The
+ * security target is met only if 2^g times the per-graph bound is at most 2^-sigma. The default
+ * budget is {@value #DEFAULT_GRINDING_BITS} bits; 0 gives the bound against an adversary that
+ * cannot influence the graph at all.
+ */
+public final class GraphRequirements {
+  /** The default statistical security: failure probability at most 2^-40. */
+  public static final double DEFAULT_SECURITY_BITS = 40;
+  /** The default correctness: the protocol fails to reconstruct with probability at most 2^-20. */
+  public static final double DEFAULT_CORRECTNESS_BITS = 20;
+  /** The default grinding budget: the adversary evaluates at most 2^64 candidate graphs. */
+  public static final double DEFAULT_GRINDING_BITS = 64;
+  /** The largest security or correctness exponent accepted. */
+  public static final double MAX_BITS = 256;
+  /** The largest grinding budget accepted, in bits. */
+  public static final double MAX_GRINDING_BITS = 128;
+
+  private final double dropoutRate;
+  private final double corruptionRate;
+  private final ThreatModel threatModel;
+  private final double securityBits;
+  private final double correctnessBits;
+  private final double grindingBits;
+
+  private GraphRequirements(Builder b) {
+    this.dropoutRate = b.dropoutRate;
+    this.corruptionRate = b.corruptionRate;
+    this.threatModel = b.threatModel;
+    this.securityBits = b.securityBits;
+    this.correctnessBits = b.correctnessBits;
+    this.grindingBits = b.grindingBits;
+  }
+
+  /** A builder with the defaults: no dropouts or corruption, malicious server, 40/20/64 bits. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** delta, the largest fraction of clients that may drop out, in [0, 1). */
+  public double dropoutRate() {
+    return dropoutRate;
+  }
+
+  /** gamma, the largest fraction of corrupted clients, in [0, 1). */
+  public double corruptionRate() {
+    return corruptionRate;
+  }
+
+  /** The adversary the threshold must withstand. */
+  public ThreatModel threatModel() {
+    return threatModel;
+  }
+
+  /** sigma: the security failure probability must be at most 2^-sigma, grinding included. */
+  public double securityBits() {
+    return securityBits;
+  }
+
+  /** eta: the reconstruction failure probability must be at most 2^-eta. */
+  public double correctnessBits() {
+    return correctnessBits;
+  }
+
+  /** g: the adversary tries at most 2^g candidate graphs. */
+  public double grindingBits() {
+    return grindingBits;
+  }
+
+  /**
+   * C = ceil(gamma * n), with gamma read as its shortest decimal representation ({@link
+   * Double#toString}), so that 0.05 * 1000 is 50 as the caller meant, not 51.
+   */
+  public int corruptedClients(int n) {
+    return ceilTimes(corruptionRate, n);
+  }
+
+  /** D = ceil(delta * n), rounded as {@link #corruptedClients}. */
+  public int droppedClients(int n) {
+    return ceilTimes(dropoutRate, n);
+  }
+
+  static int ceilTimes(double rate, int n) {
+    return BigDecimal.valueOf(rate).multiply(BigDecimal.valueOf(n)).setScale(0, RoundingMode.CEILING).intValueExact();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof GraphRequirements)) {
+      return false;
+    }
+    GraphRequirements r = (GraphRequirements) o;
+    return dropoutRate == r.dropoutRate && corruptionRate == r.corruptionRate
+        && threatModel == r.threatModel && securityBits == r.securityBits
+        && correctnessBits == r.correctnessBits && grindingBits == r.grindingBits;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(dropoutRate, corruptionRate, threatModel, securityBits, correctnessBits, grindingBits);
+  }
+
+  @Override
+  public String toString() {
+    return "GraphRequirements[delta=" + dropoutRate + ", gamma=" + corruptionRate + ", " + threatModel
+        + ", security=2^-" + securityBits + ", correctness=2^-" + correctnessBits + ", grinding=2^"
+        + grindingBits + "]";
+  }
+
+  /** Builds {@link GraphRequirements}; every setter validates at once. */
+  public static final class Builder {
+    private double dropoutRate;
+    private double corruptionRate;
+    private ThreatModel threatModel = ThreatModel.MALICIOUS_SERVER;
+    private double securityBits = DEFAULT_SECURITY_BITS;
+    private double correctnessBits = DEFAULT_CORRECTNESS_BITS;
+    private double grindingBits = DEFAULT_GRINDING_BITS;
+
+    private Builder() {}
+
+    /**
+     * delta (default 0).
+     *
+     * @throws IllegalArgumentException unless 0 &lt;= rate &lt; 1
+     */
+    public Builder dropoutRate(double rate) {
+      this.dropoutRate = checkRate("dropout", rate);
+      return this;
+    }
+
+    /**
+     * gamma (default 0).
+     *
+     * @throws IllegalArgumentException unless 0 &lt;= rate &lt; 1
+     */
+    public Builder corruptionRate(double rate) {
+      this.corruptionRate = checkRate("corruption", rate);
+      return this;
+    }
+
+    /**
+     * The threat model (default {@link ThreatModel#MALICIOUS_SERVER}).
+     *
+     * @throws NullPointerException if {@code model} is null
+     */
+    public Builder threatModel(ThreatModel model) {
+      this.threatModel = Objects.requireNonNull(model, "threatModel");
+      return this;
+    }
+
+    /**
+     * sigma (default {@value GraphRequirements#DEFAULT_SECURITY_BITS}).
+     *
+     * @throws IllegalArgumentException unless 0 &lt; bits &lt;= {@value GraphRequirements#MAX_BITS}
+     */
+    public Builder securityBits(double bits) {
+      this.securityBits = checkBits("security", bits);
+      return this;
+    }
+
+    /**
+     * eta (default {@value GraphRequirements#DEFAULT_CORRECTNESS_BITS}).
+     *
+     * @throws IllegalArgumentException unless 0 &lt; bits &lt;= {@value GraphRequirements#MAX_BITS}
+     */
+    public Builder correctnessBits(double bits) {
+      this.correctnessBits = checkBits("correctness", bits);
+      return this;
+    }
+
+    /**
+     * g, the base-2 logarithm of the number of candidate graphs the adversary can try (default
+     * {@value GraphRequirements#DEFAULT_GRINDING_BITS}).
+     *
+     * @throws IllegalArgumentException unless 0 &lt;= bits &lt;= {@value
+     *     GraphRequirements#MAX_GRINDING_BITS}
+     */
+    public Builder grindingBits(double bits) {
+      if (!(bits >= 0.0 && bits <= MAX_GRINDING_BITS)) {
+        throw new IllegalArgumentException(
+            "Invalid grinding budget " + bits + " bits; must be in [0, " + MAX_GRINDING_BITS + "]");
+      }
+      this.grindingBits = bits;
+      return this;
+    }
+
+    /** The requirements. */
+    public GraphRequirements build() {
+      return new GraphRequirements(this);
+    }
+
+    private static double checkRate(String what, double rate) {
+      if (!(rate >= 0.0 && rate < 1.0)) {
+        throw new IllegalArgumentException("Invalid " + what + " rate " + rate + "; must be in [0, 1)");
+      }
+      return rate;
+    }
+
+    private static double checkBits(String what, double bits) {
+      if (!(bits > 0.0 && bits <= MAX_BITS)) {
+        throw new IllegalArgumentException(
+            "Invalid " + what + " exponent " + bits + "; must be in (0, " + MAX_BITS + "]");
+      }
+      return bits;
+    }
+  }
+}
