@@ -1,0 +1,98 @@
+package io.secagg.vdaf;
+
+import io.secagg.vdaf.internal.field.Field;
+import io.secagg.vdaf.internal.field.Field128;
+import io.secagg.vdaf.internal.flp.HistogramCircuit;
+import java.math.BigInteger;
+
+/**
+ * Prio3Histogram ({@code ID = 0x00000004}): each measurement is a bucket index in
+ * {@code [0, length)}, the result the count per bucket. Field128, one proof; the measurement is a
+ * one-hot vector, checked to be bits (in chunks of {@code chunkLength}) that sum to one.
+ *
+ * <pre>{@code
+ * Prio3<Integer, long[]> hist = Prio3Histogram.builder().length(10).build();
+ * }</pre>
+ */
+public final class Prio3Histogram {
+  /** The draft's codepoint. */
+  public static final int ALGORITHM_ID = 0x00000004;
+
+  private Prio3Histogram() {}
+
+  /** A builder; {@link Builder#length} is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Parameters of Prio3Histogram. */
+  public static final class Builder extends VariantBuilder<Builder> {
+
+    private Builder() {}
+
+    @Override
+    Builder self() {
+      return this;
+    }
+
+    /** The number of buckets, in {@code [1, 2^24]}. */
+    public Builder length(int length) {
+      return vectorLength(length);
+    }
+
+    /** The chunk length, in {@code [1, length]}; default {@code floor(sqrt(length))}. */
+    public Builder chunkLength(int chunkLength) {
+      return chunk(chunkLength);
+    }
+
+    /**
+     * The instance.
+     *
+     * @throws IllegalStateException if {@code length} was not set
+     */
+    public Prio3<Integer, long[]> build() {
+      Variants.requireSet(length > 0, "length");
+      int measLen = Variants.checkMeasLen(length);
+      int chunk = Variants.chunkLength(chunkLength, measLen);
+      return new Prio3<>(
+          "Prio3Histogram", ALGORITHM_ID, new HistogramCircuit(Field128.INSTANCE, length, chunk), shares, 1, new HistogramCodec(length));
+    }
+  }
+
+  private static final class HistogramCodec implements Codec<Integer, long[]> {
+    private final int length;
+
+    HistogramCodec(int length) {
+      this.length = length;
+    }
+
+    @Override
+    public long[] encode(Field f, Integer measurement) {
+      int m = measurement;
+      if (m < 0 || m >= length) {
+        throw new IllegalArgumentException("bucket " + m + " not in [0, " + length + ")");
+      }
+      long[] v = f.newVector(length);
+      for (int i = 0; i < length; i++) {
+        // 1 iff i == m, without a branch or a store at a secret index.
+        f.set(v, i, ((long) (i ^ m) - 1) >>> 63);
+      }
+      return v;
+    }
+
+    @Override
+    public long[] decode(Field f, long[] aggregate, long numMeasurements) throws InvalidAggregateException {
+      Codec.checkEach(f, aggregate, BigInteger.valueOf(numMeasurements), "bucket");
+      long[] out = new long[length];
+      BigInteger total = BigInteger.ZERO;
+      for (int i = 0; i < length; i++) {
+        out[i] = f.toBigInteger(aggregate, i).longValueExact();
+        total = total.add(BigInteger.valueOf(out[i]));
+      }
+      if (!total.equals(BigInteger.valueOf(numMeasurements))) {
+        throw new InvalidAggregateException("bucket counts do not add up to the number of measurements");
+      }
+      return out;
+    }
+  }
+}
