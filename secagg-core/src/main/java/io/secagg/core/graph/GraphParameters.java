@@ -22,11 +22,11 @@ import java.util.Objects;
  * an even degree k, with the tails below being the upper bounds of {@link GraphMath}:
  *
  * <ul>
- *   <li>security: n * P[Hyp(n-1, C, k) >= a] + P[disconnected] <= 2^-sigma, where a = t ({@link
+ *   <li>security: n * P[Hyp(n-1, C, k) &gt;= a] + P[disconnected] &lt;= 2^-sigma, where a = t ({@link
  *       ThreatModel#SEMI_HONEST}) or a = 2t - k ({@link ThreatModel#MALICIOUS_SERVER}) and
  *       P[disconnected] bounds the chance that removing the corrupted and dropped clients splits
  *       the remaining clients (which would reveal partial sums);
- *   <li>correctness: n * P[Hyp(n-1, D, k) >= k - t + 1] <= 2^-eta (every client keeps at least t
+ *   <li>correctness: n * P[Hyp(n-1, D, k) &gt;= k - t + 1] &lt;= 2^-eta (every client keeps at least t
  *       surviving neighbours, so its secrets can be reconstructed);
  *   <li>t is the smallest threshold meeting the security condition, and at least 2.
  * </ul>
@@ -38,10 +38,10 @@ import java.util.Objects;
  * Bell et al. 2020; the tail bounds, the union bounds over clients and the search are this
  * library's own derivation.
  *
- * <p><b>Complete-graph fallback.</b> When no even k <= n - 2 passes, the complete graph is used
+ * <p><b>Complete-graph fallback.</b> When no even k &lt;= n - 2 passes, the complete graph is used
  * with the deterministic threshold t = max(2, C + 1) (semi-honest) or t = max(2, floor((n - 1 +
  * C) / 2) + 1) (malicious server; about 2n/3 + 1 when gamma = 1/3, as in Bonawitz et al. 2017),
- * which must satisfy t <= n - 1 - D. Its security and correctness hold with certainty, reported
+ * which must satisfy t &lt;= n - 1 - D. Its security and correctness hold with certainty, reported
  * as infinite exponents.
  */
 public final class GraphParameters {
@@ -143,7 +143,7 @@ public final class GraphParameters {
   }
 
   /**
-   * The complete-graph threshold: the smallest t >= 2 with t > C (semi-honest) or 2t > n - 1 + C
+   * The complete-graph threshold: the smallest t &gt;= 2 with t &gt; C (semi-honest) or 2t &gt; n - 1 + C
    * (malicious server).
    */
   static int completeThreshold(int n, int corrupted, ThreatModel model) {
@@ -188,7 +188,7 @@ public final class GraphParameters {
     return degree;
   }
 
-  /** The Shamir threshold t: shares needed to reconstruct a client's secret, 2 <= t <= degree. */
+  /** The Shamir threshold t: shares needed to reconstruct a client's secret, 2 &lt;= t &lt;= degree. */
   public int threshold() {
     return threshold;
   }
@@ -274,7 +274,7 @@ public final class GraphParameters {
     }
 
     /**
-     * The passing even k of the class description, or null if the search finds none <= n - 2:
+     * The passing even k of the class description, or null if the search finds none &lt;= n - 2:
      * doubling finds a passing k, bisection a boundary b (b passes, b - 2 fails), and since
      * feasibility is not exactly monotone in k (t is an integer, so the margins flicker near the
      * boundary) every even k in [b - W, b - 2], W = max(64, b / 8), is checked too and the

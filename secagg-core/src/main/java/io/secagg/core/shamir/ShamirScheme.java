@@ -54,11 +54,11 @@ public final class ShamirScheme {
    *
    * <p>{@code threshold = 1} is allowed but offers no secrecy: the polynomials are constants and
    * every single share holds the secret's chunks in the clear. It exists so that degenerate
-   * configurations (one client, tests) need no special case; protocols should use t >= 2.
+   * configurations (one client, tests) need no special case; protocols should use t &gt;= 2.
    *
-   * @param threshold t, the number of shares needed to reconstruct: 1 <= t <= n
-   * @param shareCount n, the number of shares produced: n <= {@value #MAX_SHARE_COUNT}
-   * @throws IllegalArgumentException unless 1 <= threshold <= shareCount <= {@value
+   * @param threshold t, the number of shares needed to reconstruct: 1 &lt;= t &lt;= n
+   * @param shareCount n, the number of shares produced: n &lt;= {@value #MAX_SHARE_COUNT}
+   * @throws IllegalArgumentException unless 1 &lt;= threshold &lt;= shareCount &lt;= {@value
    *     #MAX_SHARE_COUNT}
    */
   public static ShamirScheme create(int threshold, int shareCount) {
@@ -238,7 +238,7 @@ public final class ShamirScheme {
    * @return the secret, {@value #SECRET_LENGTH} bytes
    * @throws NullPointerException if {@code shares} or an element is null
    * @throws InvalidShareException with the reason of the first rule violated, in this order:
-   *     {@code INDEX_OUT_OF_RANGE} (a share has x > n), {@code DUPLICATE_INDEX}, {@code
+   *     {@code INDEX_OUT_OF_RANGE} (a share has x &gt; n), {@code DUPLICATE_INDEX}, {@code
    *     TOO_FEW_SHARES} (fewer than t shares), {@code CHUNK_OUT_OF_RANGE} (the t shares
    *     interpolate to a chunk tuple that encodes no secret)
    */

@@ -4,5 +4,9 @@
  * and Steinke 2021) and of the Skellam mechanism (Agarwal, Kairouz and Liu 2021); zCDP (Bun and
  * Steinke 2016); composition over rounds; and conversion to (epsilon, delta)-DP (Canonne, Kamath
  * and Steinke 2020). All computations are in log space.
+ *
+ * <p>Start with {@link io.secagg.dp.accounting.Rdp}, whose factories give a mechanism's {@link
+ * io.secagg.dp.accounting.RdpCurve}; compose curves over rounds and convert the result to a
+ * {@link io.secagg.dp.accounting.PrivacyGuarantee}.
  */
 package io.secagg.dp.accounting;

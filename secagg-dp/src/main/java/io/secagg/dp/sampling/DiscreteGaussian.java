@@ -94,7 +94,7 @@ public final class DiscreteGaussian implements IntegerSampler {
     return new DiscreteGaussian(sigma2);
   }
 
-  /** The variance parameter {@code sigma^2} (the exact variance is slightly below it for sigma < 1). */
+  /** The variance parameter {@code sigma^2} (the exact variance is slightly below it for sigma &lt; 1). */
   public Rational sigma2() {
     return sigma2;
   }
