@@ -182,6 +182,11 @@ final class ClientSession implements ClientTransport {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted");
     }
+    if (hooks.dieBeforeSend(seq)) {
+      dead = true;
+      channel.shutdownNow();
+      throw new IOException("the client was stopped");
+    }
     sent.add(frame);
     write(seq, frame);
     if (hooks.dieAfterSend(seq)) {

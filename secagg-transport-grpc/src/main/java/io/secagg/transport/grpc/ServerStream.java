@@ -1,6 +1,7 @@
 package io.secagg.transport.grpc;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
@@ -21,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * Every write to the response observer happens under this object's monitor (gRPC observers are
  * not thread-safe); a failure here closes only this stream.
  */
-final class ServerStream implements StreamObserver<ClientEnvelope> {
+final class ServerStream implements StreamObserver<byte[]> {
   private final SecAggGrpcServer server;
   private final ServerCallStreamObserver<ServerEnvelope> out;
   /** The participant named by the client certificate, 0 if none; -1 without mutual TLS. */
@@ -49,7 +50,18 @@ final class ServerStream implements StreamObserver<ClientEnvelope> {
   }
 
   @Override
-  public void onNext(ClientEnvelope env) {
+  public void onNext(byte[] message) {
+    ClientEnvelope env;
+    try {
+      env = ClientEnvelope.parseFrom(message);
+    } catch (InvalidProtocolBufferException e) {
+      fail(Status.INVALID_ARGUMENT.withDescription("a message that is not a session envelope"));
+      return;
+    }
+    onEnvelope(env);
+  }
+
+  private void onEnvelope(ClientEnvelope env) {
     boolean first;
     synchronized (this) {
       if (closed) {
@@ -209,6 +221,9 @@ final class ServerStream implements StreamObserver<ClientEnvelope> {
       }
       s.lastAccepted = seq;
       s.channel.inbox.add(new InboundFrame(s.clientId, f.getPayload().toByteArray()));
+      if (server.hooks().expireRoundAfterQueued(s.participant, seq)) {
+        s.channel.expireRound();
+      }
     }
   }
 

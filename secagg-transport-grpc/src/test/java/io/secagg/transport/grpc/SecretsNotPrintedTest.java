@@ -35,7 +35,7 @@ class SecretsNotPrintedTest {
 
   @Test
   void slotNeverPrintsItsResumeToken() {
-    GroupChannel ch = new GroupChannel(0, TestPki.config(3, 4), 1);
+    GroupChannel ch = new GroupChannel(0, TestPki.config(3, 4), 1, 1L);
     Slot s = ch.slots[0];
     s.token = new byte[32];
     java.util.Arrays.fill(s.token, (byte) 0xab);
