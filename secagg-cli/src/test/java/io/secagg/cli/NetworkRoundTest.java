@@ -194,6 +194,33 @@ class NetworkRoundTest {
   }
 
   @Test
+  void refusedJoinsAndFailedHandshakesAreExplainedOnBothSides() throws Exception {
+    try (BackgroundRun server = BackgroundRun.start(serve(3, "--client-ca", file("ca.pem")).toArray(new String[0]))) {
+      int port = server.port(WAIT);
+      // Participant 1's certificate used to claim participant 2; then no certificate at all.
+      Run impostor = pool.submit(() -> Run.of("join", "--server", "localhost:" + port, "--id", "2", "--random",
+          "--ca", file("ca.pem"), "--cert", file("participant-1.pem"), "--key", file("participant-1.key"),
+          "--connect-window", DEADLINE)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      assertEquals(Secagg.EXIT_FAILURE, impostor.exitCode, impostor::toString);
+      assertEquals("secagg join: the server refused participant 2: PERMISSION_DENIED: the client certificate"
+          + " names participant 1, not 2", impostor.err.strip(), impostor::toString);
+      server.awaitErr("round 1: participant 1 refused: the client certificate names participant 1, not 2"
+          + " (PERMISSION_DENIED)", WAIT);
+      Run anonymous = join(port, 3, false).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      assertEquals(Secagg.EXIT_FAILURE, anonymous.exitCode, anonymous::toString);
+      assertTrue(anonymous.err.startsWith("secagg join: TLS handshake with localhost:" + port + " failed: the server"
+          + " requires a client certificate and this client presented none ("), anonymous::toString);
+      assertTrue(anonymous.err.strip().endsWith("the server uses mutual TLS: give this participant's --cert and --key"),
+          anonymous::toString);
+      server.awaitErr("round 1: a connection failed the TLS handshake before naming a participant: it presented"
+          + " no client certificate", WAIT);
+      for (Run r : new Run[] {impostor, anonymous}) {
+        assertFalse(r.err.contains("\tat "), "no stack trace\n" + r);
+      }
+    }
+  }
+
+  @Test
   void requireMaliciousRefusesASemiHonestSession() throws Exception {
     // The server would wait for participants 2 and 3 until its join deadline; closing the
     // BackgroundRun ends it once the refusal is checked.

@@ -136,7 +136,7 @@ public final class SecAggGrpcServer implements AutoCloseable {
         return t;
       });
       server =
-          NettyServerBuilder.forAddress(address, tls.credentials())
+          NettyServerBuilder.forAddress(address, tls.credentials(this::fireCertificateRefused))
               .maxInboundMessageSize(maxInbound)
               .maxInboundMetadataSize(8 * 1024)
               .addService(ServerInterceptors.intercept(service, new PeerIdentityInterceptor()))
@@ -256,7 +256,7 @@ public final class SecAggGrpcServer implements AutoCloseable {
               .run();
       outcome = GroupOutcome.completed(g, size, first, result);
     } catch (SessionAbortedException e) {
-      outcome = GroupOutcome.aborted(g, size, first, e.reason(), e.getMessage());
+      outcome = GroupOutcome.aborted(g, size, first, e.reason(), e.detail());
     } catch (InterruptedException e) {
       outcome = GroupOutcome.aborted(g, size, first, AbortReason.CANCELLED, "the round was cancelled");
     } catch (IOException | RuntimeException e) {
@@ -337,6 +337,22 @@ public final class SecAggGrpcServer implements AutoCloseable {
       listener.participantConnected(participant, group, clientId);
     } catch (RuntimeException ignored) {
       // A listener must not break a stream.
+    }
+  }
+
+  void fireRefused(int participant, String status, String reason) {
+    try {
+      listener.streamRefused(participant, status, reason);
+    } catch (RuntimeException ignored) {
+      // A listener must not break a stream.
+    }
+  }
+
+  private void fireCertificateRefused(int participant, String reason) {
+    try {
+      listener.clientCertificateRefused(participant, reason);
+    } catch (RuntimeException ignored) {
+      // A listener must not break a handshake.
     }
   }
 

@@ -28,6 +28,8 @@ final class ServerStream implements StreamObserver<byte[]> {
   /** The participant named by the client certificate, 0 if none; -1 without mutual TLS. */
   private final int certificateId;
   private ScheduledFuture<?> helloTimer;
+  /** The participant this stream named so far (certificate, then Hello), 0 if none: for reports. */
+  private volatile int named;
   private boolean helloSeen;
   private boolean closed;
   private Slot slot; // set once, by the thread handling the Hello
@@ -36,6 +38,7 @@ final class ServerStream implements StreamObserver<byte[]> {
     this.server = server;
     this.out = out;
     this.certificateId = certificateId;
+    this.named = Math.max(certificateId, 0);
     out.setOnCancelHandler(this::peerGone);
   }
 
@@ -43,9 +46,14 @@ final class ServerStream implements StreamObserver<byte[]> {
     helloTimer = server.schedule(this::helloDeadline, server.helloTimeoutNanos(), TimeUnit.NANOSECONDS);
   }
 
-  private synchronized void helloDeadline() {
-    if (!helloSeen && !closed) {
-      failLocked(Status.DEADLINE_EXCEEDED.withDescription("no Hello within the hello timeout"));
+  private void helloDeadline() {
+    Status status = Status.DEADLINE_EXCEEDED.withDescription("no Hello within the hello timeout");
+    boolean closedNow;
+    synchronized (this) {
+      closedNow = !helloSeen && failLocked(status);
+    }
+    if (closedNow) {
+      reportRefused(status);
     }
   }
 
@@ -94,6 +102,9 @@ final class ServerStream implements StreamObserver<byte[]> {
       return;
     }
     int id = h.getParticipantId();
+    if (id >= 1 && id <= server.plan().participantCount() && certificateId <= 0) {
+      named = id;
+    }
     if (id < 1 || id > server.plan().participantCount()) {
       fail(Status.INVALID_ARGUMENT.withDescription(
           "unknown participant " + Integer.toUnsignedString(id) + "; this server has 1.." + server.plan().participantCount()));
@@ -104,7 +115,8 @@ final class ServerStream implements StreamObserver<byte[]> {
       return;
     }
     if (certificateId > 0 && certificateId != id) {
-      fail(Status.PERMISSION_DENIED.withDescription("the client certificate names another participant"));
+      fail(Status.PERMISSION_DENIED.withDescription(
+          "the client certificate names participant " + certificateId + ", not " + id));
       return;
     }
     int tokenLength = h.getResumeToken().size();
@@ -308,23 +320,39 @@ final class ServerStream implements StreamObserver<byte[]> {
     }
   }
 
-  /** Closes this stream with an error status (this stream only). */
+  /**
+   * Closes this stream with an error status (this stream only) and reports it as a refusal,
+   * unless it is only "no round is open" (the client retries) or a replacement by a resumption.
+   */
   void fail(Status status) {
+    boolean closedNow;
     synchronized (this) {
-      failLocked(status);
+      closedNow = failLocked(status);
     }
     detach();
+    if (closedNow) {
+      reportRefused(status);
+    }
   }
 
-  private void failLocked(Status status) {
-    if (!closed) {
-      closed = true;
-      try {
-        out.onError(status.asRuntimeException());
-      } catch (RuntimeException e) {
-        // Already cancelled by the peer.
-      }
+  private void reportRefused(Status status) {
+    Status.Code code = status.getCode();
+    if (code != Status.Code.UNAVAILABLE && code != Status.Code.ABORTED) {
+      server.fireRefused(named, code.name(), status.getDescription());
     }
+  }
+
+  private boolean failLocked(Status status) {
+    if (closed) {
+      return false;
+    }
+    closed = true;
+    try {
+      out.onError(status.asRuntimeException());
+    } catch (RuntimeException e) {
+      // Already cancelled by the peer.
+    }
+    return true;
   }
 
   @Override

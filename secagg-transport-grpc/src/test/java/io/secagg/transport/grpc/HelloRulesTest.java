@@ -117,6 +117,38 @@ class HelloRulesTest {
   }
 
   @Test
+  void reportsEveryRefusedStreamButNotARetryBeforeTheRoundOpens() throws Exception {
+    TestPki pki = TestPki.create(dir);
+    GroupPlan plan = GroupPlan.single(TestPki.config(5, 16));
+    java.util.List<String> refusals = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    SecAggGrpcServer.Builder server = Harness.server(pki, plan, false).listener(new ServerListener() {
+      @Override
+      public void streamRefused(int participant, String status, String reason) {
+        refusals.add(participant + " " + status + " " + reason);
+      }
+    });
+    try (Harness h = new Harness(pki, plan, false, server)) {
+      ClientTls tls = h.pki.clientTls();
+      try (RawClient<ClientEnvelope> early = RawClient.envelopes(h.server.port(), tls)) {
+        assertEquals(Status.Code.UNAVAILABLE, statusAfter(early, RawClient.hello(1, null, 0)).getCode());
+      }
+      Future<GroupedResult> round = h.submit(h::run);
+      awaitRoundOpen(h); // participant 5 joins
+      try (RawClient<ClientEnvelope> raw = RawClient.envelopes(h.server.port(), tls)) {
+        statusAfter(raw, RawClient.hello(99, null, 0));
+      }
+      try (RawClient<ClientEnvelope> raw = RawClient.envelopes(h.server.port(), tls)) {
+        statusAfter(raw, RawClient.hello(5, null, 0));
+      }
+      h.server.close();
+      due(round);
+      assertEquals(java.util.List.of(
+          "0 INVALID_ARGUMENT unknown participant 99; this server has 1..5",
+          "5 ALREADY_EXISTS participant 5 has already joined this round"), refusals);
+    }
+  }
+
+  @Test
   void closesAStreamThatSendsNoHelloWithinTheHelloTimeout() throws Exception {
     TestPki pki = TestPki.create(dir);
     GroupPlan plan = GroupPlan.single(TestPki.config(5, 16));

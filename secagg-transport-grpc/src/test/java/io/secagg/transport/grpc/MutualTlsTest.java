@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,8 +61,16 @@ class MutualTlsTest {
   void refusesClientWhoseCertificateNamesAnotherParticipant() throws Exception {
     TestPki pki = TestPki.create(dir);
     GroupPlan plan = GroupPlan.single(TestPki.config(5, 50));
+    List<String> refusals = Collections.synchronizedList(new ArrayList<>());
     // The join ends once participants 1..4 have joined: participant 5 never does.
-    try (Harness h = new Harness(pki, plan, true, expireWhenQueued(1, 1, 2, 3, 4))) {
+    SecAggGrpcServer.Builder server = Harness.server(pki, plan, true).hooks(expireWhenQueued(1, 1, 2, 3, 4))
+        .listener(new ServerListener() {
+          @Override
+          public void streamRefused(int participant, String status, String reason) {
+            refusals.add(participant + " " + status + " " + reason);
+          }
+        });
+    try (Harness h = new Harness(pki, plan, true, server)) {
       List<Future<Participation>> fs = new ArrayList<>();
       for (int p = 1; p <= 4; p++) {
         fs.add(h.join(p));
@@ -74,6 +83,7 @@ class MutualTlsTest {
       ExecutionException e = assertThrows(ExecutionException.class, () -> due(impostor));
       SessionRefusedException refused = assertInstanceOf(SessionRefusedException.class, e.getCause());
       assertEquals("PERMISSION_DENIED", refused.status());
+      assertEquals(List.of("4 PERMISSION_DENIED the client certificate names participant 4, not 5"), refusals);
       assertTrue(r.allGroupsCompleted());
       assertEquals(List.of(1, 2, 3, 4), r.includedParticipants());
       assertEquals(h.sumOf(List.of(1, 2, 3, 4)), r.sum());
@@ -92,7 +102,34 @@ class MutualTlsTest {
         SecAggGrpcClient c = SecAggGrpcClient.builder("127.0.0.1", h.server.port(), pki.clientTls())
             .participantId(1).connectWindow(Duration.ofMinutes(30)).build()) {
       TlsHandshakeException e = assertThrows(TlsHandshakeException.class, () -> c.participate(h.inputs.get(0)));
-      assertTrue(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("certificate"), e.getMessage());
+      assertEquals(TlsHandshakeException.Problem.CLIENT_CERTIFICATE_REQUIRED, e.problem(), e.getMessage());
+      assertTrue(e.getMessage().contains("the server requires a client certificate"), e.getMessage());
+    }
+  }
+
+  @Test
+  void certificateFromAnotherAuthorityIsRefusedAndReportedOnBothSides(@TempDir Path otherDir) throws Exception {
+    TestPki pki = TestPki.create(dir);
+    TestPki other = TestPki.create(otherDir);
+    GroupPlan plan = GroupPlan.single(TestPki.config(5, 50));
+    List<String> refused = Collections.synchronizedList(new ArrayList<>());
+    SecAggGrpcServer.Builder server = Harness.server(pki, plan, true).listener(new ServerListener() {
+      @Override
+      public void clientCertificateRefused(int participant, String reason) {
+        refused.add(participant + " " + reason);
+      }
+    });
+    // Trusts the right server, but its own certificate (for participant 1) is from another CA.
+    Path[] files = other.participantFiles(1);
+    ClientTls foreign = pki.clientTls().withClientCertificate(files[0], files[1]);
+    try (Harness h = new Harness(pki, plan, true, server);
+        SecAggGrpcClient c = SecAggGrpcClient.builder("127.0.0.1", h.server.port(), foreign)
+            .participantId(1).connectWindow(Duration.ofMinutes(30)).build()) {
+      TlsHandshakeException e = assertThrows(TlsHandshakeException.class, () -> c.participate(h.inputs.get(0)));
+      assertEquals(TlsHandshakeException.Problem.CLIENT_CERTIFICATE_REFUSED, e.problem(), e.getMessage());
+      assertFalse(refused.isEmpty(), "the server reported nothing");
+      assertTrue(refused.get(0).startsWith("1 the client's certificate does not chain to the client authority ("),
+          refused.toString());
     }
   }
 
@@ -106,7 +143,9 @@ class MutualTlsTest {
         SecAggGrpcClient c = SecAggGrpcClient.builder("127.0.0.1", h.server.port(), stranger.clientTls())
             .participantId(1).connectWindow(Duration.ofMinutes(30)).build()) {
       TlsHandshakeException e = assertThrows(TlsHandshakeException.class, () -> c.participate(h.inputs.get(0)));
-      assertTrue(e.getMessage().startsWith("TLS handshake with 127.0.0.1:" + h.server.port() + " failed: "), e.getMessage());
+      assertEquals(TlsHandshakeException.Problem.SERVER_NOT_TRUSTED, e.problem(), e.getMessage());
+      assertTrue(e.getMessage().startsWith("TLS handshake with 127.0.0.1:" + h.server.port() + " failed: the server's"
+          + " certificate is not issued by the authority this client trusts"), e.getMessage());
     }
   }
 
