@@ -32,7 +32,7 @@ sleep 2 # a different second on the clock, in case anything still stamps the tim
 build second "$@"
 
 status=0
-printf '%-64s  %-12s  %-12s  %s\n' "file" "build 1" "build 2" "same"
+printf '%-80s  %-12s  %-12s  %s\n' "file" "build 1" "build 2" "same"
 while read -r file; do
   a=$(awk -v f="$file" '$2 == f {print $1}' "$work/first.sha256")
   b=$(awk -v f="$file" '$2 == f {print $1}' "$work/second.sha256")
@@ -41,7 +41,7 @@ while read -r file; do
     same=NO
     status=1
   fi
-  printf '%-64s  %-12s  %-12s  %s\n' "$file" "${a:0:12}" "${b:0:12}" "$same"
+  printf '%-80s  %-12s  %-12s  %s\n' "$file" "${a:0:12}" "${b:0:12}" "$same"
 done < <(cat "$work/first.sha256" "$work/second.sha256" | awk '{print $2}' | sort -u)
 
 count=$(wc -l <"$work/first.sha256")
