@@ -152,8 +152,7 @@ public final class WycheproofCopies {
   }
 
   private static void keep(JsonNode from, Set<String> fields, ObjectNode to) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = from.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> f = it.next();
+    for (Map.Entry<String, JsonNode> f : from.properties()) {
       if (fields.contains(f.getKey())) {
         to.set(f.getKey(), f.getValue());
       }
