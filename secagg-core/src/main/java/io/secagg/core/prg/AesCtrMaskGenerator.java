@@ -55,7 +55,6 @@ public final class AesCtrMaskGenerator implements MaskGenerator {
   public static final int MAX_CONTEXT_LENGTH = 1024;
   /** The keystream chunk size in bytes: a multiple of the AES block, within the 32-256 KiB band. */
   static final int CHUNK_BYTES = 32 * 1024;
-  /** The HKDF label; info is the label, one 0x00 byte, then the context. */
   /** HKDF output: 16 key bytes and an 8-byte nonce. */
   static final int OKM_LENGTH = 24;
 
