@@ -389,9 +389,7 @@ final class JoinCommand implements Callable<Integer> {
           : e.status() + ": " + e.getMessage();
       return fail(err, "the server refused participant " + id + ": " + m);
     } catch (TlsHandshakeException e) {
-      return fail(err, e.getMessage() + " (does the server's certificate name '" + address.host
-          + "' and come from the CA in --ca" + (cert == null ? "; does the server require --cert/--key"
-          : "; does the server trust the CA of --cert") + "?)");
+      return fail(err, e.getMessage() + "; " + tlsHint(e.problem(), address.host));
     } catch (IOException e) {
       return fail(err, "cannot reach " + address.host + ":" + address.port + ": " + e.getMessage()
           + " (is the server running, and its round still open?)");
@@ -409,6 +407,26 @@ final class JoinCommand implements Callable<Integer> {
             + " another participant, not this one (" + e.getMessage() + ")");
       }
       return fail(err, "the input does not fit the round: " + e.getMessage());
+    }
+  }
+
+  /** What to change on this command line for each TLS problem. */
+  private String tlsHint(TlsHandshakeException.Problem problem, String host) {
+    switch (problem) {
+      case SERVER_NAME_MISMATCH:
+        return "--server must use a name or address the server's certificate was made for"
+            + " (secagg certs --hosts), and '" + host + "' is not one of them";
+      case SERVER_NOT_TRUSTED:
+        return "--ca must be the ca.pem of the secagg certs run that made the server's certificate";
+      case CLIENT_CERTIFICATE_REQUIRED:
+        return "the server uses mutual TLS: give this participant's --cert and --key";
+      case CLIENT_CERTIFICATE_REFUSED:
+        return "--cert and --key must come from the secagg certs run whose ca.pem the server was"
+            + " given as --client-ca, and be within their validity period";
+      default:
+        return "check that the server's certificate names '" + host + "' and comes from the CA"
+            + " in --ca" + (cert == null ? ", and whether the server requires --cert/--key"
+            : ", and that the server trusts the CA of --cert");
     }
   }
 

@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code secagg} command: its entry point and the top-level command that holds the
@@ -63,13 +64,40 @@ public final class Secagg implements Runnable {
     CommandLine cl = new CommandLine(new Secagg());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler(Secagg::reportFailure);
+    cl.setParameterExceptionHandler(Secagg::reportUsageError);
     return cl;
   }
 
   /** Without a subcommand there is nothing to do: a usage error that lists the subcommands. */
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing subcommand (try: secagg simulate, or secagg help)");
+    throw new ParameterException(spec.commandLine(), "Missing command; the commands are: "
+        + String.join(", ", spec.commandLine().getSubcommands().keySet()));
+  }
+
+  /**
+   * A usage error prints its message and a one-line pointer to the help, not the whole usage
+   * text, which would scroll the message away. An unknown command lists the valid ones.
+   */
+  static int reportUsageError(ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    boolean topLevel = cmd.getCommandSpec().parent() == null;
+    if (topLevel && e instanceof UnmatchedArgumentException
+        && !((UnmatchedArgumentException) e).getUnmatched().isEmpty()
+        && !((UnmatchedArgumentException) e).getUnmatched().get(0).startsWith("-")) {
+      String unknown = ((UnmatchedArgumentException) e).getUnmatched().get(0);
+      err.println(cmd.getColorScheme().errorText("Unknown command '" + unknown + "'; the commands are: "
+          + String.join(", ", cmd.getSubcommands().keySet())));
+    } else {
+      err.println(cmd.getColorScheme().errorText(e.getMessage()));
+    }
+    UnmatchedArgumentException.printSuggestions(e, err);
+    err.println(topLevel
+        ? "Run 'secagg help' for the commands, 'secagg help <command>' for a command's options."
+        : "Run 'secagg help " + cmd.getCommandName() + "' for every option.");
+    err.flush();
+    return EXIT_USAGE;
   }
 
   /**

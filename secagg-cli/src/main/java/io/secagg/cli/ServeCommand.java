@@ -34,6 +34,11 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -221,6 +226,7 @@ final class ServeCommand implements Callable<Integer> {
     if (bind != null) {
       b.host(bind);
     }
+    HandshakeFailures handshakes = HandshakeFailures.reportTo(progress);
     try (SecAggGrpcServer server = b.build()) {
       server.start();
       Thread hook = new Thread(server::close, "secagg-serve-shutdown");
@@ -245,6 +251,8 @@ final class ServeCommand implements Callable<Integer> {
         // The JVM is already shutting down; the hook closes the server.
       }
       return ok ? Secagg.EXIT_OK : Secagg.EXIT_FAILURE;
+    } finally {
+      handshakes.close();
     }
   }
 
@@ -558,6 +566,7 @@ final class ServeCommand implements Callable<Integer> {
     private final GroupPlan plan;
     private final Set<Integer> connected = ConcurrentHashMap.newKeySet();
     private final Set<Integer> finished = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger certificateRefusals = new AtomicInteger();
     private volatile int round;
 
     Progress(PrintWriter err, GroupPlan plan) {
@@ -594,10 +603,38 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
 
+    @Override
+    public void streamRefused(int participant, String status, String reason) {
+      print("round " + round + ": " + (participant > 0 ? "participant " + participant : "a connection")
+          + " refused: " + reason + " (" + status + ")");
+    }
+
+    @Override
+    public void clientCertificateRefused(int participant, String reason) {
+      certificateRefusals.incrementAndGet();
+      // The name in a refused certificate is unverified: anyone can put any id in one.
+      print("round " + round + ": a connection failed the TLS handshake: " + reason
+          + (participant > 0 ? "; its certificate claims participant " + participant : ""));
+    }
+
+    /**
+     * A TLS handshake failed that {@link #clientCertificateRefused} did not explain: gRPC reports
+     * those only in its log, without a cause, so the reason is what remains possible.
+     */
+    void handshakeFailed() {
+      if (certificateRefusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        return; // the refusal of a certificate just reported
+      }
+      print("round " + round + ": a connection failed the TLS handshake before naming a participant:"
+          + " it presented no client certificate, or it does not trust this server's certificate,"
+          + " or it is not TLS (the participant's own output says which)");
+    }
+
     private void printFinished(GroupOutcome outcome) {
       print("round " + round + ": group " + outcome.group() + " "
           + (outcome.completed() ? "completed, " + outcome.includedParticipants().size() + " of "
-              + outcome.size() + " included" : "aborted: " + outcome.message())
+              + outcome.size() + " included" : "aborted: " + outcome.abortReason().map(Enum::name).orElse("")
+              + " (" + outcome.message() + ")")
           + "; " + finished.size() + " of " + plan.groupCount() + " groups finished");
     }
 
@@ -606,6 +643,47 @@ final class ServeCommand implements Callable<Integer> {
         err.println(line);
         err.flush();
       }
+    }
+  }
+
+  /**
+   * Watches gRPC's own log for failed TLS handshakes, the only place they appear (at level FINE,
+   * without the cause), for the length of one serve. This process's logging is the command's
+   * own; the library never touches global logging.
+   */
+  private static final class HandshakeFailures extends Handler implements AutoCloseable {
+    /** The logger gRPC's shaded Netty transport reports failed negotiations to. */
+    private static final String LOGGER = "io.grpc.netty.shaded.io.grpc.netty.ProtocolNegotiators";
+
+    private final Logger logger = Logger.getLogger(LOGGER); // held: JUL keeps loggers weakly
+    private final Level previous = logger.getLevel();
+    private final Progress progress;
+
+    private HandshakeFailures(Progress progress) {
+      this.progress = progress;
+      logger.addHandler(this);
+      logger.setLevel(Level.FINE);
+    }
+
+    static HandshakeFailures reportTo(Progress progress) {
+      return new HandshakeFailures(progress);
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+      String message = record.getMessage();
+      if (message != null && message.startsWith("TLS negotiation failed")) {
+        progress.handshakeFailed();
+      }
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {
+      logger.removeHandler(this);
+      logger.setLevel(previous);
     }
   }
 }

@@ -71,6 +71,21 @@ final class BackgroundRun implements AutoCloseable {
     return out.toString();
   }
 
+  String err() {
+    return err.toString();
+  }
+
+  /** Waits until the error stream contains {@code text}. */
+  void awaitErr(String text, Duration timeout) throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (!err().contains(text)) {
+      if (System.nanoTime() - end > 0) {
+        throw new AssertionError("no '" + text + "' within " + timeout + "\n" + this);
+      }
+      Thread.sleep(20);
+    }
+  }
+
   /** The report line that starts with {@code label}, without the label, or null. */
   String line(String label) {
     for (String l : out().split("\\R")) {

@@ -1,5 +1,6 @@
 package io.secagg.cli;
 
+import static io.secagg.cli.Run.assertUsageHint;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -118,7 +119,7 @@ class CertsCommandTest {
         {"certs", "--out", dir.toString()}}) {
       Run r = Run.of(args);
       assertEquals(Secagg.EXIT_USAGE, r.exitCode, r::toString);
-      assertTrue(r.err.contains("Usage: secagg certs"), r::toString);
+      assertUsageHint(r, "certs");
     }
   }
 }

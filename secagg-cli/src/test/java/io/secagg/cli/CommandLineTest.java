@@ -1,9 +1,11 @@
 package io.secagg.cli;
 
+import static io.secagg.cli.Run.assertUsageHint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -44,21 +46,30 @@ class CommandLineTest {
     Run r = Run.of(argv);
     assertEquals(Secagg.EXIT_USAGE, r.exitCode, r::toString);
     assertTrue(r.err.contains(message), () -> "expected '" + message + "' for " + Arrays.toString(argv) + "\n" + r);
-    assertTrue(r.err.contains("Usage: secagg simulate"), "usage follows the message");
+    assertUsageHint(r, "simulate");
     assertEquals("", r.out, "nothing on standard output");
   }
 
   @Test
-  void missingSubcommandIsUsageError() {
+  void missingSubcommandIsUsageErrorThatListsTheCommands() {
     Run r = Run.of();
     assertEquals(Secagg.EXIT_USAGE, r.exitCode, r::toString);
-    assertTrue(r.err.contains("Missing subcommand"), r::toString);
+    assertEquals(List.of("Missing command; the commands are: simulate, serve, join, certs, help",
+        "Run 'secagg help' for the commands, 'secagg help <command>' for a command's options."),
+        r.err.strip().lines().toList());
   }
 
   @Test
-  void unknownSubcommandIsUsageError() {
-    Run r = Run.of("simulat");
+  void unknownSubcommandIsUsageErrorThatListsTheCommands() {
+    Run r = Run.of("frob");
     assertEquals(Secagg.EXIT_USAGE, r.exitCode, r::toString);
+    assertEquals(List.of("Unknown command 'frob'; the commands are: simulate, serve, join, certs, help",
+        "Run 'secagg help' for the commands, 'secagg help <command>' for a command's options."),
+        r.err.strip().lines().toList());
+    Run typo = Run.of("simulat");
+    assertEquals(Secagg.EXIT_USAGE, typo.exitCode, typo::toString);
+    assertTrue(typo.err.startsWith("Unknown command 'simulat'; the commands are: "), typo::toString);
+    assertTrue(typo.err.contains("simulate?"), () -> "suggests the near miss\n" + typo);
   }
 
   @Test

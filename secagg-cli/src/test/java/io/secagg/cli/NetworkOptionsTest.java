@@ -1,5 +1,6 @@
 package io.secagg.cli;
 
+import static io.secagg.cli.Run.assertUsageHint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -73,7 +74,7 @@ class NetworkOptionsTest {
     Run r = serve(args);
     assertEquals(Secagg.EXIT_USAGE, r.exitCode, r::toString);
     assertTrue(r.err.contains(message), () -> "expected '" + message + "'\n" + r);
-    assertTrue(r.err.contains("Usage: secagg serve"), r::toString);
+    assertUsageHint(r, "serve");
     assertEquals("", r.out);
   }
 
@@ -95,7 +96,7 @@ class NetworkOptionsTest {
     assertEquals(Secagg.EXIT_USAGE, bad.exitCode, bad::toString);
     assertTrue(bad.err.contains(dir.resolve("keys-2.txt") + ":4: character 'x' at column 1 is not a hex digit"
         + " (participant 3's public key)"), bad::toString);
-    assertTrue(bad.err.contains("Usage: secagg serve"), bad::toString);
+    assertUsageHint(bad, "serve");
   }
 
   @Test
@@ -193,7 +194,7 @@ class NetworkOptionsTest {
     Run r = join(args);
     assertEquals(Secagg.EXIT_USAGE, r.exitCode, r::toString);
     assertTrue(r.err.contains(message), () -> "expected '" + message + "'\n" + r);
-    assertTrue(r.err.contains("Usage: secagg join"), r::toString);
+    assertUsageHint(r, "join");
   }
 
   @Test

@@ -1,7 +1,12 @@
 package io.secagg.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import picocli.CommandLine;
 
 /** One captured execution of the command line: exit code, standard output and error stream. */
@@ -24,6 +29,18 @@ final class Run {
     cl.setErr(new PrintWriter(err, true));
     int code = cl.execute(args);
     return new Run(code, out.toString(), err.toString());
+  }
+
+  /**
+   * Asserts that {@code r} is a usage error reported the short way: its message, perhaps picocli's
+   * suggestions, then the one-line pointer to {@code secagg help <command>}; never the whole
+   * usage text.
+   */
+  static void assertUsageHint(Run r, String command) {
+    List<String> lines = r.err.strip().lines().toList();
+    assertEquals("Run 'secagg help " + command + "' for every option.", lines.get(lines.size() - 1), r::toString);
+    assertFalse(r.err.contains("Usage:"), r::toString);
+    assertTrue(lines.size() <= 4, () -> "more than a message and a hint\n" + r);
   }
 
   /** The report line that starts with {@code label}, without the label, or null. */

@@ -386,16 +386,15 @@ public final class PaillierPrivateKey {
       throw new KeyMismatchException("ciphertext belongs to another public key");
     }
     BigInteger value = c.value();
-    @SuppressWarnings("unchecked")
-    CompletableFuture<BigInteger>[] rest = new CompletableFuture[factors.length - 1];
+    List<CompletableFuture<BigInteger>> rest = new ArrayList<>(factors.length - 1);
     for (int i = 1; i < factors.length; i++) {
       Factor f = factors[i];
-      rest[i - 1] = CompletableFuture.supplyAsync(() -> f.residue(value), executor);
+      rest.add(CompletableFuture.supplyAsync(() -> f.residue(value), executor));
     }
     BigInteger[] residues = new BigInteger[factors.length];
     residues[0] = factors[0].residue(value);
     for (int i = 1; i < factors.length; i++) {
-      residues[i] = rest[i - 1].join();
+      residues[i] = rest.get(i - 1).join();
     }
     return combine(residues);
   }

@@ -226,7 +226,7 @@ public final class GraphParameters {
   }
 
   /**
-   * The complete-graph threshold: the smallest t >= 2 with t > C (semi-honest) or 2t > n - 1 + C
+   * The complete-graph threshold: the smallest t &gt;= 2 with t &gt; C (semi-honest) or 2t &gt; n - 1 + C
    * (malicious server).
    */
   static int completeThreshold(int n, int corrupted, ThreatModel model) {

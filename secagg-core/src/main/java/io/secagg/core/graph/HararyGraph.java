@@ -16,7 +16,7 @@ import java.util.Objects;
  * indices are drawn by rejection sampling, so the permutation is uniform up to the
  * pseudorandomness of AES.
  *
- * <p>Ranges: {@code 3 <= n <= 2^20}; k even with {@code 2 <= k < n}. Odd k is rejected: the usual odd-degree
+ * <p>Ranges: 3 &lt;= n &lt;= 2^20; k even with 2 &lt;= k &lt; n. Odd k is rejected: the usual odd-degree
  * Harary construction adds "diameter" edges that only exist for even n, and SecAgg+ needs no odd
  * degrees. With n odd and k = n - 1 the graph is complete.
  *

@@ -48,7 +48,7 @@ public sealed interface MaskingGraph permits CompleteGraph, HararyGraph {
    * HararyGraph} for the derivation.
    *
    * @param n the number of clients, 3..{@link #MAX_CLIENTS}
-   * @param k the degree: even, 2 <= k < n (odd degrees are rejected, see {@link HararyGraph})
+   * @param k the degree: even, 2 &lt;= k &lt; n (odd degrees are rejected, see {@link HararyGraph})
    * @param sessionSeed exactly 32 bytes of public randomness shared by all parties (copied)
    * @throws NullPointerException if {@code sessionSeed} is null
    * @throws IllegalArgumentException if {@code n}, {@code k} or the seed length is out of range

@@ -124,8 +124,8 @@ public final class Quantizer {
    * @param sumModM the coordinate-wise sum modulo m, each an unsigned value in [0, m)
    * @param clientsIncluded n, the number of client vectors in the sum, 1..n_max
    * @throws NullPointerException if {@code sumModM} is null
-   * @throws TooManyClientsException if {@code clientsIncluded} > n_max (the sum may have wrapped)
-   * @throws IllegalArgumentException if {@code clientsIncluded < 1}, or a coordinate is not in
+   * @throws TooManyClientsException if {@code clientsIncluded} &gt; n_max (the sum may have wrapped)
+   * @throws IllegalArgumentException if {@code clientsIncluded} &lt; 1, or a coordinate is not in
    *     [0, m)
    */
   public DequantizedSum dequantizeSum(long[] sumModM, int clientsIncluded) {

@@ -9,9 +9,9 @@ import java.math.RoundingMode;
  * number of clients n_max whose values are summed, and the scale 2^e.
  *
  * <p><b>Mapping.</b> A client value v is clipped to [-c, c], scaled to x = v * 2^e (exact: the
- * scale is a power of two), stochastically rounded to an integer r with |r| <= B, and sent as r +
+ * scale is a power of two), stochastically rounded to an integer r with |r| &lt;= B, and sent as r +
  * B, where the offset B = ceil(c * 2^e). Every client value lies in [0, 2B], so the sum of at most
- * n_max of them lies in [0, n_max * 2B]; the configuration guarantees n_max * 2B <= m - 1, so the
+ * n_max of them lies in [0, n_max * 2B]; the configuration guarantees n_max * 2B &lt;= m - 1, so the
  * sum never wraps modulo m. The server decodes a sum S of n clients as (S - n * B) * 2^-e, which
  * is within n * 2^-e of the sum of the clipped inputs (strictly less, before binary64 rounding of
  * the result).
@@ -21,12 +21,12 @@ import java.math.RoundingMode;
  * arbitrary scale would round v * scale first. Choosing the largest power of two instead of the
  * largest real scale costs less than one bit of resolution.
  *
- * <p><b>Modulus.</b> Either m = 2^b with 1 <= b <= 64 ({@link Builder#modulusPowerOfTwo}) or a
- * general 2 <= m <= 2^62 ({@link Builder#modulus}). Quantized values and sums are elements of
- * [0, m) held in a {@code long}, read as <em>unsigned</em> (this matters only for m > 2^63).
+ * <p><b>Modulus.</b> Either m = 2^b with 1 &lt;= b &lt;= 64 ({@link Builder#modulusPowerOfTwo}) or a
+ * general 2 &lt;= m &lt;= 2^62 ({@link Builder#modulus}). Quantized values and sums are elements of
+ * [0, m) held in a {@code long}, read as <em>unsigned</em> (this matters only for m &gt; 2^63).
  *
  * <p><b>Scale.</b> By default (or after {@link Builder#largestSafeScale()}) e is the largest
- * exponent with c * 2^e <= floor((m - 1) / (2 n_max)); {@link Builder#scaleExponent} sets it
+ * exponent with c * 2^e &lt;= floor((m - 1) / (2 n_max)); {@link Builder#scaleExponent} sets it
  * explicitly, and {@link Builder#build()} rejects an explicit exponent that could wrap.
  */
 public final class QuantizerConfig {
@@ -64,7 +64,7 @@ public final class QuantizerConfig {
     return new Builder();
   }
 
-  /** The clip bound c > 0: inputs are clipped to [-c, c]. */
+  /** The clip bound c &gt; 0: inputs are clipped to [-c, c]. */
   public double clipBound() {
     return clipBound;
   }
@@ -107,14 +107,14 @@ public final class QuantizerConfig {
     return scaleExponent;
   }
 
-  /** The scale 2^e as a double (exact; subnormal when e < -1022). */
+  /** The scale 2^e as a double (exact; subnormal when e &lt; -1022). */
   public double scale() {
     return Math.scalb(1.0, scaleExponent);
   }
 
   /**
    * The offset B = ceil(c * 2^e) added to every rounded value; each quantized value lies in [0,
-   * 2B] (unsigned). Always 1 <= B < 2^63.
+   * 2B] (unsigned). Always 1 &lt;= B &lt; 2^63.
    */
   public long offset() {
     return offset;
@@ -122,7 +122,7 @@ public final class QuantizerConfig {
 
   /**
    * A bound on the decoding error of a sum of {@code clients} values: |decoded - sum of clipped
-   * inputs| < clients * 2^-e, before the final binary64 rounding of the decoded value.
+   * inputs| &lt; clients * 2^-e, before the final binary64 rounding of the decoded value.
    *
    * @throws IllegalArgumentException if {@code clients} is outside 1..n_max
    */
@@ -176,7 +176,7 @@ public final class QuantizerConfig {
     /**
      * The clip bound c: inputs outside [-c, c] are clipped (and counted).
      *
-     * @throws IllegalArgumentException unless c is finite and c > 0
+     * @throws IllegalArgumentException unless c is finite and c &gt; 0
      */
     public Builder clipBound(double c) {
       if (!(c > 0.0) || Double.isInfinite(c)) {
@@ -222,7 +222,7 @@ public final class QuantizerConfig {
     /**
      * n_max, the largest number of client values that will be summed.
      *
-     * @throws IllegalArgumentException if {@code n} < 1
+     * @throws IllegalArgumentException if {@code n} &lt; 1
      */
     public Builder maxClients(int n) {
       if (n < 1) {
@@ -233,7 +233,7 @@ public final class QuantizerConfig {
     }
 
     /**
-     * An explicit scale 2^e. {@link #build()} rejects it if n_max * 2 * ceil(c * 2^e) > m - 1.
+     * An explicit scale 2^e. {@link #build()} rejects it if n_max * 2 * ceil(c * 2^e) &gt; m - 1.
      *
      * @throws IllegalArgumentException if {@code e} is outside {@value
      *     QuantizerConfig#MIN_SCALE_EXPONENT}..{@value QuantizerConfig#MAX_SCALE_EXPONENT}
@@ -249,7 +249,7 @@ public final class QuantizerConfig {
     }
 
     /**
-     * Chooses the largest e with c * 2^e <= floor((m - 1) / (2 n_max)) (the default when no
+     * Chooses the largest e with c * 2^e &lt;= floor((m - 1) / (2 n_max)) (the default when no
      * explicit exponent is set).
      */
     public Builder largestSafeScale() {
@@ -261,8 +261,8 @@ public final class QuantizerConfig {
      * Checks the combination and builds the configuration.
      *
      * @throws IllegalStateException if the clip bound, the modulus or n_max was not set
-     * @throws IllegalArgumentException if m <= 2 n_max (no scale avoids wrapping), if an explicit
-     *     scale could wrap (n_max * 2 * ceil(c * 2^e) > m - 1), or if the largest decodable sum
+     * @throws IllegalArgumentException if m &lt;= 2 n_max (no scale avoids wrapping), if an explicit
+     *     scale could wrap (n_max * 2 * ceil(c * 2^e) &gt; m - 1), or if the largest decodable sum
      *     n_max * B * 2^-e would not be below 2^1023 (binary64 overflow)
      */
     public QuantizerConfig build() {
@@ -302,7 +302,7 @@ public final class QuantizerConfig {
           clipBound, powerOfTwo, modulusBits, modulus, maxClients, e, b.longValueExact());
     }
 
-    /** The largest e in range with c * 2^e <= limit (limit >= 1). */
+    /** The largest e in range with c * 2^e &lt;= limit (limit &gt;= 1). */
     private static int largestExponent(BigDecimal c, BigDecimal limit) {
       // Start from the binary exponents and correct by at most a few steps.
       int e = limit.toBigInteger().bitLength() - 1 - Math.getExponent(c.doubleValue());

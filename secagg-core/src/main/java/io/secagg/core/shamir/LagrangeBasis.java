@@ -4,13 +4,13 @@ import io.secagg.core.internal.Gf61;
 import java.util.Arrays;
 
 /**
- * Lagrange interpolation over GF(2^61 - 1) for one fixed set of t distinct indices x_0 < ... <
+ * Lagrange interpolation over GF(2^61 - 1) for one fixed set of t distinct indices x_0 &lt; ... &lt;
  * x_{t-1}, all in 1..65535: the coefficients lambda_i of the value at 0, and barycentric weights
  * for the value at any other point. Immutable once built.
  *
  * <p>Cost of building: about t^2 / 3 field multiplications and one field inversion. The O(t^2)
  * part is the denominators D_i = prod_{j != i} (x_j - x_i); because every |x_j - x_i| is below
- * 2^16, three differences multiply exactly into one value below 2^48 < p before a single modular
+ * 2^16, three differences multiply exactly into one value below 2^48 &lt; p before a single modular
  * multiplication, which cuts the modular work by three, and four denominators are built side by
  * side (measured at t = 501: about 280 us one at a time, 170 us four at a time).
  */
@@ -48,7 +48,7 @@ final class LagrangeBasis {
   /**
    * D_i = prod_{j != i} (x_j - x_i) mod p for every i, canonical and non-zero.
    *
-   * <p>The indices are sorted, so every factor with j < i is negative and every factor with j > i
+   * <p>The indices are sorted, so every factor with j &lt; i is negative and every factor with j &gt; i
    * positive: positive distances are multiplied and the sign (-1)^i applied at the end. Four
    * denominators (i .. i+3) are built side by side so that four independent multiply chains keep
    * the multiplier busy; the j in i .. i+3 are handled one by one.
@@ -129,7 +129,7 @@ final class LagrangeBasis {
     return d;
   }
 
-  /** (-1)^i * a mod p, canonical, for 0 <= a < 2^63. */
+  /** (-1)^i * a mod p, canonical, for 0 &lt;= a &lt; 2^63. */
   private static long signed(long a, int i) {
     long r = Gf61.reduce(a);
     return (i & 1) != 0 ? Gf61.neg(r) : r;
@@ -205,7 +205,7 @@ final class LagrangeBasis {
     };
   }
 
-  /** A value congruent to v and below 2^61 + 4, for 0 <= v < 2^63. */
+  /** A value congruent to v and below 2^61 + 4, for 0 &lt;= v &lt; 2^63. */
   private static long fold(long v) {
     return (v & Gf61.P) + (v >>> 61);
   }

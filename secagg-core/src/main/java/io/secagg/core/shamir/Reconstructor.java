@@ -60,7 +60,7 @@ public final class Reconstructor {
    * @return the secret, {@value ShamirScheme#SECRET_LENGTH} bytes
    * @throws NullPointerException if {@code shares} or an element is null
    * @throws InvalidShareException with the reason of the first rule violated, in this order:
-   *     {@code INDEX_OUT_OF_RANGE} (a share has x > n), {@code DUPLICATE_INDEX}, {@code
+   *     {@code INDEX_OUT_OF_RANGE} (a share has x &gt; n), {@code DUPLICATE_INDEX}, {@code
    *     INDEX_SET_MISMATCH} (a share's index is not in the set, or an index of the set has no
    *     share), {@code CHUNK_OUT_OF_RANGE}
    */

@@ -4,10 +4,10 @@ package io.secagg.core.shamir;
  * The bijection between 32-byte secrets and chunk tuples (c_0, ..., c_4) of field elements.
  *
  * <p>The secret is read as one 256-bit unsigned big-endian integer S, cut into groups of 16, 60,
- * 60, 60 and 60 bits from the most significant end: c_0 = S >> 240, c_1 = (S >> 180) mod 2^60,
- * c_2 = (S >> 120) mod 2^60, c_3 = (S >> 60) mod 2^60, c_4 = S mod 2^60. In hex the secret's 64
+ * 60, 60 and 60 bits from the most significant end: c_0 = S &gt;&gt; 240, c_1 = (S &gt;&gt; 180) mod 2^60,
+ * c_2 = (S &gt;&gt; 120) mod 2^60, c_3 = (S &gt;&gt; 60) mod 2^60, c_4 = S mod 2^60. In hex the secret's 64
  * digits are c_0 (4 digits) || c_1 (15) || c_2 (15) || c_3 (15) || c_4 (15). Every chunk is below
- * 2^60 < p, so every secret has exactly one tuple, and a tuple with a chunk at or above its
+ * 2^60 &lt; p, so every secret has exactly one tuple, and a tuple with a chunk at or above its
  * width's bound is the image of no secret and is rejected.
  */
 final class SecretChunks {

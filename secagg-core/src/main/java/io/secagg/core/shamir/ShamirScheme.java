@@ -238,7 +238,7 @@ public final class ShamirScheme {
    * @return the secret, {@value #SECRET_LENGTH} bytes
    * @throws NullPointerException if {@code shares} or an element is null
    * @throws InvalidShareException with the reason of the first rule violated, in this order:
-   *     {@code INDEX_OUT_OF_RANGE} (a share has x > n), {@code DUPLICATE_INDEX}, {@code
+   *     {@code INDEX_OUT_OF_RANGE} (a share has x &gt; n), {@code DUPLICATE_INDEX}, {@code
    *     TOO_FEW_SHARES} (fewer than t shares), {@code CHUNK_OUT_OF_RANGE} (the t shares
    *     interpolate to a chunk tuple that encodes no secret)
    */

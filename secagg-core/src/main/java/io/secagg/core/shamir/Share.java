@@ -7,8 +7,8 @@ import java.util.Objects;
  * One Shamir share: the index x and the values y_0, ..., y_4 of the five chunk polynomials at x,
  * each a canonical element of GF(2^61 - 1).
  *
- * <p>Invariants, enforced by every way to obtain a share: 1 <= x <= {@link
- * ShamirScheme#MAX_SHARE_COUNT}, exactly {@link #CHUNK_COUNT} y values, each 0 <= y < {@link
+ * <p>Invariants, enforced by every way to obtain a share: 1 &lt;= x &lt;= {@link
+ * ShamirScheme#MAX_SHARE_COUNT}, exactly {@link #CHUNK_COUNT} y values, each 0 &lt;= y &lt; {@link
  * #FIELD_MODULUS}. Whether x is at most a particular scheme's n is checked by that scheme.
  *
  * <p>A share is secret (t of them reveal the secret): {@link #toString()} shows only x, {@link
@@ -116,7 +116,7 @@ public final class Share {
   /**
    * The value of chunk polynomial {@code chunk} at x, in [0, 2^61 - 1).
    *
-   * @throws IndexOutOfBoundsException unless 0 <= chunk < {@link #CHUNK_COUNT}
+   * @throws IndexOutOfBoundsException unless 0 &lt;= chunk &lt; {@link #CHUNK_COUNT}
    */
   public long y(int chunk) {
     Objects.checkIndex(chunk, CHUNK_COUNT);

@@ -8,6 +8,8 @@ public final class SessionAbortedException extends Exception {
   private static final long serialVersionUID = 1L;
   /** The abort reason code. */
   private final AbortReason reason;
+  /** The machine's description, without the code. */
+  private final String detail;
 
   /**
    * @param reason the abort reason code
@@ -16,10 +18,19 @@ public final class SessionAbortedException extends Exception {
   public SessionAbortedException(AbortReason reason, String message) {
     super(reason + ": " + message);
     this.reason = Objects.requireNonNull(reason, "reason");
+    this.detail = message;
   }
 
   /** The abort reason code. */
   public AbortReason reason() {
     return reason;
+  }
+
+  /**
+   * The machine's description of the failed rule, without the reason code that {@link
+   * #getMessage()} starts with (for reports that show the code on their own).
+   */
+  public String detail() {
+    return detail;
   }
 }

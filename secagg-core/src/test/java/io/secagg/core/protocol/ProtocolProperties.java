@@ -21,6 +21,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 
 /**
  * End to end: for random n &lt;= 30, graph, mode, t, L, m and dropout schedule, the server
@@ -92,6 +93,8 @@ class ProtocolProperties {
   }
 
   @Property(tries = 60)
+  // The outcome and graph mix is collected for whoever debugs the property, not printed on every build.
+  @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
   void outputIsThePlaintextSumOfTheIncludedClientsOrTheRoundAborts(@ForAll("scenarios") Scenario s) {
     SecAggConfig.Builder b =
         SecAggConfig.builder().clientCount(s.n).threshold(s.t).vectorLength(s.length).modulus(s.modulus);

@@ -36,21 +36,24 @@ public final class Vectors {
   }
 
   /**
-   * The folder of the Wycheproof vectors ({@code ../shared/wycheproof} beside the repository),
-   * from the {@code secagg.wycheproof} system property.
+   * A file of the project's copies of the Wycheproof vectors, {@code
+   * test-vectors/third_party/wycheproof/} (beside {@link #vectorDir()}; rebuilt from upstream by
+   * {@link WycheproofCopies}).
    *
-   * @throws AssertionError if the folder does not exist: a Wycheproof test must never pass
+   * @throws AssertionError if the file does not exist: a Wycheproof test must never pass
    *     silently without its vectors
    */
   public static Path wycheproofFile(String name) {
-    String dir = System.getProperty("secagg.wycheproof", "../../shared/wycheproof");
-    Path file = Paths.get(dir).resolve(name).toAbsolutePath().normalize();
+    Path file = vectorDir().resolveSibling("third_party").resolve("wycheproof").resolve(name);
     if (!Files.isRegularFile(file)) {
-      throw new AssertionError(
-          "Wycheproof vector file " + file + " is missing: the shared/ folder must sit beside"
-              + " the repository (see shared/wycheproof/README.md)");
+      throw new AssertionError("Wycheproof vector file " + file + " is missing");
     }
     return file;
+  }
+
+  /** Parses JSON text given as UTF-8 bytes. */
+  public static JsonNode parse(byte[] json) throws IOException {
+    return MAPPER.readTree(json);
   }
 
   /** Parses a JSON file. */

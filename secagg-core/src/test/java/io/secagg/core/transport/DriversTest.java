@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The drivers on real threads over the in-memory network (no timing assertions). */
@@ -37,6 +39,42 @@ class DriversTest {
     return ModVector.of(c.modulus(), e);
   }
 
+  /**
+   * The server's end of {@code net}, with a logical clock: time stands still until {@code
+   * expireAfter} frames have been received, then jumps far past any deadline. A session whose
+   * first round must end without a client thus ends it right after the last expected answer,
+   * however slow the machine (a real 300 ms deadline would drop slow clients too).
+   */
+  private static final class ExpiringEndpoint implements ServerTransport {
+    private final ServerTransport inner;
+    private final int expireAfter;
+    private final AtomicLong now = new AtomicLong();
+    private int received;
+
+    ExpiringEndpoint(ServerTransport inner, int expireAfter) {
+      this.inner = inner;
+      this.expireAfter = expireAfter;
+    }
+
+    long nanoTime() {
+      return now.get();
+    }
+
+    @Override
+    public void send(int clientId, byte[] frame) throws java.io.IOException {
+      inner.send(clientId, frame);
+    }
+
+    @Override
+    public InboundFrame receive(Duration timeout) throws java.io.IOException, InterruptedException {
+      InboundFrame f = inner.receive(timeout);
+      if (f != null && ++received == expireAfter) {
+        now.addAndGet(Duration.ofDays(1).toNanos());
+      }
+      return f;
+    }
+  }
+
   @Test
   void aSessionCompletesOverThreadsWithOneClientNeverStarted() throws Exception {
     SecAggConfig c = config();
@@ -46,14 +84,17 @@ class DriversTest {
       List<Future<ClientState>> clients = new ArrayList<>();
       for (int id = 1; id <= 4; id++) {
         ClientMachine m = ClientMachine.builder(c, id).input(input(c, id)).build();
-        ClientDriver d = ClientDriver.builder(m, net.clientEndpoint(id)).idleTimeout(Duration.ofSeconds(30)).build();
+        ClientDriver d = ClientDriver.builder(m, net.clientEndpoint(id)).idleTimeout(Duration.ofMinutes(5)).build();
         clients.add(pool.submit(d::run));
       }
       ServerMachine server = ServerMachine.builder(c).build();
+      // The first round ends once the four running clients have advertised their keys; every
+      // later one has all its (four) answers long before its deadline.
+      ExpiringEndpoint endpoint = new ExpiringEndpoint(net.serverEndpoint(), 4);
       AggregationResult result =
-          ServerDriver.builder(server, net.serverEndpoint())
-              .roundTimeout(Duration.ofSeconds(30))
-              .roundTimeout(io.secagg.core.protocol.Round.ADVERTISE_KEYS, Duration.ofMillis(300))
+          ServerDriver.builder(server, endpoint)
+              .roundTimeout(Duration.ofMinutes(5))
+              .clock(endpoint::nanoTime)
               .build().run();
       assertEquals(List.of(1, 2, 3, 4), result.includedClients());
       ModVector expected = ModVector.zeros(c.modulus(), c.vectorLength());
@@ -62,7 +103,7 @@ class DriversTest {
       }
       assertEquals(expected, result.sum());
       for (Future<ClientState> f : clients) {
-        assertInstanceOf(ClientCompleted.class, f.get());
+        assertInstanceOf(ClientCompleted.class, f.get(5, TimeUnit.MINUTES));
       }
     } finally {
       pool.shutdownNow();

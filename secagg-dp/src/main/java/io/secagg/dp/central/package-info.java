@@ -4,5 +4,7 @@
  * chosen from the noise scale alone (never from the input), and exact integer noise on that grid
  * is added. The output is always a multiple of the grid step, whatever the input, so neighbouring
  * inputs have the same output support. No {@code ln(U)} Laplace and no {@code nextGaussian}.
+ *
+ * <p>The one entry point is {@link io.secagg.dp.central.SnappingMechanism}.
  */
 package io.secagg.dp.central;

@@ -7,5 +7,9 @@
  *
  * <p>The modular output is a {@code long[]} with every element in {@code [0, m)}, the modulus given
  * either as a bit count (1..62) or directly.
+ *
+ * <p>Start with {@link io.secagg.dp.ddg.DdgParameterSelection#builder()} (parameters from a
+ * privacy target), then {@link io.secagg.dp.ddg.DdgClient#encode} on each client and {@link
+ * io.secagg.dp.ddg.DdgServer#decode} on the aggregate.
  */
 package io.secagg.dp.ddg;

@@ -7,5 +7,10 @@
  * parties' partial decryptions, each with a non-interactive proof of correctness, combine into
  * the plaintext. Fewer than {@code t} shares reveal nothing about {@code d}. There is no
  * dealer-free key generation in this package.
+ *
+ * <p>Start with {@link io.secagg.he.threshold.ThresholdKeyDealer}, which deals a {@link
+ * io.secagg.he.threshold.ThresholdKeySet}; each party holds one {@link
+ * io.secagg.he.threshold.KeyShare} and produces a {@link
+ * io.secagg.he.threshold.PartialDecryption} of the sum.
  */
 package io.secagg.he.threshold;

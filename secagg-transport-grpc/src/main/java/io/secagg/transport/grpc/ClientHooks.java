@@ -15,6 +15,15 @@ interface ClientHooks {
     return false;
   }
 
+  /**
+   * True to shut the channel down for good instead of sending frame {@code seq}: unlike {@link
+   * #dieAfterSend}, every earlier frame is certain to have reached the server (the server's next
+   * request proved it), so the test knows in which round the client is missed.
+   */
+  default boolean dieBeforeSend(long seq) {
+    return false;
+  }
+
   /** True to shut the channel down for good right after frame {@code seq} was sent. */
   default boolean dieAfterSend(long seq) {
     return false;

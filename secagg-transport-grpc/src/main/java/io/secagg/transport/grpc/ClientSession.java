@@ -222,6 +222,11 @@ final class ClientSession implements ClientTransport {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted");
     }
+    if (hooks.dieBeforeSend(seq)) {
+      dead = true;
+      channel.shutdownNow();
+      throw new IOException("the client was stopped");
+    }
     sent.add(frame);
     write(seq, frame);
     if (hooks.dieAfterSend(seq)) {
@@ -406,7 +411,10 @@ final class ClientSession implements ClientTransport {
           if (tls != null) {
             // Certificates and trust do not change between attempts: retrying would only hide
             // the reason behind a connect-window timeout.
-            throw new TlsHandshakeException("TLS handshake with " + client.target() + " failed: " + tls);
+            TlsHandshakeException.Problem problem =
+                TlsHandshakeException.classify(tls, client.presentsCertificate());
+            throw new TlsHandshakeException(problem, "TLS handshake with " + client.target() + " failed: "
+                + problem.description() + " (" + tls + ")");
           }
           last = e.status;
           break;

@@ -6,6 +6,7 @@ import io.secagg.transport.grpc.internal.PemFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.Objects;
 
 /**
@@ -46,16 +47,17 @@ public final class ClientTls {
    * The same trust, presenting a client certificate (mutual TLS). Returns a new instance.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IOException if a file is unreadable or not valid PEM of the expected kind
+   * @throws IOException if a file is unreadable or not valid PEM of the expected kind, or the key
+   *     is not the certificate's
    */
   public ClientTls withClientCertificate(Path certificateChainPem, Path privateKeyPkcs8Pem) throws IOException {
     Objects.requireNonNull(certificateChainPem, "certificateChainPem");
     Objects.requireNonNull(privateKeyPkcs8Pem, "privateKeyPkcs8Pem");
     byte[] c = PemFiles.read(certificateChainPem);
-    String s = PemFiles.certificates(c, certificateChainPem).get(0).getSubjectX500Principal().getName();
+    X509Certificate leaf = PemFiles.certificates(c, certificateChainPem).get(0);
     byte[] k = PemFiles.read(privateKeyPkcs8Pem);
-    PemFiles.checkPrivateKey(k, privateKeyPkcs8Pem);
-    return new ClientTls(trustedCa, c, k, s);
+    PemFiles.checkKeyPair(k, privateKeyPkcs8Pem, leaf, certificateChainPem);
+    return new ClientTls(trustedCa, c, k, leaf.getSubjectX500Principal().getName());
   }
 
   /** True iff a client certificate is configured. */

@@ -13,17 +13,29 @@ import java.util.concurrent.TimeUnit;
  * The {@link ServerTransport} of one group's session: frames from the group's participant
  * streams arrive in one queue; frames to a participant are logged in its {@link Slot} and pushed
  * to its stream if one is attached.
+ *
+ * <p>It is also the session's clock ({@link #nanoTime()}): real time, plus a skew that only
+ * {@link #expireRound()} adds to, for tests ({@link ServerHooks}). The expiry travels through the
+ * inbox behind the frames already queued, so the session handles those first.
  */
 final class GroupChannel implements ServerTransport {
+  /** Queued by {@link #expireRound()}; never handed to the driver. */
+  private static final InboundFrame EXPIRE = new InboundFrame(0, new byte[0]);
+
   final int group;
   final SecAggConfig config;
   final int maxClientFrame;
   final Slot[] slots; // index clientId - 1
   final BlockingQueue<InboundFrame> inbox = new LinkedBlockingQueue<>();
+  /** Longer than any round's deadline: one jump of the clock ends the current round. */
+  private final long expiryJumpNanos;
+  /** Written and read by the session's driver thread only (in receive and nanoTime). */
+  private long skewNanos;
 
-  GroupChannel(int group, SecAggConfig config, int firstParticipant) {
+  GroupChannel(int group, SecAggConfig config, int firstParticipant, long expiryJumpNanos) {
     this.group = group;
     this.config = config;
+    this.expiryJumpNanos = expiryJumpNanos;
     this.maxClientFrame = WireCodec.forConfig(config).maxClientFrameLength();
     this.slots = new Slot[config.clientCount()];
     for (int c = 1; c <= slots.length; c++) {
@@ -47,7 +59,22 @@ final class GroupChannel implements ServerTransport {
 
   @Override
   public InboundFrame receive(Duration timeout) throws InterruptedException {
-    return inbox.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    InboundFrame f = inbox.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    if (f == EXPIRE) {
+      skewNanos += expiryJumpNanos;
+      return null; // the driver reads the clock again and finds the round's deadline passed
+    }
+    return f;
+  }
+
+  /** The session's clock, for its driver. */
+  long nanoTime() {
+    return System.nanoTime() + skewNanos;
+  }
+
+  /** Ends the current round once the frames queued before this call are handled (tests). */
+  void expireRound() {
+    inbox.add(EXPIRE);
   }
 
   /** The group's session is over: complete every attached stream, accept nothing more. */

@@ -176,6 +176,11 @@ public final class SecAggGrpcClient implements AutoCloseable {
     return idleTimeout;
   }
 
+  /** True iff the client presents a certificate (mutual TLS). */
+  boolean presentsCertificate() {
+    return tls.hasClientCertificate();
+  }
+
   /** {@code host:port}, for messages. */
   String target() {
     return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;

@@ -72,6 +72,7 @@ public final class SecAggGrpcServer implements AutoCloseable {
   private final Duration roundTimeout;
   private final Duration helloTimeout;
   private final ServerListener listener;
+  private final ServerHooks hooks;
   private final SecureRandom random;
   private final int maxInbound;
 
@@ -92,6 +93,7 @@ public final class SecAggGrpcServer implements AutoCloseable {
     this.roundTimeout = b.roundTimeout;
     this.helloTimeout = b.helloTimeout;
     this.listener = b.listener;
+    this.hooks = b.hooks;
     this.random = b.random != null ? b.random : new SecureRandom();
     int max = 0;
     for (int g = 0; g < plan.groupCount(); g++) {
@@ -126,7 +128,7 @@ public final class SecAggGrpcServer implements AutoCloseable {
           host == null ? new InetSocketAddress(requestedPort) : new InetSocketAddress(host, requestedPort);
       ServerServiceDefinition service =
           ServerServiceDefinition.builder(SessionProtocol.SERVICE)
-              .addMethod(SessionProtocol.JOIN, ServerCalls.asyncBidiStreamingCall(this::openStream))
+              .addMethod(SessionProtocol.JOIN_UNPARSED, ServerCalls.asyncBidiStreamingCall(this::openStream))
               .build();
       timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "secagg-grpc-timer");
@@ -134,7 +136,7 @@ public final class SecAggGrpcServer implements AutoCloseable {
         return t;
       });
       server =
-          NettyServerBuilder.forAddress(address, tls.credentials())
+          NettyServerBuilder.forAddress(address, tls.credentials(this::fireCertificateRefused))
               .maxInboundMessageSize(maxInbound)
               .maxInboundMetadataSize(8 * 1024)
               .addService(ServerInterceptors.intercept(service, new PeerIdentityInterceptor()))
@@ -189,7 +191,9 @@ public final class SecAggGrpcServer implements AutoCloseable {
   public GroupedResult runRound() throws IOException, InterruptedException {
     byte[] roundId = new byte[SessionProtocol.ROUND_ID_LENGTH];
     random.nextBytes(roundId);
-    ServerRound round = new ServerRound(plan, roundId);
+    // A test's expiry (ServerHooks) moves a session's clock past the longest deadline at once.
+    long expiryJump = Math.max(joinTimeout.toNanos(), roundTimeout.toNanos()) + TimeUnit.SECONDS.toNanos(1);
+    ServerRound round = new ServerRound(plan, roundId, expiryJump);
     GroupOutcome[] outcomes = new GroupOutcome[plan.groupCount()];
     List<Thread> threads = new ArrayList<>();
     synchronized (lock) {
@@ -247,11 +251,12 @@ public final class SecAggGrpcServer implements AutoCloseable {
           ServerDriver.builder(machine, channel)
               .roundTimeout(roundTimeout)
               .roundTimeout(Round.ADVERTISE_KEYS, joinTimeout)
+              .clock(channel::nanoTime)
               .build()
               .run();
       outcome = GroupOutcome.completed(g, size, first, result);
     } catch (SessionAbortedException e) {
-      outcome = GroupOutcome.aborted(g, size, first, e.reason(), e.getMessage());
+      outcome = GroupOutcome.aborted(g, size, first, e.reason(), e.detail());
     } catch (InterruptedException e) {
       outcome = GroupOutcome.aborted(g, size, first, AbortReason.CANCELLED, "the round was cancelled");
     } catch (IOException | RuntimeException e) {
@@ -290,7 +295,7 @@ public final class SecAggGrpcServer implements AutoCloseable {
     }
   }
 
-  private io.grpc.stub.StreamObserver<io.secagg.transport.grpc.internal.proto.ClientEnvelope> openStream(
+  private io.grpc.stub.StreamObserver<byte[]> openStream(
       io.grpc.stub.StreamObserver<ServerEnvelope> responses) {
     Integer peer = PEER_ID.get();
     ServerStream stream =
@@ -311,6 +316,10 @@ public final class SecAggGrpcServer implements AutoCloseable {
     return t;
   }
 
+  ServerHooks hooks() {
+    return hooks;
+  }
+
   long helloTimeoutNanos() {
     return helloTimeout.toNanos();
   }
@@ -328,6 +337,22 @@ public final class SecAggGrpcServer implements AutoCloseable {
       listener.participantConnected(participant, group, clientId);
     } catch (RuntimeException ignored) {
       // A listener must not break a stream.
+    }
+  }
+
+  void fireRefused(int participant, String status, String reason) {
+    try {
+      listener.streamRefused(participant, status, reason);
+    } catch (RuntimeException ignored) {
+      // A listener must not break a stream.
+    }
+  }
+
+  private void fireCertificateRefused(int participant, String reason) {
+    try {
+      listener.clientCertificateRefused(participant, reason);
+    } catch (RuntimeException ignored) {
+      // A listener must not break a handshake.
     }
   }
 
@@ -382,6 +407,7 @@ public final class SecAggGrpcServer implements AutoCloseable {
     private Duration roundTimeout = Duration.ofSeconds(60);
     private Duration helloTimeout = Duration.ofSeconds(10);
     private ServerListener listener = new ServerListener() {};
+    private ServerHooks hooks = ServerHooks.NONE;
     private SecureRandom random;
 
     private Builder(GroupPlan plan, ServerTls tls) {
@@ -470,6 +496,11 @@ public final class SecAggGrpcServer implements AutoCloseable {
      */
     public Builder random(SecureRandom random) {
       this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    Builder hooks(ServerHooks hooks) {
+      this.hooks = Objects.requireNonNull(hooks, "hooks");
       return this;
     }
 

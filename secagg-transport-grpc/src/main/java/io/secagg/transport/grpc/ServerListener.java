@@ -23,6 +23,32 @@ public interface ServerListener {
   default void participantDisconnected(int participant) {}
 
   /**
+   * The server refused a stream, or closed it for breaking a rule of the session protocol
+   * ({@code spec/transport.md}, sections 7.3 and 7.8): an unknown participant, a certificate
+   * that names another participant, a second join, a malformed message, no Hello within the
+   * hello timeout. Not called for "no round is open" (the client retries) nor for a stream that
+   * its own resumption replaced.
+   *
+   * @param participant the participant the stream named (by its Hello or its certificate), 0 if
+   *     none is known
+   * @param status the gRPC status code sent to the client, for example {@code PERMISSION_DENIED}
+   * @param reason the rule that failed, in plain words (public information only)
+   */
+  default void streamRefused(int participant, String status, String reason) {}
+
+  /**
+   * A TLS handshake failed because the server did not accept the client's certificate (mutual
+   * TLS): it does not chain to the client authority, or it is outside its validity period. A
+   * client that presents no certificate at all is refused by the TLS library before any
+   * certificate check, so it is not reported here.
+   *
+   * @param participant the participant the refused certificate names, 0 if it names none;
+   *     unverified, since the certificate failed the check
+   * @param reason in plain words, followed by the certificate library's text
+   */
+  default void clientCertificateRefused(int participant, String reason) {}
+
+  /**
    * A group's session ended (completed or aborted).
    *
    * @param outcome what the group's session produced

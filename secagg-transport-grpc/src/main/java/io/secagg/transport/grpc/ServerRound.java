@@ -10,13 +10,13 @@ final class ServerRound {
   private final ByteString[] configs;
   private final GroupPlan plan;
 
-  ServerRound(GroupPlan plan, byte[] roundId) {
+  ServerRound(GroupPlan plan, byte[] roundId, long expiryJumpNanos) {
     this.plan = plan;
     this.roundId = ByteString.copyFrom(roundId);
     this.groups = new GroupChannel[plan.groupCount()];
     this.configs = new ByteString[plan.groupCount()];
     for (int g = 0; g < groups.length; g++) {
-      groups[g] = new GroupChannel(g, plan.groupConfig(g), plan.firstParticipant(g));
+      groups[g] = new GroupChannel(g, plan.groupConfig(g), plan.firstParticipant(g), expiryJumpNanos);
       configs[g] = ByteString.copyFrom(ConfigCodec.encode(plan.groupConfig(g)));
     }
   }

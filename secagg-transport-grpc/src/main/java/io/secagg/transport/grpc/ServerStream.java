@@ -1,6 +1,7 @@
 package io.secagg.transport.grpc;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
@@ -21,12 +22,14 @@ import java.util.concurrent.TimeUnit;
  * Every write to the response observer happens under this object's monitor (gRPC observers are
  * not thread-safe); a failure here closes only this stream.
  */
-final class ServerStream implements StreamObserver<ClientEnvelope> {
+final class ServerStream implements StreamObserver<byte[]> {
   private final SecAggGrpcServer server;
   private final ServerCallStreamObserver<ServerEnvelope> out;
   /** The participant named by the client certificate, 0 if none; -1 without mutual TLS. */
   private final int certificateId;
   private ScheduledFuture<?> helloTimer;
+  /** The participant this stream named so far (certificate, then Hello), 0 if none: for reports. */
+  private volatile int named;
   private boolean helloSeen;
   private boolean closed;
   private Slot slot; // set once, by the thread handling the Hello
@@ -35,6 +38,7 @@ final class ServerStream implements StreamObserver<ClientEnvelope> {
     this.server = server;
     this.out = out;
     this.certificateId = certificateId;
+    this.named = Math.max(certificateId, 0);
     out.setOnCancelHandler(this::peerGone);
   }
 
@@ -42,14 +46,30 @@ final class ServerStream implements StreamObserver<ClientEnvelope> {
     helloTimer = server.schedule(this::helloDeadline, server.helloTimeoutNanos(), TimeUnit.NANOSECONDS);
   }
 
-  private synchronized void helloDeadline() {
-    if (!helloSeen && !closed) {
-      failLocked(Status.DEADLINE_EXCEEDED.withDescription("no Hello within the hello timeout"));
+  private void helloDeadline() {
+    Status status = Status.DEADLINE_EXCEEDED.withDescription("no Hello within the hello timeout");
+    boolean closedNow;
+    synchronized (this) {
+      closedNow = !helloSeen && failLocked(status);
+    }
+    if (closedNow) {
+      reportRefused(status);
     }
   }
 
   @Override
-  public void onNext(ClientEnvelope env) {
+  public void onNext(byte[] message) {
+    ClientEnvelope env;
+    try {
+      env = ClientEnvelope.parseFrom(message);
+    } catch (InvalidProtocolBufferException e) {
+      fail(Status.INVALID_ARGUMENT.withDescription("a message that is not a session envelope"));
+      return;
+    }
+    onEnvelope(env);
+  }
+
+  private void onEnvelope(ClientEnvelope env) {
     boolean first;
     synchronized (this) {
       if (closed) {
@@ -82,6 +102,9 @@ final class ServerStream implements StreamObserver<ClientEnvelope> {
       return;
     }
     int id = h.getParticipantId();
+    if (id >= 1 && id <= server.plan().participantCount() && certificateId <= 0) {
+      named = id;
+    }
     if (id < 1 || id > server.plan().participantCount()) {
       fail(Status.INVALID_ARGUMENT.withDescription(
           "unknown participant " + Integer.toUnsignedString(id) + "; this server has 1.." + server.plan().participantCount()));
@@ -92,7 +115,8 @@ final class ServerStream implements StreamObserver<ClientEnvelope> {
       return;
     }
     if (certificateId > 0 && certificateId != id) {
-      fail(Status.PERMISSION_DENIED.withDescription("the client certificate names another participant"));
+      fail(Status.PERMISSION_DENIED.withDescription(
+          "the client certificate names participant " + certificateId + ", not " + id));
       return;
     }
     int tokenLength = h.getResumeToken().size();
@@ -209,6 +233,9 @@ final class ServerStream implements StreamObserver<ClientEnvelope> {
       }
       s.lastAccepted = seq;
       s.channel.inbox.add(new InboundFrame(s.clientId, f.getPayload().toByteArray()));
+      if (server.hooks().expireRoundAfterQueued(s.participant, seq)) {
+        s.channel.expireRound();
+      }
     }
   }
 
@@ -293,23 +320,39 @@ final class ServerStream implements StreamObserver<ClientEnvelope> {
     }
   }
 
-  /** Closes this stream with an error status (this stream only). */
+  /**
+   * Closes this stream with an error status (this stream only) and reports it as a refusal,
+   * unless it is only "no round is open" (the client retries) or a replacement by a resumption.
+   */
   void fail(Status status) {
+    boolean closedNow;
     synchronized (this) {
-      failLocked(status);
+      closedNow = failLocked(status);
     }
     detach();
+    if (closedNow) {
+      reportRefused(status);
+    }
   }
 
-  private void failLocked(Status status) {
-    if (!closed) {
-      closed = true;
-      try {
-        out.onError(status.asRuntimeException());
-      } catch (RuntimeException e) {
-        // Already cancelled by the peer.
-      }
+  private void reportRefused(Status status) {
+    Status.Code code = status.getCode();
+    if (code != Status.Code.UNAVAILABLE && code != Status.Code.ABORTED) {
+      server.fireRefused(named, code.name(), status.getDescription());
     }
+  }
+
+  private boolean failLocked(Status status) {
+    if (closed) {
+      return false;
+    }
+    closed = true;
+    try {
+      out.onError(status.asRuntimeException());
+    } catch (RuntimeException e) {
+      // Already cancelled by the peer.
+    }
+    return true;
   }
 
   @Override

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static io.secagg.transport.grpc.Harness.due;
+import static io.secagg.transport.grpc.Harness.expireWhenQueued;
+
 import io.secagg.core.protocol.AbortReason;
 import io.secagg.core.protocol.AdvertiseKeys;
 import io.secagg.core.protocol.ClientAbort;
@@ -12,10 +15,10 @@ import io.secagg.core.protocol.SecAggConfig;
 import io.secagg.core.protocol.Round;
 import io.secagg.core.wire.WireCodec;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -23,7 +26,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The public observer of a participation: progress events, and stopping a client at a round. */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ClientListenerTest {
   @TempDir Path dir;
 
@@ -32,7 +35,7 @@ class ClientListenerTest {
     TestPki pki = TestPki.create(dir);
     GroupPlan plan = GroupPlan.single(TestPki.config(5, 50));
     List<String> events = Collections.synchronizedList(new ArrayList<>());
-    try (Harness h = new Harness(pki, plan, false, Duration.ofSeconds(20), Duration.ofSeconds(10))) {
+    try (Harness h = new Harness(pki, plan, false)) {
       List<Future<Participation>> fs = new ArrayList<>();
       for (int p = 1; p <= 4; p++) {
         fs.add(h.join(p));
@@ -51,7 +54,7 @@ class ClientListenerTest {
       GroupedResult r = h.run();
       assertEquals(List.of(1, 2, 3, 4, 5), r.includedParticipants());
       for (Future<Participation> f : fs) {
-        assertTrue(f.get(10, TimeUnit.SECONDS).completed());
+        assertTrue(due(f).completed());
       }
     }
     assertEquals(
@@ -63,7 +66,8 @@ class ClientListenerTest {
   void aClientHeldAtMaskedInputIsDroppedAndItsMasksRecovered() throws Exception {
     TestPki pki = TestPki.create(dir);
     GroupPlan plan = GroupPlan.single(TestPki.config(5, 50));
-    try (Harness h = new Harness(pki, plan, false, Duration.ofSeconds(20), Duration.ofSeconds(2))) {
+    // The masked-input round ends once participants 1..4 have sent theirs.
+    try (Harness h = new Harness(pki, plan, false, expireWhenQueued(3, 1, 2, 3, 4))) {
       for (int p = 1; p <= 4; p++) {
         h.join(p);
       }
@@ -71,7 +75,7 @@ class ClientListenerTest {
         @Override
         public void answering(Round round) throws InterruptedException {
           if (round == Round.MASKED_INPUT_COLLECTION) {
-            Thread.sleep(60_000); // interrupted when the harness closes
+            new CountDownLatch(1).await(); // until the harness closes and interrupts it
           }
         }
       }), 5);

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static io.secagg.transport.grpc.Harness.due;
+import static io.secagg.transport.grpc.Harness.expireWhenQueued;
+
 import io.secagg.core.protocol.AbortReason;
 import io.secagg.core.protocol.SecAggConfig;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Grouped aggregation: groups run concurrently and the server adds their sums. */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class GroupedRoundTest {
   @TempDir Path dir;
 
@@ -37,7 +39,7 @@ class GroupedRoundTest {
   @Test
   void addsTheSumsOfThreeGroupsOfFour() throws Exception {
     GroupPlan plan = twelveInThreeGroups();
-    try (Harness h = new Harness(TestPki.create(dir), plan, false, Duration.ofSeconds(20), Duration.ofSeconds(10))) {
+    try (Harness h = new Harness(TestPki.create(dir), plan, false)) {
       List<Future<Participation>> fs = new ArrayList<>();
       for (int p = 1; p <= 12; p++) {
         fs.add(h.join(p));
@@ -58,7 +60,7 @@ class GroupedRoundTest {
         assertEquals(Optional.empty(), o.abortReason());
       }
       for (int p = 1; p <= 12; p++) {
-        Participation part = fs.get(p - 1).get(10, TimeUnit.SECONDS);
+        Participation part = due(fs.get(p - 1));
         assertTrue(part.completed());
         assertEquals(plan.groupOf(p), part.group());
         assertEquals(plan.clientIdOf(p), part.clientId());
@@ -70,10 +72,14 @@ class GroupedRoundTest {
   @Test
   void abortedGroupLeavesTheOtherGroupsSumsIntact() throws Exception {
     GroupPlan plan = twelveInThreeGroups();
-    try (Harness h = new Harness(TestPki.create(dir), plan, false, Duration.ofSeconds(2), Duration.ofSeconds(10))) {
+    // Group 1 (participants 5..8) keeps 2 < t = 3: its join ends once 5 and 8 have joined.
+    try (Harness h = new Harness(TestPki.create(dir), plan, false, expireWhenQueued(1, 5, 8))) {
+      List<Integer> joined = new ArrayList<>();
+      List<Future<Participation>> fs = new ArrayList<>();
       for (int p = 1; p <= 12; p++) {
-        if (p != 6 && p != 7) { // group 1 (participants 5..8) keeps 2 < t = 3
-          h.join(p);
+        if (p != 6 && p != 7) {
+          joined.add(p);
+          fs.add(h.join(p));
         }
       }
       GroupedResult r = h.run();
@@ -87,6 +93,11 @@ class GroupedRoundTest {
       expected.addAll(range(9, 12));
       assertEquals(expected, r.includedParticipants());
       assertEquals(h.sumOf(expected), r.sum());
+      for (int i = 0; i < fs.size(); i++) {
+        int p = joined.get(i);
+        Participation part = due(fs.get(i));
+        assertEquals(p != 5 && p != 8, part.completed(), part.toString());
+      }
     }
   }
 }

@@ -3,13 +3,30 @@ package io.secagg.transport.grpc;
 import io.secagg.core.vector.ModVector;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** A started TLS server on loopback plus a pool for client threads. */
+/**
+ * A started TLS server on loopback plus a pool for client threads.
+ *
+ * <p>No verdict of these tests may depend on the machine's speed. So every real deadline is
+ * {@link #GENEROUS}, far beyond what any step takes even on a loaded machine; a test that needs a
+ * participant to miss a round ends that round through {@link ServerHooks} once the others'
+ * answers are queued ({@link #expireWhenQueued}); and waits for something that must happen use
+ * {@link #PATIENCE_SECONDS}, a safety net against hangs rather than a measurement.
+ */
 final class Harness implements AutoCloseable {
+  /** Every real deadline of the server and the clients: never reached by a passing test. */
+  static final Duration GENEROUS = Duration.ofMinutes(5);
+
+  /** How long a test waits for a result that is due (a hang guard, not a timing check). */
+  static final long PATIENCE_SECONDS = 120;
+
   final TestPki pki;
   final GroupPlan plan;
   final boolean mutual;
@@ -17,9 +34,14 @@ final class Harness implements AutoCloseable {
   final List<ModVector> inputs;
   final ExecutorService pool;
 
-  Harness(TestPki pki, GroupPlan plan, boolean mutual, Duration join, Duration round) throws Exception {
-    this(pki, plan, mutual, SecAggGrpcServer.builder(plan, pki.serverTls(mutual)).host("127.0.0.1")
-        .joinTimeout(join).roundTimeout(round).helloTimeout(Duration.ofSeconds(2)));
+  /** A server of {@code plan} with generous deadlines and no hooks. */
+  Harness(TestPki pki, GroupPlan plan, boolean mutual) throws Exception {
+    this(pki, plan, mutual, ServerHooks.NONE);
+  }
+
+  /** A server of {@code plan} with generous deadlines and {@code hooks}. */
+  Harness(TestPki pki, GroupPlan plan, boolean mutual, ServerHooks hooks) throws Exception {
+    this(pki, plan, mutual, server(pki, plan, mutual).hooks(hooks));
   }
 
   Harness(TestPki pki, GroupPlan plan, boolean mutual, SecAggGrpcServer.Builder builder) throws Exception {
@@ -31,10 +53,37 @@ final class Harness implements AutoCloseable {
     this.pool = TestPki.threads(plan.participantCount() + 4);
   }
 
+  /** A server builder on loopback with every deadline {@link #GENEROUS}. */
+  static SecAggGrpcServer.Builder server(TestPki pki, GroupPlan plan, boolean mutual) throws Exception {
+    return SecAggGrpcServer.builder(plan, pki.serverTls(mutual)).host("127.0.0.1")
+        .joinTimeout(GENEROUS).roundTimeout(GENEROUS).helloTimeout(GENEROUS);
+  }
+
+  /**
+   * Hooks that end a group's current round once every one of {@code participants} has had its
+   * frame {@code seq} queued: frame 1 answers ADVERTISE_KEYS (the join), 2 SHARE_KEYS, 3
+   * MASKED_INPUT_COLLECTION, then CONSISTENCY_CHECK (malicious mode) and UNMASKING. The
+   * participants must be in one group.
+   */
+  static ServerHooks expireWhenQueued(long seq, Integer... participants) {
+    Set<Integer> waiting = ConcurrentHashMap.newKeySet();
+    waiting.addAll(List.of(participants));
+    AtomicBoolean fired = new AtomicBoolean();
+    return new ServerHooks() {
+      @Override
+      public boolean expireRoundAfterQueued(int participant, long frame) {
+        if (frame != seq || !waiting.remove(participant)) {
+          return false;
+        }
+        return waiting.isEmpty() && fired.compareAndSet(false, true);
+      }
+    };
+  }
+
   SecAggGrpcClient.Builder client(int id) throws Exception {
     ClientTls tls = mutual ? pki.clientTls(id) : pki.clientTls();
     return SecAggGrpcClient.builder("127.0.0.1", server.port(), tls).participantId(id)
-        .connectWindow(Duration.ofSeconds(10)).idleTimeout(Duration.ofSeconds(30));
+        .connectWindow(GENEROUS).idleTimeout(GENEROUS);
   }
 
   Future<Participation> join(int id) throws Exception {
@@ -61,10 +110,19 @@ final class Harness implements AutoCloseable {
     return TestPki.plainSum(inputs, participants);
   }
 
+  /** The result of a participation that is due, waiting at most {@link #PATIENCE_SECONDS}. */
+  static <T> T due(Future<T> f) throws Exception {
+    return f.get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+  }
+
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     server.close();
     pool.shutdownNow();
-    pool.awaitTermination(5, TimeUnit.SECONDS);
+    try {
+      pool.awaitTermination(PATIENCE_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -86,14 +86,17 @@ final class RawClient<Q> implements AutoCloseable {
     call.sendMessage(message);
   }
 
-  /** The next message or final Status, or null after {@code seconds}. */
-  Object next(long seconds) throws InterruptedException {
-    return received.poll(seconds, TimeUnit.SECONDS);
+  /** The next message or final Status, or null after {@link Harness#PATIENCE_SECONDS}. */
+  Object next() throws InterruptedException {
+    return received.poll(Harness.PATIENCE_SECONDS, TimeUnit.SECONDS);
   }
 
-  /** Skips messages until the call's final status arrives. */
-  Status status(long seconds) throws InterruptedException {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+  /**
+   * Skips messages until the call's final status arrives; null if none within {@link
+   * Harness#PATIENCE_SECONDS}.
+   */
+  Status status() throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(Harness.PATIENCE_SECONDS);
     while (true) {
       Object o = received.poll(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
       if (o == null) {
@@ -106,9 +109,13 @@ final class RawClient<Q> implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     channel.shutdownNow();
-    channel.awaitTermination(5, TimeUnit.SECONDS);
+    try {
+      channel.awaitTermination(Harness.PATIENCE_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static final class BytesMarshaller implements MethodDescriptor.Marshaller<byte[]> {

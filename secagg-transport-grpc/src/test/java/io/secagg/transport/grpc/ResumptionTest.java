@@ -1,10 +1,10 @@
 package io.secagg.transport.grpc;
 
+import static io.secagg.transport.grpc.Harness.due;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
@@ -13,14 +13,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A broken stream is resumed with the resume token; every frame counts exactly once. */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+/**
+ * A broken stream is resumed with the resume token; every frame counts exactly once. The round
+ * has only generous deadlines: however slow the machine, every participant is in the sum.
+ */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ResumptionTest {
   @TempDir Path dir;
 
   private void roundWithBrokenStream(boolean resendAll) throws Exception {
     GroupPlan plan = GroupPlan.single(TestPki.config(5, 64));
-    try (Harness h = new Harness(TestPki.create(dir), plan, false, Duration.ofSeconds(20), Duration.ofSeconds(10))) {
+    try (Harness h = new Harness(TestPki.create(dir), plan, false)) {
       List<Future<Participation>> fs = new ArrayList<>();
       for (int p = 1; p <= 4; p++) {
         fs.add(h.join(p));
@@ -41,11 +44,11 @@ class ResumptionTest {
       assertEquals(List.of(1, 2, 3, 4, 5), r.includedParticipants());
       assertEquals(h.sumOf(r.includedParticipants()), r.sum());
       assertTrue(r.groups().get(0).result().dropouts().isEmpty());
-      Participation p = flaky.get(20, TimeUnit.SECONDS);
+      Participation p = due(flaky);
       assertTrue(p.completed(), p.toString());
       assertTrue(p.reconnects() >= 2, p.toString());
       for (Future<Participation> f : fs) {
-        assertTrue(f.get(20, TimeUnit.SECONDS).completed());
+        assertTrue(due(f).completed());
       }
     }
   }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.secagg.core.vector.ModVector;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Whole rounds over TLS on loopback, server and clients in threads of this JVM. */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class SecAggGrpcRoundTest {
   @TempDir Path dir;
 
@@ -32,15 +31,14 @@ class SecAggGrpcRoundTest {
     GroupPlan plan = GroupPlan.single(TestPki.config(n, length));
     ExecutorService pool = TestPki.threads(n);
     try (SecAggGrpcServer server =
-        SecAggGrpcServer.builder(plan, pki.serverTls(false)).host("127.0.0.1")
-            .joinTimeout(Duration.ofSeconds(20)).roundTimeout(Duration.ofSeconds(10)).build().start()) {
+        Harness.server(pki, plan, false).build().start()) {
       List<Callable<Participation>> tasks = new ArrayList<>();
       for (int p = 1; p <= n; p++) {
         int id = p;
         tasks.add(() -> {
           try (SecAggGrpcClient c =
               SecAggGrpcClient.builder("127.0.0.1", server.port(), pki.clientTls()).participantId(id)
-                  .connectWindow(Duration.ofSeconds(20)).build()) {
+                  .connectWindow(Harness.GENEROUS).build()) {
             return c.participate(inputs.get(id - 1));
           }
         });
@@ -52,7 +50,7 @@ class SecAggGrpcRoundTest {
       assertEquals(all, result.includedParticipants());
       assertEquals(TestPki.plainSum(inputs, all), result.sum());
       for (Future<Participation> f : futures) {
-        Participation p = f.get(20, TimeUnit.SECONDS);
+        Participation p = Harness.due(f);
         assertTrue(p.completed(), p.toString());
         assertEquals(0, p.reconnects());
       }

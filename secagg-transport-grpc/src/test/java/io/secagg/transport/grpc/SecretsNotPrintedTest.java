@@ -1,5 +1,6 @@
 package io.secagg.transport.grpc;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -35,12 +36,24 @@ class SecretsNotPrintedTest {
 
   @Test
   void slotNeverPrintsItsResumeToken() {
-    GroupChannel ch = new GroupChannel(0, TestPki.config(3, 4), 1);
+    GroupChannel ch = new GroupChannel(0, TestPki.config(3, 4), 1, 1L);
     Slot s = ch.slots[0];
     s.token = new byte[32];
     java.util.Arrays.fill(s.token, (byte) 0xab);
     assertFalse(s.toString().toLowerCase().contains("abab"));
     assertFalse(s.toString().contains(java.util.Base64.getEncoder().encodeToString(s.token).substring(0, 8)));
+  }
+
+  @Test
+  void rejectsAKeyThatIsNotTheCertificatesOwn() throws Exception {
+    TestPki pki = TestPki.create(dir);
+    Path[] one = pki.participantFiles(1);
+    Path[] two = pki.participantFiles(2);
+    IOException client = assertThrows(IOException.class, () -> pki.clientTls().withClientCertificate(one[0], two[1]));
+    assertEquals(two[1] + " is not the private key of the certificate in " + one[0], client.getMessage());
+    IOException server = assertThrows(IOException.class, () -> ServerTls.fromPem(pki.serverChain, two[1]));
+    assertEquals(two[1] + " is not the private key of the certificate in " + pki.serverChain, server.getMessage());
+    pki.clientTls().withClientCertificate(one[0], one[1]); // the matching pair is accepted
   }
 
   @Test

@@ -54,12 +54,18 @@ final class TestPki {
 
   /** Client TLS with a certificate naming participant {@code certificateId}. */
   ClientTls clientTls(int certificateId) throws Exception {
+    Path[] files = participantFiles(certificateId);
+    return ClientTls.trusting(caPem).withClientCertificate(files[0], files[1]);
+  }
+
+  /** A new certificate chain and key file naming participant {@code certificateId}. */
+  Path[] participantFiles(int certificateId) throws Exception {
     Path chain = dir.resolve("p" + certificateId + "-" + System.nanoTime() + ".pem");
     Path key = dir.resolve("p" + certificateId + "-" + System.nanoTime() + ".key");
     IssuedCertificate c = ca.issueParticipant(certificateId);
     c.writeCertificateChain(chain);
     c.writePrivateKey(key);
-    return ClientTls.trusting(caPem).withClientCertificate(chain, key);
+    return new Path[] {chain, key};
   }
 
   static SecAggConfig config(int n, int length) {

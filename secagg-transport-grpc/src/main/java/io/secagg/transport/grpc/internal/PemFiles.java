@@ -5,8 +5,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -62,8 +65,53 @@ public final class PemFiles {
     }
   }
 
+  /**
+   * Checks that {@code keyPem} is one unencrypted PKCS#8 private key (EC, RSA or Ed25519) and that
+   * it belongs to {@code certificate}: it signs a fixed message that the certificate's public key
+   * verifies. A mismatched pair would otherwise only fail at the first handshake, with the TLS
+   * library's {@code KEY_VALUES_MISMATCH}.
+   */
+  public static void checkKeyPair(byte[] keyPem, Path keyOrigin, X509Certificate certificate, Path certOrigin)
+      throws IOException {
+    PrivateKey key = privateKey(keyPem, keyOrigin);
+    String algorithm;
+    switch (key.getAlgorithm()) {
+      case "EC":
+        algorithm = "SHA256withECDSA";
+        break;
+      case "RSA":
+        algorithm = "SHA256withRSA";
+        break;
+      default:
+        algorithm = "Ed25519";
+        break;
+    }
+    byte[] probe = "secagg key pair check".getBytes(StandardCharsets.US_ASCII);
+    boolean matches;
+    try {
+      Signature signer = Signature.getInstance(algorithm);
+      signer.initSign(key);
+      signer.update(probe);
+      byte[] signature = signer.sign();
+      Signature verifier = Signature.getInstance(algorithm);
+      verifier.initVerify(certificate.getPublicKey());
+      verifier.update(probe);
+      matches = verifier.verify(signature);
+    } catch (GeneralSecurityException e) {
+      // A key of another algorithm than the certificate's: not its key either.
+      matches = false;
+    }
+    if (!matches) {
+      throw new IOException(keyOrigin + " is not the private key of the certificate in " + certOrigin);
+    }
+  }
+
   /** Checks that {@code pem} is one unencrypted PKCS#8 private key (EC, RSA or Ed25519). */
   public static void checkPrivateKey(byte[] pem, Path origin) throws IOException {
+    privateKey(pem, origin);
+  }
+
+  private static PrivateKey privateKey(byte[] pem, Path origin) throws IOException {
     String text = new String(pem, StandardCharsets.US_ASCII);
     int begin = text.indexOf(KEY_BEGIN);
     int end = text.indexOf(KEY_END);
@@ -79,8 +127,7 @@ public final class PemFiles {
     try {
       for (String alg : new String[] {"EC", "RSA", "Ed25519"}) {
         try {
-          KeyFactory.getInstance(alg).generatePrivate(new PKCS8EncodedKeySpec(der));
-          return;
+          return KeyFactory.getInstance(alg).generatePrivate(new PKCS8EncodedKeySpec(der));
         } catch (InvalidKeySpecException | NoSuchAlgorithmException e) {
           // Try the next algorithm; the key's own algorithm accepts it.
         }

@@ -4,6 +4,10 @@ import io.grpc.MethodDescriptor;
 import io.secagg.core.wire.ConfigCodec;
 import io.secagg.transport.grpc.internal.proto.ClientEnvelope;
 import io.secagg.transport.grpc.internal.proto.ServerEnvelope;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 
 /** Constants of the session protocol ({@code spec/transport.md}, section 7). */
 public final class SessionProtocol {
@@ -37,5 +41,31 @@ public final class SessionProtocol {
           .setResponseMarshaller(EnvelopeCodec.serverMarshaller())
           .build();
 
+  /**
+   * The same method as the server registers it: requests arrive as raw bytes and the server parses
+   * them itself, so that bytes which are not a {@link ClientEnvelope} close only their stream with
+   * {@code INVALID_ARGUMENT} (spec/transport.md, 7.8) instead of failing inside gRPC, which would
+   * answer {@code INTERNAL} and log a stack trace for every such message.
+   */
+  public static final MethodDescriptor<byte[], ServerEnvelope> JOIN_UNPARSED =
+      JOIN.toBuilder(new RawBytes(), ProtoUtils.marshaller(ServerEnvelope.getDefaultInstance())).build();
+
   private SessionProtocol() {}
+
+  /** Passes message bytes through; gRPC has already bounded them by the inbound size limit. */
+  private static final class RawBytes implements MethodDescriptor.Marshaller<byte[]> {
+    @Override
+    public InputStream stream(byte[] value) {
+      return new ByteArrayInputStream(value);
+    }
+
+    @Override
+    public byte[] parse(InputStream stream) {
+      try {
+        return stream.readAllBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
 }
