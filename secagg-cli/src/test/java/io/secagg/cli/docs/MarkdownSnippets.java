@@ -52,6 +52,7 @@ public final class MarkdownSnippets {
   /** The library's exported packages and the JDK packages a snippet may use unqualified. */
   public static final List<String> DEFAULT_IMPORTS =
       List.of(
+          "io.secagg.core",
           "io.secagg.core.crypto",
           "io.secagg.core.graph",
           "io.secagg.core.prg",
@@ -76,8 +77,10 @@ public final class MarkdownSnippets {
           "io.secagg.he.threshold",
           "io.secagg.transport.grpc",
           "io.secagg.transport.grpc.pki",
+          "io.secagg.vdaf",
           "java.io",
           "java.math",
+          "java.nio.charset",
           "java.nio.file",
           "java.security",
           "java.time",

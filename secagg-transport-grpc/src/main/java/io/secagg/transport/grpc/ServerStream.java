@@ -1,11 +1,11 @@
 package io.secagg.transport.grpc;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.secagg.core.transport.InboundFrame;
+import io.secagg.transport.grpc.internal.EnvelopeCodec;
 import io.secagg.transport.grpc.internal.SessionProtocol;
 import io.secagg.transport.grpc.internal.proto.ClientEnvelope;
 import io.secagg.transport.grpc.internal.proto.Frame;
@@ -61,8 +61,8 @@ final class ServerStream implements StreamObserver<byte[]> {
   public void onNext(byte[] message) {
     ClientEnvelope env;
     try {
-      env = ClientEnvelope.parseFrom(message);
-    } catch (InvalidProtocolBufferException e) {
+      env = EnvelopeCodec.parseClient(message);
+    } catch (InvalidEnvelopeException e) {
       fail(Status.INVALID_ARGUMENT.withDescription("a message that is not a session envelope"));
       return;
     }
