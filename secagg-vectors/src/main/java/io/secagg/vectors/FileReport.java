@@ -12,9 +12,12 @@ import java.util.Objects;
  * @param cases the number of test cases found in the file
  * @param passed the number of cases that passed
  * @param failures every failure, file-level ones ({@code tcId} 0) first, then by case in file order
+ * @param skipped empty, or why this verifier does not run the file (it names the module whose
+ *     own tests check it); a skipped file has no cases and no failures
  */
 public record FileReport(
-    String file, String algorithm, int cases, int passed, List<CaseFailure> failures) {
+    String file, String algorithm, int cases, int passed, List<CaseFailure> failures,
+    String skipped) {
   /**
    * Validates the components and copies the list.
    *
@@ -24,7 +27,11 @@ public record FileReport(
   public FileReport {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(algorithm, "algorithm");
+    Objects.requireNonNull(skipped, "skipped");
     failures = List.copyOf(failures);
+    if (!skipped.isEmpty() && (cases != 0 || !failures.isEmpty())) {
+      throw new IllegalArgumentException("a skipped file has no cases and no failures");
+    }
     if (cases < 0 || passed < 0 || passed > cases) {
       throw new IllegalArgumentException(
           "Invalid counts: " + passed + " passed of " + cases + " cases");
@@ -36,8 +43,16 @@ public record FileReport(
     return cases - passed;
   }
 
-  /** True iff the file has at least one case, every case passed and there is no file-level failure. */
+  /**
+   * True iff the file is skipped, or it has at least one case, every case passed and there is no
+   * file-level failure.
+   */
   public boolean ok() {
-    return cases > 0 && failures.isEmpty();
+    return isSkipped() || (cases > 0 && failures.isEmpty());
+  }
+
+  /** True if this verifier did not run the file ({@link #skipped()} says why). */
+  public boolean isSkipped() {
+    return !skipped.isEmpty();
   }
 }

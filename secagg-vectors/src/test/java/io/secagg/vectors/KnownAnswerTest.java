@@ -3,6 +3,7 @@ package io.secagg.vectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.secagg.vectors.internal.Checkers;
 import io.secagg.vectors.internal.VectorFileGenerator;
 import io.secagg.vectors.internal.VectorFiles;
 import io.secagg.vectors.internal.core.CoreGenerators;
@@ -35,6 +36,19 @@ class KnownAnswerTest {
     all.addAll(HeGenerators.all());
     all.addAll(DpGenerators.all());
     return all;
+  }
+
+  /** The committed files but those checked by another module's tests (secagg-vdaf's). */
+  private static Set<String> filesCheckedHere() throws IOException {
+    Set<String> here = new TreeSet<>();
+    for (String name : committedFiles()) {
+      String algorithm =
+          VectorFiles.read(VectorFiles.vectorDir().resolve(name)).path("algorithm").asText();
+      if (!Checkers.checkedElsewhere().containsKey(algorithm)) {
+        here.add(name);
+      }
+    }
+    return here;
   }
 
   private static Set<String> committedFiles() throws IOException {
@@ -72,7 +86,7 @@ class KnownAnswerTest {
         VectorVerifier.bundledFiles().stream()
             .map(n -> n.substring("v1/".length()))
             .collect(Collectors.toCollection(TreeSet::new));
-    assertEquals(committedFiles(), bundled, "a committed file without a checker is never bundled");
+    assertEquals(filesCheckedHere(), bundled, "a committed file without a checker is never bundled");
   }
 
   @Test
@@ -102,7 +116,7 @@ class KnownAnswerTest {
   void everyCommittedFileHasAGenerator() throws IOException {
     Set<String> generated =
         generators().stream().map(VectorFileGenerator::fileName).collect(Collectors.toSet());
-    Set<String> orphans = new TreeSet<>(committedFiles());
+    Set<String> orphans = filesCheckedHere();
     orphans.removeAll(generated);
     assertTrue(orphans.isEmpty(), "vector files without a generator: " + orphans);
   }
