@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -62,19 +63,34 @@ public final class VectorVerifier {
 
   /** Runs every file bundled in this jar. A bundled file that is missing is a failure. */
   public static VerificationReport verifyBundled() {
+    return verifyBundled(r -> {});
+  }
+
+  /**
+   * {@link #verifyBundled()}, handing each file's report to {@code onFile} as soon as it is done
+   * (for progress output; the reports arrive in the order of the final report).
+   *
+   * @throws NullPointerException if {@code onFile} is null
+   */
+  public static VerificationReport verifyBundled(Consumer<FileReport> onFile) {
+    Objects.requireNonNull(onFile, "onFile");
     List<FileReport> reports = new ArrayList<>();
     for (String name : bundledFiles()) {
       byte[] content;
       try (InputStream in = VectorVerifier.class.getResourceAsStream(BUNDLE + name)) {
         if (in == null) {
-          reports.add(fileFailure(name, "", "missing from this jar"));
+          FileReport missing = fileFailure(name, "", "missing from this jar");
+          reports.add(missing);
+          onFile.accept(missing);
           continue;
         }
         content = in.readAllBytes();
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read bundled vector file " + name, e);
       }
-      reports.add(verify(name, content));
+      FileReport r = verify(name, content);
+      reports.add(r);
+      onFile.accept(r);
     }
     return new VerificationReport("bundled", reports);
   }
@@ -88,7 +104,21 @@ public final class VectorVerifier {
    * @throws IOException if a file cannot be read
    */
   public static VerificationReport verifyDirectory(Path dir) throws IOException {
+    return verifyDirectory(dir, r -> {});
+  }
+
+  /**
+   * {@link #verifyDirectory(Path)}, handing each file's report to {@code onFile} as soon as it is
+   * done.
+   *
+   * @throws NoSuchFileException if {@code dir} is not a folder
+   * @throws IOException if a file cannot be read
+   * @throws NullPointerException if an argument is null
+   */
+  public static VerificationReport verifyDirectory(Path dir, Consumer<FileReport> onFile)
+      throws IOException {
     Objects.requireNonNull(dir, "dir");
+    Objects.requireNonNull(onFile, "onFile");
     if (!Files.isDirectory(dir)) {
       throw new NoSuchFileException(dir.toString(), null, "not a folder");
     }
@@ -104,7 +134,9 @@ public final class VectorVerifier {
     List<FileReport> reports = new ArrayList<>();
     for (Path p : files) {
       String name = dir.relativize(p).toString().replace('\\', '/');
-      reports.add(verify(name, Files.readAllBytes(p)));
+      FileReport r = verify(name, Files.readAllBytes(p));
+      reports.add(r);
+      onFile.accept(r);
     }
     return new VerificationReport(dir.toString(), reports);
   }
