@@ -207,6 +207,9 @@ public final class VectorVerifier {
     for (JsonNode group : file.path("testGroups")) {
       String groupError = null;
       try {
+        if (!group.path("type").isTextual()) {
+          throw new Mismatch("every test group has a 'type'");
+        }
         checker.checkGroup(group);
       } catch (Exception | AssertionError e) {
         groupError = describe(e);
@@ -236,6 +239,12 @@ public final class VectorVerifier {
           boolean valid = Vectors.isValid(test);
           anyValid |= valid;
           anyInvalid |= !valid;
+          if (valid && test.has("error")) {
+            throw new Mismatch("a valid case names no error");
+          }
+          if (!valid && checker.invalidCasesNameTheirError() && !test.path("error").isTextual()) {
+            throw new Mismatch("an invalid case must name its expected error in 'error'");
+          }
           checker.checkTest(group, test);
           passed++;
         } catch (Exception | AssertionError e) {

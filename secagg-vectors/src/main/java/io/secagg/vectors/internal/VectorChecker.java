@@ -20,6 +20,16 @@ public interface VectorChecker {
   String schema();
 
   /**
+   * True if every invalid case of this file names its expected error in an {@code error} field
+   * (the simple name of the documented exception type, as the spec's brackets name it). The
+   * transcript file says false: a tampered session's expected behaviour is its recorded outcome
+   * (which party aborts, with which reason), not one error.
+   */
+  default boolean invalidCasesNameTheirError() {
+    return true;
+  }
+
+  /**
    * Validates a test group's shared parameters.
    *
    * @throws Exception (typically {@link Mismatch}) if the group is not understood

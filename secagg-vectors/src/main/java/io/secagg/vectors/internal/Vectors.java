@@ -17,8 +17,12 @@ import java.util.Set;
 public final class Vectors {
   private static final HexFormat HEX = HexFormat.of();
 
-  /** Field names every test case carries besides its own inputs and outputs. */
-  public static final Set<String> COMMON_TEST_FIELDS = Set.of("tcId", "comment", "flags", "result");
+  /**
+   * Field names a test case may carry besides its own inputs and outputs ({@code error}: invalid
+   * cases only, see {@link VectorChecker#invalidCasesNameTheirError()}).
+   */
+  public static final Set<String> COMMON_TEST_FIELDS =
+      Set.of("tcId", "comment", "flags", "error", "result");
 
   private Vectors() {}
 
@@ -153,6 +157,32 @@ public final class Vectors {
     if (!expected.isInstance(thrown)) {
       throw new Mismatch("expected " + expected.getSimpleName() + " but got " + thrown, thrown);
     }
+  }
+
+  /**
+   * Runs {@code body} and fails unless it throws the error the invalid case names in its {@code
+   * error} field, which must be the simple name of one of {@code allowed} (the types this file's
+   * header documents).
+   */
+  @SafeVarargs
+  public static void expectNamedError(
+      JsonNode test, Body body, Class<? extends Throwable>... allowed) {
+    expectInvalid(namedError(test, allowed), body);
+  }
+
+  /** The type among {@code allowed} whose simple name the case's {@code error} field gives. */
+  @SafeVarargs
+  public static Class<? extends Throwable> namedError(
+      JsonNode test, Class<? extends Throwable>... allowed) {
+    String name = text(test, "error");
+    StringBuilder names = new StringBuilder();
+    for (Class<? extends Throwable> c : allowed) {
+      if (c.getSimpleName().equals(name)) {
+        return c;
+      }
+      names.append(names.length() == 0 ? "" : ", ").append(c.getSimpleName());
+    }
+    throw new Mismatch("error '" + name + "' is not one this file names (" + names + ")");
   }
 
   /** What {@code body} throws, or null if it returns. */

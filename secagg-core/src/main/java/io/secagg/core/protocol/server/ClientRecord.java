@@ -50,6 +50,8 @@ final class ClientRecord {
   Attendance attendance = Attendance.NOT_EXPECTED;
   /** Broke a rule or aborted: never contacted again; see {@link ServerContext#ban}. */
   boolean banned;
+  /** True once the client was sent an AbortNotice: it is never sent a second one (spec 5.1). */
+  boolean noticeSent;
   /** The first record of the server no longer counting on the client, or null. */
   Dropout dropout;
 

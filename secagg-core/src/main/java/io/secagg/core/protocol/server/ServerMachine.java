@@ -8,12 +8,9 @@ import io.secagg.core.protocol.ClientMessage;
 import io.secagg.core.protocol.Dropout;
 import io.secagg.core.protocol.Round;
 import io.secagg.core.protocol.SecAggConfig;
-import io.secagg.core.protocol.ServerAbort;
 import io.secagg.core.protocol.internal.Derivations;
 import io.secagg.core.protocol.internal.ProtocolViolation;
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -226,16 +223,18 @@ public final class ServerMachine {
     }
   }
 
+  /**
+   * Ends the session. The notice goes to every client the round being collected or closed expects
+   * (answered or not: the abort decides that round, so a client that missed its deadline may still
+   * be waiting for it), ascending, except clients that left already: those excluded for a broken
+   * rule or that aborted themselves (banned), and those removed with too few neighbours (already
+   * sent their own notice) (spec/secagg.md 5.1).
+   */
   private void abort(AbortReason reason, String message) {
-    ServerAbort notice = new ServerAbort(reason);
-    List<Integer> told = new ArrayList<>();
     for (int id = 1; id <= ctx.n; id++) {
       if (state.isParticipant(ctx, id) && !ctx.isBanned(id)) {
-        told.add(id);
+        ctx.sendAbortNotice(id, reason);
       }
-    }
-    for (int id : told) {
-      ctx.send(id, notice);
     }
     ctx.forgetShares();
     state = new ServerAborted(reason, message);

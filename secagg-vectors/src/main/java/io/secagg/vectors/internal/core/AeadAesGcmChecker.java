@@ -30,7 +30,7 @@ import io.secagg.core.crypto.SecretBytes;
  */
 public final class AeadAesGcmChecker implements VectorChecker {
   static final String ALGORITHM = "AES-GCM-SECAGG";
-  static final String SCHEMA = "aead_aesgcm_secagg_test_schema_v1";
+  static final String SCHEMA = "aead_aesgcm_secagg_test_schema_v1.json";
   static final long SEED = 0x41455347434d3031L; // "AESGCM01"
   static final Set<String> GROUP_FIELDS =
       Set.of("type", "keySize", "nonceSize", "tagSize", "tests");
@@ -81,8 +81,8 @@ public final class AeadAesGcmChecker implements VectorChecker {
       throw new Mismatch("'nonce' is not the start of 'ct'");
     }
     if (key.length == 24) {
-      Vectors.expectInvalid(
-          InvalidKeyException.class, () -> AesGcm.create(SecretBytes.copyOf(key)));
+      Vectors.expectNamedError(
+          test, () -> AesGcm.create(SecretBytes.copyOf(key)), InvalidKeyException.class);
       if (isValid(test)) {
         throw new Mismatch("AES-192 cases must be invalid");
       }
@@ -97,7 +97,7 @@ public final class AeadAesGcmChecker implements VectorChecker {
       if (msg.length != 0) {
         throw new Mismatch("invalid cases carry no message");
       }
-      Vectors.expectInvalid(AEADBadTagException.class, () -> aead.decrypt(ct, aad));
+      Vectors.expectNamedError(test, () -> aead.decrypt(ct, aad), AEADBadTagException.class);
     }
   }
 }

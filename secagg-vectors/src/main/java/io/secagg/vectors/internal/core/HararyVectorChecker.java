@@ -55,7 +55,7 @@ public final class HararyVectorChecker implements VectorChecker {
     int k = Vectors.integer(test, "k");
     byte[] seed = Vectors.bytes(test, "seed");
     if (!Vectors.isValid(test)) {
-      Vectors.expectInvalid(IllegalArgumentException.class, () -> MaskingGraph.randomHarary(n, k, seed));
+      Vectors.expectNamedError(test, () -> MaskingGraph.randomHarary(n, k, seed), IllegalArgumentException.class);
       return;
     }
     HararyVectors.Derivation reference = HararyVectors.derive(seed, n, k);

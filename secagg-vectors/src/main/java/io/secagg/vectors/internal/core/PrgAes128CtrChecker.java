@@ -34,7 +34,7 @@ import io.secagg.core.prg.MaskGenerator;
  */
 public final class PrgAes128CtrChecker implements VectorChecker {
   static final String ALGORITHM = "SECAGG-PRG-AES128CTR-HKDF";
-  static final String SCHEMA = "prg_aes128ctr_test_schema_v1";
+  static final String SCHEMA = "prg_aes128ctr_test_schema_v1.json";
   static final long SEED = 0x5052474145534354L; // "PRGAESCT"
   /** At most this many elements are listed; the whole mask is covered by the hash. */
   static final int LISTED = 24;
@@ -108,9 +108,7 @@ public final class PrgAes128CtrChecker implements VectorChecker {
     int length = integer(test, "length");
     String modulusText = text(group, "modulus");
     if (!isValid(test)) {
-      Vectors.expectInvalid(
-          IllegalArgumentException.class,
-          () -> AesCtrMaskGenerator.create(Modulus.parse(modulusText), length).expand(SecretBytes.copyOf(seed), context));
+      Vectors.expectNamedError(test, () -> AesCtrMaskGenerator.create(Modulus.parse(modulusText), length).expand(SecretBytes.copyOf(seed), context), IllegalArgumentException.class);
       return;
     }
     Modulus m = Modulus.parse(modulusText);

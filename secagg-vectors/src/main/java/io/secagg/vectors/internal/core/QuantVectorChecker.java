@@ -26,7 +26,7 @@ import io.secagg.core.quant.TooManyClientsException;
  * IllegalArgumentException} for other bad sums.
  */
 public final class QuantVectorChecker implements VectorChecker {
-  static final Set<String> GROUP_FIELDS = Set.of("operation", "tests");
+  static final Set<String> GROUP_FIELDS = Set.of("type", "tests");
 
   static Set<String> fields(String... names) {
     Set<String> s = new HashSet<>(Vectors.COMMON_TEST_FIELDS);
@@ -57,19 +57,19 @@ public final class QuantVectorChecker implements VectorChecker {
   @Override
   public void checkGroup(JsonNode group) {
     Vectors.onlyFields(group, GROUP_FIELDS);
-    String op = Vectors.text(group, "operation");
-    if (!Set.of("config", "quantize", "dequantizeSum").contains(op)) {
-      throw new Mismatch("unknown operation " + op);
+    String type = Vectors.text(group, "type");
+    if (!Set.of("QuantizerConfigTest", "QuantizeTest", "DequantizeSumTest").contains(type)) {
+      throw new Mismatch("unknown group type " + type);
     }
   }
 
   @Override
   public void checkTest(JsonNode group, JsonNode test) throws Exception {
-    switch (Vectors.text(group, "operation")) {
-      case "config":
+    switch (Vectors.text(group, "type")) {
+      case "QuantizerConfigTest":
         checkConfig(test);
         break;
-      case "quantize":
+      case "QuantizeTest":
         checkQuantize(test);
         break;
       default:
@@ -81,7 +81,7 @@ public final class QuantVectorChecker implements VectorChecker {
     Vectors.onlyFields(test, CONFIG_FIELDS);
     JsonNode config = test.get("config");
     if (!Vectors.isValid(test)) {
-      Vectors.expectInvalid(IllegalArgumentException.class, () -> QuantVectors.build(config));
+      Vectors.expectNamedError(test, () -> QuantVectors.build(config), IllegalArgumentException.class);
       return;
     }
     QuantizerConfig c = QuantVectors.build(config);
@@ -113,7 +113,7 @@ public final class QuantVectorChecker implements VectorChecker {
     QuantizerConfig c = QuantVectors.build(test.get("config"));
     double[] input = doubles(test.get("input"));
     if (!Vectors.isValid(test)) {
-      Vectors.expectInvalid(NonFiniteValueException.class, () -> Quantizer.create(c, new SecureRandom()).quantize(input));
+      Vectors.expectNamedError(test, () -> Quantizer.create(c, new SecureRandom()).quantize(input), NonFiniteValueException.class);
       return;
     }
     checkDerived(test, c);
@@ -157,6 +157,7 @@ public final class QuantVectorChecker implements VectorChecker {
     if (!Vectors.isValid(test)) {
       Class<? extends Throwable> expected =
           clients > c.maxClients() ? TooManyClientsException.class : IllegalArgumentException.class;
+      assertEquals(expected.getSimpleName(), Vectors.text(test, "error"), "error");
       Vectors.expectInvalid(expected, () -> q.dequantizeSum(sum, clients));
       return;
     }

@@ -34,10 +34,10 @@ public final class ShamirVectorChecker implements VectorChecker {
   static final Set<String> SPLIT_VALID =
       fields("secret", "randomSeed", "chunks", "coefficients", "shares", "reconstructFrom",
           "reconstructed");
-  static final Set<String> SPLIT_INVALID = fields("secret", "randomSeed", "exception");
+  static final Set<String> SPLIT_INVALID = fields("secret", "randomSeed");
   static final Set<String> RECONSTRUCT_VALID = fields("shares", "verify", "secret");
   static final Set<String> RECONSTRUCT_INVALID =
-      fields("shares", "verify", "exception", "reason");
+      fields("shares", "verify", "reason");
 
   /** A checker; stateless. */
   public ShamirVectorChecker() {}
@@ -183,7 +183,7 @@ public final class ShamirVectorChecker implements VectorChecker {
   }
 
   static Class<? extends Throwable> exceptionType(JsonNode test) {
-    String name = Vectors.text(test, "exception");
+    String name = Vectors.text(test, "error");
     switch (name) {
       case "InvalidShareException":
         return InvalidShareException.class;

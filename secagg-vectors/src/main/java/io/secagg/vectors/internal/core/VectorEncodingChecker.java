@@ -29,7 +29,7 @@ import io.secagg.core.vector.VectorEncodingException;
  */
 public final class VectorEncodingChecker implements VectorChecker {
   static final String ALGORITHM = "SECAGG-ZM-VECTOR-ENCODING";
-  static final String SCHEMA = "vector_encoding_test_schema_v1";
+  static final String SCHEMA = "vector_encoding_test_schema_v1.json";
   static final long SEED = 0x564543454e43L; // "VECENC"
   static final Set<String> GROUP_FIELDS = Set.of("type", "modulus", "bits", "byteWidth", "tests");
   static final Set<String> TEST_FIELDS = fields("length", "elements", "encoded");
@@ -97,9 +97,9 @@ public final class VectorEncodingChecker implements VectorChecker {
         lengthFlag |= "LengthOutOfRange".equals(f.asText());
       }
       if (lengthFlag) {
-        Vectors.expectInvalid(IllegalArgumentException.class, () -> ModVector.decode(m, length, encoded));
+        Vectors.expectNamedError(test, () -> ModVector.decode(m, length, encoded), IllegalArgumentException.class);
       } else {
-        Vectors.expectInvalid(VectorEncodingException.class, () -> ModVector.decode(m, length, encoded));
+        Vectors.expectNamedError(test, () -> ModVector.decode(m, length, encoded), VectorEncodingException.class);
       }
       return;
     }

@@ -46,7 +46,7 @@ public final class DpVectors {
   // ---------------------------------------------------------------------------------------------
   // Samplers: {distribution, tests: [{seed, parameter, samples[] | words[]}]}
 
-  static final String SAMPLER_SCHEMA = "dp_sampler_test_schema_v1";
+  static final String SAMPLER_SCHEMA = "dp_sampler_test_schema_v1.json";
 
   static IntegerSampler sampler(String distribution, String parameter) {
     Rational r = Rational.parse(parameter);
@@ -106,7 +106,10 @@ public final class DpVectors {
 
     @Override
     public void checkGroup(JsonNode group) {
-      Vectors.onlyFields(group, Set.of("distribution", "parameterName", "tests"));
+      Vectors.onlyFields(group, Set.of("type", "distribution", "parameterName", "tests"));
+      if (!"DpSamplerTest".equals(Vectors.text(group, "type"))) {
+        throw new Mismatch("unknown group type " + group.get("type"));
+      }
       Vectors.text(group, "distribution");
       Vectors.text(group, "parameterName");
     }
@@ -121,13 +124,13 @@ public final class DpVectors {
       byte[] seed = Vectors.bytes(test, "seed");
       String parameter = dist.equals("bitSource") ? "1" : Vectors.text(test, pname);
       if (!Vectors.isValid(test)) {
-        Vectors.expectInvalid(IllegalArgumentException.class, () -> {
+        Vectors.expectNamedError(test, () -> {
           if (dist.equals("bernoulliExp")) {
             BernoulliExp.withGamma(Rational.parse(parameter));
           } else {
             sampler(dist, parameter);
           }
-        });
+        }, IllegalArgumentException.class);
         return;
       }
       if (dist.equals("bitSource")) {
@@ -149,9 +152,9 @@ public final class DpVectors {
   // ---------------------------------------------------------------------------------------------
   // DDG pipeline
 
-  static final String PIPELINE_SCHEMA = "dp_ddg_pipeline_test_schema_v1";
+  static final String PIPELINE_SCHEMA = "dp_ddg_pipeline_test_schema_v1.json";
   static final Set<String> PIPELINE_GROUP_FIELDS = Set.of(
-      "dimension", "clipNorm", "scale", "beta", "localVariance", "noiseKind", "modulus", "tests");
+      "type", "dimension", "clipNorm", "scale", "beta", "localVariance", "noiseKind", "modulus", "tests");
 
   static DdgParameters params(JsonNode g) {
     return DdgParameters.builder()
@@ -200,6 +203,9 @@ public final class DpVectors {
     @Override
     public void checkGroup(JsonNode group) {
       Vectors.onlyFields(group, PIPELINE_GROUP_FIELDS);
+      if (!"DdgPipelineTest".equals(Vectors.text(group, "type"))) {
+        throw new Mismatch("unknown group type " + group.get("type"));
+      }
       params(group);
     }
 
@@ -212,10 +218,10 @@ public final class DpVectors {
       byte[] rotationSeed = Vectors.bytes(test, "rotationSeed");
       if (!Vectors.isValid(test)) {
         if (test.has("aggregate")) {
-          Vectors.expectInvalid(InvalidAggregateException.class, () -> DdgServer.decode(p, longs(test.get("aggregate")), rotationSeed));
+          Vectors.expectNamedError(test, () -> DdgServer.decode(p, longs(test.get("aggregate")), rotationSeed), InvalidAggregateException.class);
         } else {
-          Vectors.expectInvalid(IllegalArgumentException.class, () -> DdgClient.encode(p, doubles(test.get("input")),
-              rotationSeed, AesCtrBitSource.forTestVectorsOnly(Vectors.bytes(test, "clientSeed"))));
+          Vectors.expectNamedError(test, () -> DdgClient.encode(p, doubles(test.get("input")),
+              rotationSeed, AesCtrBitSource.forTestVectorsOnly(Vectors.bytes(test, "clientSeed"))), IllegalArgumentException.class);
         }
         return;
       }

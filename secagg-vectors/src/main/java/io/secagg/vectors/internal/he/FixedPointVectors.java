@@ -52,7 +52,7 @@ public final class FixedPointVectors {
 
     @Override
     public String schema() {
-      return "paillier_fixedpoint_test_schema_v1";
+      return "paillier_fixedpoint_test_schema_v1.json";
     }
 
     @Override
@@ -73,7 +73,7 @@ public final class FixedPointVectors {
       if (op.equals("encode")) {
         BigDecimal x = new BigDecimal(Vectors.text(test, "value"));
         if (!Vectors.isValid(test)) {
-          Vectors.expectInvalid(IllegalArgumentException.class, () -> enc.encode(x));
+          Vectors.expectNamedError(test, () -> enc.encode(x), IllegalArgumentException.class);
           return;
         }
         BigInteger s = x.multiply(new BigDecimal(BigInteger.ONE.shiftLeft(f))).setScale(0, RoundingMode.HALF_EVEN)
@@ -85,7 +85,7 @@ public final class FixedPointVectors {
       } else if (op.equals("decode")) {
         BigInteger m = Vectors.bigInteger(test, "plaintext");
         if (!Vectors.isValid(test)) {
-          Vectors.expectInvalid(PlaintextOverflowException.class, () -> enc.decode(m));
+          Vectors.expectNamedError(test, () -> enc.decode(m), PlaintextOverflowException.class);
           return;
         }
         BigInteger s = m.compareTo(bound) <= 0 ? m : m.subtract(n);

@@ -48,7 +48,7 @@ import io.secagg.he.RandomizerSource;
 final class MultiPrimeVectors {
   static final String FILE = "paillier_multiprime_test.json";
   static final String ALGORITHM = "PAILLIER-MULTIPRIME";
-  static final String SCHEMA = "paillier_multiprime_test_schema_v1";
+  static final String SCHEMA = "paillier_multiprime_test_schema_v1.json";
   static final BigInteger ONE = BigInteger.ONE;
   static final int MIN_MODULUS_BITS = 2048;
   static final int MAX_MODULUS_BITS = 16384;
@@ -161,9 +161,10 @@ final class MultiPrimeVectors {
   /**
    * Parses {@code 01 02 || int(p) || int(q)} or {@code 01 08 || u8(k) || int(p_1) .. int(p_k)}
    * with {@code int(x) = u32 len || len bytes} (len at most 2048, no leading zero byte) and no
-   * trailing bytes. Null if malformed. Non-canonical: primes not strictly ascending, or
-   * {@code k = 2} under type {@code 0x08} (two-prime keys are type {@code 0x02}); the other
-   * counts outside 3..5 are malformed.
+   * trailing bytes. Null if malformed, including a count outside 3..5 under type {@code 0x08}
+   * (section 10 checks the count before reading the primes; a two-prime key is type
+   * {@code 0x02}, so {@code k = 2} is malformed too). Non-canonical: primes not strictly
+   * ascending.
    */
   static Parsed specParse(byte[] b) {
     if (b.length < 2 || b[0] != 1) {
@@ -179,9 +180,7 @@ final class MultiPrimeVectors {
         return null;
       }
       k = b[pos++] & 0xff;
-      if (k == 2) {
-        nonCanonical = true;
-      } else if (k < 3 || k > 5) {
+      if (k < 3 || k > 5) {
         return null;
       }
     } else {
@@ -431,7 +430,7 @@ final class MultiPrimeVectors {
       if (!Vectors.isValid(test)) {
         assertFalse(violations.isEmpty(), "an invalid case must break a rule");
         assertEquals(violations, flags(test), "flags must name exactly the rules broken");
-        Vectors.expectInvalid(InvalidPaillierKeyException.class, () -> PaillierPrivateKey.fromPrimes(given));
+        Vectors.expectNamedError(test, () -> PaillierPrivateKey.fromPrimes(given), InvalidPaillierKeyException.class);
         return;
       }
       assertEquals(Set.of(), violations);
@@ -459,7 +458,7 @@ final class MultiPrimeVectors {
       if (!Vectors.isValid(test)) {
         assertFalse(verdict.isEmpty(), "an invalid encoding must be malformed, non-canonical or weak");
         assertEquals(verdict, flags(test), "flags must name exactly what is wrong");
-        Vectors.expectInvalid(InvalidPaillierKeyException.class, () -> PaillierPrivateKey.fromBytes(encoding));
+        Vectors.expectNamedError(test, () -> PaillierPrivateKey.fromBytes(encoding), InvalidPaillierKeyException.class);
         return;
       }
       assertEquals(Set.of(), verdict);
@@ -483,7 +482,7 @@ final class MultiPrimeVectors {
         String flag = ciphertextFlag(n, c);
         assertEquals(Set.of(flag), flags(test));
         assertTrue(!flag.equals(VALID), "an invalid ciphertext must be out of range or share a factor with n");
-        Vectors.expectInvalid(InvalidCiphertextException.class, () -> sk.decrypt(Ciphertext.of(pk, c)));
+        Vectors.expectNamedError(test, () -> sk.decrypt(Ciphertext.of(pk, c)), InvalidCiphertextException.class);
         return;
       }
       BigInteger m = Vectors.bigInteger(test, "m");

@@ -69,7 +69,7 @@ public final class PackingVectors {
 
     @Override
     public String schema() {
-      return "paillier_packing_test_schema_v1";
+      return "paillier_packing_test_schema_v1.json";
     }
 
     @Override
@@ -97,7 +97,7 @@ public final class PackingVectors {
       if (op.equals("pack")) {
         long[] v = longs(test, "values");
         if (!Vectors.isValid(test)) {
-          Vectors.expectInvalid(IllegalArgumentException.class, () -> l.pack(v, 0, v.length));
+          Vectors.expectNamedError(test, () -> l.pack(v, 0, v.length), IllegalArgumentException.class);
           return;
         }
         BigInteger expected = BigInteger.ZERO;
@@ -115,7 +115,7 @@ public final class PackingVectors {
         int count = Vectors.integer(test, "count");
         long[] out = new long[count];
         if (!Vectors.isValid(test)) {
-          Vectors.expectInvalid(PlaintextOverflowException.class, () -> l.unpack(m, summands, count, out, 0));
+          Vectors.expectNamedError(test, () -> l.unpack(m, summands, count, out, 0), PlaintextOverflowException.class);
           return;
         }
         long[] expected = new long[count];

@@ -73,7 +73,7 @@ final class PaillierVectors {
 
     @Override
     public String schema() {
-      return "paillier_keys_test_schema_v1";
+      return "paillier_keys_test_schema_v1.json";
     }
 
     @Override
@@ -92,7 +92,7 @@ final class PaillierVectors {
           BigInteger p = Vectors.bigInteger(test, "p");
           BigInteger q = Vectors.bigInteger(test, "q");
           if (!valid) {
-            Vectors.expectInvalid(InvalidPaillierKeyException.class, () -> PaillierPrivateKey.fromPrimes(p, q));
+            Vectors.expectNamedError(test, () -> PaillierPrivateKey.fromPrimes(p, q), InvalidPaillierKeyException.class);
             return;
           }
           PaillierPrivateKey sk = PaillierPrivateKey.fromPrimes(p, q);
@@ -112,7 +112,7 @@ final class PaillierVectors {
         case "parsePublicKey": {
           byte[] enc = Vectors.bytes(test, "publicKey");
           if (!valid) {
-            Vectors.expectInvalid(InvalidPaillierKeyException.class, () -> PaillierPublicKey.fromBytes(enc));
+            Vectors.expectNamedError(test, () -> PaillierPublicKey.fromBytes(enc), InvalidPaillierKeyException.class);
             return;
           }
           assertEquals(Vectors.bigInteger(test, "n"), PaillierPublicKey.fromBytes(enc).modulus());
@@ -121,7 +121,7 @@ final class PaillierVectors {
         case "parsePrivateKey": {
           byte[] enc = Vectors.bytes(test, "privateKey");
           assertTrue(!valid, "only invalid private-key parses are listed");
-          Vectors.expectInvalid(InvalidPaillierKeyException.class, () -> PaillierPrivateKey.fromBytes(enc));
+          Vectors.expectNamedError(test, () -> PaillierPrivateKey.fromBytes(enc), InvalidPaillierKeyException.class);
           return;
         }
         default:
@@ -161,7 +161,7 @@ final class PaillierVectors {
 
     @Override
     public String schema() {
-      return "paillier_encryption_test_schema_v1";
+      return "paillier_encryption_test_schema_v1.json";
     }
 
     @Override
@@ -192,7 +192,7 @@ final class PaillierVectors {
         case "encrypt": {
           BigInteger m = Vectors.bigInteger(test, "m");
           if (!valid) {
-            Vectors.expectInvalid(IllegalArgumentException.class, () -> enc.encrypt(m));
+            Vectors.expectNamedError(test, () -> enc.encrypt(m), IllegalArgumentException.class);
             return;
           }
           BigInteger r = Vectors.bigInteger(test, "r");
@@ -244,13 +244,13 @@ final class PaillierVectors {
         case "decrypt": {
           BigInteger c = Vectors.bigInteger(test, "c");
           assertTrue(!valid, "only invalid decrypt cases are listed");
-          Vectors.expectInvalid(InvalidCiphertextException.class, () -> sk.decrypt(Ciphertext.of(pk, c)));
+          Vectors.expectNamedError(test, () -> sk.decrypt(Ciphertext.of(pk, c)), InvalidCiphertextException.class);
           return;
         }
         case "parseCiphertext": {
           byte[] bytes = Vectors.bytes(test, "ciphertext");
           assertTrue(!valid, "only invalid parse cases are listed");
-          Vectors.expectInvalid(InvalidCiphertextException.class, () -> Ciphertext.fromBytes(pk, bytes));
+          Vectors.expectNamedError(test, () -> Ciphertext.fromBytes(pk, bytes), InvalidCiphertextException.class);
           return;
         }
         default:

@@ -130,7 +130,7 @@ public final class ThresholdVectors {
 
     @Override
     public String schema() {
-      return "paillier_threshold_test_schema_v1";
+      return "paillier_threshold_test_schema_v1.json";
     }
 
     @Override
@@ -186,8 +186,7 @@ public final class ThresholdVectors {
         Vectors.onlyFields(o, Set.of("index", "nonce", "value", "challenge", "response"));
       }
       if (!Vectors.isValid(test)) {
-        Vectors.expectInvalid(
-            InvalidPartialDecryptionException.class, () -> tpk.combine(c, partials(tpk, test)));
+        Vectors.expectNamedError(test, () -> tpk.combine(c, partials(tpk, test)), InvalidPartialDecryptionException.class);
         return;
       }
       List<PartialDecryption> partials = partials(tpk, test);

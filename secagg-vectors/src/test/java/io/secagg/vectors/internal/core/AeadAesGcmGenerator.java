@@ -145,6 +145,7 @@ final class AeadAesGcmGenerator implements VectorFileGenerator {
     t.put("aad", hex(aad));
     t.put("msg", "");
     t.put("ct", hex(ct));
+    t.put("error", flag.equals("UnsupportedKeySize") ? "InvalidKeyException" : "AEADBadTagException");
     t.put("result", "invalid");
   }
 }

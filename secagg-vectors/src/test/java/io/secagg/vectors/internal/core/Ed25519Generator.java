@@ -136,6 +136,7 @@ final class Ed25519Generator implements VectorFileGenerator {
     t.put("publicKey", hex(pk));
     t.put("msg", hex(msg));
     t.put("sig", hex(sig));
+    t.put("error", "SignatureException");
     t.put("result", "invalid");
   }
 }

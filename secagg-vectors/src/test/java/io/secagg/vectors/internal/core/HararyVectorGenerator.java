@@ -138,6 +138,7 @@ public final class HararyVectorGenerator implements VectorFileGenerator {
     t.put("n", n);
     t.put("k", k);
     t.put("seed", Vectors.hex(seed));
+    t.put("error", "IllegalArgumentException");
     t.put("result", "invalid");
   }
 }

@@ -38,7 +38,12 @@ final class KdfLabelsGenerator implements VectorFileGenerator {
                 + SEED + "); 'info' is the derived HKDF info string, given for review.",
             VectorSupport.notes(
                 "ProtocolLabel",
-                "The label is one of the protocol's labels from the spec's label table.",
+                "The label is one of the protocol's labels, used with the input shape and output"
+                    + " length of its row of the label table (section 2.4.3).",
+                "TestLabel",
+                "A label reserved for these vectors (prefix 'secagg/v1 test-', never used by the"
+                    + " protocol), so that the KDF can be checked at other lengths without reusing"
+                    + " a protocol label with another output length.",
                 "EmptySalt",
                 "The salt is empty, so HKDF-Extract uses 32 zero bytes as the HMAC key.",
                 "EmptyContext",
@@ -56,14 +61,33 @@ final class KdfLabelsGenerator implements VectorFileGenerator {
     group.put("type", "KdfLabelTest");
     ArrayNode tests = group.putArray("tests");
     for (KdfLabel label : KdfLabel.protocolLabels()) {
-      valid(tests, r, label, 32, 32, 16, 32, "random ikm, salt and context", "ProtocolLabel");
-      valid(tests, r, label, 32, 0, 0, 16, "empty salt and context", "ProtocolLabel", "EmptySalt",
-          "EmptyContext");
-      valid(tests, r, label, 64, 32, 40, 100, "100-byte output", "ProtocolLabel", "MultiBlock");
+      int[] shape = TABLE.get(label.value());
+      int ikm = shape[0] == ANY ? 48 : shape[0];
+      int context = shape[2] == UP_TO_1024 ? 40 : shape[2];
+      String comment = "its table row: " + ikm + "-byte ikm, " + shape[1] + "-byte salt, "
+          + context + "-byte context, " + shape[3] + "-byte output";
+      if (shape[1] == 0 && context == 0) {
+        valid(tests, r, label, ikm, 0, 0, shape[3], comment, "ProtocolLabel", "EmptySalt", "EmptyContext");
+      } else if (shape[1] == 0) {
+        valid(tests, r, label, ikm, 0, context, shape[3], comment, "ProtocolLabel", "EmptySalt");
+      } else {
+        valid(tests, r, label, ikm, shape[1], context, shape[3], comment, "ProtocolLabel");
+      }
     }
+    KdfLabel test = KdfLabel.of(TEST_LABEL_PREFIX + "kdf");
+    KdfLabel prefix = KdfLabel.of(TEST_LABEL_PREFIX + "kdf-longer");
+    valid(tests, r, test, 32, 32, 16, 32, "random ikm, salt and context", "TestLabel");
+    valid(tests, r, test, 32, 0, 0, 16, "empty salt and context, 16-byte output", "TestLabel",
+        "EmptySalt", "EmptyContext");
+    valid(tests, r, test, 64, 32, 40, 100, "100-byte output", "TestLabel", "MultiBlock");
+    valid(tests, r, test, 0, 0, 0, 1, "empty ikm, 1-byte output", "TestLabel", "EmptySalt",
+        "EmptyContext");
+    valid(tests, r, prefix, 32, 32, 16, 32, "a label that extends the other test label",
+        "TestLabel");
+    valid(tests, r, test, 32, 32, 0, Hkdf.MAX_OUTPUT_LENGTH, "the longest output, 8160 bytes",
+        "TestLabel", "EmptyContext", "MultiBlock");
     for (int length : new int[] {0, -1, Hkdf.MAX_OUTPUT_LENGTH + 1}) {
-      invalid(tests, r, KdfLabel.SESSION_ID.value(), length, "output length " + length,
-          "InvalidLength");
+      invalid(tests, r, test.value(), length, "output length " + length, "InvalidLength");
     }
     String[][] badLabels = {
       {"secagg/v2 session-id", "wrong version prefix"},
@@ -108,6 +132,7 @@ final class KdfLabelsGenerator implements VectorFileGenerator {
     t.put("length", length);
     t.put("info", "");
     t.put("okm", "");
+    t.put("error", "IllegalArgumentException");
     t.put("result", "invalid");
   }
 }

@@ -175,6 +175,7 @@ final class PrgAes128CtrGenerator implements VectorFileGenerator {
     t.put("rejected", 0);
     t.putArray("firstElements");
     t.put("maskSha256", "");
+    t.put("error", "IllegalArgumentException");
     t.put("result", "invalid");
   }
 }

@@ -73,7 +73,7 @@ public final class QuantVectorGenerator implements VectorFileGenerator {
   // ---- config ----
 
   private void configGroup(ObjectNode group) {
-    group.put("operation", "config");
+    group.put("type", "QuantizerConfigTest");
     ArrayNode t = group.putArray("tests");
     validConfig(t, "c = 1, m = 2^32, n_max = 1000", QuantVectors.config("1.0", 32, null, 1000, null), "LargestSafeScale");
     validConfig(t, "c = 0.3: offset is a ceiling", QuantVectors.config("0.3", 32, null, 1000, null), "LargestSafeScale");
@@ -113,13 +113,14 @@ public final class QuantVectorGenerator implements VectorFileGenerator {
   private static void invalidConfig(ArrayNode tests, String comment, ObjectNode config) {
     ObjectNode t = VectorFiles.newTest(tests, comment, "BadConfig");
     t.set("config", config);
+    t.put("error", "IllegalArgumentException");
     t.put("result", "invalid");
   }
 
   // ---- quantize ----
 
   private void quantizeGroup(ObjectNode group) throws Exception {
-    group.put("operation", "quantize");
+    group.put("type", "QuantizeTest");
     ArrayNode t = group.putArray("tests");
     ObjectNode c32 = QuantVectors.config("1.0", 32, null, 1000, null);
     quantize(t, "random values in [-1, 1]", c32, uniform(12, 1.0), seed(), "Normal", "LargestSafeScale");
@@ -234,13 +235,14 @@ public final class QuantVectorGenerator implements VectorFileGenerator {
     ObjectNode t = VectorFiles.newTest(tests, comment, "NonFiniteInput");
     t.set("config", config);
     doubles(t, "input", input);
+    t.put("error", "NonFiniteValueException");
     t.put("result", "invalid");
   }
 
   // ---- dequantizeSum ----
 
   private void dequantizeGroup(ObjectNode group) throws Exception {
-    group.put("operation", "dequantizeSum");
+    group.put("type", "DequantizeSumTest");
     ArrayNode t = group.putArray("tests");
     ObjectNode small = QuantVectors.config("1.0", null, "1000", 2, null); // e = 7, B = 128
     dequantize(t, "one client: exact decodes", small, new String[] {"128", "192", "0", "256", "129"}, 1, "GeneralModulus");
@@ -303,6 +305,7 @@ public final class QuantVectorGenerator implements VectorFileGenerator {
     ArrayNode a = t.putArray("sum");
     Arrays.stream(sum).forEach(a::add);
     t.put("clientsIncluded", clients);
+    t.put("error", flag.equals("TooManyClients") ? "TooManyClientsException" : "IllegalArgumentException");
     t.put("result", "invalid");
   }
 }

@@ -110,7 +110,7 @@ public final class ShamirVectorGenerator implements VectorFileGenerator {
             VectorFiles.newTest((ArrayNode) group.get("tests"), len + "-byte secret", "WrongSecretLength");
         test.put("secret", Vectors.hex(randomBytes(len)));
         test.put("randomSeed", Vectors.hex(randomBytes(16)));
-        test.put("exception", "IllegalArgumentException");
+        test.put("error", "IllegalArgumentException");
         test.put("result", "invalid");
       }
     }
@@ -173,7 +173,7 @@ public final class ShamirVectorGenerator implements VectorFileGenerator {
   private static void invalid(ObjectNode group, String comment, List<byte[]> shares, boolean verify,
       InvalidShareException.Reason reason, String... flags) {
     ObjectNode test = reconstructTest(group, comment, shares, verify, flags);
-    test.put("exception", "InvalidShareException");
+    test.put("error", "InvalidShareException");
     test.put("reason", reason.name());
     test.put("result", "invalid");
   }

@@ -81,7 +81,12 @@ public final class TranscriptVectorGenerator implements VectorFileGenerator {
         + " INSUFFICIENT_SHARES (no neighbour has revealed anything it should not).");
     n.put("OverlappingUnmaskLists", "The server asks a client for both kinds of share of the same"
         + " peer (the peer is in alive and dropped): the client aborts.");
-    n.put("DuplicateClientId", "The relayed key list names one client id twice.");
+    n.put("DuplicateClientId", "The relayed key list has n entries but names one client id twice, in"
+        + " place of the next client: the frame is canonical and within the key-list bound, so it"
+        + " decodes, and the client aborts with INVALID_KEY_LIST (section 5.5 step 1).");
+    n.put("KeyListTooLong", "The relayed key list has n + 1 entries (one client id twice): more"
+        + " entries than the key-list bound of section 5.10 step 2 allows, so the client rejects the"
+        + " frame before parsing it and aborts with MALFORMED_MESSAGE.");
     n.put("ReflectedShare", "The server hands a client its own ciphertext back, labelled as coming"
         + " from the peer it was addressed to: it does not authenticate, the client aborts.");
     n.put("WrongLengthMaskedInput", "A client's masked-input frame carries a vector of the wrong"
@@ -172,14 +177,24 @@ public final class TranscriptVectorGenerator implements VectorFileGenerator {
     tampered(tests, seq, "unmasking request to client 1 lists peer 2 as alive and dropped",
         complete(5, 3, 4, M32), sh, fiveDrops, "OverlappingUnmaskLists",
         unmaskingTo(1, (r, run) -> new UnmaskingRequest(r.alive(), sortedWith(r.dropped(), 2), r.signatures())));
-    tampered(tests, seq, "key list relayed to client 1 names client 3 twice",
-        complete(5, 3, 4, M32), sh, drops(), "DuplicateClientId",
+    tampered(tests, seq, "key list relayed to client 1 has n + 1 entries, client 3 twice",
+        complete(5, 3, 4, M32), sh, drops(), "KeyListTooLong",
         (run, toClient, id, m, frame) -> {
           if (!toClient || id != 1 || !(m instanceof ShareKeysRequest)) {
             return frame;
           }
           List<AdvertisedKeys> keys = new ArrayList<>(((ShareKeysRequest) m).keys());
           keys.add(3, keys.get(2));
+          return run.codec.encode(new ShareKeysRequest(keys));
+        });
+    tampered(tests, seq, "key list relayed to client 1 names client 3 twice, in place of client 4",
+        complete(5, 3, 4, M32), sh, drops(), "DuplicateClientId",
+        (run, toClient, id, m, frame) -> {
+          if (!toClient || id != 1 || !(m instanceof ShareKeysRequest)) {
+            return frame;
+          }
+          List<AdvertisedKeys> keys = new ArrayList<>(((ShareKeysRequest) m).keys());
+          keys.set(3, keys.get(2));
           return run.codec.encode(new ShareKeysRequest(keys));
         });
     tampered(tests, seq, "client 1 receives its own ciphertext for client 2 as client 2's share",
@@ -257,14 +272,14 @@ public final class TranscriptVectorGenerator implements VectorFileGenerator {
           s.remove(Integer.valueOf(1));
           return run.codec.encode(new ConsistencyCheckRequest(s));
         });
-    tampered(tests, seq, "key list relayed to client 2 names client 4 twice",
+    tampered(tests, seq, "key list relayed to client 2 names client 4 twice, in place of client 5",
         complete(5, 3, 4, M32), mal, drops(), "DuplicateClientId",
         (run, toClient, id, m, frame) -> {
           if (!toClient || id != 2 || !(m instanceof ShareKeysRequest)) {
             return frame;
           }
           List<AdvertisedKeys> keys = new ArrayList<>(((ShareKeysRequest) m).keys());
-          keys.add(4, keys.get(3));
+          keys.set(4, keys.get(3));
           return run.codec.encode(new ShareKeysRequest(keys));
         });
     tampered(tests, seq, "Harary n=8 k=6 t=4, client 1 drops after round 1: a neighbour alters chunk 4 of"

@@ -129,6 +129,7 @@ final class VectorEncodingGenerator implements VectorFileGenerator {
     t.put("length", length);
     t.putArray("elements");
     t.put("encoded", hex(encoded));
+    t.put("error", flag.equals("LengthOutOfRange") ? "IllegalArgumentException" : "VectorEncodingException");
     t.put("result", "invalid");
   }
 

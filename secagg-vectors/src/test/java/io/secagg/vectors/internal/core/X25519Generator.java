@@ -135,6 +135,7 @@ final class X25519Generator implements VectorFileGenerator {
     t.put("private", hex(priv));
     t.put("peerPublic", hex(peer));
     t.put("shared", "");
+    t.put("error", "InvalidKeyException");
     t.put("result", "invalid");
   }
 

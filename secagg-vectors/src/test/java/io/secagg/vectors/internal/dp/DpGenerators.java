@@ -133,6 +133,7 @@ public final class DpGenerators {
 
     private static ObjectNode group(ObjectNode file, int dim, double clip, double scale, String var, NoiseKind kind, long modulus) {
       ObjectNode g = ((ArrayNode) file.get("testGroups")).addObject();
+      g.put("type", "DdgPipelineTest");
       g.put("dimension", dim);
       g.put("clipNorm", clip);
       g.put("scale", scale);
@@ -201,6 +202,7 @@ public final class DpGenerators {
       bad.putArray("input").add(1.0);
       bad.put("rotationSeed", Vectors.hex(new byte[32]));
       bad.put("clientSeed", "00");
+      bad.put("error", "IllegalArgumentException");
       bad.put("result", "invalid");
       bad = VectorFiles.newTest((ArrayNode) g1.get("tests"), "31-byte rotation seed", "BadSeed");
       ArrayNode in = bad.putArray("input");
@@ -209,6 +211,7 @@ public final class DpGenerators {
       }
       bad.put("rotationSeed", Vectors.hex(new byte[31]));
       bad.put("clientSeed", "00");
+      bad.put("error", "IllegalArgumentException");
       bad.put("result", "invalid");
       bad = VectorFiles.newTest((ArrayNode) g1.get("tests"), "aggregate value equal to m", "OutOfRangeAggregate");
       ArrayNode agg = bad.putArray("aggregate");
@@ -216,6 +219,7 @@ public final class DpGenerators {
         agg.add(i == 3 ? 1024 : 0);
       }
       bad.put("rotationSeed", Vectors.hex(new byte[32]));
+      bad.put("error", "InvalidAggregateException");
       bad.put("result", "invalid");
       ObjectNode g2 = group(file, 16, 2.0, 1000.0, "1000000", NoiseKind.DISCRETE_GAUSSIAN, 1L << 32);
       double[] x = new double[16];
@@ -231,6 +235,7 @@ public final class DpGenerators {
 
   static ObjectNode samplerGroup(ObjectNode file, String distribution, String parameterName) {
     ObjectNode g = ((ArrayNode) file.get("testGroups")).addObject();
+    g.put("type", "DpSamplerTest");
     g.put("distribution", distribution);
     g.put("parameterName", parameterName);
     g.putArray("tests");
@@ -255,6 +260,7 @@ public final class DpGenerators {
     ObjectNode t = VectorFiles.newTest((ArrayNode) group.get("tests"), comment, flag);
     t.put("seed", "");
     t.put(group.get("parameterName").asText(), parameter);
+    t.put("error", "IllegalArgumentException");
     t.put("result", "invalid");
   }
 }

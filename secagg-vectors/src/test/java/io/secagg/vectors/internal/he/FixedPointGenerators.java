@@ -41,7 +41,7 @@ final class FixedPointGenerators {
       notes.put("Decode", "A plaintext in [0, B] or [n - B, n) decoded to s / 2^f, B = floor(n / 3).");
       notes.put("Rounding", "x * 2^f is not an integer and is rounded half-even.");
       notes.put("Overflow", "|x * 2^f| > B when encoding, or a plaintext in the band (B, n - B) when decoding.");
-      ObjectNode file = VectorFiles.newFile("PAILLIER-FIXEDPOINT", "paillier_fixedpoint_test_schema_v1",
+      ObjectNode file = VectorFiles.newFile("PAILLIER-FIXEDPOINT", "paillier_fixedpoint_test_schema_v1.json",
           "Signed fixed-point encoding with a public, per-context exponent (spec/paillier.md, Encodings)", notes);
       PaillierPublicKey pk = HeTestKeys.vectorKey().publicKey();
       BigInteger n = pk.modulus();
@@ -76,6 +76,7 @@ final class FixedPointGenerators {
         ObjectNode t = VectorFiles.newTest(tests, "encode (B + 1) / 2^f" + (x.signum() < 0 ? ", negated" : ""), "Overflow");
         t.put("operation", "encode");
         t.put("value", x.toPlainString());
+        t.put("error", "IllegalArgumentException");
         t.put("result", "invalid");
       }
       for (BigInteger m : new BigInteger[] {bound.add(BigInteger.ONE), n.subtract(bound).subtract(BigInteger.ONE),
@@ -83,6 +84,7 @@ final class FixedPointGenerators {
         ObjectNode t = VectorFiles.newTest(tests, "decode a plaintext in the overflow band", "Overflow");
         t.put("operation", "decode");
         t.put("plaintext", m.toString());
+        t.put("error", "PlaintextOverflowException");
         t.put("result", "invalid");
       }
       return VectorFiles.finish(file);

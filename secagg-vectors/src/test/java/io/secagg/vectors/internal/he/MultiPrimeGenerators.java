@@ -235,6 +235,7 @@ final class MultiPrimeGenerators {
         t.put("privateKey", Vectors.hex(specPrivateKey(primes)));
         t.put("result", "valid");
       } else {
+        t.put("error", "InvalidPaillierKeyException");
         t.put("result", "invalid");
       }
     }
@@ -252,6 +253,9 @@ final class MultiPrimeGenerators {
         decimals(t.putArray("primes"), parsed.primes);
         t.put("n", dec(product(parsed.primes)));
       }
+      if (!valid) {
+        t.put("error", "InvalidPaillierKeyException");
+      }
       t.put("result", valid ? "valid" : "invalid");
     }
 
@@ -259,6 +263,7 @@ final class MultiPrimeGenerators {
       ObjectNode t = VectorFiles.newTest(tests, comment, ciphertextFlag(HeTestKeys.multiPrimeVectorKey().publicKey().modulus(), c));
       t.put("operation", "decrypt");
       t.put("c", dec(c));
+      t.put("error", "InvalidCiphertextException");
       t.put("result", "invalid");
     }
 

@@ -41,7 +41,7 @@ final class PackingGenerators {
       notes.put("Extremes", "Every value at the minimum or maximum of its range.");
       notes.put("OutOfRange", "A value outside the layout's range is rejected when packing.");
       notes.put("SlotOverflow", "A slot exceeds what the summands can produce, an unused slot or a bit above the last slot is set.");
-      ObjectNode file = VectorFiles.newFile("PAILLIER-PACKING", "paillier_packing_test_schema_v1",
+      ObjectNode file = VectorFiles.newFile("PAILLIER-PACKING", "paillier_packing_test_schema_v1.json",
           "Packing many quantized values into one Paillier plaintext (spec/paillier.md, Packing)", notes);
       int[][] shapes = {{2048, 16, 100, 1, 1}, {2048, 8, 3, 0, 0}, {3072, 32, 1000, 2, 1}, {256, 4, 2, 1, 1}};
       Random r = new Random(20261127L);
@@ -97,11 +97,13 @@ final class PackingGenerators {
         t = VectorFiles.newTest(tests, "value maxValue + 1", "OutOfRange");
         t.put("operation", "pack");
         putLongs(t, "values", bad);
+        t.put("error", "IllegalArgumentException");
         t.put("result", "invalid");
         bad = new long[] {l.minValue() - 1};
         t = VectorFiles.newTest(tests, "value minValue - 1", "OutOfRange");
         t.put("operation", "pack");
         putLongs(t, "values", bad);
+        t.put("error", "IllegalArgumentException");
         t.put("result", "invalid");
         long limit = ((1L << l.valueBits()) - 1) * 1;
         t = VectorFiles.newTest(tests, "slot 0 holds 2^valueBits with one summand", "SlotOverflow");
@@ -109,6 +111,7 @@ final class PackingGenerators {
         t.put("plaintext", BigInteger.valueOf(limit + 1).toString());
         t.put("summands", 1);
         t.put("count", 1);
+        t.put("error", "PlaintextOverflowException");
         t.put("result", "invalid");
         if (l.slotsPerCiphertext() > 1) {
           t = VectorFiles.newTest(tests, "unused slot 1 is not zero", "SlotOverflow");
@@ -116,6 +119,7 @@ final class PackingGenerators {
           t.put("plaintext", BigInteger.ONE.shiftLeft(l.slotBits()).toString());
           t.put("summands", 1);
           t.put("count", 1);
+          t.put("error", "PlaintextOverflowException");
           t.put("result", "invalid");
         }
         t = VectorFiles.newTest(tests, "bit above the last slot", "SlotOverflow");
@@ -123,6 +127,7 @@ final class PackingGenerators {
         t.put("plaintext", BigInteger.ONE.shiftLeft(l.slotBits() * l.slotsPerCiphertext()).toString());
         t.put("summands", 1);
         t.put("count", 1);
+        t.put("error", "PlaintextOverflowException");
         t.put("result", "invalid");
       }
       return VectorFiles.finish(file);

@@ -41,7 +41,7 @@ final class PaillierGenerators {
       notes.put("MalformedEncoding", "The byte encoding breaks the format: version, type, length, leading zero or trailing bytes.");
       notes.put("WeakKey", "The key material fails a validation rule: size, primality, distinctness, equal lengths, small factors or a prime modulus.");
       notes.put("NonCanonical", "The private key encoding lists p >= q.");
-      ObjectNode file = VectorFiles.newFile("PAILLIER-KEYS", "paillier_keys_test_schema_v1",
+      ObjectNode file = VectorFiles.newFile("PAILLIER-KEYS", "paillier_keys_test_schema_v1.json",
           "Paillier key validation and serialization (spec/paillier.md, Keys and Serialization)", notes);
       ObjectNode group = ((ArrayNode) file.get("testGroups")).addObject();
       group.put("type", "PaillierKeys");
@@ -110,6 +110,7 @@ final class PaillierGenerators {
       ObjectNode t = VectorFiles.newTest(tests, comment, flag);
       t.put("operation", op);
       t.put(op.equals("parsePublicKey") ? "publicKey" : "privateKey", Vectors.hex(enc));
+      t.put("error", "InvalidPaillierKeyException");
       t.put("result", "invalid");
     }
 
@@ -118,6 +119,7 @@ final class PaillierGenerators {
       t.put("operation", "fromPrimes");
       t.put("p", dec(p));
       t.put("q", dec(q));
+      t.put("error", "InvalidPaillierKeyException");
       t.put("result", "invalid");
     }
   }
@@ -138,7 +140,7 @@ final class PaillierGenerators {
       notes.put("OutOfRange", "A ciphertext outside (0, n^2) or a plaintext outside [0, n).");
       notes.put("NotAUnit", "A ciphertext with gcd(c, n) != 1 (a multiple of p or q).");
       notes.put("MalformedEncoding", "A ciphertext encoding of the wrong length, version or type.");
-      ObjectNode file = VectorFiles.newFile("PAILLIER-ENCRYPTION", "paillier_encryption_test_schema_v1",
+      ObjectNode file = VectorFiles.newFile("PAILLIER-ENCRYPTION", "paillier_encryption_test_schema_v1.json",
           "Paillier g = n + 1 encryption, DJN randomizers, CRT decryption and homomorphic operations"
               + " (spec/paillier.md, Encryption and Decryption)", notes);
       PaillierKeyPair kp = HeTestKeys.vectorKey();
@@ -221,6 +223,7 @@ final class PaillierGenerators {
         t.put("operation", "encrypt");
         t.put("m", dec(m));
         t.put("r", "1");
+        t.put("error", "IllegalArgumentException");
         t.put("result", "invalid");
       }
       byte[] good = c1.toBytes();
@@ -234,6 +237,7 @@ final class PaillierGenerators {
       t = VectorFiles.newTest(tests, "well-formed encoding of a value >= n^2", "OutOfRange");
       t.put("operation", "parseCiphertext");
       t.put("ciphertext", Vectors.hex(big));
+      t.put("error", "InvalidCiphertextException");
       t.put("result", "invalid");
       return VectorFiles.finish(file);
     }
@@ -242,6 +246,7 @@ final class PaillierGenerators {
       ObjectNode t = VectorFiles.newTest(tests, comment, flag);
       t.put("operation", "decrypt");
       t.put("c", dec(c));
+      t.put("error", "InvalidCiphertextException");
       t.put("result", "invalid");
     }
 
@@ -249,6 +254,7 @@ final class PaillierGenerators {
       ObjectNode t = VectorFiles.newTest(tests, comment, "MalformedEncoding");
       t.put("operation", "parseCiphertext");
       t.put("ciphertext", Vectors.hex(enc));
+      t.put("error", "InvalidCiphertextException");
       t.put("result", "invalid");
     }
   }

@@ -48,7 +48,7 @@ final class ThresholdGenerators {
       notes.put("DuplicateShare", "The same party twice.");
       notes.put("BadProof", "A partial decryption whose proof does not verify (tampered value or response, or made for another ciphertext).");
       notes.put("BadIndex", "A party index outside 1..w.");
-      ObjectNode file = VectorFiles.newFile("PAILLIER-THRESHOLD", "paillier_threshold_test_schema_v1",
+      ObjectNode file = VectorFiles.newFile("PAILLIER-THRESHOLD", "paillier_threshold_test_schema_v1.json",
           "Dealt threshold Paillier decryption, Shoup / Damgard-Jurik with s = 1 (spec/paillier.md, Threshold decryption)",
           notes);
       BigInteger p = HeTestKeys.SAFE_P_1024;
@@ -107,24 +107,28 @@ final class ThresholdGenerators {
       ObjectNode t = VectorFiles.newTest(tests, "party 1 alone", "TooFewShares");
       t.put("c", c.value().toString());
       partialJson(t.putArray("partials"), pd[1], nonces[1]);
+      t.put("error", "InvalidPartialDecryptionException");
       t.put("result", "invalid");
       t = VectorFiles.newTest(tests, "party 2 twice", "DuplicateShare");
       t.put("c", c.value().toString());
       ArrayNode arr = t.putArray("partials");
       partialJson(arr, pd[2], nonces[2]);
       partialJson(arr, pd[2], nonces[2]);
+      t.put("error", "InvalidPartialDecryptionException");
       t.put("result", "invalid");
       t = VectorFiles.newTest(tests, "party 2's response z + 1", "BadProof");
       t.put("c", c.value().toString());
       arr = t.putArray("partials");
       partialJson(arr, pd[1], nonces[1]);
       partialJson(arr, pd[2], nonces[2]).put("response", pd[2].proofResponse().add(BigInteger.ONE).toString());
+      t.put("error", "InvalidPartialDecryptionException");
       t.put("result", "invalid");
       t = VectorFiles.newTest(tests, "party 2's value times 4 with its original proof", "BadProof");
       t.put("c", c.value().toString());
       arr = t.putArray("partials");
       partialJson(arr, pd[1], nonces[1]);
       partialJson(arr, pd[2], nonces[2]).put("value", pd[2].value().shiftLeft(2).mod(n2).toString());
+      t.put("error", "InvalidPartialDecryptionException");
       t.put("result", "invalid");
       Ciphertext other = enc.encrypt(m);
       BigInteger r3 = new BigInteger(nonceBits, rnd);
@@ -133,12 +137,14 @@ final class ThresholdGenerators {
       arr = t.putArray("partials");
       partialJson(arr, pd[1], nonces[1]);
       partialJson(arr, keys.share(3).partialDecrypt(other, ReplayRandom.ofBigInteger(r3, nonceBits)), r3);
+      t.put("error", "InvalidPartialDecryptionException");
       t.put("result", "invalid");
       t = VectorFiles.newTest(tests, "party index 4 of 3", "BadIndex");
       t.put("c", c.value().toString());
       arr = t.putArray("partials");
       partialJson(arr, pd[1], nonces[1]);
       partialJson(arr, pd[2], nonces[2]).put("index", 4);
+      t.put("error", "InvalidPartialDecryptionException");
       t.put("result", "invalid");
       return VectorFiles.finish(file);
     }
