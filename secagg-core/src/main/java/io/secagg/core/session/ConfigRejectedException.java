@@ -1,4 +1,4 @@
-package io.secagg.transport.grpc;
+package io.secagg.core.session;
 
 /**
  * The session configuration the server offered breaks a rule of the client's {@link

@@ -1,4 +1,4 @@
-package io.secagg.transport.grpc;
+package io.secagg.core.session;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,8 +9,10 @@ import io.secagg.core.vector.Modulus;
 import org.junit.jupiter.api.Test;
 
 class ConfigPolicyTest {
+  private static final Modulus M = Modulus.powerOfTwo(32);
+
   private static SecAggConfig config(int n, int t) {
-    return SecAggConfig.builder().clientCount(n).threshold(t).vectorLength(10).modulus(TestPki.M)
+    return SecAggConfig.builder().clientCount(n).threshold(t).vectorLength(10).modulus(M)
         .context(new byte[] {1, 2}).completeGraph().build();
   }
 
@@ -40,7 +42,7 @@ class ConfigPolicyTest {
         () -> ConfigPolicy.builder().context(new byte[] {1, 3}).build().check(config(5, 3)));
     assertThrows(ConfigRejectedException.class,
         () -> ConfigPolicy.builder().securityMode(SecurityMode.MALICIOUS).build().check(config(5, 3)));
-    assertDoesNotThrow(() -> ConfigPolicy.builder().vectorLength(10).modulus(TestPki.M).context(new byte[] {1, 2})
+    assertDoesNotThrow(() -> ConfigPolicy.builder().vectorLength(10).modulus(M).context(new byte[] {1, 2})
         .securityMode(SecurityMode.SEMI_HONEST).build().check(config(5, 3)));
   }
 

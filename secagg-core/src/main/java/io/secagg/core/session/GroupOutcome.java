@@ -1,4 +1,4 @@
-package io.secagg.transport.grpc;
+package io.secagg.core.session;
 
 import io.secagg.core.protocol.AbortReason;
 import io.secagg.core.protocol.AggregationResult;
@@ -27,13 +27,39 @@ public final class GroupOutcome {
     this.message = message;
   }
 
-  static GroupOutcome completed(int group, int size, int firstParticipant, AggregationResult result) {
-    List<Integer> global = result.includedClients().stream().map(c -> c + firstParticipant - 1).toList();
-    return new GroupOutcome(group, size, firstParticipant, Objects.requireNonNull(result), global, null, "completed");
+  /**
+   * A group whose session completed.
+   *
+   * @param group the group
+   * @param result its session's result (client ids local to the group)
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the result names a client outside the group
+   */
+  public static GroupOutcome completed(GroupPlan.Group group, AggregationResult result) {
+    Objects.requireNonNull(group, "group");
+    Objects.requireNonNull(result, "result");
+    int first = group.firstParticipant();
+    for (int c : result.includedClients()) {
+      if (c < 1 || c > group.size()) {
+        throw new IllegalArgumentException("client " + c + " is not in group " + group.index() + " of " + group.size());
+      }
+    }
+    List<Integer> global = result.includedClients().stream().map(c -> c + first - 1).toList();
+    return new GroupOutcome(group.index(), group.size(), first, result, global, null, "completed");
   }
 
-  static GroupOutcome aborted(int group, int size, int firstParticipant, AbortReason reason, String message) {
-    return new GroupOutcome(group, size, firstParticipant, null, List.of(), Objects.requireNonNull(reason), message);
+  /**
+   * A group whose session ended without a sum.
+   *
+   * @param group the group
+   * @param reason why
+   * @param message a description of the failure (public information only)
+   * @throws NullPointerException if an argument is null
+   */
+  public static GroupOutcome aborted(GroupPlan.Group group, AbortReason reason, String message) {
+    Objects.requireNonNull(group, "group");
+    return new GroupOutcome(group.index(), group.size(), group.firstParticipant(), null, List.of(),
+        Objects.requireNonNull(reason, "reason"), Objects.requireNonNull(message, "message"));
   }
 
   /** The group index. */

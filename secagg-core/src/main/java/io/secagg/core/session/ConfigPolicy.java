@@ -1,5 +1,7 @@
-package io.secagg.transport.grpc;
+package io.secagg.core.session;
 
+import io.secagg.core.graph.GraphParameters;
+import io.secagg.core.graph.ThreatModel;
 import io.secagg.core.protocol.SecAggConfig;
 import io.secagg.core.protocol.SecurityMode;
 import io.secagg.core.vector.Modulus;
@@ -7,12 +9,15 @@ import java.security.MessageDigest;
 import java.util.Objects;
 
 /**
- * What a client accepts from a server before it takes part: checked on every Welcome, so a
- * server cannot talk a client into a session too small to hide its input, or one whose
- * threshold lets a minority of the client's neighbours recover its secrets. Immutable.
+ * What a client accepts from a server before it takes part: checked on every configuration a
+ * server offers (for example on every Welcome of the gRPC transport), so a server cannot talk a
+ * client into a session too small to hide its input, or one whose threshold lets a minority of
+ * the client's neighbours recover its secrets. Immutable.
  *
  * <p>{@link #defaults()}: at least 3 and at most 10,000 clients, and a majority threshold (2t
- * &gt; k, k the masking degree); any modulus, vector length, context and security mode.
+ * &gt; k, k the masking degree: {@link GraphParameters#minimumThreshold} against a malicious
+ * server with no corrupted neighbour, which {@link SessionPlanner} plans with {@link
+ * ThreatModel#MALICIOUS_SERVER}); any modulus, vector length, context and security mode.
  */
 public final class ConfigPolicy {
   private static final ConfigPolicy DEFAULTS = builder().build();
@@ -60,7 +65,8 @@ public final class ConfigPolicy {
     if (n > maxClients) {
       throw new ConfigRejectedException("session has " + n + " clients; the policy allows at most " + maxClients);
     }
-    if (majority && 2L * config.threshold() <= config.degree()) {
+    if (majority && config.threshold()
+        < GraphParameters.minimumThreshold(config.degree(), 0, ThreatModel.MALICIOUS_SERVER)) {
       throw new ConfigRejectedException(
           "threshold " + config.threshold() + " is not a majority of the masking degree " + config.degree()
               + " (the policy needs 2t > k)");

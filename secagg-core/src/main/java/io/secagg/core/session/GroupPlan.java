@@ -1,4 +1,4 @@
-package io.secagg.transport.grpc;
+package io.secagg.core.session;
 
 import io.secagg.core.protocol.SecAggConfig;
 import io.secagg.core.vector.Modulus;
@@ -36,6 +36,58 @@ public final class GroupPlan {
   }
 
   /**
+   * One group of a plan: its index, the global id of its first participant (its client 1) and its
+   * size; its participants are ids {@code firstParticipant..lastParticipant()}.
+   *
+   * @param index the group, 0-based
+   * @param firstParticipant the smallest global id in the group
+   * @param size the number of participants, at least {@value GroupPlan#MIN_GROUP_SIZE}
+   */
+  public record Group(int index, int firstParticipant, int size) {
+    /** The largest global id in the group. */
+    public int lastParticipant() {
+      return firstParticipant + size - 1;
+    }
+  }
+
+  /**
+   * The sizes of the groups {@link #split} makes of {@code participants} with groups of at most
+   * {@code maxGroupSize}: {@code ceil(participants / maxGroupSize)} groups whose sizes differ by
+   * at most one, the larger first. For planning before the configurations exist (for example,
+   * one threshold that suits the smallest and the largest group, {@link SessionPlanner#plan(int,
+   * int)}).
+   *
+   * @return the groups, in order
+   * @throws IllegalArgumentException as {@link #split}
+   */
+  public static List<Group> layout(int participants, int maxGroupSize) {
+    if (participants < MIN_GROUP_SIZE || participants > MAX_PARTICIPANTS) {
+      throw new IllegalArgumentException(
+          "Invalid participant count " + participants + "; must be " + MIN_GROUP_SIZE + ".." + MAX_PARTICIPANTS);
+    }
+    if (maxGroupSize < MIN_GROUP_SIZE || maxGroupSize > SecAggConfig.MAX_CLIENTS) {
+      throw new IllegalArgumentException(
+          "Invalid maximum group size " + maxGroupSize + "; must be " + MIN_GROUP_SIZE + ".." + SecAggConfig.MAX_CLIENTS);
+    }
+    int groups = (participants + maxGroupSize - 1) / maxGroupSize;
+    int base = participants / groups;
+    int larger = participants % groups;
+    if (base < MIN_GROUP_SIZE) {
+      throw new IllegalArgumentException(
+          "Splitting " + participants + " participants into groups of at most " + maxGroupSize + " gives groups of "
+              + base + "; every group needs at least " + MIN_GROUP_SIZE);
+    }
+    List<Group> list = new ArrayList<>(groups);
+    int next = 1;
+    for (int g = 0; g < groups; g++) {
+      int size = base + (g < larger ? 1 : 0);
+      list.add(new Group(g, next, size));
+      next += size;
+    }
+    return Collections.unmodifiableList(list);
+  }
+
+  /**
    * One group holding participants 1..{@code config.clientCount()}.
    *
    * @throws NullPointerException if {@code config} is null
@@ -60,32 +112,16 @@ public final class GroupPlan {
    */
   public static GroupPlan split(int participants, int maxGroupSize, GroupConfigFactory factory) {
     Objects.requireNonNull(factory, "factory");
-    if (participants < MIN_GROUP_SIZE || participants > MAX_PARTICIPANTS) {
-      throw new IllegalArgumentException(
-          "Invalid participant count " + participants + "; must be " + MIN_GROUP_SIZE + ".." + MAX_PARTICIPANTS);
-    }
-    if (maxGroupSize < MIN_GROUP_SIZE || maxGroupSize > SecAggConfig.MAX_CLIENTS) {
-      throw new IllegalArgumentException(
-          "Invalid maximum group size " + maxGroupSize + "; must be " + MIN_GROUP_SIZE + ".." + SecAggConfig.MAX_CLIENTS);
-    }
-    int groups = (participants + maxGroupSize - 1) / maxGroupSize;
-    int base = participants / groups;
-    int larger = participants % groups;
-    if (base < MIN_GROUP_SIZE) {
-      throw new IllegalArgumentException(
-          "Splitting " + participants + " participants into " + groups + " groups gives groups of "
-              + base + "; every group needs at least " + MIN_GROUP_SIZE);
-    }
-    int[] first = new int[groups + 1];
-    first[0] = 1;
-    List<SecAggConfig> configs = new ArrayList<>(groups);
-    for (int g = 0; g < groups; g++) {
-      int size = base + (g < larger ? 1 : 0);
-      first[g + 1] = first[g] + size;
-      SecAggConfig c = Objects.requireNonNull(factory.forGroup(g, size), "factory returned null");
-      if (c.clientCount() != size) {
+    List<Group> groups = layout(participants, maxGroupSize);
+    int[] first = new int[groups.size() + 1];
+    List<SecAggConfig> configs = new ArrayList<>(groups.size());
+    for (Group group : groups) {
+      int g = group.index();
+      first[g] = group.firstParticipant();
+      SecAggConfig c = Objects.requireNonNull(factory.forGroup(group), "factory returned null");
+      if (c.clientCount() != group.size()) {
         throw new IllegalArgumentException(
-            "Configuration of group " + g + " has " + c.clientCount() + " clients; the group has " + size);
+            "Configuration of group " + g + " has " + c.clientCount() + " clients; the group has " + group.size());
       }
       if (g > 0 && (c.vectorLength() != configs.get(0).vectorLength()
           || !c.modulus().equals(configs.get(0).modulus()))) {
@@ -95,7 +131,18 @@ public final class GroupPlan {
       }
       configs.add(c);
     }
+    first[groups.size()] = participants + 1;
     return new GroupPlan(participants, first, Collections.unmodifiableList(configs));
+  }
+
+  /**
+   * Group {@code group}: its index, first participant and size.
+   *
+   * @throws IllegalArgumentException if {@code group} is outside 0..groupCount-1
+   */
+  public Group group(int group) {
+    checkGroup(group);
+    return new Group(group, first[group], first[group + 1] - first[group]);
   }
 
   /** The number of participants n (global ids 1..n). */
