@@ -30,5 +30,4 @@ module io.secagg.core {
   exports io.secagg.core.wire;
   exports io.secagg.core.transport;
   exports io.secagg.core.session;
-  exports io.secagg.core.sim;
 }

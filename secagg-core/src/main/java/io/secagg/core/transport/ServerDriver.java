@@ -176,15 +176,21 @@ public final class ServerDriver {
     return server.handle(id, message);
   }
 
-  /** Sends an outcome's messages and accounts for the rounds it closed and opened. */
+  /**
+   * Accounts for the rounds an outcome closed and opened, tells the listener, then sends the
+   * outcome's messages (so that {@code roundStarted} comes before any client can answer).
+   */
   private void afterCall(ServerOutcome outcome, long busyNanos) {
     serverNanos += busyNanos;
     Map<ServerMessage, byte[]> encoded = new IdentityHashMap<>();
+    List<AddressedMessage> messages = outcome.messages();
+    byte[][] frames = new byte[messages.size()][];
     Round opening = null;
     int openingCount = 0;
     long openingBytes = 0;
-    for (AddressedMessage m : outcome.messages()) {
-      byte[] frame = encoded.computeIfAbsent(m.message(), codec::encode);
+    for (int i = 0; i < frames.length; i++) {
+      AddressedMessage m = messages.get(i);
+      frames[i] = encoded.computeIfAbsent(m.message(), codec::encode);
       Round request = m.message().round();
       // A round's requests all leave in the outcome that opens it; notices count for the round
       // in which they were decided.
@@ -199,18 +205,20 @@ public final class ServerDriver {
           opening = request;
         }
         openingCount++;
-        openingBytes += frame.length;
+        openingBytes += frames[i].length;
       } else {
-        bytesSent += frame.length;
-      }
-      try {
-        transport.send(m.clientId(), frame);
-      } catch (IOException e) {
-        // The client is unreachable: it will miss the round deadline and count as dropped.
+        bytesSent += frames[i].length;
       }
     }
     if (opening != null) {
       startRound(opening, openingCount, openingBytes);
+    }
+    for (int i = 0; i < frames.length; i++) {
+      try {
+        transport.send(messages.get(i).clientId(), frames[i]);
+      } catch (IOException e) {
+        // The client is unreachable: it will miss the round deadline and count as dropped.
+      }
     }
     if (server.state().isTerminal()) {
       endRound(true);

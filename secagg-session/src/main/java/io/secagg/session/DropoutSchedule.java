@@ -1,4 +1,4 @@
-package io.secagg.core.sim;
+package io.secagg.session;
 
 import io.secagg.core.protocol.Round;
 import java.util.EnumMap;
@@ -8,10 +8,12 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * When simulated clients go away. A client that "drops at round r" receives the round-r request
- * but never answers it, and receives nothing afterwards; its earlier messages stand.
+ * When clients of an in-memory round ({@link SecAggRound}, {@link DpRound}) crash. A client that
+ * "drops at round r" receives the round-r request and crashes before answering it: its
+ * connection closes, the server is told at once and stops waiting for it, and it receives
+ * nothing afterwards; its earlier messages stand.
  *
- * <p>Implementations must be pure functions of their arguments (the simulator may ask in any
+ * <p>Implementations must be pure functions of their arguments (the runner may ask in any
  * order), so a schedule is reproducible.
  */
 @FunctionalInterface

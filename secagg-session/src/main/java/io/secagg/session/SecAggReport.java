@@ -1,4 +1,4 @@
-package io.secagg.core.sim;
+package io.secagg.session;
 
 import io.secagg.core.protocol.AbortReason;
 import io.secagg.core.protocol.Dropout;
@@ -7,16 +7,17 @@ import io.secagg.core.protocol.SecAggConfig;
 import io.secagg.core.vector.ModVector;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The result of {@link Simulator#run}: outcome, per-round costs, bytes per party, the server's
- * accumulator memory, the dropouts, and whether the output equals the plaintext sum of exactly
- * the included clients. Immutable.
+ * The result of {@link SecAggRound#run()}: the outcome, per-phase costs, bytes per party, the
+ * server's vector memory, the dropouts, and whether the output equals the plaintext sum of
+ * exactly the included clients. Immutable.
  */
-public final class SimulationReport {
+public final class SecAggReport {
   private final SecAggConfig config;
-  private final boolean completed;
   private final AbortReason abortReason;
   private final String abortMessage;
   private final List<Integer> includedClients;
@@ -28,18 +29,15 @@ public final class SimulationReport {
   private final long[] clientBytesReceived;
   private final long serverPeakVectorBytes;
   private final int serverPeakLiveVectors;
-  private final long totalNanos;
+  private final long protocolNanos;
   private final ModVector sum;
 
-  SimulationReport(
-      SecAggConfig config, boolean completed, AbortReason abortReason, String abortMessage,
-      List<Integer> includedClients, List<Dropout> dropouts,
-      Map<Round, List<Integer>> scheduledDropouts, boolean sumVerified, List<PhaseReport> phases,
-      long[] clientBytesSent, long[] clientBytesReceived, long serverPeakVectorBytes,
-      int serverPeakLiveVectors, long totalNanos, ModVector sum) {
-    this.sum = sum == null ? null : sum.copy();
+  SecAggReport(
+      SecAggConfig config, AbortReason abortReason, String abortMessage, List<Integer> includedClients,
+      List<Dropout> dropouts, Map<Round, List<Integer>> scheduledDropouts, boolean sumVerified,
+      List<PhaseReport> phases, long[] clientBytesSent, long[] clientBytesReceived,
+      long serverPeakVectorBytes, int serverPeakLiveVectors, long protocolNanos, ModVector sum) {
     this.config = config;
-    this.completed = completed;
     this.abortReason = abortReason;
     this.abortMessage = abortMessage;
     this.includedClients = List.copyOf(includedClients);
@@ -51,27 +49,28 @@ public final class SimulationReport {
     this.clientBytesReceived = clientBytesReceived.clone();
     this.serverPeakVectorBytes = serverPeakVectorBytes;
     this.serverPeakLiveVectors = serverPeakLiveVectors;
-    this.totalNanos = totalNanos;
+    this.protocolNanos = protocolNanos;
+    this.sum = sum;
   }
 
-  /** The simulated session's configuration. */
+  /** The session's configuration. */
   public SecAggConfig config() {
     return config;
   }
 
   /** True iff the server completed with a sum. */
   public boolean completed() {
-    return completed;
+    return sum != null;
   }
 
-  /** Why the server aborted, or null if it completed. */
-  public AbortReason abortReason() {
-    return abortReason;
+  /** Why the server aborted; empty if it completed. */
+  public Optional<AbortReason> abortReason() {
+    return Optional.ofNullable(abortReason);
   }
 
-  /** The server's abort message, or null if it completed. */
-  public String abortMessage() {
-    return abortMessage;
+  /** The server's abort message (public information only); empty if it completed. */
+  public Optional<String> abortMessage() {
+    return Optional.ofNullable(abortMessage);
   }
 
   /** The clients whose inputs are in the sum (empty if aborted), ascending. */
@@ -81,12 +80,10 @@ public final class SimulationReport {
 
   /**
    * The server's output: the sum mod m of the included clients' inputs (a fresh copy on each
-   * call), or null if the session aborted. With caller-supplied inputs ({@link
-   * SimulationSpec.Builder#inputs}) this is what a post-processing step such as a
-   * differential-privacy decoder consumes.
+   * call); empty if the session aborted.
    */
-  public ModVector sum() {
-    return sum == null ? null : sum.copy();
+  public Optional<ModVector> sum() {
+    return sum == null ? Optional.empty() : Optional.of(sum.copy());
   }
 
   /** The server's record of every client that did not finish, ascending by id. */
@@ -94,14 +91,14 @@ public final class SimulationReport {
     return dropouts;
   }
 
-  /** The clients the schedule made drop, by round (ascending ids). */
+  /** The clients the dropout schedule made crash, by round (ascending ids). */
   public Map<Round, List<Integer>> scheduledDropouts() {
     return scheduledDropouts;
   }
 
   /**
    * True iff the session completed and its sum equals the plaintext sum, mod m, of exactly the
-   * included clients' inputs (recomputed independently by the simulator).
+   * included clients' inputs (recomputed independently by the runner).
    */
   public boolean sumVerified() {
     return sumVerified;
@@ -172,34 +169,34 @@ public final class SimulationReport {
     return serverPeakLiveVectors;
   }
 
-  /** Wall-clock time of the whole simulation, setup and verification excluded (ns). */
-  public long totalNanos() {
-    return totalNanos;
+  /** Wall-clock time of the protocol, from the server's start to its end (ns). */
+  public long protocolNanos() {
+    return protocolNanos;
   }
 
   /** A multi-line human-readable summary. */
   public String summary() {
     StringBuilder b = new StringBuilder();
     b.append(config).append('\n');
-    b.append(completed ? "completed: " + includedClients.size() + " clients included, sum "
+    b.append(completed() ? "completed: " + includedClients.size() + " clients included, sum "
         + (sumVerified ? "verified" : "NOT verified") : "aborted: " + abortReason + " (" + abortMessage + ")");
     b.append('\n');
     for (PhaseReport p : phases) {
       b.append("  ").append(p).append('\n');
     }
-    b.append(String.format(
+    b.append(String.format(Locale.ROOT,
         "  client bytes: sent mean %.0f max %d, received mean %.0f max %d%n",
         meanClientBytesSent(), maxClientBytesSent(), meanClientBytesReceived(), maxClientBytesReceived()));
-    b.append(String.format(
+    b.append(String.format(Locale.ROOT,
         "  server: sent %d B, received %d B, peak %d vectors (%d B)%n",
         serverBytesSent(), serverBytesReceived(), serverPeakLiveVectors, serverPeakVectorBytes));
-    b.append(String.format("  dropouts: %d; total %.1f ms%n", dropouts.size(), totalNanos / 1e6));
+    b.append(String.format(Locale.ROOT, "  dropouts: %d; protocol %.1f ms%n", dropouts.size(), protocolNanos / 1e6));
     return b.toString();
   }
 
   @Override
   public String toString() {
-    return "SimulationReport[" + (completed ? "completed, " + includedClients.size() + " included"
+    return "SecAggReport[" + (completed() ? "completed, " + includedClients.size() + " included"
         : "aborted " + abortReason) + ", verified=" + sumVerified + "]";
   }
 }

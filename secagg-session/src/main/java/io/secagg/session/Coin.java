@@ -1,4 +1,4 @@
-package io.secagg.core.sim;
+package io.secagg.session;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
