@@ -18,14 +18,14 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-class PaillierAggregationTest {
+/** The aggregation flow's parts: the server's and the committee's refusals. */
+class AggregationFlowTest {
   private static final SecureRandom RANDOM = TestKeys.random(5150);
   private static final BigInteger[] PQ = TestKeys.smallSafePrimes();
   private static final ThresholdKeySet KEYS = deal();
@@ -44,32 +44,22 @@ class PaillierAggregationTest {
     POOL.shutdownNow();
   }
 
-  private static long[][] inputs(int clients, int length, long seed) {
-    Random r = new Random(seed);
-    long[][] in = new long[clients][length];
-    for (long[] v : in) {
-      for (int i = 0; i < length; i++) {
-        v[i] = r.nextInt(1 << 16) - (1 << 15);
-      }
-    }
-    return in;
-  }
-
   @Test
-  void theCommitteeDecryptsExactlyTheSumOfTheClientsVectors() {
-    AggregationConfig config = AggregationConfig.builder().vectorLength(200).maxClients(10).build();
-    long[][] in = inputs(7, 200, 1);
-    AggregationResult result = PaillierAggregation.simulate(KEYS, config, in, RANDOM, POOL, 2);
-    long[] expected = new long[200];
-    for (long[] v : in) {
-      for (int i = 0; i < 200; i++) {
-        expected[i] += v[i];
-      }
+  void twoCommitteeMembersDecryptExactlyTheSumOfThreeUploads() throws Exception {
+    AggregationConfig config = AggregationConfig.builder().vectorLength(5).maxClients(3).build();
+    AggregationClient client =
+        new AggregationClient(PaillierEncryptor.create(KEYS.publicKey().paillierKey()), config);
+    AggregationServer server = new AggregationServer(KEYS.publicKey().paillierKey(), config);
+    long[][] in = {{1, -2, 3, -4, 5}, {-32768, 0, 7, 1, 1}, {100, 20, 5, 3, 9}};
+    for (int c = 0; c < in.length; c++) {
+      server.accept("c" + c, client.encrypt(in[c]).toBytes(), POOL, 1);
     }
-    assertArrayEquals(expected, result.sum());
-    assertEquals(7, result.clients());
-    assertEquals(config.layout(KEYS.publicKey().paillierKey()).ciphertextCount(200), result.ciphertextsPerClient());
-    assertEquals(2, result.committeeResponders());
+    EncryptedVector sum = server.sum();
+    List<List<PartialDecryption>> partials = List.of(
+        new CommitteeMember(KEYS.share(1), config, RANDOM).partialDecrypt(sum, POOL, 1),
+        new CommitteeMember(KEYS.share(3), config, RANDOM).partialDecrypt(sum, POOL, 1));
+    assertArrayEquals(new long[] {-32667, 18, 15, 0, 15},
+        CommitteeMember.combine(KEYS.publicKey(), config, sum, partials, POOL, 1).values());
   }
 
   private static InvalidContributionException.Reason refusal(Executable e) {
@@ -161,12 +151,5 @@ class PaillierAggregationTest {
         PaillierEncryptor.create(KEYS.publicKey().paillierKey()), config).encrypt(new long[10]);
     CommitteeMember member = new CommitteeMember(KEYS.share(1), config, RANDOM);
     assertThrows(IllegalArgumentException.class, () -> member.partialDecrypt(single, POOL, 1));
-  }
-
-  @Test
-  void simulateRejectsTooFewClients() {
-    AggregationConfig config = AggregationConfig.builder().vectorLength(4).maxClients(5).minClients(3).build();
-    assertThrows(IllegalArgumentException.class,
-        () -> PaillierAggregation.simulate(KEYS, config, inputs(2, 4, 1), RANDOM, POOL, 1));
   }
 }
