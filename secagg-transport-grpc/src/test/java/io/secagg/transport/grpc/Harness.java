@@ -1,5 +1,7 @@
 package io.secagg.transport.grpc;
 
+import io.secagg.core.session.GroupPlan;
+import io.secagg.core.session.GroupedResult;
 import io.secagg.core.vector.ModVector;
 import java.time.Duration;
 import java.util.List;
