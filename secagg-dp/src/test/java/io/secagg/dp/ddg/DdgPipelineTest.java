@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.secagg.core.crypto.DeterministicRandom;
 import io.secagg.dp.accounting.PrivacyGuarantee;
-import io.secagg.dp.clip.L2Clipping;
 import io.secagg.dp.sampling.AesCtrBitSource;
 import io.secagg.dp.sampling.Rational;
 import org.junit.jupiter.api.Test;
@@ -31,38 +30,6 @@ class DdgPipelineTest {
   }
 
   /**
-   * The pipeline without the network: every client encodes, the wrapped vectors are summed
-   * modulo m (what secure aggregation reveals), and the server decodes. Returns the RMS error per
-   * coordinate against the true sum of the clipped updates. (A round through real SecAgg is
-   * secagg-session's DpRoundTest.)
-   */
-  private static double pipelineRmse(DdgParameters p, double[][] updates, long seed) {
-    byte[] rotation = new byte[32];
-    rotation[0] = (byte) seed;
-    long m = p.modulus();
-    long[] aggregate = new long[p.paddedDimension()];
-    double[] truth = new double[p.dimension()];
-    for (int c = 0; c < updates.length; c++) {
-      long[] wrapped = DdgClient.encode(p, updates[c], rotation,
-          AesCtrBitSource.forTestVectorsOnly(new byte[] {(byte) seed, (byte) c}));
-      for (int i = 0; i < aggregate.length; i++) {
-        aggregate[i] = Math.floorMod(aggregate[i] + wrapped[i], m);
-      }
-      double[] clipped = updates[c].clone();
-      L2Clipping.clip(clipped, p.clipNorm());
-      for (int i = 0; i < truth.length; i++) {
-        truth[i] += clipped[i];
-      }
-    }
-    double[] decoded = DdgServer.decode(p, aggregate, rotation);
-    double sq = 0;
-    for (int i = 0; i < truth.length; i++) {
-      sq += (decoded[i] - truth[i]) * (decoded[i] - truth[i]);
-    }
-    return Math.sqrt(sq / truth.length);
-  }
-
-  /**
    * The decoded sum's error matches the accounted noise. With 1000 coordinates the RMSE
    * estimates the per-coordinate standard deviation within about 2.2% (one standard error), so
    * the 12% windows fail spuriously with probability far below 1e-6.
@@ -70,7 +37,7 @@ class DdgPipelineTest {
   @Test
   void theDecodedSumsErrorMatchesTheAccountedNoise() {
     DdgParameters p = selected(NoiseKind.DISCRETE_GAUSSIAN);
-    double rmse = pipelineRmse(p, updates(20, 1000, 1), 42);
+    double rmse = DdgPipeline.run(p, updates(20, 1000, 1), null, 42).rmse();
     double noiseOnly = Math.sqrt(20 * p.localVariance().doubleValue()) / p.scale();
     assertTrue(rmse <= p.predictedErrorStd(20) * 1.12, "rmse " + rmse + " predicted " + p.predictedErrorStd(20));
     assertTrue(rmse >= noiseOnly * 0.88, "rmse " + rmse + " noise only " + noiseOnly);
@@ -85,7 +52,7 @@ class DdgPipelineTest {
     DdgParameters p = DdgParameterSelection.builder()
         .epsilon(5).delta(1e-5).rounds(10).clients(10).dimension(1000).clipNorm(1).bits(12)
         .noiseKind(NoiseKind.SKELLAM).select();
-    double rmse = pipelineRmse(p, updates(10, 1000, 2), 7);
+    double rmse = DdgPipeline.run(p, updates(10, 1000, 2), null, 7).rmse();
     double noiseOnly = Math.sqrt(10 * p.localVariance().doubleValue()) / p.scale();
     assertTrue(rmse <= p.predictedErrorStd(10) * 1.12 && rmse >= noiseOnly * 0.88, "rmse " + rmse);
     assertTrue(p.guarantee(10, 10, 1e-5).epsilon() <= 5 * (1 + 1e-6));
