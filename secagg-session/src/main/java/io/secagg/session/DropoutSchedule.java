@@ -43,6 +43,24 @@ public interface DropoutSchedule {
   }
 
   /**
+   * Each client drops out during the session with probability {@code p}, spread evenly over the
+   * {@code answeredRounds} rounds it answers: in each it drops with probability q = 1 - (1 -
+   * p)^(1/R), so that p is its chance of dropping in one of them ({@link #perRound}(q, seed)).
+   *
+   * @param p in [0, 1]
+   * @param answeredRounds R: 4, or 5 in malicious-server mode
+   * @throws IllegalArgumentException if {@code p} is not in [0, 1] or {@code answeredRounds} is
+   *     outside 1..5
+   */
+  static DropoutSchedule overSession(double p, int answeredRounds, long seed) {
+    checkProbability(p);
+    if (answeredRounds < 1 || answeredRounds > Round.values().length) {
+      throw new IllegalArgumentException("Invalid round count " + answeredRounds + "; must be 1.." + Round.values().length);
+    }
+    return perRound(1 - Math.pow(1 - p, 1.0 / answeredRounds), seed);
+  }
+
+  /**
    * Each client independently drops at {@code round} with probability {@code fraction} (and
    * never elsewhere). {@code atRound(MASKED_INPUT_COLLECTION, 0.3, s)} is the server's worst case
    * of Bonawitz et al.'s 30% dropout: keys shared, inputs missing, pairwise masks to recover.

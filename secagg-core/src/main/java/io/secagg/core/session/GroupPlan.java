@@ -74,7 +74,7 @@ public final class GroupPlan {
     int larger = participants % groups;
     if (base < MIN_GROUP_SIZE) {
       throw new IllegalArgumentException(
-          "Splitting " + participants + " participants into groups of at most " + maxGroupSize + " gives groups of "
+          "Splitting " + participants + " participants into groups of at most " + maxGroupSize + " leaves groups of "
               + base + "; every group needs at least " + MIN_GROUP_SIZE);
     }
     List<Group> list = new ArrayList<>(groups);
