@@ -168,6 +168,57 @@ class SecAggRoundTest {
     assertTrue(r.sumVerified(), r::summary);
   }
 
+  /**
+   * Every log record of a session, down to DEBUG, carries public information only: the inputs
+   * (distinctive values here) never appear, and there are records for the start, the end and
+   * the crash with its reason.
+   */
+  @Test
+  void theLogsTellStartEndAndCrashesAndNeverAnInput() throws Exception {
+    long secret = 987_654_321_123L;
+    java.util.logging.Logger root = java.util.logging.Logger.getLogger("io.secagg");
+    List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler capture = new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord r) {
+        records.add(r);
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    java.util.logging.Level level = root.getLevel();
+    boolean parents = root.getUseParentHandlers();
+    root.setLevel(java.util.logging.Level.ALL);
+    root.setUseParentHandlers(false);
+    root.addHandler(capture);
+    try {
+      SecAggConfig c = complete(5, 3, 4, Modulus.powerOfTwo(48)).build();
+      SecAggReport r = SecAggRound.builder(c)
+          .inputs(id -> io.secagg.core.vector.ModVector.of(c.modulus(), new long[] {secret + id, secret, secret, secret}))
+          .dropouts(DropoutSchedule.scripted().drop(Round.MASKED_INPUT_COLLECTION, 2).build())
+          .seed(13).build().run();
+      assertTrue(r.sumVerified(), r::summary);
+    } finally {
+      root.removeHandler(capture);
+      root.setUseParentHandlers(parents);
+      root.setLevel(level);
+    }
+    List<String> messages = records.stream()
+        .map(x -> new java.util.logging.SimpleFormatter().formatMessage(x)).collect(Collectors.toList());
+    assertTrue(messages.stream().anyMatch(m -> m.contains("session starting")), messages::toString);
+    assertTrue(messages.stream().anyMatch(m -> m.contains("session completed")), messages::toString);
+    assertTrue(messages.stream().anyMatch(m -> m.contains("client 2 left at MASKED_INPUT_COLLECTION: DISCONNECTED")),
+        messages::toString);
+    for (String m : messages) {
+      assertFalse(m.contains(Long.toString(secret).substring(0, 9)), m);
+      assertFalse(m.toLowerCase(java.util.Locale.ROOT).contains(Long.toHexString(secret)), m);
+    }
+  }
+
   @Test
   void rejectsBadSettings() {
     SecAggConfig c = complete(4, 2, 3, Modulus.powerOfTwo(8)).build();
