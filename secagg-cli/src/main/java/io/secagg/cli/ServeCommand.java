@@ -2,6 +2,7 @@ package io.secagg.cli;
 
 import io.secagg.cli.SimulationPlan.GraphChoice;
 import io.secagg.core.graph.GraphKind;
+import io.secagg.core.graph.GraphRequirements;
 import io.secagg.core.graph.ThreatModel;
 import io.secagg.core.protocol.Dropout;
 import io.secagg.core.protocol.LeaveReason;
@@ -230,7 +231,7 @@ final class ServeCommand implements Callable<Integer> {
     if (clientCa != null) {
       tls = tls.requireClientCertificates(clientCa);
     }
-    Progress progress = new Progress(err, plan);
+    Progress progress = new Progress(err, plan, resumeGrace);
     SecAggGrpcServer.Builder b = SecAggGrpcServer.builder(plan, tls)
         .port(port).joinTimeout(joinTimeout).roundTimeout(roundTimeout).resumeGrace(resumeGrace)
         .listener(progress);
@@ -300,7 +301,8 @@ final class ServeCommand implements Callable<Integer> {
     // Participants refuse a threshold that is not a majority of their neighbours (ConfigPolicy's
     // default): the malicious-server rule with no corrupted neighbour. --malicious chooses the
     // protocol's mode (signatures, consistency check), and the sparse default's sizing below.
-    SessionPlanner.Builder planner = SessionPlanner.builder().threatModel(ThreatModel.MALICIOUS_SERVER);
+    SessionPlanner.Builder planner = SessionPlanner.builder().requirements(
+        GraphRequirements.builder().threatModel(ThreatModel.MALICIOUS_SERVER).build());
     if (complete) {
       planner.completeGraph();
     } else if (degree != null) {
@@ -344,9 +346,10 @@ final class ServeCommand implements Callable<Integer> {
   private int recommendedDegree(int smallest) {
     try {
       SessionPlan p = SessionPlanner.builder()
-          .threatModel(malicious ? ThreatModel.MALICIOUS_SERVER : ThreatModel.SEMI_HONEST)
-          .dropoutRate(DEFAULT_DROPOUT).corruptionRate(DEFAULT_CORRUPTION).sparseGraph().build()
-          .plan(smallest);
+          .requirements(GraphRequirements.builder()
+              .threatModel(malicious ? ThreatModel.MALICIOUS_SERVER : ThreatModel.SEMI_HONEST)
+              .dropoutRate(DEFAULT_DROPOUT).corruptionRate(DEFAULT_CORRUPTION).build())
+          .sparseGraph().build().plan(smallest);
       return p.graphKind() == GraphKind.HARARY ? p.degree(smallest) : 0;
     } catch (IllegalArgumentException e) {
       return 0; // not even the complete graph meets that budget: serve the complete graph anyway
@@ -581,14 +584,16 @@ final class ServeCommand implements Callable<Integer> {
   private static final class Progress implements ServerListener {
     private final PrintWriter err;
     private final GroupPlan plan;
+    private final Duration grace;
     private final Set<Integer> connected = ConcurrentHashMap.newKeySet();
     private final Set<Integer> finished = ConcurrentHashMap.newKeySet();
     private final AtomicInteger certificateRefusals = new AtomicInteger();
     private volatile int round;
 
-    Progress(PrintWriter err, GroupPlan plan) {
+    Progress(PrintWriter err, GroupPlan plan, Duration grace) {
       this.err = err;
       this.plan = plan;
+      this.grace = grace;
     }
 
     void newRound(int r) {
@@ -614,8 +619,11 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public void participantLeft(int participant, LeaveReason reason) {
-      print("round " + round + ": participant " + participant + " counted as dropped (" + reason
-          + "); its group does not wait for it");
+      // An orderly end (after finishing or declining) is already shown as "disconnected".
+      if (reason != LeaveReason.EXPLICIT_LEAVE) {
+        print("round " + round + ": participant " + participant + " did not resume its connection in "
+            + Converters.format(grace) + "; its group no longer waits for it (" + reason + ")");
+      }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.secagg.cli;
 
 import io.secagg.core.crypto.Ed25519KeyPair;
+import io.secagg.core.graph.GraphRequirements;
 import io.secagg.core.graph.ThreatModel;
 import io.secagg.core.protocol.Round;
 import io.secagg.core.protocol.SecAggConfig;
@@ -128,13 +129,16 @@ final class SimulationPlan {
           "--dropout-round CONSISTENCY_CHECK needs --malicious (semi-honest sessions skip that round)");
     }
     double budget = dropoutBudget != null ? dropoutBudget : SessionPlanner.dropoutBudget(dropout, clients);
-    SessionPlanner.Builder planner = SessionPlanner.builder()
+    GraphRequirements requirements = GraphRequirements.builder()
         .threatModel(malicious ? ThreatModel.MALICIOUS_SERVER : ThreatModel.SEMI_HONEST)
-        .corruptionRate(corruption);
+        .corruptionRate(corruption)
+        .dropoutRate(graph == GraphChoice.SPARSE ? budget : dropoutBudget != null ? dropoutBudget : dropout)
+        .build();
+    SessionPlanner.Builder planner = SessionPlanner.builder().requirements(requirements);
     if (graph == GraphChoice.SPARSE) {
-      planner.sparseGraph().dropoutRate(budget);
+      planner.sparseGraph();
     } else {
-      planner.completeGraph().dropoutRate(dropoutBudget != null ? dropoutBudget : dropout);
+      planner.completeGraph();
     }
     if (threshold != null) {
       planner.threshold(threshold);

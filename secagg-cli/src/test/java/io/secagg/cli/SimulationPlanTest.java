@@ -9,6 +9,7 @@ import io.secagg.cli.SimulationPlan.DropoutRound;
 import io.secagg.cli.SimulationPlan.GraphChoice;
 import io.secagg.core.graph.GraphKind;
 import io.secagg.core.graph.GraphParameters;
+import io.secagg.core.graph.GraphRequirements;
 import io.secagg.core.graph.ThreatModel;
 import io.secagg.core.session.SessionPlanner;
 import io.secagg.core.protocol.Round;
@@ -27,7 +28,8 @@ class SimulationPlanTest {
     // --corruption 0.1 of 100: C = 10; semi-honest t = C + 1, --malicious floor((n - 1 + C) / 2) + 1.
     SimulationPlan semi = SimulationPlan.derive(100, 4, Modulus.powerOfTwo(32), GraphChoice.COMPLETE, false, 0.2,
         DropoutRound.SPREAD, null, 0.1, null, 1, 9, true);
-    assertEquals(GraphParameters.complete(100, 0.2, 0.1, ThreatModel.SEMI_HONEST).threshold(), semi.config().threshold());
+    assertEquals(GraphParameters.complete(100, GraphRequirements.builder().dropoutRate(0.2).corruptionRate(0.1)
+        .threatModel(ThreatModel.SEMI_HONEST).build()).threshold(), semi.config().threshold());
     assertEquals(11, semi.config().threshold());
     SimulationPlan mal = SimulationPlan.derive(100, 4, Modulus.powerOfTwo(32), GraphChoice.COMPLETE, true, 0.2,
         DropoutRound.SPREAD, null, 0.1, null, 1, 9, true);
@@ -48,8 +50,8 @@ class SimulationPlanTest {
   void theDefaultBudgetSizesTheSparseGraph() {
     SimulationPlan p = plan(1000, GraphChoice.SPARSE, 0.1, DropoutRound.SPREAD);
     assertEquals(SessionPlanner.dropoutBudget(0.1, 1000), p.dropoutBudget());
-    assertEquals(GraphParameters.recommend(1000, p.dropoutBudget(), 0.1, ThreatModel.SEMI_HONEST,
-        GraphParameters.DEFAULT_SECURITY_BITS, GraphParameters.DEFAULT_CORRECTNESS_BITS).degree(), p.config().degree());
+    assertEquals(GraphParameters.recommend(1000, GraphRequirements.builder().dropoutRate(p.dropoutBudget())
+        .corruptionRate(0.1).threatModel(ThreatModel.SEMI_HONEST).build()).degree(), p.config().degree());
   }
 
   @Test

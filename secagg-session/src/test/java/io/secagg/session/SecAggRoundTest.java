@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.secagg.core.crypto.Ed25519KeyPair;
 import io.secagg.core.graph.GraphKind;
+import io.secagg.core.graph.GraphRequirements;
+import io.secagg.core.graph.ThreatModel;
 import io.secagg.core.protocol.AbortReason;
 import io.secagg.core.protocol.Dropout;
 import io.secagg.core.protocol.LeaveReason;
@@ -160,8 +162,10 @@ class SecAggRoundTest {
 
   @Test
   void aPlannedSparseSessionRuns() throws Exception {
-    SecAggConfig c = SessionPlanner.builder().threatModel(io.secagg.core.graph.ThreatModel.SEMI_HONEST)
-        .dropoutRate(0.1).corruptionRate(0.05).build().plan(200)
+    SecAggConfig c = SessionPlanner.builder()
+        .requirements(GraphRequirements.builder().threatModel(ThreatModel.SEMI_HONEST)
+            .dropoutRate(0.1).corruptionRate(0.05).build())
+        .build().plan(200)
         .configBuilder(200).vectorLength(4).modulus(Modulus.powerOfTwo(16)).build();
     assertEquals(GraphKind.HARARY, c.graphKind());
     SecAggReport r = SecAggRound.builder(c).dropouts(DropoutSchedule.perRound(0.02, 1)).seed(2).build().run();

@@ -54,8 +54,9 @@ public interface ServerListener {
   default void clientCertificateRefused(int participant, String reason) {}
 
   /**
-   * A participant was reported gone to its group's session, which stops waiting for it: its
-   * stream ended in order, or broke and was not resumed within the resume grace.
+   * A participant was reported gone to its group's session, which no longer waits for it: its
+   * stream ended in order ({@link LeaveReason#EXPLICIT_LEAVE}: it finished, or declined), or broke
+   * and was not resumed within the resume grace ({@link LeaveReason#STREAM_CANCELLED}).
    *
    * @param participant the global participant id
    * @param reason how it left
