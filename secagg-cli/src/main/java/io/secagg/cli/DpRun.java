@@ -18,27 +18,7 @@ import java.util.Locale;
  * true sum of the included clients' clipped updates) is the library's {@link DpRound}, every
  * random value derived from the run's seed so that a run repeats exactly.
  */
-final class DpRun {
-  private DdgParameters params;
-  private final double clip;
-  private final int length;
-  private final double epsilon;
-  private final double delta;
-  private final long rounds;
-  private final int clients;
-  private final Modulus modulus;
-
-  private DpRun(double epsilon, double delta, long rounds, double clip, int clients, int length,
-      Modulus modulus) {
-    this.clip = clip;
-    this.length = length;
-    this.epsilon = epsilon;
-    this.delta = delta;
-    this.rounds = rounds;
-    this.clients = clients;
-    this.modulus = modulus;
-  }
-
+record DpRun(double epsilon, double delta, long rounds, double clip, int clients, int length, Modulus modulus) {
   /**
    * The DP pipeline for L = {@code length} and m = {@code modulus}; its parameters are chosen by
    * {@link #select(int)} once the session's threshold is known.
@@ -59,22 +39,17 @@ final class DpRun {
    * session completes, that is with any number of included clients from its threshold {@code
    * minSurvivors} up to all of them.
    *
-   * @return the SecAgg vector length: the DDG's padded dimension D
+   * @return the parameters; the SecAgg vector length is their padded dimension D
    * @throws IllegalArgumentException if the selection finds no parameters (the message says why)
    */
-  int select(int minSurvivors) {
-    params = DdgParameterSelection.builder().epsilon(epsilon).delta(delta).rounds(rounds)
+  DdgParameters select(int minSurvivors) {
+    return DdgParameterSelection.builder().epsilon(epsilon).delta(delta).rounds(rounds)
         .clients(clients).minimumSurvivors(minSurvivors).dimension(length).clipNorm(clip)
         .bits(modulus.bits()).select();
-    return params.paddedDimension();
-  }
-
-  DdgParameters params() {
-    return params;
   }
 
   /** The parameters, before the run. */
-  void writePlan(PrintWriter out) {
+  void writePlan(PrintWriter out, DdgParameters params) {
     line(out, "DP", String.format(Locale.ROOT,
         "distributed discrete Gaussian, target epsilon %s at delta %s over %d round%s; clip %s",
         fmt(epsilon), fmt(delta), rounds, rounds == 1 ? "" : "s", fmt(params.clipNorm())));
@@ -98,6 +73,7 @@ final class DpRun {
    * @return the RMS error of the decoded sum, or NaN if the session aborted
    */
   double writeReport(PrintWriter out, DpReport report) {
+    DdgParameters params = report.params();
     if (!report.completed()) {
       line(out, "DP result", "none: the session aborted");
       return Double.NaN;

@@ -21,7 +21,8 @@ import java.util.Locale;
  * phase by phase: every client encrypts its packed vector of random signed quantized values and
  * serializes it, the server parses, validates and adds the uploads, t committee members partially
  * decrypt the sum only, and the shares are verified and combined; the decrypted sum is checked
- * against the plaintext sum. This class writes the plan and the report.
+ * against the plaintext sum. This class writes the plan and the report; {@code keyBits} is a fresh
+ * key's modulus bits, or null for the fixed demonstration key.
  *
  * <p>Key: without {@code --key-bits}, the key is dealt from two fixed, published 1024-bit safe
  * primes (a 2048-bit modulus, production size, through the production validation path): the
@@ -29,38 +30,13 @@ import java.util.Locale;
  * nothing. {@code --key-bits B} generates fresh safe primes of B/2 bits (seconds to minutes:
  * finding a 1024-bit safe prime takes seconds to a minute on one core).
  */
-final class PaillierRun {
+record PaillierRun(int clients, int length, Integer keyBits, int committee, int committeeThreshold,
+    int valueBits, int threads, long seed, boolean seedGiven) {
   /** The fixed demonstration primes (1024-bit safe primes; public, so the key is not secret). */
   static final BigInteger DEMO_P = new BigInteger(
       "162385737781390544105330619045114430702662934857161220156017819877014861061203478978340669108174629169974542852163465218554114174090674046319152177924038226153209928566202300627087766877796978026915349899888266069931013120514843383440524059540518501126525938519041458278399714573316042328113224059023004658507");
   static final BigInteger DEMO_Q = new BigInteger(
       "142340952196858641212678885639333593215725619992370260897389478819609445982444377587273779433145635014786085753690791086037572429989699783637242054303621023965736811685124684302011681712610512295545702640362136987948339378004436788635808271360009505800857417221621435073258761771808628608138464907284286052983");
-
-  private final int clients;
-  private final int length;
-  private final Integer keyBits;
-  private final int committee;
-  private final int committeeThreshold;
-  private final int valueBits;
-  private final int threads;
-  private final long seed;
-  private final boolean seedGiven;
-
-  /**
-   * @param keyBits a fresh key's modulus bits, or null for the fixed demonstration key
-   */
-  PaillierRun(int clients, int length, Integer keyBits, int committee, int committeeThreshold,
-      int valueBits, int threads, long seed, boolean seedGiven) {
-    this.clients = clients;
-    this.length = length;
-    this.keyBits = keyBits;
-    this.committee = committee;
-    this.committeeThreshold = committeeThreshold;
-    this.valueBits = valueBits;
-    this.threads = threads;
-    this.seed = seed;
-    this.seedGiven = seedGiven;
-  }
 
   /** The configuration this run uses; throws IllegalArgumentException/IllegalStateException if invalid. */
   AggregationConfig config() {

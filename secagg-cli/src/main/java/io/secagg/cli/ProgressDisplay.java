@@ -108,13 +108,9 @@ final class ProgressDisplay implements RoundListener, AutoCloseable {
   @Override
   public void close() {
     if (ticker != null) {
+      // A redraw still running holds this object's lock and checks closed, so none can print
+      // after the last line: no need to wait for the ticker.
       ticker.shutdownNow();
-      try {
-        // A redraw still running must not print after the last line.
-        ticker.awaitTermination(1, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
     }
     synchronized (this) {
       if (!closed) {

@@ -299,22 +299,17 @@ final class ServeCommand implements Callable<Integer> {
             + " (below the smallest group, " + smallest + ")");
     check(degree == null || !complete, "--degree needs --graph sparse");
     // Participants refuse a threshold that is not a majority of their neighbours (ConfigPolicy's
-    // default): the malicious-server rule with no corrupted neighbour. --malicious chooses the
-    // protocol's mode (signatures, consistency check), and the sparse default's sizing below.
-    SessionPlanner.Builder planner = SessionPlanner.builder().requirements(
-        GraphRequirements.builder().threatModel(ThreatModel.MALICIOUS_SERVER).build());
+    // default): the planner's defaults, a malicious server with no corrupted neighbour. --malicious
+    // chooses the protocol's mode (signatures, consistency check), and the sparse default's sizing.
+    SessionPlanner planner = SessionPlanner.defaults();
     if (complete) {
-      planner.completeGraph();
+      planner = planner.completeGraph();
     } else if (degree != null) {
-      planner.hararyGraph(degree);
+      planner = planner.hararyGraph(degree);
     } else {
       int recommended = recommendedDegree(smallest);
-      if (recommended == 0) {
-        planner.completeGraph();
-        fellBack = true;
-      } else {
-        planner.hararyGraph(recommended);
-      }
+      fellBack = recommended == 0;
+      planner = fellBack ? planner.completeGraph() : planner.hararyGraph(recommended);
     }
     SessionPlan derived = planOrUsageError(planner, smallest, largest);
     int kSmallest = derived.degree(smallest);
@@ -345,20 +340,19 @@ final class ServeCommand implements Callable<Integer> {
    */
   private int recommendedDegree(int smallest) {
     try {
-      SessionPlan p = SessionPlanner.builder()
-          .requirements(GraphRequirements.builder()
+      SessionPlan p = SessionPlanner.of(GraphRequirements.builder()
               .threatModel(malicious ? ThreatModel.MALICIOUS_SERVER : ThreatModel.SEMI_HONEST)
               .dropoutRate(DEFAULT_DROPOUT).corruptionRate(DEFAULT_CORRUPTION).build())
-          .sparseGraph().build().plan(smallest);
+          .plan(smallest);
       return p.graphKind() == GraphKind.HARARY ? p.degree(smallest) : 0;
     } catch (IllegalArgumentException e) {
       return 0; // not even the complete graph meets that budget: serve the complete graph anyway
     }
   }
 
-  private SessionPlan planOrUsageError(SessionPlanner.Builder planner, int smallest, int largest) {
+  private SessionPlan planOrUsageError(SessionPlanner planner, int smallest, int largest) {
     try {
-      return planner.build().plan(smallest, largest);
+      return planner.plan(smallest, largest);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "Invalid combination: " + e.getMessage(), e);
     }

@@ -4,6 +4,7 @@ import io.secagg.cli.SimulationPlan.DropoutRound;
 import io.secagg.cli.SimulationPlan.GraphChoice;
 import io.secagg.core.protocol.SecAggConfig;
 import io.secagg.core.vector.Modulus;
+import io.secagg.dp.ddg.DdgParameters;
 import io.secagg.session.DpReport;
 import io.secagg.session.DpRound;
 import io.secagg.session.SecAggReport;
@@ -288,7 +289,7 @@ final class SimulateCommand implements Callable<Integer> {
     ReportWriter writer = new ReportWriter(out);
     writer.writePlan(plan);
     if (dp != null) {
-      dp.writePlan(out);
+      dp.writePlan(out, dpParams);
     }
     out.flush();
 
@@ -300,8 +301,8 @@ final class SimulateCommand implements Callable<Integer> {
       if (dp == null) {
         report = plan.round().listener(display).build().run();
       } else {
-        DpRound.Builder b = DpRound.builder(dp.params(), plan.config()).dropouts(plan.dropouts())
-            .seed(plan.seed()).unmaskingThreads(plan.threads()).listener(display);
+        DpRound.Builder b = DpRound.builder(dpParams, plan.config()).dropouts(plan.dropouts())
+            .seed(plan.seed()).threads(plan.threads()).listener(display);
         if (!plan.identities().isEmpty()) {
           b.identityKeys(plan.identities());
         }
@@ -381,13 +382,17 @@ final class SimulateCommand implements Callable<Integer> {
     }
   }
 
+  /** The DP parameters chosen for this run, once the plan's threshold is known. */
+  private DdgParameters dpParams;
+
   /**
    * Sizes the DP noise for the session's threshold, the fewest clients a completed round
    * includes, and returns the SecAgg vector length it needs.
    */
   private int selectDp(DpRun dp, int threshold) {
     try {
-      return dp.select(threshold);
+      dpParams = dp.select(threshold);
+      return dpParams.paddedDimension();
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new ParameterException(spec.commandLine(), "Invalid combination for --dp-epsilon: " + e.getMessage(), e);
     }

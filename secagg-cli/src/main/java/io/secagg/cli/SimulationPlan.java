@@ -30,7 +30,10 @@ import java.util.stream.Collectors;
  * meant for sizing sparse graphs; for small n it would rule out every threshold). Crashes follow
  * {@link DropoutSchedule#overSession} ({@code SPREAD}) or {@link DropoutSchedule#atRound}.
  */
-final class SimulationPlan {
+record SimulationPlan(
+    SecAggConfig config, SessionPlan session, List<Ed25519KeyPair> identities, DropoutSchedule dropouts,
+    double dropout, DropoutRound dropoutRound, double dropoutBudget, double corruption, int threads, long seed,
+    boolean seedGiven, int answeredRounds) {
   /** Where in the session clients drop out. */
   enum DropoutRound {
     /** A share of the dropout probability in every round a client answers. */
@@ -53,36 +56,6 @@ final class SimulationPlan {
     COMPLETE,
     /** A random Harary graph of logarithmic degree (SecAgg+). */
     SPARSE
-  }
-
-  private final SecAggConfig config;
-  private final SessionPlan session;
-  private final List<Ed25519KeyPair> identities;
-  private final DropoutSchedule dropouts;
-  private final double dropout;
-  private final DropoutRound dropoutRound;
-  private final double dropoutBudget;
-  private final double corruption;
-  private final int threads;
-  private final long seed;
-  private final boolean seedGiven;
-  private final int answeredRounds;
-
-  private SimulationPlan(SecAggConfig config, SessionPlan session, List<Ed25519KeyPair> identities,
-      DropoutSchedule dropouts, double dropout, DropoutRound dropoutRound, double dropoutBudget,
-      double corruption, int threads, long seed, boolean seedGiven, int answeredRounds) {
-    this.config = config;
-    this.session = session;
-    this.identities = identities;
-    this.dropouts = dropouts;
-    this.dropout = dropout;
-    this.dropoutRound = dropoutRound;
-    this.dropoutBudget = dropoutBudget;
-    this.corruption = corruption;
-    this.threads = threads;
-    this.seed = seed;
-    this.seedGiven = seedGiven;
-    this.answeredRounds = answeredRounds;
   }
 
   /** As {@link #derive(int, IntUnaryOperator, Modulus, GraphChoice, boolean, double, DropoutRound, Double, double, Integer, int, long, boolean)} with a fixed length. */
@@ -134,18 +107,14 @@ final class SimulationPlan {
         .corruptionRate(corruption)
         .dropoutRate(graph == GraphChoice.SPARSE ? budget : dropoutBudget != null ? dropoutBudget : dropout)
         .build();
-    SessionPlanner.Builder planner = SessionPlanner.builder().requirements(requirements);
-    if (graph == GraphChoice.SPARSE) {
-      planner.sparseGraph();
-    } else {
-      planner.completeGraph();
-    }
+    SessionPlanner planner = SessionPlanner.of(requirements);
+    planner = graph == GraphChoice.SPARSE ? planner.sparseGraph() : planner.completeGraph();
     if (threshold != null) {
-      planner.threshold(threshold);
+      planner = planner.threshold(threshold);
     }
     SessionPlan session;
     try {
-      session = planner.build().plan(clients);
+      session = planner.plan(clients);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(e.getMessage()
           + (threshold == null ? "; lower --corruption or --dropout-budget, or give --threshold" : ""), e);
@@ -167,26 +136,11 @@ final class SimulationPlan {
 
   /** A runner for this plan (the caller adds a listener, and inputs if it has its own). */
   SecAggRound.Builder round() {
-    SecAggRound.Builder b = SecAggRound.builder(config).dropouts(dropouts).seed(seed).unmaskingThreads(threads);
+    SecAggRound.Builder b = SecAggRound.builder(config).dropouts(dropouts).seed(seed).threads(threads);
     if (!identities.isEmpty()) {
       b.identityKeys(identities);
     }
     return b;
-  }
-
-  /** The session configuration. */
-  SecAggConfig config() {
-    return config;
-  }
-
-  /** The crash schedule. */
-  DropoutSchedule dropouts() {
-    return dropouts;
-  }
-
-  /** The clients' identity key pairs in malicious mode (derived from the seed), else empty. */
-  List<Ed25519KeyPair> identities() {
-    return identities;
   }
 
   /** The graph the user asked for (the configuration says which one is used). */
@@ -199,48 +153,9 @@ final class SimulationPlan {
     return session.fellBackToComplete();
   }
 
-  /** P, the probability that a client drops out during the session. */
-  double dropout() {
-    return dropout;
-  }
-
-  /** Where clients drop. */
-  DropoutRound dropoutRound() {
-    return dropoutRound;
-  }
-
-  /** The dropout fraction a sparse graph is sized for. */
-  double dropoutBudget() {
-    return dropoutBudget;
-  }
-
-  /** The corrupted fraction the graph and threshold were sized for. */
-  double corruption() {
-    return corruption;
-  }
-
   /** True iff the user chose the threshold. */
   boolean thresholdGiven() {
     return session.thresholdGiven();
   }
 
-  /** The unmasking threads. */
-  int threads() {
-    return threads;
-  }
-
-  /** The seed of every random value. */
-  long seed() {
-    return seed;
-  }
-
-  /** True iff the user chose the seed. */
-  boolean seedGiven() {
-    return seedGiven;
-  }
-
-  /** The number of rounds clients answer: 4, or 5 in malicious mode. */
-  int answeredRounds() {
-    return answeredRounds;
-  }
 }

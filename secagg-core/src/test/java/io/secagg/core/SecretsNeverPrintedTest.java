@@ -285,7 +285,6 @@ class SecretsNeverPrintedTest {
       Map.entry("io.secagg.core.transport.ClientDriver$Builder", "default toString: class name and hash"),
       Map.entry("io.secagg.core.transport.ClientResult", "a client's public outcome and its state's name"),
       Map.entry("io.secagg.core.session.SessionPlanner", "public rates and choices"),
-      Map.entry("io.secagg.core.session.SessionPlanner$Builder", "default toString: class name and hash"),
       Map.entry("io.secagg.core.session.SessionPlan", "public graph parameters"),
       Map.entry("io.secagg.core.session.RoundStats", "measurements and public dropouts"),
       Map.entry("io.secagg.core.session.GroupPlan", "public configurations"),

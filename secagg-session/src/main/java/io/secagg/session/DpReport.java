@@ -3,39 +3,48 @@ package io.secagg.session;
 import io.secagg.dp.accounting.PrivacyGuarantee;
 import io.secagg.dp.ddg.DdgParameters;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The result of {@link DpRound#run()}: the SecAgg round's report, the decoded sum of the included
  * clients' updates, its error against their true clipped sum, and the privacy those clients'
- * noise gives. Immutable.
+ * noise gives. Immutable (the array accessors return copies).
+ *
+ * @param secAgg the SecAgg round that carried the encoded updates
+ * @param params the DDG parameters
+ * @param decodedSum the decoded sum of the included clients' updates, {@code d} values; empty if
+ *     the session aborted
+ * @param trueSum the exact sum of the included clients' clipped updates, {@code d} values
  */
-public final class DpReport {
-  private final SecAggReport secAgg;
-  private final DdgParameters params;
-  private final double[] decoded;
-  private final double[] truth;
-
-  DpReport(SecAggReport secAgg, DdgParameters params, double[] decoded, double[] truth) {
-    this.secAgg = secAgg;
-    this.params = params;
-    this.decoded = decoded;
-    this.truth = truth;
+public record DpReport(SecAggReport secAgg, DdgParameters params, Optional<double[]> decodedSum, double[] trueSum) {
+  /**
+   * Copies the arrays.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public DpReport {
+    Objects.requireNonNull(secAgg, "secAgg");
+    Objects.requireNonNull(params, "params");
+    decodedSum = decodedSum.map(double[]::clone);
+    trueSum = trueSum.clone();
   }
 
-  /** The SecAgg round that carried the encoded updates. */
-  public SecAggReport secAgg() {
-    return secAgg;
+  /** The decoded sum of the included clients' updates (a copy); empty if the session aborted. */
+  @Override
+  public Optional<double[]> decodedSum() {
+    return decodedSum.map(double[]::clone);
   }
 
-  /** The DDG parameters. */
-  public DdgParameters params() {
-    return params;
+  /** The exact sum of the included clients' clipped updates (a copy). */
+  @Override
+  public double[] trueSum() {
+    return trueSum.clone();
   }
 
   /** True iff the session completed and the sum was decoded. */
   public boolean completed() {
-    return decoded != null;
+    return decodedSum.isPresent();
   }
 
   /** The clients whose updates (and noise) are in the sum, ascending. */
@@ -43,24 +52,15 @@ public final class DpReport {
     return secAgg.includedClients();
   }
 
-  /** The decoded sum of the included clients' updates, {@code d} values (a copy); empty if aborted. */
-  public Optional<double[]> decodedSum() {
-    return decoded == null ? Optional.empty() : Optional.of(decoded.clone());
-  }
-
-  /** The exact sum of the included clients' clipped updates, {@code d} values (a copy). */
-  public double[] trueSum() {
-    return truth.clone();
-  }
-
   /** The root-mean-square error per coordinate of the decoded sum; NaN if the session aborted. */
   public double rmse() {
-    if (decoded == null) {
+    if (decodedSum.isEmpty()) {
       return Double.NaN;
     }
+    double[] decoded = decodedSum.get();
     double s = 0;
     for (int i = 0; i < decoded.length; i++) {
-      double e = decoded[i] - truth[i];
+      double e = decoded[i] - trueSum[i];
       s += e * e;
     }
     return Math.sqrt(s / decoded.length);
@@ -71,7 +71,7 @@ public final class DpReport {
    * ({@link DdgParameters#predictedErrorStd}); NaN if the session aborted.
    */
   public double predictedErrorStd() {
-    return decoded == null ? Double.NaN : params.predictedErrorStd(includedClients().size());
+    return completed() ? params.predictedErrorStd(includedClients().size()) : Double.NaN;
   }
 
   /**
@@ -84,7 +84,7 @@ public final class DpReport {
    * @throws IllegalArgumentException as {@link DdgParameters#guarantee}
    */
   public PrivacyGuarantee guarantee(long rounds, double delta) {
-    if (decoded == null) {
+    if (!completed()) {
       throw new IllegalStateException("the session aborted: nothing was released");
     }
     return params.guarantee(rounds, includedClients().size(), delta);

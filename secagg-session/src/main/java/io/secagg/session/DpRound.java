@@ -15,6 +15,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.IntFunction;
 
 /**
@@ -52,7 +53,7 @@ public final class DpRound {
     this.params = b.params;
     this.config = b.config;
     this.updates = b.updates;
-    this.randomness = b.seed != null ? Randomness.seeded(b.seed) : Randomness.secure();
+    this.randomness = b.randomness();
     this.secAgg = b.secAgg;
   }
 
@@ -118,7 +119,7 @@ public final class DpRound {
     if (report.completed()) {
       decoded = DdgServer.decode(params, report.sum().orElseThrow().toLongArray(), rotationSeed);
     }
-    DpReport r = new DpReport(report, params, decoded, truth);
+    DpReport r = new DpReport(report, params, Optional.ofNullable(decoded), truth);
     if (LOG.isLoggable(Level.DEBUG)) {
       LOG.log(Level.DEBUG, "secagg DP round: " + (report.completed()
           ? "decoded the sum of " + report.includedClients().size() + " clients, RMS error " + r.rmse()
@@ -160,17 +161,21 @@ public final class DpRound {
   }
 
   /** Builds a {@link DpRound}; setters validate at once. */
-  public static final class Builder {
+  public static final class Builder extends RunnerBuilder<Builder> {
     private final DdgParameters params;
     private final SecAggConfig config;
     private final SecAggRound.Builder secAgg;
     private IntFunction<double[]> updates;
-    private Long seed;
 
     private Builder(DdgParameters params, SecAggConfig config) {
       this.params = params;
       this.config = config;
       this.secAgg = SecAggRound.builder(config);
+    }
+
+    @Override
+    Builder self() {
+      return this;
     }
 
     /**
@@ -195,13 +200,6 @@ public final class DpRound {
       return this;
     }
 
-    /** Derives every random value from {@code seed}: simulations and tests only. */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      secAgg.seed(seed);
-      return this;
-    }
-
     /**
      * The clients' identity key pairs in malicious-server mode; see {@link
      * SecAggRound.Builder#identityKeys}.
@@ -211,16 +209,6 @@ public final class DpRound {
      */
     public Builder identityKeys(List<Ed25519KeyPair> keys) {
       secAgg.identityKeys(keys);
-      return this;
-    }
-
-    /**
-     * Threads for the server's unmasking; see {@link SecAggRound.Builder#unmaskingThreads}.
-     *
-     * @throws IllegalArgumentException if {@code threads} is outside 1..{@value SecAggRound#MAX_THREADS}
-     */
-    public Builder unmaskingThreads(int threads) {
-      secAgg.unmaskingThreads(threads);
       return this;
     }
 
@@ -236,21 +224,15 @@ public final class DpRound {
     }
 
     /**
-     * Observes the SecAgg round's phases (default: none).
-     *
-     * @throws NullPointerException if {@code listener} is null
-     */
-    public Builder listener(RoundListener listener) {
-      secAgg.listener(listener);
-      return this;
-    }
-
-    /**
      * The runner.
      *
      * @throws IllegalStateException as {@link SecAggRound.Builder#build()}
      */
     public DpRound build() {
+      secAgg.threads(threads).listener(listener);
+      if (seed != null) {
+        secAgg.seed(seed);
+      }
       secAgg.build(); // validates now rather than at run time
       return new DpRound(this);
     }

@@ -2,93 +2,45 @@ package io.secagg.session;
 
 import io.secagg.he.packing.PackingLayout;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The result of {@link PaillierRound#run()}: the decrypted sum, who is in it, whether it equals
- * the plaintext sum, the packing, the traffic and each phase's cost. Immutable.
+ * the plaintext sum, the packing, the traffic and each phase's cost. Immutable ({@link #sum()}
+ * returns a copy; {@code equals} compares the sum by identity, as records do with arrays).
+ *
+ * @param sum the threshold-decrypted element-wise sum of the included clients' vectors
+ * @param includedClients the clients whose vectors are in the sum, ascending
+ * @param clients the number of clients of the round, crashed ones included
+ * @param verified true iff the sum equals the plaintext sum of the included clients' vectors
+ * @param phases each phase's cost, in order
+ * @param layout how values were packed into plaintexts
+ * @param ciphertextsPerClient ciphertexts in one client's upload
+ * @param bytesPerClient serialized size of one client's upload, in bytes
+ * @param committeeResponders committee members whose partial decryptions were combined
+ * @param bytesPerCommitteeMember serialized size of one member's partial decryptions, in bytes
+ * @param protocolNanos wall-clock time of the round, from the encryptor's setup to the combined
+ *     sum
  */
-public final class PaillierReport {
-  private final long[] sum;
-  private final List<Integer> includedClients;
-  private final int clients;
-  private final boolean verified;
-  private final List<PhaseReport> phases;
-  private final PackingLayout layout;
-  private final int ciphertextsPerClient;
-  private final long bytesPerClient;
-  private final int committeeResponders;
-  private final long bytesPerCommitteeMember;
-  private final long protocolNanos;
-
-  PaillierReport(long[] sum, List<Integer> includedClients, int clients, boolean verified,
-      List<PhaseReport> phases, PackingLayout layout, int ciphertextsPerClient, long bytesPerClient,
-      int committeeResponders, long bytesPerCommitteeMember, long protocolNanos) {
-    this.sum = sum.clone();
-    this.includedClients = List.copyOf(includedClients);
-    this.clients = clients;
-    this.verified = verified;
-    this.phases = List.copyOf(phases);
-    this.layout = layout;
-    this.ciphertextsPerClient = ciphertextsPerClient;
-    this.bytesPerClient = bytesPerClient;
-    this.committeeResponders = committeeResponders;
-    this.bytesPerCommitteeMember = bytesPerCommitteeMember;
-    this.protocolNanos = protocolNanos;
+public record PaillierReport(long[] sum, List<Integer> includedClients, int clients, boolean verified,
+    List<PhaseReport> phases, PackingLayout layout, int ciphertextsPerClient, long bytesPerClient,
+    int committeeResponders, long bytesPerCommitteeMember, long protocolNanos) {
+  /**
+   * Copies the sum and the lists.
+   *
+   * @throws NullPointerException if an array, list or the layout is null
+   */
+  public PaillierReport {
+    sum = sum.clone();
+    includedClients = List.copyOf(includedClients);
+    phases = List.copyOf(phases);
+    Objects.requireNonNull(layout, "layout");
   }
 
   /** The threshold-decrypted element-wise sum of the included clients' vectors (a copy). */
+  @Override
   public long[] sum() {
     return sum.clone();
-  }
-
-  /** The clients whose vectors are in the sum, ascending. */
-  public List<Integer> includedClients() {
-    return includedClients;
-  }
-
-  /** The number of clients of the round, crashed ones included. */
-  public int clients() {
-    return clients;
-  }
-
-  /** True iff the decrypted sum equals the plaintext sum of the included clients' vectors. */
-  public boolean verified() {
-    return verified;
-  }
-
-  /** Each phase's cost, in order. */
-  public List<PhaseReport> phases() {
-    return phases;
-  }
-
-  /** How values were packed into plaintexts. */
-  public PackingLayout layout() {
-    return layout;
-  }
-
-  /** Ciphertexts in one client's upload. */
-  public int ciphertextsPerClient() {
-    return ciphertextsPerClient;
-  }
-
-  /** Serialized size of one client's upload, in bytes. */
-  public long bytesPerClient() {
-    return bytesPerClient;
-  }
-
-  /** Committee members whose partial decryptions were combined. */
-  public int committeeResponders() {
-    return committeeResponders;
-  }
-
-  /** Serialized size of one member's partial decryptions, in bytes. */
-  public long bytesPerCommitteeMember() {
-    return bytesPerCommitteeMember;
-  }
-
-  /** Wall-clock time of the round, from the encryptor's setup to the combined sum (ns). */
-  public long protocolNanos() {
-    return protocolNanos;
   }
 
   @Override

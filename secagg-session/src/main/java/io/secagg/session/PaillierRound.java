@@ -49,29 +49,26 @@ import java.util.function.IntFunction;
  */
 public final class PaillierRound {
   /** The largest number of worker threads. */
-  public static final int MAX_THREADS = 64;
+  public static final int MAX_THREADS = RunnerBuilder.MAX_THREADS;
   /** The largest number of clients. */
   public static final int MAX_CLIENTS = 1_000_000;
 
   private static final Logger LOG = System.getLogger(PaillierRound.class.getName());
 
-  private final ThresholdKeySet keys;
+  /** What the builder fixed, read by every run. */
+  private record Settings(ThresholdKeySet keys, int clients, IntFunction<long[]> inputs, Set<Integer> crashed,
+      int threads) {}
+
   private final AggregationConfig config;
-  private final int clients;
-  private final IntFunction<long[]> inputs;
-  private final Set<Integer> crashed;
-  private final int threads;
+  private final Settings settings;
   private final Randomness randomness;
   private final RoundListener listener;
 
   private PaillierRound(Builder b) {
-    this.keys = b.keys;
     this.config = b.config;
-    this.clients = b.clients != 0 ? b.clients : b.config.maxClients();
-    this.inputs = b.inputs;
-    this.crashed = Set.copyOf(b.crashed);
-    this.threads = b.threads;
-    this.randomness = b.seed != null ? Randomness.seeded(b.seed) : Randomness.secure();
+    this.settings = new Settings(b.keys, b.clients != 0 ? b.clients : b.config.maxClients(), b.inputs,
+        Set.copyOf(b.crashed), b.threads);
+    this.randomness = b.randomness();
     this.listener = new SafeListener(b.listener, LOG);
   }
 
@@ -86,7 +83,7 @@ public final class PaillierRound {
 
   /** The packing of this round's values under its key. */
   public PackingLayout layout() {
-    return config.layout(keys.publicKey().paillierKey());
+    return config.layout(settings.keys().publicKey().paillierKey());
   }
 
   /**
@@ -100,7 +97,7 @@ public final class PaillierRound {
    * @throws NullPointerException if the input supplier returns null
    */
   public PaillierReport run() {
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+    ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), r -> {
       Thread t = new Thread(r, "secagg-round-paillier");
       t.setDaemon(true);
       return t;
@@ -114,11 +111,11 @@ public final class PaillierRound {
 
   private PaillierReport execute(ExecutorService pool) {
     long start = System.nanoTime();
-    ThresholdPublicKey tpk = keys.publicKey();
+    ThresholdPublicKey tpk = settings.keys().publicKey();
     PackingLayout layout = layout();
     List<Integer> included = new ArrayList<>();
-    for (int id = 1; id <= clients; id++) {
-      if (!crashed.contains(id)) {
+    for (int id = 1; id <= settings.clients(); id++) {
+      if (!settings.crashed().contains(id)) {
         included.add(id);
       }
     }
@@ -127,7 +124,7 @@ public final class PaillierRound {
           + config.minClients());
     }
     if (LOG.isLoggable(Level.INFO)) {
-      LOG.log(Level.INFO, "secagg Paillier round starting: " + clients + " clients x " + config.vectorLength()
+      LOG.log(Level.INFO, "secagg Paillier round starting: " + settings.clients() + " clients x " + config.vectorLength()
           + " values, committee " + tpk.threshold() + " of " + tpk.parties());
     }
     List<PhaseReport> phases = new ArrayList<>();
@@ -142,7 +139,7 @@ public final class PaillierRound {
     listener.participantDone("ENCRYPTOR_SETUP", 1, 1);
     end(phases, new PhaseReport("ENCRYPTOR_SETUP", 1, 1, setup, 0, setup, setup, 0, 0, List.of()));
 
-    listener.phaseStarted("ENCRYPT_AND_ADD", clients);
+    listener.phaseStarted("ENCRYPT_AND_ADD", settings.clients());
     long phaseStart = System.nanoTime();
     long[] expected = new long[config.vectorLength()];
     long encryptTotal = 0;
@@ -153,17 +150,17 @@ public final class PaillierRound {
     int ciphertexts = 0;
     int done = 0;
     int uploaded = 0;
-    for (int id = 1; id <= clients; id++) {
+    for (int id = 1; id <= settings.clients(); id++) {
       long[] values = input(id);
-      if (crashed.contains(id)) {
-        listener.participantDone("ENCRYPT_AND_ADD", ++done, clients);
+      if (settings.crashed().contains(id)) {
+        listener.participantDone("ENCRYPT_AND_ADD", ++done, settings.clients());
         continue;
       }
       for (int i = 0; i < expected.length; i++) {
         expected[i] += values[i];
       }
       long a = System.nanoTime();
-      EncryptedVector upload = client.encrypt(values, pool, threads);
+      EncryptedVector upload = client.encrypt(values, pool, settings.threads());
       byte[] wire = upload.toBytes();
       long spent = System.nanoTime() - a;
       encryptTotal += spent;
@@ -172,12 +169,12 @@ public final class PaillierRound {
       uploadBytes += wire.length;
       ciphertexts = upload.ciphertexts().size();
       long b = System.nanoTime();
-      server.accept("client-" + id, wire, pool, threads);
+      server.accept("client-" + id, wire, pool, settings.threads());
       addTotal += System.nanoTime() - b;
-      listener.participantDone("ENCRYPT_AND_ADD", ++done, clients);
+      listener.participantDone("ENCRYPT_AND_ADD", ++done, settings.clients());
       listener.answerReceived("ENCRYPT_AND_ADD", ++uploaded);
     }
-    end(phases, new PhaseReport("ENCRYPT_AND_ADD", clients, included.size(), System.nanoTime() - phaseStart,
+    end(phases, new PhaseReport("ENCRYPT_AND_ADD", settings.clients(), included.size(), System.nanoTime() - phaseStart,
         addTotal, encryptTotal, encryptMax, 0, uploadBytes, List.of()));
     EncryptedVector sum = server.sum();
 
@@ -192,8 +189,8 @@ public final class PaillierRound {
     long memberBytes = 0;
     for (int i = 1; i <= t; i++) {
       long a = System.nanoTime();
-      CommitteeMember member = new CommitteeMember(keys.share(i), config, randomness.forParty("committee", i));
-      List<PartialDecryption> partials = member.partialDecrypt(sum, pool, threads);
+      CommitteeMember member = new CommitteeMember(settings.keys().share(i), config, randomness.forParty("committee", i));
+      List<PartialDecryption> partials = member.partialDecrypt(sum, pool, settings.threads());
       List<PartialDecryption> received = new ArrayList<>(partials.size());
       long bytes = 0;
       for (PartialDecryption p : partials) {
@@ -215,16 +212,16 @@ public final class PaillierRound {
 
     listener.phaseStarted("COMBINE", 0);
     long c0 = System.nanoTime();
-    long[] result = CommitteeMember.combine(tpk, config, sum, responses, pool, threads);
+    long[] result = CommitteeMember.combine(tpk, config, sum, responses, pool, settings.threads());
     long combine = System.nanoTime() - c0;
     end(phases, new PhaseReport("COMBINE", 0, 0, combine, combine, 0, 0, 0, 0, List.of()));
     long total = System.nanoTime() - start;
     boolean verified = Arrays.equals(expected, result);
     if (LOG.isLoggable(Level.INFO)) {
       LOG.log(Level.INFO, String.format(Locale.ROOT, "secagg Paillier round ended in %.3f s: %d of %d clients"
-          + " in the sum, %s", total / 1e9, included.size(), clients, verified ? "verified" : "MISMATCH"));
+          + " in the sum, %s", total / 1e9, included.size(), settings.clients(), verified ? "verified" : "MISMATCH"));
     }
-    return new PaillierReport(result, included, clients, verified, phases, layout, ciphertexts, bytesPerClient,
+    return new PaillierReport(result, included, settings.clients(), verified, phases, layout, ciphertexts, bytesPerClient,
         t, bytesPerMember, total);
   }
 
@@ -235,7 +232,7 @@ public final class PaillierRound {
 
   private long[] input(int id) {
     int length = config.vectorLength();
-    if (inputs == null) {
+    if (settings.inputs() == null) {
       // Uniform in [-2^(V-1), 2^(V-1)): the full signed range the packing is sized for.
       SecureRandom r = randomness.forParty("paillier-input", id);
       int bits = config.valueBits();
@@ -246,7 +243,7 @@ public final class PaillierRound {
       }
       return v;
     }
-    long[] v = Objects.requireNonNull(inputs.apply(id), "input supplier returned null for client " + id);
+    long[] v = Objects.requireNonNull(settings.inputs().apply(id), "input supplier returned null for client " + id);
     if (v.length != length) {
       throw new IllegalArgumentException("input of client " + id + " has " + v.length + " values; the round needs " + length);
     }
@@ -255,23 +252,25 @@ public final class PaillierRound {
 
   @Override
   public String toString() {
-    return "PaillierRound[" + clients + " clients, " + config + ", threads=" + threads + "]";
+    return "PaillierRound[" + settings.clients() + " clients, " + config + ", threads=" + settings.threads() + "]";
   }
 
   /** Builds a {@link PaillierRound}; setters validate at once. */
-  public static final class Builder {
+  public static final class Builder extends RunnerBuilder<Builder> {
     private final ThresholdKeySet keys;
     private final AggregationConfig config;
     private int clients;
     private IntFunction<long[]> inputs;
     private final Set<Integer> crashed = new TreeSet<>();
-    private int threads = 1;
-    private Long seed;
-    private RoundListener listener = RoundListener.none();
 
     private Builder(ThresholdKeySet keys, AggregationConfig config) {
       this.keys = keys;
       this.config = config;
+    }
+
+    @Override
+    Builder self() {
+      return this;
     }
 
     /**
@@ -311,38 +310,6 @@ public final class PaillierRound {
         }
         crashed.add(id);
       }
-      return this;
-    }
-
-    /**
-     * Worker threads for the vector work of each operation (default 1).
-     *
-     * @throws IllegalArgumentException if {@code threads} is outside 1..{@value #MAX_THREADS}
-     */
-    public Builder threads(int threads) {
-      if (threads < 1 || threads > MAX_THREADS) {
-        throw new IllegalArgumentException("Invalid thread count " + threads + "; must be 1.." + MAX_THREADS);
-      }
-      this.threads = threads;
-      return this;
-    }
-
-    /**
-     * Derives the inputs (when none are supplied) and all encryption and proof randomness from
-     * {@code seed}: simulations and tests only, since whoever knows the seed can decrypt.
-     */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
-    }
-
-    /**
-     * Observes the round's phases (default: none).
-     *
-     * @throws NullPointerException if {@code listener} is null
-     */
-    public Builder listener(RoundListener listener) {
-      this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

@@ -10,87 +10,36 @@ import java.util.Objects;
  * answers, the server's bytes and the dropouts recorded in the phase. Times are wall-clock
  * nanoseconds measured around each party's work (so they are noisy on a shared machine); counts
  * and bytes are exact. Immutable.
+ *
+ * @param name the phase: a SecAgg round ({@code SHARE_KEYS}, ...) or a Paillier step ({@code
+ *     ENCRYPT_AND_ADD}, ...)
+ * @param participants the clients (or committee members) the phase involved
+ * @param answers the participants that answered (sent the phase's message; aborts and crashes
+ *     excluded)
+ * @param wallNanos from the phase's start to its end
+ * @param serverNanos server time in the phase
+ * @param participantNanosTotal participant time summed over the participants
+ * @param participantNanosMax the slowest single participant's time
+ * @param serverBytesSent bytes the server sent in the phase
+ * @param serverBytesReceived bytes the server received in the phase
+ * @param dropouts the clients the server stopped counting on in this phase, ascending by id
  */
-public final class PhaseReport {
-  private final String name;
-  private final int participants;
-  private final int answers;
-  private final long wallNanos;
-  private final long serverNanos;
-  private final long participantNanosTotal;
-  private final long participantNanosMax;
-  private final long serverBytesSent;
-  private final long serverBytesReceived;
-  private final List<Dropout> dropouts;
-
-  PhaseReport(String name, int participants, int answers, long wallNanos, long serverNanos,
-      long participantNanosTotal, long participantNanosMax, long serverBytesSent,
-      long serverBytesReceived, List<Dropout> dropouts) {
-    this.name = Objects.requireNonNull(name, "name");
-    this.participants = participants;
-    this.answers = answers;
-    this.wallNanos = wallNanos;
-    this.serverNanos = serverNanos;
-    this.participantNanosTotal = participantNanosTotal;
-    this.participantNanosMax = participantNanosMax;
-    this.serverBytesSent = serverBytesSent;
-    this.serverBytesReceived = serverBytesReceived;
-    this.dropouts = List.copyOf(dropouts);
-  }
-
-  /** The phase's name: a SecAgg round ({@code SHARE_KEYS}, ...) or a Paillier step ({@code ENCRYPT}, ...). */
-  public String name() {
-    return name;
-  }
-
-  /** The clients (or committee members) the phase involved. */
-  public int participants() {
-    return participants;
-  }
-
-  /** The participants that answered (sent the phase's message; aborts and crashes excluded). */
-  public int answers() {
-    return answers;
-  }
-
-  /** Wall-clock time from the phase's start to its end (ns). */
-  public long wallNanos() {
-    return wallNanos;
-  }
-
-  /** Server time in the phase (ns). */
-  public long serverNanos() {
-    return serverNanos;
-  }
-
-  /** Participant time summed over the participants (ns). */
-  public long participantNanosTotal() {
-    return participantNanosTotal;
-  }
-
-  /** The slowest single participant's time (ns). */
-  public long participantNanosMax() {
-    return participantNanosMax;
+public record PhaseReport(String name, int participants, int answers, long wallNanos, long serverNanos,
+    long participantNanosTotal, long participantNanosMax, long serverBytesSent, long serverBytesReceived,
+    List<Dropout> dropouts) {
+  /**
+   * Validates and copies.
+   *
+   * @throws NullPointerException if {@code name} or {@code dropouts} is null
+   */
+  public PhaseReport {
+    Objects.requireNonNull(name, "name");
+    dropouts = List.copyOf(dropouts);
   }
 
   /** Mean participant time over those that answered, or 0 if none did (ns). */
   public long participantNanosMean() {
     return answers == 0 ? 0 : participantNanosTotal / answers;
-  }
-
-  /** Bytes the server sent in the phase. */
-  public long serverBytesSent() {
-    return serverBytesSent;
-  }
-
-  /** Bytes the server received in the phase. */
-  public long serverBytesReceived() {
-    return serverBytesReceived;
-  }
-
-  /** The clients the server stopped counting on in this phase, with why, ascending by id. */
-  public List<Dropout> dropouts() {
-    return dropouts;
   }
 
   @Override

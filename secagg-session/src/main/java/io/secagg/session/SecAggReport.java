@@ -9,104 +9,78 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The result of {@link SecAggRound#run()}: the outcome, per-phase costs, bytes per party, the
  * server's vector memory, the dropouts, and whether the output equals the plaintext sum of
- * exactly the included clients. Immutable.
+ * exactly the included clients. Immutable (the array and vector accessors return copies).
+ *
+ * @param config the session's configuration
+ * @param abortReason why the server aborted; empty if it completed
+ * @param abortMessage the server's abort message (public information only); empty if it completed
+ * @param includedClients the clients whose inputs are in the sum (empty if aborted), ascending
+ * @param dropouts the server's record of every client that did not finish, ascending by id
+ * @param scheduledDropouts the clients the dropout schedule made crash, by round (ascending ids)
+ * @param sumVerified true iff the session completed and its sum equals the plaintext sum, mod m,
+ *     of exactly the included clients' inputs (recomputed independently by the runner)
+ * @param phases per-round costs, in protocol order (rounds the session never reached are absent)
+ * @param clientBytesSent bytes each client sent, indexed by id (index 0 unused)
+ * @param clientBytesReceived bytes delivered to each client, indexed by id (index 0 unused)
+ * @param serverPeakVectorBytes the server's peak memory in length-L vectors
+ * @param serverPeakLiveVectors the most length-L vectors the server held at once
+ * @param protocolNanos wall-clock time of the protocol, from the server's start to its end
+ * @param sum the server's output, the sum mod m of the included clients' inputs; empty if the
+ *     session aborted
  */
-public final class SecAggReport {
-  private final SecAggConfig config;
-  private final AbortReason abortReason;
-  private final String abortMessage;
-  private final List<Integer> includedClients;
-  private final List<Dropout> dropouts;
-  private final Map<Round, List<Integer>> scheduledDropouts;
-  private final boolean sumVerified;
-  private final List<PhaseReport> phases;
-  private final long[] clientBytesSent;
-  private final long[] clientBytesReceived;
-  private final long serverPeakVectorBytes;
-  private final int serverPeakLiveVectors;
-  private final long protocolNanos;
-  private final ModVector sum;
-
-  SecAggReport(
-      SecAggConfig config, AbortReason abortReason, String abortMessage, List<Integer> includedClients,
-      List<Dropout> dropouts, Map<Round, List<Integer>> scheduledDropouts, boolean sumVerified,
-      List<PhaseReport> phases, long[] clientBytesSent, long[] clientBytesReceived,
-      long serverPeakVectorBytes, int serverPeakLiveVectors, long protocolNanos, ModVector sum) {
-    this.config = config;
-    this.abortReason = abortReason;
-    this.abortMessage = abortMessage;
-    this.includedClients = List.copyOf(includedClients);
-    this.dropouts = List.copyOf(dropouts);
-    this.scheduledDropouts = Map.copyOf(scheduledDropouts);
-    this.sumVerified = sumVerified;
-    this.phases = List.copyOf(phases);
-    this.clientBytesSent = clientBytesSent.clone();
-    this.clientBytesReceived = clientBytesReceived.clone();
-    this.serverPeakVectorBytes = serverPeakVectorBytes;
-    this.serverPeakLiveVectors = serverPeakLiveVectors;
-    this.protocolNanos = protocolNanos;
-    this.sum = sum;
-  }
-
-  /** The session's configuration. */
-  public SecAggConfig config() {
-    return config;
+public record SecAggReport(
+    SecAggConfig config, Optional<AbortReason> abortReason, Optional<String> abortMessage,
+    List<Integer> includedClients, List<Dropout> dropouts, Map<Round, List<Integer>> scheduledDropouts,
+    boolean sumVerified, List<PhaseReport> phases, long[] clientBytesSent, long[] clientBytesReceived,
+    long serverPeakVectorBytes, int serverPeakLiveVectors, long protocolNanos, Optional<ModVector> sum) {
+  /**
+   * Copies every list, map, array and vector.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public SecAggReport {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(abortReason, "abortReason");
+    Objects.requireNonNull(abortMessage, "abortMessage");
+    includedClients = List.copyOf(includedClients);
+    dropouts = List.copyOf(dropouts);
+    scheduledDropouts = Map.copyOf(scheduledDropouts);
+    phases = List.copyOf(phases);
+    clientBytesSent = clientBytesSent.clone();
+    clientBytesReceived = clientBytesReceived.clone();
+    sum = sum.map(ModVector::copy);
   }
 
   /** True iff the server completed with a sum. */
   public boolean completed() {
-    return sum != null;
-  }
-
-  /** Why the server aborted; empty if it completed. */
-  public Optional<AbortReason> abortReason() {
-    return Optional.ofNullable(abortReason);
-  }
-
-  /** The server's abort message (public information only); empty if it completed. */
-  public Optional<String> abortMessage() {
-    return Optional.ofNullable(abortMessage);
-  }
-
-  /** The clients whose inputs are in the sum (empty if aborted), ascending. */
-  public List<Integer> includedClients() {
-    return includedClients;
+    return sum.isPresent();
   }
 
   /**
    * The server's output: the sum mod m of the included clients' inputs (a fresh copy on each
    * call); empty if the session aborted.
    */
+  @Override
   public Optional<ModVector> sum() {
-    return sum == null ? Optional.empty() : Optional.of(sum.copy());
+    return sum.map(ModVector::copy);
   }
 
-  /** The server's record of every client that did not finish, ascending by id. */
-  public List<Dropout> dropouts() {
-    return dropouts;
+  /** Bytes each client sent, indexed by id (index 0 unused; a copy). */
+  @Override
+  public long[] clientBytesSent() {
+    return clientBytesSent.clone();
   }
 
-  /** The clients the dropout schedule made crash, by round (ascending ids). */
-  public Map<Round, List<Integer>> scheduledDropouts() {
-    return scheduledDropouts;
-  }
-
-  /**
-   * True iff the session completed and its sum equals the plaintext sum, mod m, of exactly the
-   * included clients' inputs (recomputed independently by the runner).
-   */
-  public boolean sumVerified() {
-    return sumVerified;
-  }
-
-  /** Per-round costs, in protocol order (rounds the session never reached are absent). */
-  public List<PhaseReport> phases() {
-    return phases;
+  /** Bytes delivered to each client, indexed by id (index 0 unused; a copy). */
+  @Override
+  public long[] clientBytesReceived() {
+    return clientBytesReceived.clone();
   }
 
   /**
@@ -159,27 +133,13 @@ public final class SecAggReport {
     return phases.stream().mapToLong(PhaseReport::serverBytesReceived).sum();
   }
 
-  /** The server's peak memory in length-L vectors (accumulator, decode buffer, thread parts). */
-  public long serverPeakVectorBytes() {
-    return serverPeakVectorBytes;
-  }
-
-  /** The most length-L vectors the server held at once. */
-  public int serverPeakLiveVectors() {
-    return serverPeakLiveVectors;
-  }
-
-  /** Wall-clock time of the protocol, from the server's start to its end (ns). */
-  public long protocolNanos() {
-    return protocolNanos;
-  }
-
   /** A multi-line human-readable summary. */
   public String summary() {
     StringBuilder b = new StringBuilder();
     b.append(config).append('\n');
     b.append(completed() ? "completed: " + includedClients.size() + " clients included, sum "
-        + (sumVerified ? "verified" : "NOT verified") : "aborted: " + abortReason + " (" + abortMessage + ")");
+        + (sumVerified ? "verified" : "NOT verified") : "aborted: " + abortReason.orElseThrow() + " ("
+        + abortMessage.orElseThrow() + ")");
     b.append('\n');
     for (PhaseReport p : phases) {
       b.append("  ").append(p).append('\n');
@@ -197,6 +157,6 @@ public final class SecAggReport {
   @Override
   public String toString() {
     return "SecAggReport[" + (completed() ? "completed, " + includedClients.size() + " included"
-        : "aborted " + abortReason) + ", verified=" + sumVerified + "]";
+        : "aborted " + abortReason.orElseThrow()) + ", verified=" + sumVerified + "]";
   }
 }

@@ -38,6 +38,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -54,7 +55,7 @@ import java.util.function.IntFunction;
  * message at a time.
  *
  * <pre>{@code
- * SecAggConfig config = SessionPlanner.builder().dropoutRate(0.1).corruptionRate(0.1).build()
+ * SecAggConfig config = SessionPlanner.of(GraphRequirements.builder().dropoutRate(0.1).corruptionRate(0.1).build())
  *     .plan(100).configBuilder(100).vectorLength(10_000).modulus(Modulus.powerOfTwo(32)).build();
  * SecAggReport report = SecAggRound.builder(config)
  *     .inputs(id -> updates[id])                                  // default: random vectors
@@ -79,29 +80,23 @@ import java.util.function.IntFunction;
  */
 public final class SecAggRound {
   /** The largest number of unmasking threads. */
-  public static final int MAX_THREADS = 64;
+  public static final int MAX_THREADS = RunnerBuilder.MAX_THREADS;
 
   private static final Logger LOG = System.getLogger(SecAggRound.class.getName());
 
+  /** What the builder fixed, read by every run. */
+  private record Settings(IntFunction<ModVector> inputs, DropoutSchedule dropouts, Long seed,
+      List<Ed25519KeyPair> identities, int threads, Duration roundTimeout) {}
+
   private final SecAggConfig config;
-  private final IntFunction<ModVector> inputs;
-  private final DropoutSchedule dropouts;
+  private final Settings settings;
   private final Randomness randomness;
-  private final Long seed;
-  private final List<Ed25519KeyPair> identities;
-  private final int unmaskingThreads;
-  private final Duration roundTimeout;
   private final RoundListener listener;
 
   private SecAggRound(Builder b) {
     this.config = b.config;
-    this.inputs = b.inputs;
-    this.dropouts = b.dropouts;
-    this.seed = b.seed;
-    this.randomness = b.seed != null ? Randomness.seeded(b.seed) : Randomness.secure();
-    this.identities = b.identities;
-    this.unmaskingThreads = b.threads;
-    this.roundTimeout = b.roundTimeout;
+    this.settings = new Settings(b.inputs, b.dropouts, b.seed, b.identities, b.threads, b.roundTimeout);
+    this.randomness = b.randomness();
     this.listener = new SafeListener(b.listener, LOG);
   }
 
@@ -148,8 +143,8 @@ public final class SecAggRound {
    */
   public SecAggReport run() throws InterruptedException {
     ExecutorService pool =
-        unmaskingThreads > 1
-            ? Executors.newFixedThreadPool(unmaskingThreads - 1, r -> {
+        settings.threads() > 1
+            ? Executors.newFixedThreadPool(settings.threads() - 1, r -> {
                 Thread t = new Thread(r, "secagg-round-unmask");
                 t.setDaemon(true);
                 return t;
@@ -185,10 +180,10 @@ public final class SecAggRound {
   }
 
   private ModVector input(int id) {
-    if (inputs == null) {
+    if (settings.inputs() == null) {
       return randomVector(config.modulus(), config.vectorLength(), randomness.forParty("input", id));
     }
-    ModVector v = Objects.requireNonNull(inputs.apply(id), "input supplier returned null for client " + id);
+    ModVector v = Objects.requireNonNull(settings.inputs().apply(id), "input supplier returned null for client " + id);
     if (!v.modulus().equals(config.modulus()) || v.length() != config.vectorLength()) {
       throw new IllegalArgumentException("input of client " + id + " is " + v.length() + " elements of Z_"
           + v.modulus() + "; the session needs " + config.vectorLength() + " elements of Z_" + config.modulus());
@@ -223,10 +218,10 @@ public final class SecAggRound {
     Run(ExecutorService pool) {
       ServerMachine.Builder sb = ServerMachine.builder(config).random(randomness.forParty("server", 0));
       if (pool != null) {
-        sb.options(ServerOptions.withExecutor(pool, unmaskingThreads));
+        sb.options(ServerOptions.withExecutor(pool, settings.threads()));
       }
       this.server = sb.build();
-      this.kept = inputs != null || seed == null ? new ModVector[n + 1] : null;
+      this.kept = settings.inputs() != null || settings.seed() == null ? new ModVector[n + 1] : null;
       for (int id = 1; id <= n; id++) {
         clientEnds[id] = network.clientEndpoint(id);
         ModVector in = input(id);
@@ -236,7 +231,7 @@ public final class SecAggRound {
         ClientMachine.Builder cb =
             ClientMachine.builder(config, id).input(in).random(randomness.forParty("client", id));
         if (config.securityMode() == SecurityMode.MALICIOUS) {
-          cb.identityKey(identities.get(id - 1));
+          cb.identityKey(settings.identities().get(id - 1));
         }
         clients[id] = cb.build();
       }
@@ -257,7 +252,7 @@ public final class SecAggRound {
         }
       };
       ServerDriver driver = ServerDriver.builder(server, notifying).codec(codec)
-          .roundTimeout(roundTimeout).listener(this).build();
+          .roundTimeout(settings.roundTimeout()).listener(this).build();
       long[] protocolNanos = new long[1];
       FutureTask<AggregationResult> serverTask = new FutureTask<>(() -> {
         long start = System.nanoTime();
@@ -317,7 +312,7 @@ public final class SecAggRound {
         return;
       }
       Round r = message.round();
-      if (r != null && dropouts.dropsAt(r, id)) {
+      if (r != null && settings.dropouts().dropsAt(r, id)) {
         gone[id] = true;
         synchronized (this) {
           scheduled.computeIfAbsent(r, x -> new ArrayList<>()).add(id);
@@ -437,31 +432,33 @@ public final class SecAggRound {
         });
         phaseList = List.copyOf(phases);
       }
-      return new SecAggReport(config, reason, message, included, server.dropouts(), schedule, verified,
-          phaseList, sent, received, server.stats().peakVectorBytes(), server.stats().peakLiveVectors(),
-          protocolNanos, result == null ? null : result.sum());
+      return new SecAggReport(config, Optional.ofNullable(reason), Optional.ofNullable(message), included,
+          server.dropouts(), schedule, verified, phaseList, sent, received, server.stats().peakVectorBytes(),
+          server.stats().peakLiveVectors(), protocolNanos, Optional.ofNullable(result == null ? null : result.sum()));
     }
   }
 
   @Override
   public String toString() {
-    return "SecAggRound[" + config + ", " + (seed != null ? "seeded" : "SecureRandom") + ", threads="
-        + unmaskingThreads + "]";
+    return "SecAggRound[" + config + ", " + (settings.seed() != null ? "seeded" : "SecureRandom") + ", threads="
+        + settings.threads() + "]";
   }
 
   /** Builds a {@link SecAggRound}; setters validate at once. */
-  public static final class Builder {
+  public static final class Builder extends RunnerBuilder<Builder> {
     private final SecAggConfig config;
     private IntFunction<ModVector> inputs;
     private DropoutSchedule dropouts = DropoutSchedule.none();
-    private Long seed;
     private List<Ed25519KeyPair> identities;
-    private int threads = 1;
     private Duration roundTimeout = Duration.ofMinutes(10);
-    private RoundListener listener = RoundListener.none();
 
     private Builder(SecAggConfig config) {
       this.config = config;
+    }
+
+    @Override
+    Builder self() {
+      return this;
     }
 
     /**
@@ -485,15 +482,6 @@ public final class SecAggRound {
      */
     public Builder dropouts(DropoutSchedule schedule) {
       this.dropouts = Objects.requireNonNull(schedule, "schedule");
-      return this;
-    }
-
-    /**
-     * Derives every party's randomness from {@code seed} (see the class description): for
-     * simulations and tests only, since anyone who knows the seed knows every secret.
-     */
-    public Builder seed(long seed) {
-      this.seed = seed;
       return this;
     }
 
@@ -524,19 +512,6 @@ public final class SecAggRound {
     }
 
     /**
-     * The number of threads the server unmasks with, the driver's thread included (default 1).
-     *
-     * @throws IllegalArgumentException if {@code threads} is outside 1..{@value #MAX_THREADS}
-     */
-    public Builder unmaskingThreads(int threads) {
-      if (threads < 1 || threads > MAX_THREADS) {
-        throw new IllegalArgumentException("Invalid thread count " + threads + "; must be 1.." + MAX_THREADS);
-      }
-      this.threads = threads;
-      return this;
-    }
-
-    /**
      * Each round's deadline (default 10 minutes). Crashes are reported at once, so the deadline
      * only matters if a client stalls; it is a guard, not a simulation parameter.
      *
@@ -549,16 +524,6 @@ public final class SecAggRound {
         throw new IllegalArgumentException("Invalid timeout " + timeout + "; must be positive");
       }
       this.roundTimeout = timeout;
-      return this;
-    }
-
-    /**
-     * Observes the round's phases (default: none).
-     *
-     * @throws NullPointerException if {@code listener} is null
-     */
-    public Builder listener(RoundListener listener) {
-      this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

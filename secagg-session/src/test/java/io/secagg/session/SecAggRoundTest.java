@@ -28,12 +28,17 @@ class SecAggRoundTest {
     return SecAggConfig.builder().clientCount(n).threshold(t).vectorLength(length).modulus(m).completeGraph();
   }
 
+  /** The round completed with exactly {@code included} in its sum, verified against their inputs. */
+  private static void assertVerified(SecAggReport r, List<Integer> included) {
+    assertTrue(r.completed(), r::summary);
+    assertEquals(included, r.includedClients());
+    assertTrue(r.sumVerified(), r::summary);
+  }
+
   @Test
   void completeGraphWithoutDropoutsSumsEveryone() throws Exception {
     SecAggReport r = SecAggRound.builder(complete(5, 3, 17, Modulus.powerOfTwo(16)).build()).seed(3).build().run();
-    assertTrue(r.completed(), r::summary);
-    assertEquals(List.of(1, 2, 3, 4, 5), r.includedClients());
-    assertTrue(r.sumVerified());
+    assertVerified(r, List.of(1, 2, 3, 4, 5));
     assertEquals(List.of(), r.dropouts());
   }
 
@@ -42,9 +47,7 @@ class SecAggRoundTest {
     SecAggReport r = SecAggRound.builder(complete(6, 3, 10, Modulus.of(1_000_003)).build())
         .dropouts(DropoutSchedule.scripted().drop(Round.MASKED_INPUT_COLLECTION, 2, 5).build())
         .seed(4).build().run();
-    assertTrue(r.completed(), r::summary);
-    assertEquals(List.of(1, 3, 4, 6), r.includedClients());
-    assertTrue(r.sumVerified());
+    assertVerified(r, List.of(1, 3, 4, 6));
     // The crashes are reported by the network, so the server records them as disconnections.
     assertEquals(List.of(
         Dropout.disconnected(2, Round.MASKED_INPUT_COLLECTION, LeaveReason.CONNECTION_CLOSED),
@@ -74,9 +77,7 @@ class SecAggRoundTest {
     SecAggReport r = SecAggRound.builder(c).identityKeys(ids)
         .dropouts(DropoutSchedule.scripted().drop(Round.CONSISTENCY_CHECK, 7).drop(Round.MASKED_INPUT_COLLECTION, 1).build())
         .seed(5).build().run();
-    assertTrue(r.completed(), r::summary);
-    assertEquals(List.of(2, 3, 4, 5, 6, 7), r.includedClients());
-    assertTrue(r.sumVerified());
+    assertVerified(r, List.of(2, 3, 4, 5, 6, 7));
     assertThrows(IllegalStateException.class, () -> SecAggRound.builder(c).build());
     assertThrows(IllegalArgumentException.class,
         () -> SecAggRound.builder(c).identityKeys(SecAggRound.simulatedIdentityKeys(7, 6)));
@@ -100,7 +101,7 @@ class SecAggRoundTest {
     SecAggReport r = SecAggRound.builder(SecAggConfig.builder().clientCount(8).hararyGraph(4).threshold(2)
             .vectorLength(50).modulus(Modulus.powerOfTwo(32)).build())
         .dropouts(DropoutSchedule.scripted().drop(Round.SHARE_KEYS, 3).drop(Round.UNMASKING, 6).build())
-        .unmaskingThreads(2).seed(8).build().run();
+        .threads(2).seed(8).build().run();
     assertTrue(r.completed(), r::summary);
     assertTrue(r.sumVerified());
     assertEquals(List.of("ADVERTISE_KEYS", "SHARE_KEYS", "MASKED_INPUT_COLLECTION", "UNMASKING"),
@@ -162,10 +163,9 @@ class SecAggRoundTest {
 
   @Test
   void aPlannedSparseSessionRuns() throws Exception {
-    SecAggConfig c = SessionPlanner.builder()
-        .requirements(GraphRequirements.builder().threatModel(ThreatModel.SEMI_HONEST)
+    SecAggConfig c = SessionPlanner.of(GraphRequirements.builder().threatModel(ThreatModel.SEMI_HONEST)
             .dropoutRate(0.1).corruptionRate(0.05).build())
-        .build().plan(200)
+        .plan(200)
         .configBuilder(200).vectorLength(4).modulus(Modulus.powerOfTwo(16)).build();
     assertEquals(GraphKind.HARARY, c.graphKind());
     SecAggReport r = SecAggRound.builder(c).dropouts(DropoutSchedule.perRound(0.02, 1)).seed(2).build().run();
@@ -227,8 +227,8 @@ class SecAggRoundTest {
   void rejectsBadSettings() {
     SecAggConfig c = complete(4, 2, 3, Modulus.powerOfTwo(8)).build();
     assertThrows(NullPointerException.class, () -> SecAggRound.builder(null));
-    assertThrows(IllegalArgumentException.class, () -> SecAggRound.builder(c).unmaskingThreads(0));
-    assertThrows(IllegalArgumentException.class, () -> SecAggRound.builder(c).unmaskingThreads(65));
+    assertThrows(IllegalArgumentException.class, () -> SecAggRound.builder(c).threads(0));
+    assertThrows(IllegalArgumentException.class, () -> SecAggRound.builder(c).threads(65));
     assertThrows(IllegalArgumentException.class, () -> SecAggRound.builder(c).roundTimeout(Duration.ZERO));
     assertThrows(NullPointerException.class, () -> SecAggRound.builder(c).listener(null));
     assertThrows(NullPointerException.class, () -> SecAggRound.builder(c).dropouts(null));

@@ -4,42 +4,46 @@ import io.secagg.core.graph.GraphKind;
 import io.secagg.core.graph.GraphParameters;
 import io.secagg.core.graph.GraphRequirements;
 import io.secagg.core.protocol.SecAggConfig;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What a {@link SessionPlanner} decided: the graph, its degree and the threshold, with the threat
  * statement they answer and how they were reached (so that a report can say it). Immutable.
+ *
+ * @param graphKind {@link GraphKind#HARARY} (sparse, SecAgg+) or {@link GraphKind#COMPLETE}
+ * @param hararyDegree the Harary degree k, or 0 for the complete graph (see {@link #degree})
+ * @param threshold the Shamir threshold t of every session of the plan
+ * @param requirements the threat statement the plan answers
+ * @param sparseRequested true iff a sparse graph was asked for (recommended or of a given degree)
+ * @param fellBackToComplete true iff a recommended sparse graph was asked for but none fits, so
+ *     the graph is complete
+ * @param thresholdGiven true iff the caller fixed the threshold rather than the rules deriving it
+ * @param smallestSession the smallest session size the plan serves
+ * @param largestSession the largest session size the plan serves
+ * @param derivedFrom the {@link GraphParameters} the degree and threshold come from (for the
+ *     smallest session, or the largest for a complete graph), with the corrupted and dropped
+ *     counts and the achieved security and correctness exponents; empty when the caller fixed the
+ *     threshold
  */
-public final class SessionPlan {
-  private final GraphKind graphKind;
-  private final int hararyDegree;
-  private final int threshold;
-  private final GraphRequirements requirements;
-  private final boolean sparseRequested;
-  private final boolean fellBackToComplete;
-  private final boolean thresholdGiven;
-  private final int smallest;
-  private final int largest;
-  private final GraphParameters derivedFrom;
-
-  SessionPlan(GraphKind graphKind, int hararyDegree, int threshold, GraphRequirements requirements,
-      boolean sparseRequested, boolean fellBackToComplete,
-      boolean thresholdGiven, int smallest, int largest, GraphParameters derivedFrom) {
-    this.graphKind = graphKind;
-    this.hararyDegree = hararyDegree;
-    this.threshold = threshold;
-    this.requirements = requirements;
-    this.sparseRequested = sparseRequested;
-    this.fellBackToComplete = fellBackToComplete;
-    this.thresholdGiven = thresholdGiven;
-    this.smallest = smallest;
-    this.largest = largest;
-    this.derivedFrom = derivedFrom;
-  }
-
-  /** The graph family: {@link GraphKind#HARARY} (sparse, SecAgg+) or {@link GraphKind#COMPLETE}. */
-  public GraphKind graphKind() {
-    return graphKind;
+public record SessionPlan(GraphKind graphKind, int hararyDegree, int threshold, GraphRequirements requirements,
+    boolean sparseRequested, boolean fellBackToComplete, boolean thresholdGiven, int smallestSession,
+    int largestSession, Optional<GraphParameters> derivedFrom) {
+  /**
+   * Checks that the plan is one a session can have.
+   *
+   * @throws NullPointerException if a reference component is null
+   * @throws IllegalArgumentException if the sizes, degree or threshold are inconsistent
+   */
+  public SessionPlan {
+    Objects.requireNonNull(graphKind, "graphKind");
+    Objects.requireNonNull(requirements, "requirements");
+    Objects.requireNonNull(derivedFrom, "derivedFrom");
+    if (smallestSession < 3 || smallestSession > largestSession || threshold < 2
+        || (graphKind == GraphKind.HARARY ? hararyDegree < 2 || hararyDegree >= smallestSession : hararyDegree != 0)) {
+      throw new IllegalArgumentException("Inconsistent plan: " + graphKind + " k=" + hararyDegree + ", t="
+          + threshold + ", sizes " + smallestSession + ".." + largestSession);
+    }
   }
 
   /**
@@ -51,50 +55,6 @@ public final class SessionPlan {
   public int degree(int clients) {
     checkSize(clients);
     return graphKind == GraphKind.COMPLETE ? clients - 1 : hararyDegree;
-  }
-
-  /** The Shamir threshold t of every session of the plan. */
-  public int threshold() {
-    return threshold;
-  }
-
-  /** The threat statement the plan answers. */
-  public GraphRequirements requirements() {
-    return requirements;
-  }
-
-  /** True iff a sparse graph was asked for (recommended or of a given degree). */
-  public boolean sparseRequested() {
-    return sparseRequested;
-  }
-
-  /** True iff a recommended sparse graph was asked for but none fits, so the graph is complete. */
-  public boolean fellBackToComplete() {
-    return fellBackToComplete;
-  }
-
-  /** True iff the caller fixed the threshold rather than the rules deriving it. */
-  public boolean thresholdGiven() {
-    return thresholdGiven;
-  }
-
-  /** The smallest session size the plan serves. */
-  public int smallestSession() {
-    return smallest;
-  }
-
-  /** The largest session size the plan serves. */
-  public int largestSession() {
-    return largest;
-  }
-
-  /**
-   * The {@link GraphParameters} the degree and threshold come from (for the smallest session, or
-   * the largest for a complete graph), with the corrupted and dropped counts and the achieved
-   * security and correctness exponents; empty when the caller fixed the threshold.
-   */
-  public Optional<GraphParameters> derivedFrom() {
-    return Optional.ofNullable(derivedFrom);
   }
 
   /**
@@ -115,16 +75,16 @@ public final class SessionPlan {
   }
 
   private void checkSize(int clients) {
-    if (clients < smallest || clients > largest) {
+    if (clients < smallestSession || clients > largestSession) {
       throw new IllegalArgumentException(
-          "Invalid session size " + clients + "; this plan serves " + smallest + ".." + largest);
+          "Invalid session size " + clients + "; this plan serves " + smallestSession + ".." + largestSession);
     }
   }
 
   @Override
   public String toString() {
     return "SessionPlan[" + graphKind + (graphKind == GraphKind.HARARY ? " k=" + hararyDegree : "")
-        + ", t=" + threshold + ", " + requirements.threatModel() + ", sizes " + smallest + ".." + largest
-        + (fellBackToComplete ? ", fell back to complete" : "") + "]";
+        + ", t=" + threshold + ", " + requirements.threatModel() + ", sizes " + smallestSession + ".."
+        + largestSession + (fellBackToComplete ? ", fell back to complete" : "") + "]";
   }
 }

@@ -8,20 +8,19 @@ import io.secagg.core.protocol.SecAggConfig;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Derives a session's masking graph, degree and Shamir threshold from a stated threat model, the
  * {@link GraphRequirements} (the adversary, the fractions of corrupted and dropped clients, the
  * targets and the grinding budget). Every rule comes from {@link GraphParameters}, the one public
  * source of them; this class only decides which rule a request calls for and checks the result.
- * Immutable and reusable; built with {@link #builder()}.
+ * Immutable and reusable: {@link #of} starts one, and each setting returns a new planner.
  *
  * <pre>{@code
- * SessionPlan plan = SessionPlanner.builder()
- *     .requirements(GraphRequirements.builder().threatModel(ThreatModel.MALICIOUS_SERVER)
- *         .dropoutRate(0.1).corruptionRate(0.05).build())
+ * SessionPlan plan = SessionPlanner.of(GraphRequirements.builder()
+ *         .threatModel(ThreatModel.MALICIOUS_SERVER).dropoutRate(0.1).corruptionRate(0.05).build())
  *     .sparseGraph()                       // SecAgg+, or the complete graph where none fits
- *     .build()
  *     .plan(1000);
  * SecAggConfig config = plan.configBuilder(1000)
  *     .vectorLength(100_000).modulus(Modulus.powerOfTwo(32)).build();
@@ -30,14 +29,14 @@ import java.util.Objects;
  * <p><b>Rules.</b>
  *
  * <ul>
- *   <li>{@link Builder#sparseGraph()} (the default): the degree and threshold of {@link
+ *   <li>{@link #sparseGraph()} (the default): the degree and threshold of {@link
  *       GraphParameters#recommend(int, GraphRequirements)}, which falls back to the complete graph
  *       when no sparse one fits ({@link SessionPlan#fellBackToComplete()});
- *   <li>{@link Builder#hararyGraph(int)}: that degree, with the threshold of {@link
+ *   <li>{@link #hararyGraph(int)}: that degree, with the threshold of {@link
  *       GraphParameters#harary} (refused if the degree cannot meet the requirements);
- *   <li>{@link Builder#completeGraph()}: the threshold of {@link GraphParameters#complete},
+ *   <li>{@link #completeGraph()}: the threshold of {@link GraphParameters#complete},
  *       refused when it would leave fewer than t neighbours after the dropouts;
- *   <li>an explicit {@link Builder#threshold(int)} replaces the derived threshold; it is checked
+ *   <li>an explicit {@link #threshold(int)} replaces the derived threshold; it is checked
  *       only against the degree (2..k), so the caller owns its consequences.
  * </ul>
  *
@@ -59,19 +58,65 @@ public final class SessionPlanner {
     COMPLETE
   }
 
-  private SessionPlanner(Builder b) {
-    this.requirements = b.requirements;
-    this.graph = b.graph;
-    this.degree = b.degree;
-    this.threshold = b.threshold;
+  private SessionPlanner(GraphRequirements requirements, GraphChoice graph, int degree, int threshold) {
+    this.requirements = requirements;
+    this.graph = graph;
+    this.degree = degree;
+    this.threshold = threshold;
   }
 
   /**
-   * A builder: the default {@link GraphRequirements} (malicious server, no corruption, no
-   * dropouts), a sparse graph where one fits.
+   * A planner for {@code requirements}: a sparse graph where one fits, the derived threshold.
+   *
+   * @throws NullPointerException if {@code requirements} is null
    */
-  public static Builder builder() {
-    return new Builder();
+  public static SessionPlanner of(GraphRequirements requirements) {
+    return new SessionPlanner(Objects.requireNonNull(requirements, "requirements"), GraphChoice.SPARSE, 0, 0);
+  }
+
+  /**
+   * A planner for the default {@link GraphRequirements} (a malicious server, no corrupted or
+   * dropped clients): a threshold that is a bare majority of each client's neighbours, which is
+   * what {@link ConfigPolicy#defaults()} demands.
+   */
+  public static SessionPlanner defaults() {
+    return of(GraphRequirements.builder().build());
+  }
+
+  /** This planner with a sparse random Harary graph (SecAgg+) of the recommended degree where one fits. */
+  public SessionPlanner sparseGraph() {
+    return new SessionPlanner(requirements, GraphChoice.SPARSE, 0, threshold);
+  }
+
+  /**
+   * This planner with a random Harary graph of degree {@code k} (SecAgg+).
+   *
+   * @throws IllegalArgumentException if {@code k} is odd or below 2 (k below n is checked by
+   *     {@link #plan})
+   */
+  public SessionPlanner hararyGraph(int k) {
+    if (k < 2 || (k & 1) != 0 || k > MaskingGraph.MAX_CLIENTS) {
+      throw new IllegalArgumentException("Invalid Harary degree " + k + "; must be even and >= 2");
+    }
+    return new SessionPlanner(requirements, GraphChoice.HARARY, k, threshold);
+  }
+
+  /** This planner with the complete graph (SecAgg): every client masks with every other. */
+  public SessionPlanner completeGraph() {
+    return new SessionPlanner(requirements, GraphChoice.COMPLETE, 0, threshold);
+  }
+
+  /**
+   * This planner with a fixed Shamir threshold instead of the derived one (checked against the
+   * degree only).
+   *
+   * @throws IllegalArgumentException if {@code t} is below 2
+   */
+  public SessionPlanner threshold(int t) {
+    if (t < 2) {
+      throw new IllegalArgumentException("Invalid threshold " + t + "; must be at least 2");
+    }
+    return new SessionPlanner(requirements, graph, degree, t);
   }
 
   /**
@@ -163,7 +208,7 @@ public final class SessionPlanner {
       throw new IllegalArgumentException("threshold " + t + " exceeds the number of neighbours " + kSmallest);
     }
     return new SessionPlan(kind, k, t, requirements, graph != GraphChoice.COMPLETE, fellBack, threshold != 0,
-        smallest, largest, threshold == 0 ? derived : null);
+        smallest, largest, Optional.ofNullable(threshold == 0 ? derived : null));
   }
 
   private static int evenAtMost(int n) {
@@ -174,73 +219,5 @@ public final class SessionPlanner {
   public String toString() {
     return "SessionPlanner[" + requirements + ", " + graph + (degree != 0 ? " k=" + degree : "")
         + (threshold != 0 ? ", t=" + threshold : "") + "]";
-  }
-
-  /** Builds a {@link SessionPlanner}; setters validate at once. */
-  public static final class Builder {
-    private GraphRequirements requirements = GraphRequirements.builder().build();
-    private GraphChoice graph = GraphChoice.SPARSE;
-    private int degree;
-    private int threshold;
-
-    private Builder() {}
-
-    /**
-     * The threat statement: adversary, corrupted and dropped fractions, targets and grinding
-     * budget (default: {@code GraphRequirements.builder().build()}).
-     *
-     * @throws NullPointerException if {@code requirements} is null
-     */
-    public Builder requirements(GraphRequirements requirements) {
-      this.requirements = Objects.requireNonNull(requirements, "requirements");
-      return this;
-    }
-
-    /** A sparse random Harary graph (SecAgg+) of the recommended degree where one fits (default). */
-    public Builder sparseGraph() {
-      this.graph = GraphChoice.SPARSE;
-      this.degree = 0;
-      return this;
-    }
-
-    /**
-     * A random Harary graph of degree {@code k} (SecAgg+).
-     *
-     * @throws IllegalArgumentException if {@code k} is odd or below 2 (k below n is checked by
-     *     {@link SessionPlanner#plan})
-     */
-    public Builder hararyGraph(int k) {
-      if (k < 2 || (k & 1) != 0 || k > MaskingGraph.MAX_CLIENTS) {
-        throw new IllegalArgumentException("Invalid Harary degree " + k + "; must be even and >= 2");
-      }
-      this.graph = GraphChoice.HARARY;
-      this.degree = k;
-      return this;
-    }
-
-    /** The complete graph (SecAgg): every client masks with every other. */
-    public Builder completeGraph() {
-      this.graph = GraphChoice.COMPLETE;
-      this.degree = 0;
-      return this;
-    }
-
-    /**
-     * A fixed Shamir threshold instead of the derived one (checked against the degree only).
-     *
-     * @throws IllegalArgumentException if {@code t} is below 2
-     */
-    public Builder threshold(int t) {
-      if (t < 2) {
-        throw new IllegalArgumentException("Invalid threshold " + t + "; must be at least 2");
-      }
-      this.threshold = t;
-      return this;
-    }
-
-    /** The planner. */
-    public SessionPlanner build() {
-      return new SessionPlanner(this);
-    }
   }
 }

@@ -68,7 +68,7 @@ public final class ClientDriver {
     }
     ClientResult result;
     try {
-      result = ClientResult.of(client.clientId(), drive());
+      result = new ClientResult(client.clientId(), drive());
     } catch (IOException | InterruptedException e) {
       if (LOG.isLoggable(Level.INFO)) {
         LOG.log(Level.INFO, "secagg client " + client.clientId() + ": stopped by "

@@ -2,8 +2,8 @@ package io.secagg.core.transport;
 
 import io.secagg.core.protocol.AbortReason;
 import io.secagg.core.protocol.client.ClientAborted;
-import io.secagg.core.protocol.client.ClientState;
 import io.secagg.core.protocol.client.ClientCompleted;
+import io.secagg.core.protocol.client.ClientState;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,32 +11,20 @@ import java.util.Optional;
  * How one client's part of a session ended, as the client saw it: completed (it sent its
  * unmasking response, so its input is in the sum unless the server aborts afterwards) or
  * aborted, with the reason. Immutable; returned by {@link ClientDriver#run()}.
+ *
+ * @param clientId the client's id in its session
+ * @param finalState the machine's state when it stopped: {@code ClientCompleted}, {@code
+ *     ClientAborted}, or a round state when the session ended before the client finished
+ *     (reported as aborted with {@link AbortReason#CANCELLED})
  */
-public final class ClientResult {
-  private final int clientId;
-  private final ClientState finalState;
-
-  private ClientResult(int clientId, ClientState finalState) {
-    this.clientId = clientId;
-    this.finalState = finalState;
-  }
-
+public record ClientResult(int clientId, ClientState finalState) {
   /**
-   * The result of a client machine that stopped in {@code finalState}.
+   * Checks the state.
    *
-   * @param clientId the client's id in its session
-   * @param finalState the machine's state when it stopped: {@code ClientCompleted}, {@code ClientAborted},
-   *     or a round state when the session ended before the client finished (reported as aborted
-   *     with {@link AbortReason#CANCELLED})
    * @throws NullPointerException if {@code finalState} is null
    */
-  public static ClientResult of(int clientId, ClientState finalState) {
-    return new ClientResult(clientId, Objects.requireNonNull(finalState, "finalState"));
-  }
-
-  /** The client's id in its session. */
-  public int clientId() {
-    return clientId;
+  public ClientResult {
+    Objects.requireNonNull(finalState, "finalState");
   }
 
   /** True iff the client completed its part of the session. */
@@ -61,11 +49,6 @@ public final class ClientResult {
       return ((ClientAborted) finalState).message();
     }
     return "the session ended while the client was in " + finalState.name();
-  }
-
-  /** The client machine's final state, for callers that inspect it. */
-  public ClientState finalState() {
-    return finalState;
   }
 
   @Override

@@ -38,27 +38,32 @@ class ClientLeftTest {
     return assertInstanceOf(ServerCompleted.class, h.server.state(), () -> "not completed: " + h.server.state());
   }
 
+  /** A started semi-honest complete-graph session whose round-{@code round} requests are queued. */
+  private static Harness semiHonestAt(int n, int t, long seed, Round round) {
+    Harness h = Harness.create(Harness.complete(n, t), SecurityMode.SEMI_HONEST, n, seed);
+    h.start();
+    h.runUntilRequestsOf(round);
+    return h;
+  }
+
+  /** Client {@code id} never sees its queued request: the transport reports it gone. */
+  private static void leavesUnanswered(Harness h, int id, LeaveReason reason) {
+    h.take(id);
+    h.enqueue(h.server.clientLeft(id, reason));
+  }
+
   @Test
   void aClientThatLeavesBeforeItsMaskedInputCostsNoDeadline() {
-    Harness h = Harness.create(Harness.complete(6, 3), SecurityMode.SEMI_HONEST, 6, 70);
-    h.start();
-    h.runUntilRequestsOf(Round.MASKED_INPUT_COLLECTION);
-    h.take(4);
-    h.enqueue(h.server.clientLeft(4, LeaveReason.CONNECTION_CLOSED));
+    Harness h = semiHonestAt(6, 3, 70, Round.MASKED_INPUT_COLLECTION);
+    leavesUnanswered(h, 4, LeaveReason.CONNECTION_CLOSED);
     runWithoutDeadlines(h);
-    ServerCompleted done = completed(h);
-    assertEquals(List.of(1, 2, 3, 5, 6), done.result().includedClients());
-    assertEquals(h.plaintextSum(List.of(1, 2, 3, 5, 6)), done.result().sum());
-    assertEquals(
-        List.of(Dropout.disconnected(4, Round.MASKED_INPUT_COLLECTION, LeaveReason.CONNECTION_CLOSED)),
-        done.result().dropouts());
+    assertOutcome(h, completed(h), List.of(1, 2, 3, 5, 6),
+        Dropout.disconnected(4, Round.MASKED_INPUT_COLLECTION, LeaveReason.CONNECTION_CLOSED));
   }
 
   @Test
   void theLastAwaitedClientLeavingClosesTheRoundAtOnce() {
-    Harness h = Harness.create(Harness.complete(5, 3), SecurityMode.SEMI_HONEST, 5, 71);
-    h.start();
-    h.runUntilRequestsOf(Round.SHARE_KEYS);
+    Harness h = semiHonestAt(5, 3, 71, Round.SHARE_KEYS);
     h.take(2);
     while (h.step()) {
       // Every other client answers round 1; the server still waits for client 2.
@@ -67,69 +72,60 @@ class ClientLeftTest {
     h.enqueue(h.server.clientLeft(2, LeaveReason.STREAM_CANCELLED));
     assertEquals(Round.MASKED_INPUT_COLLECTION, h.server.round(), "the round closed when its last client left");
     runWithoutDeadlines(h);
-    ServerCompleted done = completed(h);
-    assertEquals(List.of(1, 3, 4, 5), done.result().includedClients());
-    assertEquals(h.plaintextSum(List.of(1, 3, 4, 5)), done.result().sum());
+    assertOutcome(h, completed(h), List.of(1, 3, 4, 5),
+        Dropout.disconnected(2, Round.SHARE_KEYS, LeaveReason.STREAM_CANCELLED));
+  }
+
+  /**
+   * Starts the session, lets client {@code id} alone answer the requests of {@code round}, then
+   * reports it gone (nothing reaches it any more) and runs the rest without deadlines.
+   */
+  private static ServerCompleted leavesAfterAnswering(Harness h, Round round, int id, LeaveReason reason) {
+    h.start();
+    h.runUntilRequestsOf(round);
+    h.deliver(id, h.take(id));
+    serverTakesQueuedAnswers(h);
+    h.enqueue(h.server.clientLeft(id, reason));
+    h.offline.add(id);
+    runWithoutDeadlines(h);
+    return completed(h);
+  }
+
+  private static void assertOutcome(Harness h, ServerCompleted done, List<Integer> included, Dropout... dropouts) {
+    assertEquals(included, done.result().includedClients());
+    assertEquals(h.plaintextSum(included), done.result().sum());
+    assertEquals(List.of(dropouts), done.result().dropouts());
   }
 
   @Test
   void aClientThatLeavesAfterItsMaskedInputStaysInTheSumAndIsNotAskedToUnmask() {
     Harness h = Harness.create(Harness.complete(6, 3), SecurityMode.SEMI_HONEST, 6, 72);
-    h.start();
-    h.runUntilRequestsOf(Round.MASKED_INPUT_COLLECTION);
-    h.deliver(5, h.take(5));
-    serverTakesQueuedAnswers(h); // client 5's masked input is added; the others have not answered
-    h.enqueue(h.server.clientLeft(5, LeaveReason.CONNECTION_CLOSED));
-    runWithoutDeadlines(h);
-    ServerCompleted done = completed(h);
-    assertEquals(List.of(1, 2, 3, 4, 5, 6), done.result().includedClients());
-    assertEquals(h.plaintextSum(List.of(1, 2, 3, 4, 5, 6)), done.result().sum());
-    assertEquals(List.of(Dropout.disconnected(5, Round.UNMASKING, LeaveReason.CONNECTION_CLOSED)),
-        done.result().dropouts());
+    ServerCompleted done = leavesAfterAnswering(h, Round.MASKED_INPUT_COLLECTION, 5, LeaveReason.CONNECTION_CLOSED);
+    assertOutcome(h, done, List.of(1, 2, 3, 4, 5, 6),
+        Dropout.disconnected(5, Round.UNMASKING, LeaveReason.CONNECTION_CLOSED));
     assertTrue(h.sentBy.get(5).stream().noneMatch(m -> m instanceof UnmaskingResponse));
   }
 
   @Test
   void aClientThatLeftInRoundZeroAfterAnsweringIsReleasedWhenRoundOneOpens() {
     Harness h = Harness.create(Harness.complete(5, 2), SecurityMode.SEMI_HONEST, 5, 73);
-    h.start();
-    h.deliver(3, h.take(3));
-    serverTakesQueuedAnswers(h);
-    h.enqueue(h.server.clientLeft(3, LeaveReason.EXPLICIT_LEAVE));
-    h.dropAt.put(3, Round.SHARE_KEYS); // it is gone: nothing reaches it any more
-    runWithoutDeadlines(h);
-    ServerCompleted done = completed(h);
-    assertEquals(List.of(1, 2, 4, 5), done.result().includedClients());
-    assertEquals(List.of(Dropout.disconnected(3, Round.SHARE_KEYS, LeaveReason.EXPLICIT_LEAVE)),
-        done.result().dropouts());
+    ServerCompleted done = leavesAfterAnswering(h, Round.ADVERTISE_KEYS, 3, LeaveReason.EXPLICIT_LEAVE);
+    assertOutcome(h, done, List.of(1, 2, 4, 5), Dropout.disconnected(3, Round.SHARE_KEYS, LeaveReason.EXPLICIT_LEAVE));
   }
 
   @Test
   void aSignerThatLeavesIsNotCountedOnForUnmaskingInMaliciousMode() {
     Harness h = Harness.create(Harness.complete(7, 4), SecurityMode.MALICIOUS, 7, 74);
-    h.start();
-    h.runUntilRequestsOf(Round.CONSISTENCY_CHECK);
-    h.deliver(6, h.take(6));
-    serverTakesQueuedAnswers(h);
-    h.enqueue(h.server.clientLeft(6, LeaveReason.CONNECTION_CLOSED));
-    h.dropAt.put(6, Round.UNMASKING);
-    runWithoutDeadlines(h);
-    ServerCompleted done = completed(h);
-    assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), done.result().includedClients());
-    assertEquals(h.plaintextSum(done.result().includedClients()), done.result().sum());
-    assertEquals(List.of(Dropout.disconnected(6, Round.UNMASKING, LeaveReason.CONNECTION_CLOSED)),
-        done.result().dropouts());
+    ServerCompleted done = leavesAfterAnswering(h, Round.CONSISTENCY_CHECK, 6, LeaveReason.CONNECTION_CLOSED);
+    assertOutcome(h, done, List.of(1, 2, 3, 4, 5, 6, 7),
+        Dropout.disconnected(6, Round.UNMASKING, LeaveReason.CONNECTION_CLOSED));
   }
 
   @Test
   void tooManyDeparturesAbortBeforeAnyoneRevealsAShare() {
-    Harness h = Harness.create(Harness.complete(5, 3), SecurityMode.SEMI_HONEST, 5, 75);
-    h.start();
-    h.runUntilRequestsOf(Round.MASKED_INPUT_COLLECTION);
-    for (int id : new int[] {1, 2}) {
-      h.take(id);
-      h.enqueue(h.server.clientLeft(id, LeaveReason.CONNECTION_CLOSED));
-    }
+    Harness h = semiHonestAt(5, 3, 75, Round.MASKED_INPUT_COLLECTION);
+    leavesUnanswered(h, 1, LeaveReason.CONNECTION_CLOSED);
+    leavesUnanswered(h, 2, LeaveReason.CONNECTION_CLOSED);
     h.deliver(3, h.take(3));
     serverTakesQueuedAnswers(h);
     h.enqueue(h.server.clientLeft(3, LeaveReason.CONNECTION_CLOSED));

@@ -19,14 +19,13 @@ class SessionPlannerTest {
     return GraphRequirements.builder().dropoutRate(dropout).corruptionRate(corruption).threatModel(model).build();
   }
 
-  private static SessionPlanner.Builder semiHonest() {
-    return SessionPlanner.builder().requirements(rates(0, 0, ThreatModel.SEMI_HONEST));
+  private static SessionPlanner semiHonest() {
+    return SessionPlanner.of(rates(0, 0, ThreatModel.SEMI_HONEST));
   }
 
   @Test
   void aSparseRequestTakesTheRecommendation() {
-    SessionPlan p = SessionPlanner.builder().requirements(rates(0.1, 0.1, ThreatModel.MALICIOUS_SERVER)).build()
-        .plan(1000);
+    SessionPlan p = SessionPlanner.of(rates(0.1, 0.1, ThreatModel.MALICIOUS_SERVER)).plan(1000);
     GraphParameters rec = GraphParameters.recommend(1000, 0.1, 0.1);
     assertEquals(GraphKind.HARARY, p.graphKind());
     assertEquals(rec.degree(), p.degree(1000));
@@ -42,7 +41,7 @@ class SessionPlannerTest {
   @Test
   void aSparseRequestThatNoSparseGraphFitsFallsBackToTheCompleteRule() {
     // Three clients leave no even degree below n - 1.
-    SessionPlan p = semiHonest().build().plan(3);
+    SessionPlan p = semiHonest().plan(3);
     assertEquals(GraphKind.COMPLETE, p.graphKind());
     assertTrue(p.fellBackToComplete());
     assertEquals(GraphParameters.complete(3, rates(0, 0, ThreatModel.SEMI_HONEST)).threshold(), p.threshold());
@@ -51,11 +50,10 @@ class SessionPlannerTest {
 
   @Test
   void theCompleteRuleChecksDropoutToleranceUnlessTheThresholdIsGiven() {
-    SessionPlanner.Builder b =
-        SessionPlanner.builder().completeGraph().requirements(rates(0.3, 0.4, ThreatModel.MALICIOUS_SERVER));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.build().plan(10));
+    SessionPlanner b = SessionPlanner.of(rates(0.3, 0.4, ThreatModel.MALICIOUS_SERVER)).completeGraph();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.plan(10));
     assertTrue(e.getMessage().contains("No threshold fits the complete graph of 10 clients"), e.getMessage());
-    SessionPlan given = b.threshold(3).build().plan(10);
+    SessionPlan given = b.threshold(3).plan(10);
     assertEquals(3, given.threshold());
     assertTrue(given.thresholdGiven());
     assertTrue(given.derivedFrom().isEmpty());
@@ -63,13 +61,13 @@ class SessionPlannerTest {
 
   @Test
   void aMaliciousServerWithNoCorruptionGetsABareMajorityAsParticipantsDemand() throws ConfigRejectedException {
-    SessionPlanner majority = SessionPlanner.builder().completeGraph().build();
+    SessionPlanner majority = SessionPlanner.defaults().completeGraph();
     for (int n = 3; n <= 40; n++) {
       SessionPlan p = majority.plan(n);
       assertEquals((n - 1) / 2 + 1, p.threshold(), "n=" + n);
       ConfigPolicy.defaults().check(p.configBuilder(n).vectorLength(1).modulus(Modulus.powerOfTwo(8)).build());
     }
-    SessionPlan sparse = SessionPlanner.builder().hararyGraph(6).build().plan(20);
+    SessionPlan sparse = SessionPlanner.defaults().hararyGraph(6).plan(20);
     assertEquals(4, sparse.threshold());
     assertEquals(6, sparse.degree(20));
   }
@@ -77,7 +75,7 @@ class SessionPlannerTest {
   @Test
   void oneThresholdServesEverySessionSize() {
     // Groups of 4 and 5: complete graphs of degree 3 and 4; a majority of 4 is 3, which 3 allows.
-    SessionPlan p = SessionPlanner.builder().completeGraph().build().plan(4, 5);
+    SessionPlan p = SessionPlanner.defaults().completeGraph().plan(4, 5);
     assertEquals(3, p.threshold());
     assertEquals(3, p.degree(4));
     assertEquals(4, p.degree(5));
@@ -85,10 +83,10 @@ class SessionPlannerTest {
     assertThrows(IllegalArgumentException.class, () -> p.configBuilder(3));
     // A given threshold must fit the smallest session.
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SessionPlanner.builder().completeGraph().threshold(4).build().plan(4, 5));
+        () -> SessionPlanner.defaults().completeGraph().threshold(4).plan(4, 5));
     assertEquals("threshold 4 exceeds the number of neighbours 3", e.getMessage());
     // A Harary degree must be below the smallest session.
-    assertThrows(IllegalArgumentException.class, () -> SessionPlanner.builder().hararyGraph(6).build().plan(5, 9));
+    assertThrows(IllegalArgumentException.class, () -> SessionPlanner.defaults().hararyGraph(6).plan(5, 9));
   }
 
   @Test
@@ -105,10 +103,10 @@ class SessionPlannerTest {
 
   @Test
   void rejectsBadRequests() {
-    assertThrows(IllegalArgumentException.class, () -> SessionPlanner.builder().hararyGraph(3));
-    assertThrows(IllegalArgumentException.class, () -> SessionPlanner.builder().threshold(1));
-    assertThrows(NullPointerException.class, () -> SessionPlanner.builder().requirements(null));
-    assertThrows(IllegalArgumentException.class, () -> SessionPlanner.builder().build().plan(2));
-    assertThrows(IllegalArgumentException.class, () -> SessionPlanner.builder().build().plan(5, 4));
+    assertThrows(IllegalArgumentException.class, () -> SessionPlanner.defaults().hararyGraph(3));
+    assertThrows(IllegalArgumentException.class, () -> SessionPlanner.defaults().threshold(1));
+    assertThrows(NullPointerException.class, () -> SessionPlanner.of(null));
+    assertThrows(IllegalArgumentException.class, () -> SessionPlanner.defaults().plan(2));
+    assertThrows(IllegalArgumentException.class, () -> SessionPlanner.defaults().plan(5, 4));
   }
 }

@@ -44,11 +44,14 @@ class AggregationFlowTest {
     POOL.shutdownNow();
   }
 
+  private static AggregationClient client(AggregationConfig config) {
+    return new AggregationClient(PaillierEncryptor.create(KEYS.publicKey().paillierKey()), config);
+  }
+
   @Test
   void twoCommitteeMembersDecryptExactlyTheSumOfThreeUploads() throws Exception {
     AggregationConfig config = AggregationConfig.builder().vectorLength(5).maxClients(3).build();
-    AggregationClient client =
-        new AggregationClient(PaillierEncryptor.create(KEYS.publicKey().paillierKey()), config);
+    AggregationClient client = client(config);
     AggregationServer server = new AggregationServer(KEYS.publicKey().paillierKey(), config);
     long[][] in = {{1, -2, 3, -4, 5}, {-32768, 0, 7, 1, 1}, {100, 20, 5, 3, 9}};
     for (int c = 0; c < in.length; c++) {
@@ -69,8 +72,7 @@ class AggregationFlowTest {
   @Test
   void theServerRefusesDuplicatesExtraClientsSumsAndGarbageWithOneCheckedType() throws Exception {
     AggregationConfig config = AggregationConfig.builder().vectorLength(10).maxClients(2).build();
-    AggregationClient client =
-        new AggregationClient(PaillierEncryptor.create(KEYS.publicKey().paillierKey()), config);
+    AggregationClient client = client(config);
     AggregationServer server = new AggregationServer(KEYS.publicKey().paillierKey(), config);
     EncryptedVector v = client.encrypt(new long[10]);
     byte[] bytes = v.toBytes();

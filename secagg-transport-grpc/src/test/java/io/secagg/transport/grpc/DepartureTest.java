@@ -32,6 +32,14 @@ class DepartureTest {
   private static final int N = 5;
   @TempDir Path dir;
 
+  private static List<Future<Participation>> joinFirstFour(Harness h) throws Exception {
+    List<Future<Participation>> fs = new ArrayList<>();
+    for (int id = 1; id < N; id++) {
+      fs.add(h.join(id));
+    }
+    return fs;
+  }
+
   @Test
   void aKilledParticipantCostsTheResumeGraceNotTheRoundTimeout() throws Exception {
     List<String> left = new CopyOnWriteArrayList<>();
@@ -46,17 +54,8 @@ class DepartureTest {
           }
         });
     try (Harness h = new Harness(pki, plan, false, b)) {
-      List<Future<Participation>> fs = new ArrayList<>();
-      for (int id = 1; id <= 4; id++) {
-        fs.add(h.join(id));
-      }
-      // Frame 2 is the client's ShareKeys message: it dies before its masked input.
-      Future<Participation> killed = h.join(h.client(5).hooks(new ClientHooks() {
-        @Override
-        public boolean dieAfterSend(long seq) {
-          return seq == 2;
-        }
-      }), 5);
+      List<Future<Participation>> fs = joinFirstFour(h);
+      Future<Participation> killed = h.joinDyingAfter(5, 2); // after its ShareKeys message
       GroupedResult r = h.run();
       assertTrue(r.allGroupsCompleted());
       assertEquals(List.of(1, 2, 3, 4), r.includedParticipants());
@@ -85,10 +84,7 @@ class DepartureTest {
     SecAggGrpcServer.Builder b = SecAggGrpcServer.builder(plan, pki.serverTls(false)).host("127.0.0.1")
         .joinTimeout(Duration.ofDays(1)).roundTimeout(Duration.ofDays(1));
     try (Harness h = new Harness(pki, plan, false, b)) {
-      List<Future<Participation>> fs = new ArrayList<>();
-      for (int id = 1; id <= 4; id++) {
-        fs.add(h.join(id));
-      }
+      List<Future<Participation>> fs = joinFirstFour(h);
       // Participant 5 refuses sessions of more than 4 clients: it declines and ends its stream.
       Future<Participation> declined = h.join(h.client(5).policy(
           io.secagg.core.session.ConfigPolicy.builder().maxClients(4).build()), 5);

@@ -100,6 +100,16 @@ final class Harness implements AutoCloseable {
     });
   }
 
+  /** Joins {@code id} with a client whose channel shuts down for good right after frame {@code seq}. */
+  Future<Participation> joinDyingAfter(int id, long seq) throws Exception {
+    return join(client(id).hooks(new ClientHooks() {
+      @Override
+      public boolean dieAfterSend(long sent) {
+        return sent == seq;
+      }
+    }), id);
+  }
+
   <T> Future<T> submit(Callable<T> task) {
     return pool.submit(task);
   }
