@@ -1,6 +1,7 @@
 package io.secagg.cli;
 
 import io.secagg.core.crypto.DeterministicRandom;
+import io.secagg.he.PaillierInputException;
 import io.secagg.he.aggregation.AggregationConfig;
 import io.secagg.he.packing.PackingLayout;
 import io.secagg.he.threshold.ThresholdKeyDealer;
@@ -70,20 +71,36 @@ record PaillierRun(int clients, int length, Integer keyBits, int committee, int 
     DeterministicRandom keyRandom = DeterministicRandom.forTestVectorsOnly(
         ByteBuffer.allocate(8 + 12).putLong(seed).put("paillier-key".getBytes(StandardCharsets.US_ASCII)).array());
     long t0 = System.nanoTime();
-    ThresholdKeySet keys = keyBits == null
-        ? ThresholdKeyDealer.dealFromSafePrimes(DEMO_P, DEMO_Q, committeeThreshold, committee, keyRandom)
-        : ThresholdKeyDealer.deal(keyBits, committeeThreshold, committee, keyRandom);
-    long dealNanos = System.nanoTime() - t0;
-
-    PaillierReport report = PaillierRound.builder(keys, config).clients(clients).threads(threads).seed(seed)
-        .listener(new RoundListener() {
-          @Override
-          public void phaseStarted(String phase, int participants) {
-            err.println("paillier: " + phase + (participants > 0 ? " (" + participants + ")" : ""));
-            err.flush();
-          }
-        })
-        .build().run();
+    ThresholdKeySet keys;
+    PaillierReport report;
+    long dealNanos;
+    try {
+      keys = keyBits == null
+          ? ThresholdKeyDealer.dealFromSafePrimes(DEMO_P, DEMO_Q, committeeThreshold, committee, keyRandom)
+          : ThresholdKeyDealer.deal(keyBits, committeeThreshold, committee, keyRandom);
+      dealNanos = System.nanoTime() - t0;
+      report = PaillierRound.builder(keys, config).clients(clients).threads(threads).seed(seed)
+          .listener(new RoundListener() {
+            @Override
+            public void phaseStarted(String phase, int participants) {
+              err.println("paillier: " + phase + (participants > 0 ? " (" + participants + ")" : ""));
+              err.flush();
+            }
+          })
+          .build().run();
+    } catch (PaillierInputException | IllegalStateException e) {
+      // Every party of this run is honest code in this JVM: a rejection (the round reports one
+      // as an IllegalStateException caused by it) means a bug, reported like a mismatch rather
+      // than as a stack trace.
+      Throwable rejection = e instanceof PaillierInputException ? e : e.getCause();
+      if (!(rejection instanceof PaillierInputException)) {
+        throw (IllegalStateException) e;
+      }
+      out.println();
+      line(out, "Result", "REJECTED: an honest party's message was refused (" + rejection.getMessage() + ")");
+      out.flush();
+      return false;
+    }
     long total = System.nanoTime() - start;
     PhaseReport setup = report.phases().get(0);
     PhaseReport upload = report.phases().get(1);

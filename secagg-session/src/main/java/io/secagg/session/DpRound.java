@@ -8,6 +8,7 @@ import io.secagg.dp.clip.L2Clipping;
 import io.secagg.dp.ddg.DdgClient;
 import io.secagg.dp.ddg.DdgParameters;
 import io.secagg.dp.ddg.DdgServer;
+import io.secagg.dp.ddg.InvalidAggregateException;
 import io.secagg.dp.sampling.AesCtrBitSource;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -117,7 +118,12 @@ public final class DpRound {
       }
     }
     if (report.completed()) {
-      decoded = DdgServer.decode(params, report.sum().orElseThrow().toLongArray(), rotationSeed);
+      try {
+        decoded = DdgServer.decode(params, report.sum().orElseThrow().toLongArray(), rotationSeed);
+      } catch (InvalidAggregateException e) {
+        // The session's modulus and length are the parameters' own: a rejection is a bug.
+        throw new IllegalStateException("the session's sum is not a DDG aggregate: " + e.getMessage(), e);
+      }
     }
     DpReport r = new DpReport(report, params, Optional.ofNullable(decoded), truth);
     if (LOG.isLoggable(Level.DEBUG)) {

@@ -1,6 +1,7 @@
 package io.secagg.session;
 
 import io.secagg.he.PaillierEncryptor;
+import io.secagg.he.PaillierInputException;
 import io.secagg.he.RandomizerSource;
 import io.secagg.he.aggregation.AggregationClient;
 import io.secagg.he.aggregation.AggregationConfig;
@@ -90,10 +91,11 @@ public final class PaillierRound {
    * Runs the round.
    *
    * @return the report
-   * @throws IllegalArgumentException if an input has the wrong length, or fewer than the
-   *     configuration's minimum of clients upload
-   * @throws io.secagg.he.PlaintextOverflowException if an input value is outside the signed
-   *     range of the configuration's value bits
+   * @throws IllegalArgumentException if an input has the wrong length or a value outside the
+   *     signed range of the configuration's value bits, or fewer than the configuration's minimum
+   *     of clients upload
+   * @throws IllegalStateException if one of the round's own honest parties refused another's
+   *     message (a {@link PaillierInputException} here is a bug, not an attack)
    * @throws NullPointerException if the input supplier returns null
    */
   public PaillierReport run() {
@@ -104,12 +106,15 @@ public final class PaillierRound {
     });
     try {
       return execute(pool);
+    } catch (PaillierInputException e) {
+      // Every party of this round is this class's own honest code: a rejection is a bug.
+      throw new IllegalStateException("an honest party's message was refused: " + e.getMessage(), e);
     } finally {
       pool.shutdownNow();
     }
   }
 
-  private PaillierReport execute(ExecutorService pool) {
+  private PaillierReport execute(ExecutorService pool) throws PaillierInputException {
     long start = System.nanoTime();
     ThresholdPublicKey tpk = settings.keys().publicKey();
     PackingLayout layout = layout();
@@ -212,7 +217,7 @@ public final class PaillierRound {
 
     listener.phaseStarted("COMBINE", 0);
     long c0 = System.nanoTime();
-    long[] result = CommitteeMember.combine(tpk, config, sum, responses, pool, settings.threads());
+    long[] result = CommitteeMember.combine(tpk, config, sum, responses, pool, settings.threads()).values();
     long combine = System.nanoTime() - c0;
     end(phases, new PhaseReport("COMBINE", 0, 0, combine, combine, 0, 0, 0, 0, List.of()));
     long total = System.nanoTime() - start;

@@ -61,6 +61,10 @@ final class DdgPipeline {
         truth[i] += clipped[i];
       }
     }
-    return new Result(DdgServer.decode(p, aggregate, rotation), truth, survivors);
+    try {
+      return new Result(DdgServer.decode(p, aggregate, rotation), truth, survivors);
+    } catch (InvalidAggregateException e) {
+      throw new AssertionError("the pipeline's own aggregate was rejected", e);
+    }
   }
 }
