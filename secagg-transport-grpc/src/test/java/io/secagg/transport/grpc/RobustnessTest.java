@@ -19,6 +19,7 @@ import io.grpc.Metadata;
 import io.grpc.Status;
 import io.secagg.core.protocol.Dropout;
 import io.secagg.core.protocol.Round;
+import io.secagg.core.session.GroupOutcome;
 import io.secagg.core.session.GroupPlan;
 import io.secagg.core.session.GroupedResult;
 import io.secagg.transport.grpc.internal.SessionProtocol;
