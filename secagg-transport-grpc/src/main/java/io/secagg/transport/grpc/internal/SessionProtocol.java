@@ -1,6 +1,7 @@
 package io.secagg.transport.grpc.internal;
 
 import io.grpc.MethodDescriptor;
+import io.grpc.protobuf.ProtoUtils;
 import io.secagg.core.wire.ConfigCodec;
 import io.secagg.transport.grpc.internal.proto.ClientEnvelope;
 import io.secagg.transport.grpc.internal.proto.ServerEnvelope;
