@@ -4,6 +4,7 @@ import io.secagg.core.protocol.AdvertiseKeys;
 import io.secagg.core.protocol.AdvertisedKeys;
 import io.secagg.core.protocol.Dropout;
 import io.secagg.core.protocol.EncryptedShares;
+import io.secagg.core.protocol.LeaveReason;
 import io.secagg.core.shamir.Share;
 
 /**
@@ -52,6 +53,11 @@ final class ClientRecord {
   boolean banned;
   /** True once the client was sent an AbortNotice: it is never sent a second one (spec 5.1). */
   boolean noticeSent;
+  /**
+   * How the transport reported the client gone ({@link ServerMachine#clientLeft}), or null: it is
+   * never waited for again, and what it already contributed stands.
+   */
+  LeaveReason gone;
   /** The first record of the server no longer counting on the client, or null. */
   Dropout dropout;
 
@@ -83,13 +89,14 @@ final class ClientRecord {
     this.id = id;
   }
 
-  /** In U3 and still contactable. */
+  /** In U3 and still contactable (neither excluded nor reported gone). */
   boolean reachableSurvivor() {
-    return stage.atLeast(Stage.MASKED) && !banned;
+    return stage.atLeast(Stage.MASKED) && !banned && gone == null;
   }
 
   @Override
   public String toString() {
-    return "ClientRecord[" + id + ", " + stage + ", " + attendance + (banned ? ", banned" : "") + "]";
+    return "ClientRecord[" + id + ", " + stage + ", " + attendance + (banned ? ", banned" : "")
+        + (gone != null ? ", gone" : "") + "]";
   }
 }
