@@ -12,6 +12,7 @@ import io.secagg.core.protocol.SecAggConfig;
 import io.secagg.core.protocol.internal.Derivations;
 import io.secagg.core.protocol.internal.ProtocolViolation;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Objects;
 
 /**
