@@ -309,7 +309,7 @@ public final class BoundedVectorAggregator {
   }
 
   /** Reports aggregated so far. */
-  public long acceptedReports() {
+  public long aggregatedReports() {
     return reports;
   }
 

@@ -22,7 +22,7 @@ public final class ReportOutcome {
   }
 
   /** True iff both aggregators verified the report and it is in the aggregate. */
-  public boolean accepted() {
+  public boolean aggregated() {
     return rejectedFor == null;
   }
 

@@ -88,7 +88,7 @@ class BoundedVectorTest {
     }
     pair.verifyAll();
     assertEquals(n, pair.outcomes.size());
-    assertTrue(pair.outcomes.stream().allMatch(ReportOutcome::accepted));
+    assertTrue(pair.outcomes.stream().allMatch(ReportOutcome::aggregated));
     BoundedVectorResult result = pair.collect(random);
     assertEquals(n, result.reports());
     assertArrayEquals(expected, result.integerSum());
@@ -200,7 +200,7 @@ class BoundedVectorTest {
     pair.helper.acceptCommit(pair.leader.acceptVerifyResponse(response));
     assertEquals(Optional.of(VdafException.Reason.JOINT_RANDOMNESS_MISMATCH),
         pair.leader.takeOutcomes().get(0).rejectionReason());
-    assertEquals(0, pair.helper.acceptedReports());
+    assertEquals(0, pair.helper.aggregatedReports());
     assertEquals(0, pair.collect(random).reports());
   }
 
