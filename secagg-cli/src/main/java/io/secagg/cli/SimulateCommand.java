@@ -287,7 +287,8 @@ final class SimulateCommand implements Callable<Integer> {
       paramLabel = "E",
       description = "Add distributed discrete Gaussian noise for (E, D)-DP: clients DDG-encode a"
           + " random real update as their SecAgg input, the server decodes the sum. Needs"
-          + " --dp-delta and a modulus 2^b, b <= 62.")
+          + " --dp-delta and a modulus 2^b, b <= 62. With --scheme prio3: each aggregator adds"
+          + " discrete Gaussian noise, enough alone for (E, D)-DP per round.")
   Double dpEpsilon;
 
   @Option(

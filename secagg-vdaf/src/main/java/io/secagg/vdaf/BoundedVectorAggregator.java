@@ -96,7 +96,9 @@ public final class BoundedVectorAggregator {
    * @throws MalformedMessageException if the frame does not decode or its shares have the wrong
    *     length (counted in {@link #rejections()})
    * @throws ReportRejectedException with {@link VdafException.Reason#REPLAYED_NONCE} if the
-   *     nonce was already taken in this batch (counted)
+   *     nonce was already taken in this batch, or {@link VdafException.Reason#BATCH_FULL} if the
+   *     batch already holds {@link BoundedVector#maxClients()} reports, verified or pending
+   *     (counted)
    * @throws IllegalStateException after {@link #aggregateShareFrame}
    */
   public byte[] acceptUpload(byte[] frame) throws MalformedMessageException, ReportRejectedException {
@@ -109,10 +111,18 @@ public final class BoundedVectorAggregator {
       throw e;
     }
     Frames.Nonce n = Frames.Nonce.of(u.nonce());
-    if (!seen.add(n)) {
+    if (seen.contains(n)) {
       count(VdafException.Reason.REPLAYED_NONCE);
       throw new ReportRejectedException(VdafException.Reason.REPLAYED_NONCE, "report nonce already taken in this batch");
     }
+    // Bounds the aggregator's memory and keeps the batch collectable: the collector refuses more
+    // than maxClients reports.
+    if (reports + uploads.size() + inFlight.size() + awaitingCommit.size() >= config.maxClients()) {
+      count(VdafException.Reason.BATCH_FULL);
+      throw new ReportRejectedException(VdafException.Reason.BATCH_FULL,
+          "the batch already holds " + config.maxClients() + " reports");
+    }
+    seen.add(n);
     uploads.put(n, u);
     return u.nonce().clone();
   }

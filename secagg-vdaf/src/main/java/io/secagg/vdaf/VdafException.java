@@ -55,7 +55,12 @@ public abstract class VdafException extends GeneralSecurityException {
      * The two aggregators' aggregate shares cover different reports (their counts or report
      * checksums differ): neither share can be trusted with the other.
      */
-    AGGREGATORS_DISAGREE
+    AGGREGATORS_DISAGREE,
+    /**
+     * The batch already holds as many reports as its configuration allows ({@link
+     * BoundedVector#maxClients()}): more could never be collected, so they are not taken.
+     */
+    BATCH_FULL
   }
 
   private final Reason reason;

@@ -315,6 +315,22 @@ class BoundedVectorTest {
   }
 
   @Test
+  void anAggregatorTakesNoMoreReportsThanTheBatchMayHold() throws Exception {
+    BoundedVector two = BoundedVector.builder().dimension(DIM).clipBound(0.5).bits(8).maxClients(2).build();
+    BoundedVectorAggregator leader = two.leader(key);
+    leader.acceptUpload(two.uploadFrame(two.shard(new long[DIM], random), 0));
+    Prio3Report second = two.shard(new long[DIM], random);
+    leader.acceptUpload(two.uploadFrame(second, 0));
+    ReportRejectedException full = assertThrows(ReportRejectedException.class,
+        () -> leader.acceptUpload(two.uploadFrame(two.shard(new long[DIM], random), 0)));
+    assertEquals(VdafException.Reason.BATCH_FULL, full.reason());
+    // A replay is still named as such when the batch is full.
+    assertEquals(VdafException.Reason.REPLAYED_NONCE, assertThrows(ReportRejectedException.class,
+        () -> leader.acceptUpload(two.uploadFrame(second, 0))).reason());
+    assertEquals(2, leader.pendingUploads());
+  }
+
+  @Test
   void buildersAndClientCallsRejectMisuse() {
     assertThrows(IllegalStateException.class, () -> BoundedVector.builder().dimension(3).build());
     assertThrows(IllegalArgumentException.class, () -> BoundedVector.builder().bits(1));
