@@ -5,13 +5,16 @@
  * clients in this JVM over the in-memory transport, driven by the same server driver as a
  * networked deployment), {@code DpRound} (the distributed discrete Gaussian encoded into such a
  * round and decoded), {@code PaillierRound} (threshold Paillier: encrypt, add, a committee
- * decrypts the sum), {@code RoundListener} and {@code PhaseReport}, {@code DropoutSchedule}.
+ * decrypts the sum), {@code Prio3Round} (two aggregators verify every client's bounded vector
+ * and reject malicious reports, every message a frame over the in-memory transport),
+ * {@code RoundListener} and {@code PhaseReport}, {@code DropoutSchedule}.
  * Planning (graph, threshold, groups, policy) is secagg-core's {@code io.secagg.core.session}.
  */
 module io.secagg.session {
   requires transitive io.secagg.core;
   requires transitive io.secagg.dp;
   requires transitive io.secagg.he;
+  requires transitive io.secagg.vdaf;
 
   exports io.secagg.session;
 }

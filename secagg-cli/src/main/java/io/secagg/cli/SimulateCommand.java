@@ -7,8 +7,10 @@ import io.secagg.core.vector.Modulus;
 import io.secagg.dp.ddg.DdgParameters;
 import io.secagg.session.DpReport;
 import io.secagg.session.DpRound;
+import io.secagg.session.Prio3Round;
 import io.secagg.session.SecAggReport;
 import io.secagg.session.SecAggRound;
+import io.secagg.vdaf.BoundedVector;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.security.SecureRandom;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Spec;
  * JVM over the in-memory transport (every message really encoded and decoded), shows each
  * round's progress on the error stream, checks the output against the plaintext sum, and prints
  * a report on standard output. Exit code 0 iff the sum was verified. With {@code --scheme
- * paillier} it runs a threshold-Paillier round instead ({@link PaillierRun}); with {@code
+ * paillier} it runs a threshold-Paillier round instead ({@link PaillierRun}), with {@code --scheme
+ * prio3} a Prio3 round with malicious clients ({@link Prio3Run}); with {@code
  * --dp-epsilon} the clients' inputs are DDG-encoded updates and the sum is decoded ({@link DpRun}).
  */
 @Command(
@@ -42,7 +45,8 @@ import picocli.CommandLine.Spec;
           + " MISMATCH.",
       "--scheme paillier runs a threshold-Paillier round instead (encrypt, add, committee"
           + " decrypts the sum); --dp-epsilon/--dp-delta feed DP-encoded updates through the SecAgg"
-          + " session and decode the sum.",
+          + " session and decode the sum. --scheme prio3 runs two Prio3 aggregators that verify"
+          + " every client's bounded vector and reject malicious reports.",
       ""
     },
     footer = {
@@ -51,6 +55,7 @@ import picocli.CommandLine.Spec;
       "Example:",
       "  secagg simulate --clients 1000 --length 100000 --dropout 0.1 --graph sparse",
       "  secagg simulate --scheme paillier --clients 20 --length 1000",
+      "  secagg simulate --scheme prio3 --clients 1000 --length 10000 --malicious-fraction 0.05",
       "  secagg simulate --dp-epsilon 1 --dp-delta 1e-5 --dp-clip 1"
     })
 final class SimulateCommand implements Callable<Integer> {
@@ -76,13 +81,28 @@ final class SimulateCommand implements Callable<Integer> {
     /** Secure aggregation with pairwise masks (SecAgg / SecAgg+), the default. */
     SECAGG,
     /** Threshold Paillier: clients encrypt, the server adds, a committee decrypts the sum. */
-    PAILLIER
+    PAILLIER,
+    /** Prio3: two aggregators verify every client's bounded vector and reject invalid ones. */
+    PRIO3
   }
 
   // Defaults of the Paillier mode, smaller than SecAgg's: each client does L / (values per
   // ciphertext) 2048-bit encryptions, so 20 x 1000 keeps the default run to a few seconds.
   static final int PAILLIER_DEFAULT_CLIENTS = 20;
   static final int PAILLIER_DEFAULT_LENGTH = 1000;
+
+  // Defaults of the Prio3 mode: 100 clients x 1000 coordinates of 8 bits take seconds.
+  static final int PRIO3_DEFAULT_CLIENTS = 100;
+  static final int PRIO3_DEFAULT_LENGTH = 1000;
+  static final int PRIO3_DEFAULT_BITS = 8;
+  // Options that only the Prio3 mode has, rejected with the other schemes.
+  private static final String[] PRIO3_ONLY = {"--malicious-fraction", "--clip"};
+  // SecAgg-only options that the Prio3 mode does not take (it takes --dp-epsilon and --dp-delta).
+  private static final String[] NOT_PRIO3 = {
+    "--dropout", "--dropout-round", "--graph", "--malicious", "--modulus-bits", "--modulus",
+    "--corruption", "--dropout-budget", "--threshold", "--dp-clip", "--dp-rounds",
+    "--key-bits", "--committee", "--committee-threshold"
+  };
 
   // Options that only a SecAgg session has, rejected with --scheme paillier.
   private static final String[] SECAGG_ONLY = {
@@ -101,10 +121,12 @@ final class SimulateCommand implements Callable<Integer> {
       names = "--scheme",
       paramLabel = "SCHEME",
       defaultValue = "SECAGG",
-      description = "SECAGG (pairwise masking, the options below) or PAILLIER (threshold"
+      description = "SECAGG (pairwise masking, the options below), PAILLIER (threshold"
           + " Paillier: encrypt, add, committee decrypts the sum; defaults to "
-          + PAILLIER_DEFAULT_CLIENTS + " clients x " + PAILLIER_DEFAULT_LENGTH + " values)"
-          + " (default: ${DEFAULT-VALUE}; case-insensitive).")
+          + PAILLIER_DEFAULT_CLIENTS + " clients x " + PAILLIER_DEFAULT_LENGTH + " values) or PRIO3"
+          + " (two aggregators verify each client's bounded vector and reject malicious ones; defaults to "
+          + PRIO3_DEFAULT_CLIENTS + " clients x " + PRIO3_DEFAULT_LENGTH + " coordinates of "
+          + PRIO3_DEFAULT_BITS + " bits) (default: ${DEFAULT-VALUE}; case-insensitive).")
   Scheme scheme;
 
   @Option(
@@ -240,15 +262,33 @@ final class SimulateCommand implements Callable<Integer> {
       names = "--value-bits",
       paramLabel = "V",
       defaultValue = "16",
-      description = "Paillier: bits per signed quantized value, 2..32 (default: ${DEFAULT-VALUE}).")
+      description = "Paillier: bits per signed quantized value, 2..32 (default: ${DEFAULT-VALUE})."
+          + " Prio3: bits per quantized coordinate, 2..32 (default: " + PRIO3_DEFAULT_BITS + ").")
   int valueBits;
+
+  @Option(
+      names = "--malicious-fraction",
+      paramLabel = "F",
+      defaultValue = "0.05",
+      description = "Prio3: fraction of malicious clients, in [0, 1), sending out-of-range,"
+          + " bad-proof, truncated, garbled or replayed reports in turn (default: ${DEFAULT-VALUE}).")
+  double maliciousFraction;
+
+  @Option(
+      names = "--clip",
+      paramLabel = "C",
+      defaultValue = "1.0",
+      description = "Prio3: every coordinate is clipped to [-C, C] before quantization, > 0"
+          + " (default: ${DEFAULT-VALUE}).")
+  double clip;
 
   @Option(
       names = "--dp-epsilon",
       paramLabel = "E",
       description = "Add distributed discrete Gaussian noise for (E, D)-DP: clients DDG-encode a"
           + " random real update as their SecAgg input, the server decodes the sum. Needs"
-          + " --dp-delta and a modulus 2^b, b <= 62.")
+          + " --dp-delta and a modulus 2^b, b <= 62. With --scheme prio3: each aggregator adds"
+          + " discrete Gaussian noise, enough alone for (E, D)-DP per round.")
   Double dpEpsilon;
 
   @Option(
@@ -278,6 +318,12 @@ final class SimulateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (scheme == Scheme.PRIO3) {
+      Prio3Run run = prio3();
+      PrintWriter progressOut = progress == ProgressChoice.NONE ? new PrintWriter(Writer.nullWriter()) : err;
+      return run.run(out, progressOut) ? Secagg.EXIT_OK : Secagg.EXIT_FAILURE;
+    }
+    rejectAll(PRIO3_ONLY, "--scheme prio3");
     if (scheme == Scheme.PAILLIER) {
       PaillierRun run = paillier();
       PrintWriter progressOut = progress == ProgressChoice.NONE ? new PrintWriter(Writer.nullWriter()) : err;
@@ -348,6 +394,46 @@ final class SimulateCommand implements Callable<Integer> {
         "%d clients x %d values need about %s of heap but the JVM may use %s", n, l, Units.bytes(need), Units.bytes(max)));
     long s = seed != null ? seed : new SecureRandom().nextLong();
     PaillierRun run = new PaillierRun(n, l, keyBits, committee, committeeThreshold, valueBits, threadCount, s, seed != null);
+    try {
+      run.config();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new ParameterException(spec.commandLine(), "Invalid combination: " + e.getMessage(), e);
+    }
+    return run;
+  }
+
+  /** Validates the Prio3 options (exit 2 for options of the other schemes) and builds the run. */
+  Prio3Run prio3() {
+    rejectAll(NOT_PRIO3, "--scheme secagg or paillier");
+    var parsed = spec.commandLine().getParseResult();
+    int n = parsed.hasMatchedOption("--clients") ? clients : PRIO3_DEFAULT_CLIENTS;
+    int l = parsed.hasMatchedOption("--length") ? length : PRIO3_DEFAULT_LENGTH;
+    int bits = parsed.hasMatchedOption("--value-bits") ? valueBits : PRIO3_DEFAULT_BITS;
+    check(n >= 2 && n <= Prio3Round.MAX_CLIENTS,
+        "Invalid value for --clients: " + n + "; must be 2.." + Prio3Round.MAX_CLIENTS + " with --scheme prio3");
+    check(bits >= BoundedVector.MIN_BITS && bits <= BoundedVector.MAX_BITS,
+        "Invalid value for --value-bits: " + bits + "; must be 2..32 with --scheme prio3");
+    check(l >= 1 && (long) l * bits <= 1 << 24,
+        "Invalid value for --length: " + l + "; length x bits must be at most 16777216 with --scheme prio3");
+    check(maliciousFraction >= 0 && maliciousFraction < 1,
+        "Invalid value for --malicious-fraction: " + maliciousFraction + "; must be in [0, 1)");
+    check(Math.round(maliciousFraction * n) < n, "--malicious-fraction " + maliciousFraction + " leaves no honest client");
+    check(clip > 0 && Double.isFinite(clip), "Invalid value for --clip: " + clip + "; must be positive");
+    check(dpEpsilon == null || (dpEpsilon > 0 && dpEpsilon <= 1000),
+        "Invalid value for --dp-epsilon: " + dpEpsilon + "; must be in (0, 1000]");
+    check((dpEpsilon == null) == (dpDelta == null), "--dp-epsilon and --dp-delta go together");
+    check(dpDelta == null || (dpDelta > 0 && dpDelta < 1), "Invalid value for --dp-delta: " + dpDelta + "; must be in (0, 1)");
+    int threadCount = threads != null ? threads : Math.min(Runtime.getRuntime().availableProcessors(), SecAggRound.MAX_THREADS);
+    check(threadCount >= 1 && threadCount <= SecAggRound.MAX_THREADS,
+        "Invalid value for --threads: " + threadCount + "; must be 1.." + SecAggRound.MAX_THREADS);
+    // The honest clients' quantized updates (kept for the check) and a wave of uploads in flight,
+    // each about 8 bytes per encoded bit (measurement share, proofs) held three times.
+    double need = 8.0 * n * l + 3.0 * Prio3Round.DEFAULT_JOB_SIZE * 8.0 * l * bits * 1.2 + HEAP_BASE;
+    long max = HeapWatermark.maxHeapBytes();
+    check(max <= 0 || need <= max, String.format(Locale.ROOT,
+        "%d clients x %d coordinates need about %s of heap but the JVM may use %s", n, l, Units.bytes(need), Units.bytes(max)));
+    long s = seed != null ? seed : new SecureRandom().nextLong();
+    Prio3Run run = new Prio3Run(n, l, bits, clip, maliciousFraction, dpEpsilon, dpDelta, threadCount, s, seed != null);
     try {
       run.config();
     } catch (IllegalArgumentException | IllegalStateException e) {

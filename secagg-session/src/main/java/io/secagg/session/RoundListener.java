@@ -1,7 +1,8 @@
 package io.secagg.session;
 
 /**
- * Observes a round runner ({@link SecAggRound}, {@link DpRound}, {@link PaillierRound}) as it
+ * Observes a round runner ({@link SecAggRound}, {@link DpRound}, {@link PaillierRound},
+ * {@link Prio3Round}) as it
  * runs, phase by phase: for progress displays such as {@code secagg simulate}'s. A phase is a
  * protocol round of SecAgg ({@code ADVERTISE_KEYS}, ...) or a step of the Paillier flow ({@code
  * ENCRYPT}, ...). Every method has an empty default, so an implementation overrides only what it

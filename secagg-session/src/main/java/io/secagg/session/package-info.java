@@ -8,7 +8,11 @@
  * one {@link io.secagg.session.PhaseReport} per round. {@link io.secagg.session.DpRound} carries
  * the distributed discrete Gaussian of secagg-dp through such a round and decodes the sum ({@link
  * io.secagg.session.DpReport}); {@link io.secagg.session.PaillierRound} runs the threshold-Paillier
- * flow of secagg-he phase by phase ({@link io.secagg.session.PaillierReport}).
+ * flow of secagg-he phase by phase ({@link io.secagg.session.PaillierReport}); {@link
+ * io.secagg.session.Prio3Round} runs secagg-vdaf's bounded-vector Prio3 with a leader, a helper
+ * and a fraction of {@link io.secagg.session.MaliciousKind malicious} clients, every upload and
+ * aggregator message a frame over the in-memory transport ({@link
+ * io.secagg.session.Prio3RoundReport}).
  *
  * <p>The runners decide nothing about the protocol: a configuration comes from secagg-core's
  * {@link io.secagg.core.session.SessionPlanner} (or is built by hand), and every message passes

@@ -36,7 +36,31 @@ public abstract class VdafException extends GeneralSecurityException {
      */
     TEST_POINT_IS_ROOT_OF_UNITY,
     /** The unsharded aggregate is not the sum of the stated number of valid measurements. */
-    IMPOSSIBLE_AGGREGATE
+    IMPOSSIBLE_AGGREGATE,
+    /** A {@link BoundedVector} frame carries a framing version this library does not speak. */
+    UNSUPPORTED_VERSION,
+    /**
+     * A {@link BoundedVector} frame does not parse: unknown frame type, a count or length that
+     * the frame cannot hold, a duplicate entry, or trailing bytes.
+     */
+    MALFORMED_FRAME,
+    /** A report's nonce was already taken in this batch: a replay, never aggregated twice. */
+    REPLAYED_NONCE,
+    /**
+     * The peer aggregator names a report this aggregator holds no (valid) share of, or one it is
+     * not waiting for: the client's upload to it was missing or malformed, or the peer misbehaves.
+     */
+    UNKNOWN_REPORT,
+    /**
+     * The two aggregators' aggregate shares cover different reports (their counts or report
+     * checksums differ): neither share can be trusted with the other.
+     */
+    AGGREGATORS_DISAGREE,
+    /**
+     * The batch already holds as many reports as its configuration allows ({@link
+     * BoundedVector#maxClients()}): more could never be collected, so they are not taken.
+     */
+    BATCH_FULL
   }
 
   private final Reason reason;

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * their corpus is what its generator writes, and malformed inputs yield only the documented
  * exceptions (docs/fuzzing.md). The exported methods found by name ({@code decode*},
  * {@code from...Bytes}) are mapped; the other steps that decode peer bytes ({@code verifyInit},
- * {@code verifierSharesToMessage}, {@code verifyNext}, the ping-pong roles) have targets too.
+ * {@code verifierSharesToMessage}, {@code verifyNext}, the ping-pong roles, {@code
+ * BoundedVector#collect}) have targets too.
  */
 class VdafUntrustedInputCoverageTest {
   static final List<Target> TARGETS = List.of(
@@ -23,10 +24,19 @@ class VdafUntrustedInputCoverageTest {
       new Target(Prio3FuzzTest.class, "reports", Prio3FuzzTest::report, 300),
       new Target(Prio3FuzzTest.class, "verifierShares", Prio3FuzzTest::verifierShare, 300),
       new Target(Prio3FuzzTest.class, "pingPongMessages", Prio3FuzzTest::pingPong, 300),
-      new Target(Prio3FuzzTest.class, "aggregateShares", Prio3FuzzTest::aggregateShare));
+      new Target(Prio3FuzzTest.class, "aggregateShares", Prio3FuzzTest::aggregateShare),
+      new Target(BoundedVectorFuzzTest.class, "uploads", BoundedVectorFuzzTest::upload, 300),
+      new Target(BoundedVectorFuzzTest.class, "verifyInits", BoundedVectorFuzzTest::verifyInit, 300),
+      new Target(BoundedVectorFuzzTest.class, "verifyResponses", BoundedVectorFuzzTest::verifyResponse, 300),
+      new Target(BoundedVectorFuzzTest.class, "commits", BoundedVectorFuzzTest::commit, 300),
+      new Target(BoundedVectorFuzzTest.class, "aggregateShares", BoundedVectorFuzzTest::aggregateShare, 300));
 
-  static final Map<String, String> COVERED =
-      Map.of("io.secagg.vdaf.Prio3#decodeAggregateShare", "Prio3FuzzTest#aggregateShares");
+  static final Map<String, String> COVERED = Map.of(
+      "io.secagg.vdaf.Prio3#decodeAggregateShare", "Prio3FuzzTest#aggregateShares",
+      "io.secagg.vdaf.BoundedVectorAggregator#acceptUpload", "BoundedVectorFuzzTest#uploads",
+      "io.secagg.vdaf.BoundedVectorAggregator#acceptVerifyInit", "BoundedVectorFuzzTest#verifyInits",
+      "io.secagg.vdaf.BoundedVectorAggregator#acceptVerifyResponse", "BoundedVectorFuzzTest#verifyResponses",
+      "io.secagg.vdaf.BoundedVectorAggregator#acceptCommit", "BoundedVectorFuzzTest#commits");
 
   static final Map<String, String> EXEMPT = Map.of(
       "io.secagg.vdaf.VerifyKey#fromBytes",
@@ -72,6 +82,14 @@ class VdafUntrustedInputCoverageTest {
     problems.addAll(FuzzCorpus.check(Prio3FuzzTest.class, "verifierShares", shares));
     problems.addAll(FuzzCorpus.check(Prio3FuzzTest.class, "pingPongMessages", pingPong));
     problems.addAll(FuzzCorpus.check(Prio3FuzzTest.class, "aggregateShares", aggregates));
+    problems.addAll(FuzzCorpus.check(BoundedVectorFuzzTest.class, "uploads", List.of(
+        BoundedVectorFuzzTest.uploadSeed(0, BoundedVectorFuzzTest.UPLOAD_LEADER),
+        BoundedVectorFuzzTest.uploadSeed(1, BoundedVectorFuzzTest.UPLOAD_HELPER))));
+    problems.addAll(FuzzCorpus.check(BoundedVectorFuzzTest.class, "verifyInits", List.of(BoundedVectorFuzzTest.INIT)));
+    problems.addAll(FuzzCorpus.check(BoundedVectorFuzzTest.class, "verifyResponses", List.of(BoundedVectorFuzzTest.RESPONSE)));
+    problems.addAll(FuzzCorpus.check(BoundedVectorFuzzTest.class, "commits", List.of(BoundedVectorFuzzTest.COMMIT)));
+    problems.addAll(FuzzCorpus.check(BoundedVectorFuzzTest.class, "aggregateShares", List.of(
+        BoundedVectorFuzzTest.aggregateShareSeed(BoundedVectorFuzzTest.SHARE_LEADER, BoundedVectorFuzzTest.SHARE_HELPER))));
     assertEquals(List.of(), problems);
   }
 
