@@ -7,6 +7,7 @@ import io.secagg.core.internal.QuantRounding;
 import io.secagg.core.testvectors.AbstractKnownAnswerTest;
 import io.secagg.core.testvectors.VectorChecker;
 import io.secagg.core.testvectors.Vectors;
+import io.secagg.core.vector.ModVector;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.HashSet;
@@ -83,7 +84,7 @@ public final class QuantVectorChecker implements VectorChecker {
     assertEquals(Vectors.text(test, "offset"), Long.toUnsignedString(c.offset()), "offset");
     JsonNode config = test.get("config");
     if (!config.has("scaleExponent")) {
-      assertEquals(QuantVectors.referenceLargestExponent(c.clipBound(), c.modulus(), c.maxClients()), e,
+      assertEquals(QuantVectors.referenceLargestExponent(c.clipBound(), c.modulus().value(), c.maxClients()), e,
           "reference largest safe exponent");
     }
     assertEquals(QuantVectors.referenceOffset(c.clipBound(), e), BigInteger.valueOf(c.offset()), "reference offset");
@@ -146,10 +147,11 @@ public final class QuantVectorChecker implements VectorChecker {
     if (!Vectors.isValid(test)) {
       Class<? extends Throwable> expected =
           clients > c.maxClients() ? TooManyClientsException.class : IllegalArgumentException.class;
-      Vectors.expectInvalid(expected, () -> q.dequantizeSum(sum, clients));
+      // A coordinate outside Z_m is refused where the sum becomes a vector over Z_m.
+      Vectors.expectInvalid(expected, () -> q.dequantizeSum(ModVector.of(c.modulus(), sum), clients));
       return;
     }
-    DequantizedSum d = q.dequantizeSum(sum, clients);
+    DequantizedSum d = q.dequantizeSum(ModVector.of(c.modulus(), sum), clients);
     double[] expected = doubles(test.get("values"));
     assertEquals(expected.length, d.length(), "values length");
     int outOfRange = 0;
@@ -157,7 +159,7 @@ public final class QuantVectorChecker implements VectorChecker {
       assertEquals(expected[i], d.value(i), "values[" + i + "]");
       boolean[] flag = new boolean[1];
       double ref = QuantVectors.decode(exact[i], clients, BigInteger.valueOf(c.offset()), c.scaleExponent(),
-          c.modulus(), flag);
+          c.modulus().value(), flag);
       assertEquals(expected[i], ref, "reference values[" + i + "]");
       outOfRange += flag[0] ? 1 : 0;
     }

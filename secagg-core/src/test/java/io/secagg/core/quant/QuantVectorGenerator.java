@@ -6,6 +6,7 @@ import io.secagg.core.crypto.DeterministicRandom;
 import io.secagg.core.internal.QuantRounding;
 import io.secagg.core.testvectors.VectorFileGenerator;
 import io.secagg.core.testvectors.Vectors;
+import io.secagg.core.vector.ModVector;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -263,12 +264,12 @@ public final class QuantVectorGenerator implements VectorFileGenerator {
     for (int i = 0; i < sum.length; i++) {
       s[i] = Long.parseUnsignedLong(sum[i]);
     }
-    DequantizedSum d = Quantizer.create(c, DeterministicRandom.forTestVectorsOnly(0)).dequantizeSum(s, clients);
+    DequantizedSum d = Quantizer.create(c, DeterministicRandom.forTestVectorsOnly(0)).dequantizeSum(ModVector.of(c.modulus(), s), clients);
     int outOfRange = 0;
     for (int i = 0; i < sum.length; i++) {
       boolean[] flag = new boolean[1];
       double ref = QuantVectors.decode(new BigInteger(sum[i]), clients, BigInteger.valueOf(c.offset()),
-          c.scaleExponent(), c.modulus(), flag);
+          c.scaleExponent(), c.modulus().value(), flag);
       outOfRange += flag[0] ? 1 : 0;
       if (Double.compare(ref, d.value(i)) != 0) {
         throw new IllegalStateException("reference decode disagrees at " + i + ": " + comment);
