@@ -83,7 +83,7 @@ final class DpRun {
   void select(int minSurvivors) {
     params = DdgParameterSelection.builder().epsilon(epsilon).delta(delta).rounds(rounds)
         .clients(clients).minimumSurvivors(minSurvivors).dimension(length).clipNorm(clip)
-        .bits(modulus.bits()).select();
+        .modulus(modulus).build();
   }
 
   /** The SecAgg vector length: the DDG's padded dimension D. */
@@ -115,10 +115,10 @@ final class DpRun {
     }
     byte[] bitSeed = new byte[32];
     random("dp-noise", id).nextBytes(bitSeed);
-    long[] wrapped = DdgClient.encode(params, update, rotationSeed, AesCtrBitSource.forTestVectorsOnly(bitSeed));
+    ModVector encoded = DdgClient.encode(params, update, rotationSeed, AesCtrBitSource.forTestVectorsOnly(bitSeed));
     L2Clipping.clip(update, params.clipNorm());
     clipped[id] = update;
-    return ModVector.of(modulus, wrapped);
+    return encoded;
   }
 
   /** The parameters, before the run. */
@@ -161,7 +161,7 @@ final class DpRun {
     }
     double[] decoded;
     try {
-      decoded = DdgServer.decode(params, sum.toLongArray(), rotationSeed);
+      decoded = DdgServer.decode(params, sum, rotationSeed);
     } catch (InvalidAggregateException e) {
       line(out, "DP result", "none: the session's sum is not a DDG aggregate (" + e.getMessage() + ")");
       return Double.NaN;

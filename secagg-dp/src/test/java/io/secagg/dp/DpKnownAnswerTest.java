@@ -9,11 +9,12 @@ import io.secagg.core.testvectors.AbstractKnownAnswerTest;
 import io.secagg.core.testvectors.VectorChecker;
 import io.secagg.core.testvectors.VectorFileGenerator;
 import io.secagg.core.testvectors.Vectors;
+import io.secagg.core.vector.ModVector;
+import io.secagg.core.vector.Modulus;
 import io.secagg.dp.ddg.DdgClient;
 import io.secagg.dp.ddg.DdgEncoding;
 import io.secagg.dp.ddg.DdgParameters;
 import io.secagg.dp.ddg.DdgServer;
-import io.secagg.dp.ddg.InvalidAggregateException;
 import io.secagg.dp.ddg.NoiseKind;
 import io.secagg.dp.sampling.AesCtrBitSource;
 import io.secagg.dp.sampling.BernoulliExp;
@@ -275,7 +276,7 @@ class DpKnownAnswerTest extends AbstractKnownAnswerTest {
         .beta(g.get("beta").asDouble())
         .localVariance(Rational.parse(Vectors.text(g, "localVariance")))
         .noiseKind(NoiseKind.valueOf(Vectors.text(g, "noiseKind")))
-        .modulus(Long.parseLong(Vectors.text(g, "modulus")))
+        .modulus(Modulus.of(Long.parseLong(Vectors.text(g, "modulus"))))
         .build();
   }
 
@@ -321,7 +322,10 @@ class DpKnownAnswerTest extends AbstractKnownAnswerTest {
       byte[] rotationSeed = Vectors.bytes(test, "rotationSeed");
       if (!Vectors.isValid(test)) {
         if (test.has("aggregate")) {
-          Vectors.expectInvalid(InvalidAggregateException.class, () -> DdgServer.decode(p, longs(test.get("aggregate")), rotationSeed));
+          // A word outside [0, m) is not an element of Z_m: no ModVector, hence no aggregate
+          // DdgServer could be handed, can carry it.
+          Vectors.expectInvalid(IllegalArgumentException.class,
+              () -> ModVector.of(p.modulus(), longs(test.get("aggregate"))));
         } else {
           Vectors.expectInvalid(IllegalArgumentException.class, () -> DdgClient.encode(p, doubles(test.get("input")),
               rotationSeed, AesCtrBitSource.forTestVectorsOnly(Vectors.bytes(test, "clientSeed"))));
@@ -334,7 +338,8 @@ class DpKnownAnswerTest extends AbstractKnownAnswerTest {
       assertEquals(Arrays.toString(longs(test.get("rounded"))), Arrays.toString(e.rounded()), "rounded");
       assertEquals(Arrays.toString(longs(test.get("noise"))), Arrays.toString(e.noise()), "noise");
       assertEquals(Arrays.toString(longs(test.get("wrapped"))), Arrays.toString(e.wrapped()), "wrapped");
-      assertEquals(Arrays.toString(doubles(test.get("decoded"))), Arrays.toString(DdgServer.decode(p, e.wrapped(), rotationSeed)), "decoded");
+      assertEquals(Arrays.toString(doubles(test.get("decoded"))), 
+          Arrays.toString(DdgServer.decode(p, ModVector.of(p.modulus(), e.wrapped()), rotationSeed)), "decoded");
     }
   }
 
@@ -386,7 +391,7 @@ class DpKnownAnswerTest extends AbstractKnownAnswerTest {
         a.add(v);
       }
       a = t.putArray("decoded");
-      for (double v : DdgServer.decode(p, e.wrapped(), rotationSeed)) {
+      for (double v : DdgServer.decode(p, ModVector.of(p.modulus(), e.wrapped()), rotationSeed)) {
         a.add(v);
       }
       t.put("result", "valid");
@@ -401,7 +406,7 @@ class DpKnownAnswerTest extends AbstractKnownAnswerTest {
       notes.put("Skellam", "Skellam noise instead of the discrete Gaussian");
       notes.put("BadLength", "the input length differs from the dimension: must be rejected with IllegalArgumentException");
       notes.put("BadSeed", "the rotation seed is not 32 bytes: must be rejected with IllegalArgumentException");
-      notes.put("OutOfRangeAggregate", "an aggregate value is outside [0, m): decode must reject it (InvalidAggregateException, checked: the aggregate comes from other parties)");
+      notes.put("OutOfRangeAggregate", "an aggregate value is outside [0, m): it is not an element of Z_m, so it cannot form the ModVector that DdgServer.decode takes (ModVector.of throws IllegalArgumentException); decode itself rejects an aggregate of another modulus or length (InvalidAggregateException, checked: the aggregate comes from other parties)");
       ObjectNode file = Vectors.newFile("DP-DDG-PIPELINE", PIPELINE_SCHEMA,
           "One client of the distributed discrete Gaussian pipeline (spec/dp.md): input, seeds, the rotated and "
               + "scaled vector, the conditionally rounded integers, the noise, the wrapped output in [0, m), and "

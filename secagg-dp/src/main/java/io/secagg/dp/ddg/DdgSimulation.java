@@ -1,5 +1,7 @@
 package io.secagg.dp.ddg;
 
+import io.secagg.core.vector.ModVector;
+import io.secagg.core.vector.Modulus;
 import io.secagg.dp.accounting.PrivacyGuarantee;
 import io.secagg.dp.clip.L2Clipping;
 import io.secagg.dp.sampling.AesCtrBitSource;
@@ -44,9 +46,7 @@ public final class DdgSimulation {
     for (int i = 0; i < 4; i++) {
       ByteBuffer.wrap(rotationSeed, 8 * i, 8).putLong(source(seed, -1).nextLong());
     }
-    long m = params.modulus();
-    int n = params.paddedDimension();
-    long[] aggregate = new long[n];
+    ModVector aggregate = ModVector.zeros(params.modulus(), params.paddedDimension());
     double[] trueSum = new double[params.dimension()];
     int survivors = 0;
     for (int c = 0; c < updates.length; c++) {
@@ -54,11 +54,7 @@ public final class DdgSimulation {
         continue;
       }
       survivors++;
-      long[] wrapped = DdgClient.encode(params, updates[c], rotationSeed, source(seed, c));
-      for (int i = 0; i < n; i++) {
-        long s = aggregate[i] + wrapped[i];
-        aggregate[i] = s >= m || s < 0 ? s - m : s;
-      }
+      aggregate.addInPlace(DdgClient.encode(params, updates[c], rotationSeed, source(seed, c)));
       double[] clipped = updates[c].clone();
       L2Clipping.clip(clipped, params.clipNorm());
       for (int i = 0; i < trueSum.length; i++) {
@@ -89,9 +85,9 @@ public final class DdgSimulation {
    * parameters for {@code rounds} rounds of {@code updates.length} clients (conservatively: the
    * noise is sized for that many survivors) and simulates one round.
    *
-   * @param bits the modulus bit width, 1..62
+   * @param bits the modulus bit width: m = 2^bits, 1..62
    * @throws NullPointerException if {@code updates} is null
-   * @throws IllegalArgumentException as {@link DdgParameterSelection#select()} and {@link
+   * @throws IllegalArgumentException as {@link DdgParameterSelection.Builder#build()} and {@link
    *     #simulateRound}, or if the updates are ragged
    */
   public static DdgSimulationResult selectAndSimulate(double epsilon, double delta, long rounds,
@@ -107,7 +103,8 @@ public final class DdgSimulation {
       }
     }
     DdgParameters p = DdgParameterSelection.builder().epsilon(epsilon).delta(delta).rounds(rounds)
-        .clients(updates.length).dimension(d).clipNorm(clipNorm).bits(bits).select();
+        .clients(updates.length).dimension(d).clipNorm(clipNorm).modulus(Modulus.powerOfTwo(bits))
+        .build();
     return simulateRound(p, updates, dropped, seed, delta);
   }
 }
