@@ -121,7 +121,7 @@ public final class DdgClient {
     }
   }
 
-  /** Exact {@code sum v_i^2 <= bound} on integers (each |v_i| < 2^31 since the bound is < 2^62). */
+  /** Exact {@code sum v_i^2 <= bound} on integers (each |v_i| &lt; 2^31 since the bound is &lt; 2^62). */
   static boolean withinBound(long[] v, long bound) {
     long sum = 0;
     for (long x : v) {

@@ -1,0 +1,64 @@
+package io.secagg.federated.internal;
+
+import io.secagg.core.protocol.AggregationResult;
+import io.secagg.core.protocol.SecAggConfig;
+import io.secagg.core.protocol.client.Aborted;
+import io.secagg.core.protocol.client.ClientMachine;
+import io.secagg.core.protocol.client.ClientState;
+import io.secagg.core.protocol.server.ServerMachine;
+import io.secagg.core.protocol.server.ServerOptions;
+import io.secagg.core.transport.ClientDriver;
+import io.secagg.core.transport.ClientTransport;
+import io.secagg.core.transport.ServerDriver;
+import io.secagg.core.transport.ServerTransport;
+import io.secagg.core.transport.SessionAbortedException;
+import io.secagg.core.vector.ModVector;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Duration;
+
+/**
+ * The one place where the averaging API runs protocol rounds: everything above it is floats,
+ * quantization and DP, everything below it the protocol. It drives the state machines with the
+ * transport package's drivers today; it is the seam to replace by the session layer's round
+ * runner.
+ */
+public final class RoundRunner {
+  private RoundRunner() {}
+
+  /**
+   * Runs the server of one session to its end.
+   *
+   * @return the protocol's result
+   * @throws SessionAbortedException if the session aborted (for example more dropouts than the
+   *     threshold tolerates)
+   * @throws IOException if the transport failed as a whole
+   * @throws InterruptedException if the thread was interrupted (the session is cancelled)
+   */
+  public static AggregationResult serve(SecAggConfig config, ServerTransport transport,
+      SecureRandom random, ServerOptions options, Duration roundTimeout)
+      throws SessionAbortedException, IOException, InterruptedException {
+    ServerMachine server = ServerMachine.builder(config).random(random).options(options).build();
+    return ServerDriver.builder(server, transport).roundTimeout(roundTimeout).build().run();
+  }
+
+  /**
+   * Runs one client of one session to its end.
+   *
+   * @throws SessionAbortedException if the session aborted, or the client gave up (the server
+   *     was silent for {@code idleTimeout}, or broke a rule)
+   * @throws IOException if the transport failed
+   * @throws InterruptedException if the thread was interrupted (the client is cancelled)
+   */
+  public static void participate(SecAggConfig config, int clientId, ModVector input,
+      ClientTransport transport, SecureRandom random, Duration idleTimeout)
+      throws SessionAbortedException, IOException, InterruptedException {
+    ClientMachine client =
+        ClientMachine.builder(config, clientId).input(input).random(random).build();
+    ClientState end = ClientDriver.builder(client, transport).idleTimeout(idleTimeout).build().run();
+    if (end instanceof Aborted) {
+      Aborted a = (Aborted) end;
+      throw new SessionAbortedException(a.reason(), a.message());
+    }
+  }
+}

@@ -1,0 +1,181 @@
+package io.secagg.federated;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.secagg.core.graph.GraphKind;
+import io.secagg.core.graph.GraphParameters;
+import io.secagg.core.graph.ThreatModel;
+import io.secagg.core.protocol.SecAggConfig;
+import io.secagg.core.vector.Modulus;
+import io.secagg.dp.ddg.DdgParameterSelection;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import org.junit.jupiter.api.Test;
+
+class AveragingParametersTest {
+  private static AveragingParameters.Builder hospitals() {
+    return AveragingParameters.builder().clients(10).dimension(50_000).clipNorm(1).maxDropouts(1);
+  }
+
+  @Test
+  void withoutDpTheGraphIsTheLibrarysRecommendation() {
+    AveragingParameters p = hospitals().build();
+    GraphParameters g = GraphParameters.recommend(10, 0.1, 0.0, ThreatModel.SEMI_HONEST,
+        GraphParameters.DEFAULT_SECURITY_BITS, GraphParameters.DEFAULT_CORRECTNESS_BITS);
+    assertEquals(g.kind(), p.graphKind());
+    assertEquals(g.degree(), p.degree());
+    assertEquals(g.threshold(), p.threshold());
+    assertEquals(g.threshold() + 1, p.minIncludedClients());
+    assertEquals(50_000, p.vectorLength());
+    assertEquals(AveragingParameters.DEFAULT_MODULUS, p.modulus());
+    assertTrue(p.quantizerConfig().isPresent());
+    assertFalse(p.differentialPrivacy().isPresent());
+    // n = 10 clients of at most 1 each in Z_(2^32): the largest safe scale is 2^27.
+    assertEquals(27, p.quantizerConfig().get().scaleExponent());
+    assertEquals(1.0, p.clipNorm().getAsDouble());
+    assertFalse(p.coordinateBound().isPresent());
+  }
+
+  @Test
+  void withDpTheUpdateIsPaddedAndTheNoiseSizedForTheHonestSurvivors() {
+    AveragingParameters p = hospitals().maxCorruptedClients(2).differentialPrivacy(2, 1e-6, 50)
+        .build();
+    assertEquals(50_000, p.dimension());
+    assertEquals(65_536, p.vectorLength());
+    assertEquals(65_536, p.secAggConfig(0).vectorLength());
+    assertFalse(p.quantizerConfig().isPresent());
+    DdgParameterSelection s = p.differentialPrivacy().get();
+    assertEquals(10 - 1 - 2, s.clients(), "n - D - C clients' noise is counted on");
+    assertEquals(50, s.rounds());
+    assertTrue(s.guarantee().epsilon() <= 2 * (1 + 1e-9), s.guarantee().toString());
+    // Even all 10 clients' signal and noise keep 4 standard deviations inside Z_m.
+    double cs = s.parameters().clipNorm() * s.parameters().scale();
+    double all = Math.sqrt(100 * cs * cs / 65_536 + 10 / 4.0
+        + 10 * (s.parameters().localVariance().doubleValue() + 1.0 / 256));
+    assertTrue(2 * 4 * all <= Math.scalb(1.0, 32), "aggregate std " + all);
+  }
+
+  @Test
+  void withDpTheThresholdToleratesExactlyTheStatedDropouts() {
+    AveragingParameters p = hospitals().differentialPrivacy(1, 1e-6, 10).build();
+    assertEquals(GraphKind.COMPLETE, p.graphKind());
+    assertEquals(9, p.degree());
+    assertEquals(8, p.threshold());
+    assertEquals(9, p.minIncludedClients());
+    assertEquals(9, p.differentialPrivacy().get().clients());
+  }
+
+  @Test
+  void largePopulationsWithoutDpTakeASparseGraph() {
+    AveragingParameters p = AveragingParameters.builder().clients(2000).dimension(10)
+        .coordinateBound(0.5).maxDropouts(200).maxCorruptedClients(100).build();
+    assertEquals(GraphKind.HARARY, p.graphKind());
+    assertTrue(p.degree() < 1999 && p.threshold() > 1, p.toString());
+    assertEquals(0.5, p.coordinateBound().getAsDouble());
+    SecAggConfig c = p.secAggConfig(3);
+    assertEquals(GraphKind.HARARY, c.graphKind());
+    assertEquals(p.degree(), c.degree());
+  }
+
+  @Test
+  void everyRoundHasItsOwnContextBindingTheParameters() {
+    AveragingParameters p = hospitals().build();
+    SecAggConfig r0 = p.secAggConfig(0);
+    assertEquals(r0, p.secAggConfig(0));
+    assertNotEquals(r0, p.secAggConfig(1));
+    assertNotEquals(r0, hospitals().maxDropouts(2).build().secAggConfig(0));
+    assertNotEquals(r0, hospitals().context(new byte[] {1}).build().secAggConfig(0));
+    assertEquals(40, r0.context().length);
+    assertEquals(p, hospitals().build());
+    assertEquals(p.hashCode(), hospitals().build().hashCode());
+    assertEquals(p.fingerprint(), hospitals().build().fingerprint());
+    assertNotEquals(p.fingerprint(), hospitals().clipNorm(2).build().fingerprint());
+    assertNotEquals(p, hospitals().modulus(Modulus.powerOfTwo(40)).build());
+    assertEquals(32, p.fingerprint().length());
+    assertThrows(IllegalArgumentException.class, () -> p.secAggConfig(-1));
+  }
+
+  @Test
+  void rotationSeedsDifferPerRoundAndAreThirtyTwoBytes() {
+    AveragingParameters p = hospitals().differentialPrivacy(1, 1e-6, 10).build();
+    assertEquals(32, p.rotationSeed(0).length);
+    assertFalse(java.util.Arrays.equals(p.rotationSeed(0), p.rotationSeed(1)));
+    assertArrayEquals(p.rotationSeed(7), hospitals().differentialPrivacy(1, 1e-6, 10).build()
+        .rotationSeed(7));
+  }
+
+  @Test
+  void refusesCombinationsThatCannotWork() {
+    // With DP, t = n - 1 - D must be >= 2 and above C.
+    AveragingParameters.Builder dp = hospitals().differentialPrivacy(1, 1e-6, 1);
+    assertThrows(IllegalArgumentException.class, () -> dp.maxDropouts(8).build());
+    assertThrows(IllegalArgumentException.class,
+        () -> dp.maxDropouts(4).maxCorruptedClients(5).build());
+    assertEquals(2, dp.maxDropouts(7).maxCorruptedClients(1).build().threshold());
+    // Without DP, as the graph rules say.
+    assertThrows(IllegalArgumentException.class, () -> hospitals().maxDropouts(9).build());
+    assertThrows(IllegalArgumentException.class,
+        () -> hospitals().maxDropouts(5).maxCorruptedClients(5).build());
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> AveragingParameters.builder().clients(10).dimension(5).coordinateBound(1)
+            .differentialPrivacy(1, 1e-6, 1).build());
+    assertTrue(e.getMessage().contains("clipNorm"), e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> AveragingParameters.builder().clients(10).dimension(1 << 25).clipNorm(1)
+            .differentialPrivacy(1, 1e-6, 1).build());
+    assertThrows(IllegalArgumentException.class,
+        () -> hospitals().modulus(Modulus.powerOfTwo(64)).differentialPrivacy(1, 1e-6, 1).build());
+    // 2^4 cannot hold the sum of 10 clients' ranges.
+    assertThrows(IllegalArgumentException.class, () -> hospitals().modulus(Modulus.of(19)).build());
+  }
+
+  @Test
+  void refusesMissingAndInvalidValues() {
+    assertThrows(IllegalStateException.class,
+        () -> AveragingParameters.builder().dimension(5).clipNorm(1).build());
+    assertThrows(IllegalStateException.class,
+        () -> AveragingParameters.builder().clients(5).clipNorm(1).build());
+    assertThrows(IllegalStateException.class,
+        () -> AveragingParameters.builder().clients(5).dimension(5).build());
+    AveragingParameters.Builder b = AveragingParameters.builder();
+    assertThrows(IllegalArgumentException.class, () -> b.clients(2));
+    assertThrows(IllegalArgumentException.class, () -> b.clients(65_536));
+    assertThrows(IllegalArgumentException.class, () -> b.dimension(0));
+    assertThrows(IllegalArgumentException.class, () -> b.clipNorm(0));
+    assertThrows(IllegalArgumentException.class, () -> b.clipNorm(Double.NaN));
+    assertThrows(IllegalArgumentException.class, () -> b.coordinateBound(Double.POSITIVE_INFINITY));
+    assertThrows(IllegalArgumentException.class, () -> b.maxDropouts(-1));
+    assertThrows(IllegalArgumentException.class, () -> b.maxCorruptedClients(-1));
+    assertThrows(IllegalArgumentException.class, () -> b.differentialPrivacy(0, 1e-6, 1));
+    assertThrows(IllegalArgumentException.class, () -> b.differentialPrivacy(1, 1, 1));
+    assertThrows(IllegalArgumentException.class, () -> b.differentialPrivacy(1, 1e-6, 0));
+    assertThrows(IllegalArgumentException.class, () -> b.context(new byte[257]));
+    assertThrows(NullPointerException.class, () -> b.modulus(null));
+    assertThrows(NullPointerException.class, () -> b.context(null));
+  }
+
+  @Test
+  void dropoutRatesAreReadAsTheCountsTheCallerMeant() {
+    // 5/7 rounds up in binary64; its shortest decimal form times 7 would be read as 6 dropouts.
+    for (int n = 3; n <= 200; n++) {
+      for (int count = 0; count < n; count++) {
+        double r = Planning.rate(count, n);
+        int read = BigDecimal.valueOf(r).multiply(BigDecimal.valueOf(n))
+            .setScale(0, RoundingMode.CEILING).intValueExact();
+        assertEquals(count, read, count + "/" + n);
+      }
+    }
+  }
+
+  @Test
+  void toStringShowsThePlanAndNoSecrets() {
+    String s = hospitals().differentialPrivacy(1, 1e-6, 10).build().toString();
+    assertTrue(s.contains("d=50000 padded to D=65536"), s);
+    assertTrue(s.contains("t=8"), s);
+  }
+}
