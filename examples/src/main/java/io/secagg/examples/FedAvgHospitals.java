@@ -27,10 +27,10 @@ import java.util.concurrent.Future;
  * timeout). With {@code --dp} every hospital also adds its share of distributed discrete Gaussian
  * noise, so that even the mean reveals little about any one hospital's data.
  *
- * <p>Run it: {@code mvn -q -pl examples -am package -DskipTests} then {@code java -cp
- * "examples/target/classes:secagg-federated/target/classes:secagg-dp/target/classes:secagg-core/target/classes:$(cat cp.txt)"
- * io.secagg.examples.FedAvgHospitals [--dp] [--rounds N]}, or through the test that runs it in
- * the build ({@code FedAvgHospitalsTest}).
+ * <p>Run it: {@code mvn -B -q -pl examples -am package -DskipTests}, then {@code java -cp
+ * "examples/target/classes:$(cat examples/target/classpath.txt)"
+ * io.secagg.examples.FedAvgHospitals [--dp] [--rounds N]}. The build runs it too ({@code
+ * FedAvgHospitalsTest}).
  *
  * <p>Here every party runs in this JVM over the in-memory transport. In a deployment the server
  * and each hospital are separate processes: {@link Server} and {@link Hospital} stay as they are,

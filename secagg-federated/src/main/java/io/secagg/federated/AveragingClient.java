@@ -1,5 +1,7 @@
 package io.secagg.federated;
 
+import io.secagg.core.crypto.Ed25519KeyPair;
+import io.secagg.core.protocol.SecurityMode;
 import io.secagg.core.quant.QuantizedVector;
 import io.secagg.core.quant.Quantizer;
 import io.secagg.core.transport.ClientTransport;
@@ -13,6 +15,7 @@ import io.secagg.federated.internal.RoundRunner;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -32,7 +35,8 @@ import java.util.Objects;
  * <p><b>Rounds.</b> Round numbers must increase from call to call (the same number twice is
  * refused): they name the round on both sides and are bound into its session. With DP, a client
  * contributes to at most the planned number of rounds and then refuses, enforcing its own privacy
- * budget whatever the server asks.
+ * budget whatever the server asks. A deployment that restarts clients persists {@link
+ * #lastRound()} and {@link #contributions()} and restores them with {@link Builder#resume}.
  *
  * <p><b>Privacy of the update.</b> Only the protocol input leaves the client, masked by the
  * protocol; with DP it also carries this client's share of the noise. Randomness comes from the
@@ -45,8 +49,9 @@ public final class AveragingClient {
   private final int clientId;
   private final SecureRandom random;
   private final Duration idleTimeout;
+  private final Ed25519KeyPair identity;
   private final Quantizer quantizer;
-  private long lastRound = -1;
+  private long lastRound;
   private long contributions;
 
   private AveragingClient(Builder b) {
@@ -54,6 +59,9 @@ public final class AveragingClient {
     this.clientId = b.clientId;
     this.random = b.random != null ? b.random : new SecureRandom();
     this.idleTimeout = b.idleTimeout;
+    this.identity = b.identity;
+    this.lastRound = b.lastRound;
+    this.contributions = b.contributions;
     this.quantizer = b.params.quantizerConfig().map(c -> Quantizer.create(c, random)).orElse(null);
   }
 
@@ -90,6 +98,16 @@ public final class AveragingClient {
   /** This client's id, 1..n. */
   public int clientId() {
     return clientId;
+  }
+
+  /** The last round this client prepared an input for, or -1 if none. */
+  public synchronized long lastRound() {
+    return lastRound;
+  }
+
+  /** How many rounds this client has prepared an input for (restored ones included). */
+  public synchronized long contributions() {
+    return contributions;
   }
 
   /**
@@ -134,8 +152,8 @@ public final class AveragingClient {
       throws SessionAbortedException, IOException, InterruptedException {
     Objects.requireNonNull(transport, "transport");
     Contribution c = prepare(round, update);
-    RoundRunner.participate(params.secAggConfig(round), clientId, c.input(), transport, random,
-        idleTimeout);
+    RoundRunner.participate(params.secAggConfig(round), clientId, c.input(), identity, transport,
+        random, idleTimeout);
     return c;
   }
 
@@ -229,6 +247,9 @@ public final class AveragingClient {
     private final int clientId;
     private SecureRandom random;
     private Duration idleTimeout = Duration.ofMinutes(10);
+    private Ed25519KeyPair identity;
+    private long lastRound = -1;
+    private long contributions;
 
     private Builder(AveragingParameters params, int clientId) {
       this.params = params;
@@ -263,8 +284,55 @@ public final class AveragingClient {
       return this;
     }
 
-    /** The client. */
+    /**
+     * This client's Ed25519 identity key pair: required in malicious-server mode, where its
+     * public key must be the one the parameters list for this client; refused otherwise.
+     *
+     * @throws NullPointerException if {@code identity} is null
+     * @throws IllegalArgumentException if the parameters are semi-honest, or the public key is
+     *     not this client's
+     */
+    public Builder identityKey(Ed25519KeyPair identity) {
+      Objects.requireNonNull(identity, "identity");
+      if (params.securityMode() != SecurityMode.MALICIOUS) {
+        throw new IllegalArgumentException("identity keys are only used against a malicious server");
+      }
+      if (!Arrays.equals(identity.publicKey(), params.identityKey(clientId))) {
+        throw new IllegalArgumentException(
+            "the identity key is not the one the parameters list for client " + clientId);
+      }
+      this.identity = identity;
+      return this;
+    }
+
+    /**
+     * Restores the state of a client that ran before (for example before a restart), so that
+     * round numbers keep increasing and, with DP, the budget keeps counting: the next round must
+     * be above {@code lastRound}, and {@code contributions} rounds are already spent.
+     *
+     * @throws IllegalArgumentException if {@code lastRound < -1}, {@code contributions < 0}, or
+     *     {@code contributions} exceeds the rounds {@code lastRound} allows ({@code lastRound + 1})
+     */
+    public Builder resume(long lastRound, long contributions) {
+      if (lastRound < -1 || contributions < 0 || contributions > lastRound + 1) {
+        throw new IllegalArgumentException("Invalid state: last round " + lastRound + ", "
+            + contributions + " contributions");
+      }
+      this.lastRound = lastRound;
+      this.contributions = contributions;
+      return this;
+    }
+
+    /**
+     * The client.
+     *
+     * @throws IllegalStateException in malicious-server mode without an {@link #identityKey}
+     */
     public AveragingClient build() {
+      if (params.securityMode() == SecurityMode.MALICIOUS && identity == null) {
+        throw new IllegalStateException(
+            "malicious-server mode: set this client's identityKey before building it");
+      }
       return new AveragingClient(this);
     }
   }

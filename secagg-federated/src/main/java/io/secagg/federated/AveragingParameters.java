@@ -1,11 +1,15 @@
 package io.secagg.federated;
 
 import io.secagg.core.graph.GraphKind;
+import io.secagg.core.graph.ThreatModel;
 import io.secagg.core.protocol.SecAggConfig;
+import io.secagg.core.protocol.SecurityMode;
 import io.secagg.core.quant.QuantizerConfig;
 import io.secagg.core.vector.Modulus;
 import io.secagg.dp.ddg.DdgParameterSelection;
 import io.secagg.dp.ddg.DdgParameters;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -28,7 +32,8 @@ import java.util.OptionalDouble;
  * <p><b>What you state.</b> The number of clients n, the update's dimension d, one bound on the
  * updates (an L2 {@link Builder#clipNorm clip norm} c, or a {@link Builder#coordinateBound
  * per-coordinate bound} b), how many clients may drop out of a round (D) and how many may collude
- * with the server (C), and optionally a distributed-DP target. Updates beyond the bound are
+ * with the server (C), optionally a distributed-DP target, and optionally that the server may
+ * actively lie ({@link Builder#maliciousServer}, with every client's identity key). Updates beyond the bound are
  * clipped by the client (and the client reports it): the aggregate is the sum of the clipped
  * updates.
  *
@@ -36,8 +41,8 @@ import java.util.OptionalDouble;
  *
  * <ul>
  *   <li>The masking graph and Shamir threshold t of every round. Without DP: what {@code
- *       GraphParameters.recommend} gives for D dropouts and C corrupted clients in the
- *       semi-honest model (a sparse SecAgg+ graph whenever one meets its bounds). With DP: the
+ *       GraphParameters.recommend} gives for D dropouts and C corrupted clients against the
+ *       stated server (a sparse SecAgg+ graph whenever one meets its bounds). With DP: the
  *       complete graph with t = n - 1 - D, the largest threshold that tolerates D dropouts, so
  *       that no round completes with fewer than {@link #minIncludedClients()} = n - D clients'
  *       noise, whatever the server does.
@@ -77,6 +82,7 @@ public final class AveragingParameters {
   private final int maxDropouts;
   private final int maxCorrupted;
   private final byte[] context;
+  private final List<byte[]> identityKeys;
   private final GraphKind graphKind;
   private final int degree;
   private final int threshold;
@@ -94,6 +100,7 @@ public final class AveragingParameters {
     this.maxDropouts = b.maxDropouts;
     this.maxCorrupted = b.maxCorrupted;
     this.context = b.context.clone();
+    this.identityKeys = b.identityKeys;
     this.graphKind = graph.kind;
     this.degree = graph.degree;
     this.threshold = graph.threshold;
@@ -101,7 +108,7 @@ public final class AveragingParameters {
     this.privacy = privacy;
     this.digest = Planning.digest(
         clients, dimension, l2Bound, bound, modulus, maxDropouts, maxCorrupted, graph, quantizer,
-        privacy, context);
+        privacy, identityKeys, context);
   }
 
   /** A builder with nothing set. */
@@ -191,6 +198,31 @@ public final class AveragingParameters {
   }
 
   /**
+   * The protocol's security mode: {@link SecurityMode#MALICIOUS} iff {@link
+   * Builder#maliciousServer} was set.
+   */
+  public SecurityMode securityMode() {
+    return identityKeys.isEmpty() ? SecurityMode.SEMI_HONEST : SecurityMode.MALICIOUS;
+  }
+
+  /**
+   * Client {@code clientId}'s Ed25519 identity (public) key in malicious-server mode (a copy).
+   *
+   * @throws IllegalStateException in semi-honest mode
+   * @throws IllegalArgumentException if {@code clientId} is outside 1..n
+   */
+  public byte[] identityKey(int clientId) {
+    if (identityKeys.isEmpty()) {
+      throw new IllegalStateException("semi-honest parameters have no identity keys");
+    }
+    if (clientId < 1 || clientId > clients) {
+      throw new IllegalArgumentException(
+          "Invalid client id " + clientId + "; must be 1.." + clients);
+    }
+    return identityKeys.get(clientId - 1).clone();
+  }
+
+  /**
    * The protocol configuration of round {@code round}, identical on every party: n, t, the
    * vector length and modulus, the graph, and a context that binds these parameters and the
    * round.
@@ -201,6 +233,9 @@ public final class AveragingParameters {
     SecAggConfig.Builder b = SecAggConfig.builder()
         .clientCount(clients).threshold(threshold).vectorLength(vectorLength()).modulus(modulus)
         .context(Planning.roundContext(digest, round));
+    if (!identityKeys.isEmpty()) {
+      b.securityMode(SecurityMode.MALICIOUS).identityKeys(identityKeys);
+    }
     if (graphKind == GraphKind.COMPLETE) {
       b.completeGraph();
     } else {
@@ -256,7 +291,8 @@ public final class AveragingParameters {
     }
     s.append(l2Bound ? ", clipNorm=" : ", coordinateBound=").append(bound)
         .append(", m=").append(modulus).append(", maxDropouts=").append(maxDropouts)
-        .append(", maxCorrupted=").append(maxCorrupted).append(", graph=").append(graphKind);
+        .append(", maxCorrupted=").append(maxCorrupted).append(", mode=").append(securityMode())
+        .append(", graph=").append(graphKind);
     if (graphKind == GraphKind.HARARY) {
       s.append("(k=").append(degree).append(')');
     }
@@ -280,6 +316,7 @@ public final class AveragingParameters {
     private int maxDropouts;
     private int maxCorrupted;
     private byte[] context = new byte[0];
+    private List<byte[]> identityKeys = List.of();
     private double epsilon;
     private double delta;
     private long rounds;
@@ -420,10 +457,38 @@ public final class AveragingParameters {
     }
 
     /**
+     * Protects against a server that actively lies (sends different clients different views of
+     * who survived, to unmask someone): the protocol's malicious-server mode, in which every
+     * client signs its view and checks its neighbours' signatures. Needs every client's Ed25519
+     * identity (public) key, {@code keys.get(i)} for client i + 1, distributed out of band (for
+     * example with the clients' certificates); each client then proves its key with {@link
+     * AveragingClient.Builder#identityKey}. The thresholds follow the malicious-server rules
+     * (2t &gt; k + C). The count is checked in {@link #build()}.
+     *
+     * @throws NullPointerException if the list or a key is null
+     * @throws IllegalArgumentException if a key is not 32 bytes
+     */
+    public Builder maliciousServer(List<byte[]> keys) {
+      Objects.requireNonNull(keys, "keys");
+      List<byte[]> copy = new ArrayList<>(keys.size());
+      for (int i = 0; i < keys.size(); i++) {
+        byte[] k = Objects.requireNonNull(keys.get(i), "identity key");
+        if (k.length != SecAggConfig.IDENTITY_KEY_LENGTH) {
+          throw new IllegalArgumentException("Invalid identity key length " + k.length
+              + " for client " + (i + 1) + "; must be " + SecAggConfig.IDENTITY_KEY_LENGTH);
+        }
+        copy.add(k.clone());
+      }
+      this.identityKeys = List.copyOf(copy);
+      return this;
+    }
+
+    /**
      * Checks the combination and plans the rounds.
      *
      * @throws IllegalStateException if the client count, the dimension or the bound is unset, or
-     *     DP was asked for with a {@link #coordinateBound} instead of a {@link #clipNorm}
+     *     DP was asked for with a {@link #coordinateBound} instead of a {@link #clipNorm}, or the
+     *     malicious-server identity keys are not exactly n
      * @throws IllegalArgumentException if the combination cannot work: D and C too large for n
      *     (with DP the threshold t = n - 1 - D must be at least 2 and above C; without DP no graph
      *     of {@code GraphParameters.recommend} fits), a dimension beyond {@value
@@ -449,7 +514,13 @@ public final class AveragingParameters {
         throw new IllegalArgumentException(
             "Invalid dimension " + dimension + " with DP; at most " + MAX_DP_DIMENSION);
       }
-      Planning.Graph graph = Planning.graph(clients, maxDropouts, maxCorrupted, dp);
+      if (!identityKeys.isEmpty() && identityKeys.size() != clients) {
+        throw new IllegalStateException("malicious-server mode needs exactly " + clients
+            + " identity keys, got " + identityKeys.size());
+      }
+      ThreatModel threat =
+          identityKeys.isEmpty() ? ThreatModel.SEMI_HONEST : ThreatModel.MALICIOUS_SERVER;
+      Planning.Graph graph = Planning.graph(clients, maxDropouts, maxCorrupted, threat, dp);
       if (!dp) {
         QuantizerConfig q = QuantizerConfig.builder().clipBound(bound).modulus(modulus)
             .maxClients(clients).build();

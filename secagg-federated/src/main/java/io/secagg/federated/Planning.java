@@ -51,33 +51,38 @@ final class Planning {
    * The graph and threshold for n clients of which at most {@code dropouts} drop out and at most
    * {@code corrupted} collude with the server.
    *
-   * <p>Without DP, exactly what {@link GraphParameters#recommend} gives for D and C in the
-   * semi-honest model (a SecAgg+ graph when one meets its bounds, else the complete graph with
-   * its threshold). With DP, the complete graph with t = n - 1 - D: the largest threshold that
-   * still tolerates D dropouts, so that a completed round always includes at least n - D
-   * clients (each survivor's self mask needs t shares from other survivors), whatever the server
-   * does. The noise is sized for that floor.
+   * <p>Without DP, exactly what {@link GraphParameters#recommend} gives for D and C against
+   * {@code threat} (a SecAgg+ graph when one meets its bounds, else the complete graph with its
+   * threshold). With DP, the complete graph with t = n - 1 - D: the largest threshold that still
+   * tolerates D dropouts, so that a completed round always includes at least n - D clients (each
+   * survivor's self mask needs t shares from other survivors), whatever the server does. The
+   * noise is sized for that floor.
    *
    * @throws IllegalArgumentException if no graph fits: with DP, t = n - 1 - D must be at least 2
-   *     and above C; without DP, as {@link GraphParameters#recommend}
+   *     and above C (semi-honest) or above (n - 1 + C) / 2 (malicious server); without DP, as
+   *     {@link GraphParameters#recommend}
    */
-  static Graph graph(int n, int dropouts, int corrupted, boolean dp) {
+  static Graph graph(int n, int dropouts, int corrupted, ThreatModel threat, boolean dp) {
     if (!dp) {
       if (dropouts >= n || corrupted >= n) {
         throw new IllegalArgumentException("Invalid dropout or corrupted count for " + n
             + " clients: " + dropouts + " and " + corrupted + " (each must be below n)");
       }
       GraphParameters p = GraphParameters.recommend(
-          n, rate(dropouts, n), rate(corrupted, n), ThreatModel.SEMI_HONEST,
+          n, rate(dropouts, n), rate(corrupted, n), threat,
           GraphParameters.DEFAULT_SECURITY_BITS, GraphParameters.DEFAULT_CORRECTNESS_BITS);
       return new Graph(p.kind(), p.degree(), p.threshold());
     }
     int t = n - 1 - dropouts;
-    if (t < 2 || t <= corrupted) {
+    // The smallest secure threshold for the complete graph (k = n - 1 neighbours, C of them
+    // corrupted), as GraphParameters states it: t > C, or 2t > k + C against a lying server.
+    int minimum = Math.max(2,
+        threat == ThreatModel.SEMI_HONEST ? corrupted + 1 : (n - 1 + corrupted) / 2 + 1);
+    if (t < minimum) {
       throw new IllegalArgumentException(
           "No threshold fits " + n + " clients with " + dropouts + " dropouts and " + corrupted
-              + " corrupted clients under DP: the threshold n - 1 - D = " + t + " must be at"
-              + " least 2 and above the corrupted count");
+              + " corrupted clients under DP (" + threat + "): the threshold n - 1 - D = " + t
+              + " must be at least " + minimum);
     }
     return new Graph(GraphKind.COMPLETE, n - 1, t);
   }
@@ -99,7 +104,7 @@ final class Planning {
   /** The 32-byte digest of every parameter and planned value (spec/federated.md, section 3). */
   static byte[] digest(int clients, int dimension, boolean l2Bound, double bound, Modulus modulus,
       int dropouts, int corrupted, Graph graph, QuantizerConfig quantizer,
-      DdgParameterSelection privacy, byte[] context) {
+      DdgParameterSelection privacy, java.util.List<byte[]> identityKeys, byte[] context) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(DIGEST_VERSION);
@@ -130,6 +135,10 @@ final class Planning {
         out.writeUTF(p.localVariance().toString());
         out.writeUTF(p.noiseKind().name());
         out.writeLong(p.maxNormSquared());
+      }
+      out.writeInt(identityKeys.size());
+      for (byte[] k : identityKeys) {
+        out.write(k);
       }
       out.writeInt(context.length);
       out.write(context);

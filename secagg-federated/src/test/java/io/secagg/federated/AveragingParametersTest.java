@@ -173,6 +173,29 @@ class AveragingParametersTest {
   }
 
   @Test
+  void aMaliciousServerNeedsEveryIdentityKeyAndAMajorityThreshold() {
+    java.util.List<byte[]> keys = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      keys.add(new byte[32]);
+      keys.get(i)[0] = (byte) i;
+    }
+    AveragingParameters p = hospitals().maliciousServer(keys).build();
+    GraphParameters g = GraphParameters.recommend(10, 0.1, 0.0, ThreatModel.MALICIOUS_SERVER,
+        GraphParameters.DEFAULT_SECURITY_BITS, GraphParameters.DEFAULT_CORRECTNESS_BITS);
+    assertEquals(g.threshold(), p.threshold());
+    assertTrue(2 * p.threshold() > p.degree());
+    assertNotEquals(hospitals().build().fingerprint(), p.fingerprint());
+    // With DP: t = n - 1 - D = 8 and 2t > (n - 1) + C needs C < 7.
+    AveragingParameters.Builder dp = hospitals().maliciousServer(keys).differentialPrivacy(1, 1e-6, 1);
+    assertEquals(8, dp.maxCorruptedClients(6).build().threshold());
+    assertThrows(IllegalArgumentException.class, () -> dp.maxCorruptedClients(7).build());
+    assertThrows(IllegalStateException.class,
+        () -> hospitals().maliciousServer(keys.subList(0, 9)).build());
+    assertThrows(IllegalArgumentException.class,
+        () -> hospitals().maliciousServer(java.util.List.of(new byte[31])));
+  }
+
+  @Test
   void toStringShowsThePlanAndNoSecrets() {
     String s = hospitals().differentialPrivacy(1, 1e-6, 10).build().toString();
     assertTrue(s.contains("d=50000 padded to D=65536"), s);

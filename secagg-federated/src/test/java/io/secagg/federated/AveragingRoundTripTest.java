@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.secagg.core.crypto.DeterministicRandom;
+import io.secagg.core.crypto.Ed25519;
+import io.secagg.core.crypto.Ed25519KeyPair;
 import io.secagg.core.protocol.AggregationResult;
 import io.secagg.core.transport.InMemoryNetwork;
 import io.secagg.core.transport.SessionAbortedException;
@@ -288,6 +290,76 @@ class AveragingRoundTripTest {
     // The number is used up; the next round takes the next one.
     assertThrows(IllegalArgumentException.class,
         () -> server.aggregate(0, new InMemoryNetwork(4).serverEndpoint()));
+  }
+
+  private static List<Ed25519KeyPair> identities(int n, long seed) {
+    Ed25519 ed = Ed25519.create(DeterministicRandom.forTestVectorsOnly(seed));
+    List<Ed25519KeyPair> keys = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      keys.add(ed.generateKeyPair());
+    }
+    return keys;
+  }
+
+  private static List<byte[]> publicKeys(List<Ed25519KeyPair> pairs) {
+    List<byte[]> keys = new java.util.ArrayList<>();
+    pairs.forEach(k -> keys.add(k.publicKey()));
+    return keys;
+  }
+
+  @Test
+  void againstAMaliciousServerEveryClientProvesItsIdentityAndTheRoundCompletes() throws Exception {
+    List<Ed25519KeyPair> ids = identities(5, 9);
+    AveragingParameters p = AveragingParameters.builder().clients(5).dimension(64).clipNorm(1)
+        .maxDropouts(1).differentialPrivacy(8, 1e-6, 2).maliciousServer(publicKeys(ids)).build();
+    assertEquals(io.secagg.core.protocol.SecurityMode.MALICIOUS, p.securityMode());
+    assertEquals(io.secagg.core.protocol.SecurityMode.MALICIOUS, p.secAggConfig(0).securityMode());
+    AveragingClient[] clients = new AveragingClient[5];
+    for (int i = 0; i < 5; i++) {
+      clients[i] = AveragingClient.builder(p, i + 1).identityKey(ids.get(i))
+          .random(DeterministicRandom.forTestVectorsOnly(900 + i)).build();
+    }
+    InMemoryRound.Outcome o = InMemoryRound.run(server(p, 9), clients, 0, updates(5, 64, 0.5, 9));
+    assertNull(o.serverFailure);
+    assertEquals(5, o.result.includedClients().size());
+    assertTrue(o.clientFailures.isEmpty());
+  }
+
+  @Test
+  void aClientMustHoldTheIdentityKeyTheParametersListForIt() {
+    List<Ed25519KeyPair> ids = identities(3, 10);
+    AveragingParameters p = AveragingParameters.builder().clients(3).dimension(4).clipNorm(1)
+        .maliciousServer(publicKeys(ids)).build();
+    assertThrows(IllegalStateException.class, () -> AveragingClient.create(p, 1));
+    assertThrows(IllegalArgumentException.class,
+        () -> AveragingClient.builder(p, 1).identityKey(ids.get(1)));
+    AveragingClient.builder(p, 2).identityKey(ids.get(1)).build();
+    AveragingParameters semiHonest = AveragingParameters.builder().clients(3).dimension(4)
+        .clipNorm(1).build();
+    assertThrows(IllegalArgumentException.class,
+        () -> AveragingClient.builder(semiHonest, 1).identityKey(ids.get(0)));
+    assertThrows(IllegalStateException.class, () -> semiHonest.identityKey(1));
+    assertArrayEquals(ids.get(2).publicKey(), p.identityKey(3));
+  }
+
+  @Test
+  void aRestartedClientResumesItsRoundsAndItsBudget() {
+    AveragingParameters p = AveragingParameters.builder().clients(3).dimension(2).clipNorm(1)
+        .differentialPrivacy(1, 1e-6, 5).build();
+    AveragingClient before = AveragingClient.create(p, 1);
+    before.prepare(0, new double[2]);
+    before.prepare(4, new double[2]);
+    assertEquals(4, before.lastRound());
+    assertEquals(2, before.contributions());
+    AveragingClient after = AveragingClient.builder(p, 1)
+        .resume(before.lastRound(), before.contributions()).build();
+    assertEquals(3, after.remainingRounds());
+    assertThrows(IllegalArgumentException.class, () -> after.prepare(4, new double[2]));
+    after.prepare(5, new double[2]);
+    assertEquals(2, after.remainingRounds());
+    assertThrows(IllegalArgumentException.class, () -> AveragingClient.builder(p, 1).resume(-2, 0));
+    assertThrows(IllegalArgumentException.class, () -> AveragingClient.builder(p, 1).resume(1, 3));
+    assertThrows(IllegalArgumentException.class, () -> AveragingClient.builder(p, 1).resume(1, -1));
   }
 
   @Test

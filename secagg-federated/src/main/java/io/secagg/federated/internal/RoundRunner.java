@@ -1,5 +1,6 @@
 package io.secagg.federated.internal;
 
+import io.secagg.core.crypto.Ed25519KeyPair;
 import io.secagg.core.protocol.AggregationResult;
 import io.secagg.core.protocol.SecAggConfig;
 import io.secagg.core.protocol.client.Aborted;
@@ -45,16 +46,21 @@ public final class RoundRunner {
   /**
    * Runs one client of one session to its end.
    *
+   * @param identity the client's identity key pair in malicious mode, null otherwise
+   *
    * @throws SessionAbortedException if the session aborted, or the client gave up (the server
    *     was silent for {@code idleTimeout}, or broke a rule)
    * @throws IOException if the transport failed
    * @throws InterruptedException if the thread was interrupted (the client is cancelled)
    */
   public static void participate(SecAggConfig config, int clientId, ModVector input,
-      ClientTransport transport, SecureRandom random, Duration idleTimeout)
-      throws SessionAbortedException, IOException, InterruptedException {
-    ClientMachine client =
-        ClientMachine.builder(config, clientId).input(input).random(random).build();
+      Ed25519KeyPair identity, ClientTransport transport, SecureRandom random,
+      Duration idleTimeout) throws SessionAbortedException, IOException, InterruptedException {
+    ClientMachine.Builder b = ClientMachine.builder(config, clientId).input(input).random(random);
+    if (identity != null) {
+      b.identityKey(identity);
+    }
+    ClientMachine client = b.build();
     ClientState end = ClientDriver.builder(client, transport).idleTimeout(idleTimeout).build().run();
     if (end instanceof Aborted) {
       Aborted a = (Aborted) end;
