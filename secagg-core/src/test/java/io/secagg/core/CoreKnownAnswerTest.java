@@ -5,7 +5,10 @@ import io.secagg.core.testvectors.VectorChecker;
 import io.secagg.core.testvectors.VectorFileGenerator;
 import java.util.List;
 
-/** Every known-answer file of secagg-core: all of test-vectors/v1 but paillier_*, dp_* and vdaf_*. */
+/**
+ * Every known-answer file of secagg-core: all of test-vectors/v1 but paillier_*, dp_*, vdaf_* and
+ * federated_*.
+ */
 class CoreKnownAnswerTest extends AbstractKnownAnswerTest {
   @Override
   protected List<VectorChecker> checkers() {
@@ -41,6 +44,7 @@ class CoreKnownAnswerTest extends AbstractKnownAnswerTest {
 
   @Override
   protected boolean ownsFile(String name) {
-    return !name.startsWith("paillier_") && !name.startsWith("dp_") && !name.startsWith("vdaf_");
+    return !name.startsWith("paillier_") && !name.startsWith("dp_") && !name.startsWith("vdaf_")
+        && !name.startsWith("federated_");
   }
 }

@@ -106,9 +106,10 @@ public final class AveragingParameters {
     this.threshold = graph.threshold;
     this.quantizer = quantizer;
     this.privacy = privacy;
-    this.digest = Planning.digest(
-        clients, dimension, l2Bound, bound, modulus, maxDropouts, maxCorrupted, graph, quantizer,
-        privacy, identityKeys, context);
+    this.digest = Planning.digest(Planning.encoding(
+        clients, dimension, l2Bound, bound, modulus, maxDropouts, maxCorrupted, graph,
+        quantizer == null ? null : Planning.QuantPlan.of(quantizer),
+        privacy == null ? null : Planning.DpPlan.of(privacy), identityKeys, context));
   }
 
   /** A builder with nothing set. */

@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.ByteBuffer;
+import java.util.List;
 
 /**
  * The rules that turn {@link AveragingParameters} into per-round protocol configurations:
@@ -101,10 +102,63 @@ final class Planning {
     return r;
   }
 
-  /** The 32-byte digest of every parameter and planned value (spec/federated.md, section 3). */
-  static byte[] digest(int clients, int dimension, boolean l2Bound, double bound, Modulus modulus,
-      int dropouts, int corrupted, Graph graph, QuantizerConfig quantizer,
-      DdgParameterSelection privacy, java.util.List<byte[]> identityKeys, byte[] context) {
+  /** The planned quantization of rounds without DP, as it enters the digest. */
+  static final class QuantPlan {
+    final int scaleExponent;
+    final long offset;
+
+    QuantPlan(int scaleExponent, long offset) {
+      this.scaleExponent = scaleExponent;
+      this.offset = offset;
+    }
+
+    static QuantPlan of(QuantizerConfig c) {
+      return new QuantPlan(c.scaleExponent(), c.offset());
+    }
+  }
+
+  /** The planned DDG parameters of rounds with DP, as they enter the digest. */
+  static final class DpPlan {
+    final double epsilon;
+    final double delta;
+    final long rounds;
+    final long honestClients;
+    final int paddedDimension;
+    final double scale;
+    final double beta;
+    final String localVariance;
+    final String noiseKind;
+    final long maxNormSquared;
+
+    DpPlan(double epsilon, double delta, long rounds, long honestClients, int paddedDimension,
+        double scale, double beta, String localVariance, String noiseKind, long maxNormSquared) {
+      this.epsilon = epsilon;
+      this.delta = delta;
+      this.rounds = rounds;
+      this.honestClients = honestClients;
+      this.paddedDimension = paddedDimension;
+      this.scale = scale;
+      this.beta = beta;
+      this.localVariance = localVariance;
+      this.noiseKind = noiseKind;
+      this.maxNormSquared = maxNormSquared;
+    }
+
+    static DpPlan of(DdgParameterSelection s) {
+      DdgParameters p = s.parameters();
+      return new DpPlan(s.epsilon(), s.delta(), s.rounds(), s.clients(), p.paddedDimension(),
+          p.scale(), p.beta(), p.localVariance().toString(), p.noiseKind().name(),
+          p.maxNormSquared());
+    }
+  }
+
+  /**
+   * The digest input E of spec/federated.md section 3: every parameter and planned value, in a
+   * fixed order. Exactly one of {@code quant} and {@code dp} is non-null.
+   */
+  static byte[] encoding(int clients, int dimension, boolean l2Bound, double bound,
+      Modulus modulus, int dropouts, int corrupted, Graph graph, QuantPlan quant, DpPlan dp,
+      List<byte[]> identityKeys, byte[] context) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(DIGEST_VERSION);
@@ -118,23 +172,22 @@ final class Planning {
       out.writeByte(graph.kind == GraphKind.COMPLETE ? 1 : 2);
       out.writeInt(graph.degree);
       out.writeInt(graph.threshold);
-      if (privacy == null) {
+      if (dp == null) {
         out.writeByte(1);
-        out.writeInt(quantizer.scaleExponent());
-        out.writeLong(quantizer.offset());
+        out.writeInt(quant.scaleExponent);
+        out.writeLong(quant.offset);
       } else {
-        DdgParameters p = privacy.parameters();
         out.writeByte(2);
-        out.writeLong(Double.doubleToLongBits(privacy.epsilon()));
-        out.writeLong(Double.doubleToLongBits(privacy.delta()));
-        out.writeLong(privacy.rounds());
-        out.writeLong(privacy.clients());
-        out.writeInt(p.paddedDimension());
-        out.writeLong(Double.doubleToLongBits(p.scale()));
-        out.writeLong(Double.doubleToLongBits(p.beta()));
-        out.writeUTF(p.localVariance().toString());
-        out.writeUTF(p.noiseKind().name());
-        out.writeLong(p.maxNormSquared());
+        out.writeLong(Double.doubleToLongBits(dp.epsilon));
+        out.writeLong(Double.doubleToLongBits(dp.delta));
+        out.writeLong(dp.rounds);
+        out.writeLong(dp.honestClients);
+        out.writeInt(dp.paddedDimension);
+        out.writeLong(Double.doubleToLongBits(dp.scale));
+        out.writeLong(Double.doubleToLongBits(dp.beta));
+        out.writeUTF(dp.localVariance);
+        out.writeUTF(dp.noiseKind);
+        out.writeLong(dp.maxNormSquared);
       }
       out.writeInt(identityKeys.size());
       for (byte[] k : identityKeys) {
@@ -145,7 +198,12 @@ final class Planning {
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
     }
-    return Hkdf.derive(bytes.toByteArray(), new byte[0], PARAMETERS_LABEL, new byte[0], 32);
+    return bytes.toByteArray();
+  }
+
+  /** The 32-byte digest of an encoding E (spec/federated.md section 3). */
+  static byte[] digest(byte[] encoding) {
+    return Hkdf.derive(encoding, new byte[0], PARAMETERS_LABEL, new byte[0], 32);
   }
 
   /**
