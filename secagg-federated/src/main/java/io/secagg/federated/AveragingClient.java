@@ -9,7 +9,7 @@ import io.secagg.core.transport.SessionAbortedException;
 import io.secagg.core.vector.ModVector;
 import io.secagg.dp.clip.L2Clipping;
 import io.secagg.dp.ddg.DdgClient;
-import io.secagg.dp.ddg.DdgParameterSelection;
+import io.secagg.dp.ddg.DdgParameters;
 import io.secagg.dp.sampling.AesCtrBitSource;
 import io.secagg.federated.internal.RoundRunner;
 import java.io.IOException;
@@ -115,7 +115,8 @@ public final class AveragingClient {
    * it has contributed to; without DP, {@link Long#MAX_VALUE}.
    */
   public synchronized long remainingRounds() {
-    return params.differentialPrivacy().map(s -> s.rounds() - contributions).orElse(Long.MAX_VALUE);
+    return params.differentialPrivacy()
+        .map(p -> p.privacyPlan().orElseThrow().rounds() - contributions).orElse(Long.MAX_VALUE);
   }
 
   /**
@@ -221,8 +222,8 @@ public final class AveragingClient {
   }
 
   private Contribution privateInput(long round, double[] x, double norm,
-      DdgParameterSelection privacy) {
-    ModVector input = DdgClient.encode(privacy.parameters(), x, params.rotationSeed(round),
+      DdgParameters privacy) {
+    ModVector input = DdgClient.encode(privacy, x, params.rotationSeed(round),
         AesCtrBitSource.create(random));
     return new Contribution(round, clientId, input, norm, norm > params.bound(), 0);
   }

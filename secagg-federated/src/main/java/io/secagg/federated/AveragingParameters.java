@@ -8,6 +8,7 @@ import io.secagg.core.quant.QuantizerConfig;
 import io.secagg.core.vector.Modulus;
 import io.secagg.dp.ddg.DdgParameterSelection;
 import io.secagg.dp.ddg.DdgParameters;
+import io.secagg.dp.ddg.DdgPrivacyPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -87,11 +88,11 @@ public final class AveragingParameters {
   private final int degree;
   private final int threshold;
   private final QuantizerConfig quantizer;
-  private final DdgParameterSelection privacy;
+  private final DdgParameters privacy;
   private final byte[] digest;
 
   private AveragingParameters(Builder b, Planning.Graph graph, QuantizerConfig quantizer,
-      DdgParameterSelection privacy) {
+      DdgParameters privacy) {
     this.clients = b.clients;
     this.dimension = b.dimension;
     this.l2Bound = b.l2Bound;
@@ -132,7 +133,7 @@ public final class AveragingParameters {
    * DP.
    */
   public int vectorLength() {
-    return privacy == null ? dimension : privacy.parameters().paddedDimension();
+    return privacy == null ? dimension : privacy.paddedDimension();
   }
 
   /** The L2 clip norm c, if the bound was given as one. */
@@ -188,8 +189,11 @@ public final class AveragingParameters {
     return Optional.ofNullable(quantizer);
   }
 
-  /** The DP plan (target and the chosen DDG parameters); empty without DP. */
-  public Optional<DdgParameterSelection> differentialPrivacy() {
+  /**
+   * The DDG parameters of rounds with DP, with the target they were chosen for ({@link
+   * DdgParameters#privacyPlan()}); empty without DP.
+   */
+  public Optional<DdgParameters> differentialPrivacy() {
     return Optional.ofNullable(privacy);
   }
 
@@ -299,8 +303,9 @@ public final class AveragingParameters {
     }
     s.append(", t=").append(threshold);
     if (privacy != null) {
-      s.append(", dp=(epsilon ").append(privacy.epsilon()).append(", delta ")
-          .append(privacy.delta()).append(", ").append(privacy.rounds()).append(" rounds)");
+      DdgPrivacyPlan plan = privacy.privacyPlan().orElseThrow();
+      s.append(", dp=(epsilon ").append(plan.targetEpsilon()).append(", delta ")
+          .append(plan.delta()).append(", ").append(plan.rounds()).append(" rounds)");
     } else {
       s.append(", scale=2^").append(quantizer.scaleExponent());
     }
@@ -527,16 +532,15 @@ public final class AveragingParameters {
             .maxClients(clients).build();
         return new AveragingParameters(this, graph, q, null);
       }
+      // The noise is sized for the honest clients every completed round contains (up to C of
+      // the included ones may be the server's accomplices, whose noise it knows); the modulus
+      // holds all n clients' updates and noise.
       int honest = graph.threshold + 1 - maxCorrupted;
-      DdgParameterSelection selection = DdgParameterSelection.builder()
-          .epsilon(epsilon).delta(delta).rounds(rounds).clients(honest).dimension(dimension)
-          .clipNorm(bound).modulus(modulus)
-          // The noise is sized for the honest survivors, but up to n clients' updates and noise
-          // can be in the sum: scaling k by n / honest keeps 4 standard deviations of that sum
-          // inside Z_m (its variance grows at most quadratically in the client count).
-          .kStddevs(Planning.STDDEVS_IN_MODULUS * clients / honest)
+      DdgParameters ddg = DdgParameterSelection.builder()
+          .epsilon(epsilon).delta(delta).rounds(rounds).clients(clients)
+          .minimumSurvivors(honest).dimension(dimension).clipNorm(bound).modulus(modulus)
           .build();
-      return new AveragingParameters(this, graph, null, selection);
+      return new AveragingParameters(this, graph, null, ddg);
     }
 
     private static double checkBound(String what, double v) {

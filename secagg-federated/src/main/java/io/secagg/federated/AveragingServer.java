@@ -10,8 +10,8 @@ import io.secagg.core.transport.SessionAbortedException;
 import io.secagg.core.vector.ModVector;
 import io.secagg.dp.accounting.PrivacyGuarantee;
 import io.secagg.dp.accounting.RdpCurve;
-import io.secagg.dp.ddg.DdgParameterSelection;
 import io.secagg.dp.ddg.DdgParameters;
+import io.secagg.dp.ddg.DdgPrivacyPlan;
 import io.secagg.dp.ddg.DdgServer;
 import io.secagg.federated.internal.RoundRunner;
 import java.io.IOException;
@@ -109,7 +109,7 @@ public final class AveragingServer {
    * round's number of included honest clients (zero rounds: epsilon 0). Empty without DP.
    */
   public synchronized Optional<PrivacyGuarantee> privacySpent() {
-    return params.differentialPrivacy().map(s -> spent.toApproxDp(s.delta()));
+    return params.differentialPrivacy().map(p -> spent.toApproxDp(plan(p).delta()));
   }
 
   /**
@@ -191,10 +191,10 @@ public final class AveragingServer {
       throw new IllegalArgumentException(
           "Round " + round + " is not after this server's last round " + lastRound);
     }
-    params.differentialPrivacy().ifPresent(s -> {
-      if (completedRounds >= s.rounds()) {
-        throw new IllegalStateException("All " + s.rounds() + " rounds of the privacy budget"
-            + " (epsilon " + s.epsilon() + ", delta " + s.delta() + ") are complete");
+    params.differentialPrivacy().map(AveragingServer::plan).ifPresent(p -> {
+      if (completedRounds >= p.rounds()) {
+        throw new IllegalStateException("All " + p.rounds() + " rounds of the privacy budget"
+            + " (epsilon " + p.targetEpsilon() + ", delta " + p.delta() + ") are complete");
       }
     });
   }
@@ -221,8 +221,8 @@ public final class AveragingServer {
   }
 
   private AveragingRound decodePrivate(long round, AggregationResult result, Duration time,
-      DdgParameterSelection privacy) {
-    DdgParameters p = privacy.parameters();
+      DdgParameters p) {
+    DdgPrivacyPlan plan = plan(p);
     int n = result.includedClients().size();
     double[] sum = DdgServer.decode(p, result.sum(), params.rotationSeed(round));
     double noiseStd = Math.sqrt(n * p.localVariance().doubleValue()) / p.scale();
@@ -232,7 +232,11 @@ public final class AveragingServer {
     RdpCurve thisRound = p.perRoundRdp(RdpCurve.DEFAULT_ORDERS, honest);
     spent = spent.plus(thisRound);
     return new AveragingRound(round, sum, result.includedClients(), result.dropouts(), error,
-        thisRound.toApproxDp(privacy.delta()), spent.toApproxDp(privacy.delta()), time);
+        thisRound.toApproxDp(plan.delta()), spent.toApproxDp(plan.delta()), time);
+  }
+
+  private static DdgPrivacyPlan plan(DdgParameters p) {
+    return p.privacyPlan().orElseThrow();
   }
 
   @Override

@@ -7,8 +7,8 @@ import io.secagg.core.graph.GraphParameters;
 import io.secagg.core.graph.ThreatModel;
 import io.secagg.core.quant.QuantizerConfig;
 import io.secagg.core.vector.Modulus;
-import io.secagg.dp.ddg.DdgParameterSelection;
 import io.secagg.dp.ddg.DdgParameters;
+import io.secagg.dp.ddg.DdgPrivacyPlan;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -24,9 +24,6 @@ import java.util.List;
  * normative text is {@code spec/federated.md}.
  */
 final class Planning {
-  /** Standard deviations of the largest possible DP aggregate kept inside Z_m. */
-  static final double STDDEVS_IN_MODULUS = 4;
-
   static final KdfLabel PARAMETERS_LABEL = KdfLabel.of("secagg/v1 federated-parameters");
   static final KdfLabel ROTATION_SEED_LABEL = KdfLabel.of("secagg/v1 federated-rotation-seed");
 
@@ -123,6 +120,7 @@ final class Planning {
     final double delta;
     final long rounds;
     final long honestClients;
+    final long maximumClients;
     final int paddedDimension;
     final double scale;
     final double beta;
@@ -130,12 +128,14 @@ final class Planning {
     final String noiseKind;
     final long maxNormSquared;
 
-    DpPlan(double epsilon, double delta, long rounds, long honestClients, int paddedDimension,
-        double scale, double beta, String localVariance, String noiseKind, long maxNormSquared) {
+    DpPlan(double epsilon, double delta, long rounds, long honestClients, long maximumClients,
+        int paddedDimension, double scale, double beta, String localVariance, String noiseKind,
+        long maxNormSquared) {
       this.epsilon = epsilon;
       this.delta = delta;
       this.rounds = rounds;
       this.honestClients = honestClients;
+      this.maximumClients = maximumClients;
       this.paddedDimension = paddedDimension;
       this.scale = scale;
       this.beta = beta;
@@ -144,11 +144,11 @@ final class Planning {
       this.maxNormSquared = maxNormSquared;
     }
 
-    static DpPlan of(DdgParameterSelection s) {
-      DdgParameters p = s.parameters();
-      return new DpPlan(s.epsilon(), s.delta(), s.rounds(), s.clients(), p.paddedDimension(),
-          p.scale(), p.beta(), p.localVariance().toString(), p.noiseKind().name(),
-          p.maxNormSquared());
+    static DpPlan of(DdgParameters p) {
+      DdgPrivacyPlan plan = p.privacyPlan().orElseThrow();
+      return new DpPlan(plan.targetEpsilon(), plan.delta(), plan.rounds(),
+          plan.minimumSurvivors(), plan.maximumClients(), p.paddedDimension(), p.scale(),
+          p.beta(), p.localVariance().toString(), p.noiseKind().name(), p.maxNormSquared());
     }
   }
 
@@ -182,6 +182,7 @@ final class Planning {
         out.writeLong(Double.doubleToLongBits(dp.delta));
         out.writeLong(dp.rounds);
         out.writeLong(dp.honestClients);
+        out.writeLong(dp.maximumClients);
         out.writeInt(dp.paddedDimension);
         out.writeLong(Double.doubleToLongBits(dp.scale));
         out.writeLong(Double.doubleToLongBits(dp.beta));

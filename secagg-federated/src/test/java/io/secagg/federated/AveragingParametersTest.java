@@ -12,7 +12,8 @@ import io.secagg.core.graph.GraphParameters;
 import io.secagg.core.graph.ThreatModel;
 import io.secagg.core.protocol.SecAggConfig;
 import io.secagg.core.vector.Modulus;
-import io.secagg.dp.ddg.DdgParameterSelection;
+import io.secagg.dp.ddg.DdgParameters;
+import io.secagg.dp.ddg.DdgPrivacyPlan;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.junit.jupiter.api.Test;
@@ -49,14 +50,16 @@ class AveragingParametersTest {
     assertEquals(65_536, p.vectorLength());
     assertEquals(65_536, p.secAggConfig(0).vectorLength());
     assertFalse(p.quantizerConfig().isPresent());
-    DdgParameterSelection s = p.differentialPrivacy().get();
-    assertEquals(10 - 1 - 2, s.clients(), "n - D - C clients' noise is counted on");
-    assertEquals(50, s.rounds());
-    assertTrue(s.guarantee().epsilon() <= 2 * (1 + 1e-9), s.guarantee().toString());
+    DdgParameters ddg = p.differentialPrivacy().get();
+    DdgPrivacyPlan plan = ddg.privacyPlan().get();
+    assertEquals(10 - 1 - 2, plan.minimumSurvivors(), "n - D - C clients' noise is counted on");
+    assertEquals(10, plan.maximumClients());
+    assertEquals(50, plan.rounds());
+    assertTrue(ddg.plannedGuarantee().epsilon() <= 2 * (1 + 1e-9), ddg.plannedGuarantee().toString());
     // Even all 10 clients' signal and noise keep 4 standard deviations inside Z_m.
-    double cs = s.parameters().clipNorm() * s.parameters().scale();
+    double cs = ddg.clipNorm() * ddg.scale();
     double all = Math.sqrt(100 * cs * cs / 65_536 + 10 / 4.0
-        + 10 * (s.parameters().localVariance().doubleValue() + 1.0 / 256));
+        + 10 * (ddg.localVariance().doubleValue() + 1.0 / 256));
     assertTrue(2 * 4 * all <= Math.scalb(1.0, 32), "aggregate std " + all);
   }
 
@@ -67,7 +70,7 @@ class AveragingParametersTest {
     assertEquals(9, p.degree());
     assertEquals(8, p.threshold());
     assertEquals(9, p.minIncludedClients());
-    assertEquals(9, p.differentialPrivacy().get().clients());
+    assertEquals(9, p.differentialPrivacy().get().privacyPlan().get().minimumSurvivors());
   }
 
   @Test

@@ -171,13 +171,13 @@ class AveragingRoundTripTest {
     assertTrue(measured <= vHi * (1 + window), measured + " above " + vHi);
     assertTrue(measured >= vLo * (1 - window), measured + " below " + vLo);
 
-    DdgParameters ddg = p.differentialPrivacy().get().parameters();
+    DdgParameters ddg = p.differentialPrivacy().get();
     PrivacyGuarantee one = ddg.perRoundRdp(RdpCurve.DEFAULT_ORDERS, 6 - 1).toApproxDp(1e-6);
     assertEquals(one.epsilon(), r.privacy().get().epsilon(), 1e-12);
     assertEquals(one.epsilon(), r.privacySpent().get().epsilon(), 1e-12);
     assertEquals(r.privacySpent().get().epsilon(), server.privacySpent().get().epsilon());
     // The noise was sized for n - D - C = 4 honest clients: 5 of them spend less than the target.
-    assertTrue(r.privacy().get().epsilon() < p.differentialPrivacy().get().guarantee().epsilon());
+    assertTrue(r.privacy().get().epsilon() < ddg.plannedGuarantee().epsilon());
   }
 
   @Test

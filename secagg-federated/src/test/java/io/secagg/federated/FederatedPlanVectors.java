@@ -37,7 +37,7 @@ final class FederatedPlanVectors implements VectorChecker, VectorFileGenerator {
   private static final Set<String> DP_FIELDS = Set.of("epsilon", "delta", "rounds");
   private static final Set<String> QUANT_PLAN_FIELDS = Set.of("scaleExponent", "offset");
   private static final Set<String> DP_PLAN_FIELDS = Set.of("epsilon", "delta", "rounds",
-      "honestClients", "paddedDimension", "scale", "beta", "localVariance", "noiseKind",
+      "honestClients", "maximumClients", "paddedDimension", "scale", "beta", "localVariance", "noiseKind",
       "maxNormSquared");
   private static final HexFormat HEX = HexFormat.of();
 
@@ -64,8 +64,8 @@ final class FederatedPlanVectors implements VectorChecker, VectorFileGenerator {
     notes.put("NoDp", "Rounds without DP: graph and threshold of GraphParameters.recommend,"
         + " quantization at the largest safe power-of-two scale (spec/federated.md 2.1, 2.2).");
     notes.put("Dp", "Rounds with distributed DP: the complete graph with t = n - 1 - D, the DDG"
-        + " parameters of dp.md section 11 for n - D - C honest clients and k = 4 n / (n - D - C)"
-        + " (spec/federated.md 2.3); the round has a rotation seed.");
+        + " parameters of dp.md section 11 for n clients of which at least n - D - C honest ones"
+        + " complete a round (spec/federated.md 2.3); the round has a rotation seed.");
     notes.put("Sparse", "The plan is a SecAgg+ (Harary) graph.");
     notes.put("CoordinateBound", "The bound is per coordinate, not an L2 clip norm.");
     notes.put("GeneralModulus", "The modulus is not a power of two.");
@@ -195,6 +195,7 @@ final class FederatedPlanVectors implements VectorChecker, VectorFileGenerator {
       plan.put("delta", d.delta);
       plan.put("rounds", d.rounds);
       plan.put("honestClients", d.honestClients);
+      plan.put("maximumClients", d.maximumClients);
       plan.put("paddedDimension", d.paddedDimension);
       plan.put("scale", d.scale);
       plan.put("beta", d.beta);
@@ -275,7 +276,7 @@ final class FederatedPlanVectors implements VectorChecker, VectorFileGenerator {
       Vectors.onlyFields(plan, DP_PLAN_FIELDS);
       dp = new Planning.DpPlan(plan.get("epsilon").asDouble(), plan.get("delta").asDouble(),
           plan.get("rounds").asLong(), plan.get("honestClients").asLong(),
-          Vectors.integer(plan, "paddedDimension"), plan.get("scale").asDouble(),
+          plan.get("maximumClients").asLong(), Vectors.integer(plan, "paddedDimension"), plan.get("scale").asDouble(),
           plan.get("beta").asDouble(), Vectors.text(plan, "localVariance"),
           Vectors.text(plan, "noiseKind"), plan.get("maxNormSquared").asLong());
     } else {
