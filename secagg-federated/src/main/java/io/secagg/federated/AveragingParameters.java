@@ -475,14 +475,10 @@ public final class AveragingParameters {
      * @throws IllegalArgumentException if a key is not 32 bytes
      */
     public Builder maliciousServer(List<byte[]> keys) {
-      Objects.requireNonNull(keys, "keys");
+      // The protocol's own rules for identity keys, with its messages: one place states them.
+      SecAggConfig.builder().identityKeys(keys);
       List<byte[]> copy = new ArrayList<>(keys.size());
-      for (int i = 0; i < keys.size(); i++) {
-        byte[] k = Objects.requireNonNull(keys.get(i), "identity key");
-        if (k.length != SecAggConfig.IDENTITY_KEY_LENGTH) {
-          throw new IllegalArgumentException("Invalid identity key length " + k.length
-              + " for client " + (i + 1) + "; must be " + SecAggConfig.IDENTITY_KEY_LENGTH);
-        }
+      for (byte[] k : keys) {
         copy.add(k.clone());
       }
       this.identityKeys = List.copyOf(copy);
