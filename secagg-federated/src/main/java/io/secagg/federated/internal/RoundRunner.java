@@ -3,7 +3,7 @@ package io.secagg.federated.internal;
 import io.secagg.core.crypto.Ed25519KeyPair;
 import io.secagg.core.protocol.AggregationResult;
 import io.secagg.core.protocol.SecAggConfig;
-import io.secagg.core.protocol.client.Aborted;
+import io.secagg.core.protocol.client.ClientAborted;
 import io.secagg.core.protocol.client.ClientMachine;
 import io.secagg.core.protocol.client.ClientState;
 import io.secagg.core.protocol.server.ServerMachine;
@@ -62,8 +62,8 @@ public final class RoundRunner {
     }
     ClientMachine client = b.build();
     ClientState end = ClientDriver.builder(client, transport).idleTimeout(idleTimeout).build().run();
-    if (end instanceof Aborted) {
-      Aborted a = (Aborted) end;
+    if (end instanceof ClientAborted) {
+      ClientAborted a = (ClientAborted) end;
       throw new SessionAbortedException(a.reason(), a.message());
     }
   }
