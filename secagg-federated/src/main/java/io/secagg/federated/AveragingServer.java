@@ -221,10 +221,15 @@ public final class AveragingServer {
   }
 
   private AveragingRound decodePrivate(long round, AggregationResult result, Duration time,
-      DdgParameters p) {
+      DdgParameters p) throws InvalidAggregateException {
     DdgPrivacyPlan plan = plan(p);
     int n = result.includedClients().size();
-    double[] sum = DdgServer.decode(p, result.sum(), params.rotationSeed(round));
+    double[] sum;
+    try {
+      sum = DdgServer.decode(p, result.sum(), params.rotationSeed(round));
+    } catch (io.secagg.dp.ddg.InvalidAggregateException e) {
+      throw new InvalidAggregateException(round, e);
+    }
     double noiseStd = Math.sqrt(n * p.localVariance().doubleValue()) / p.scale();
     ErrorBound error = new ErrorBound(Double.POSITIVE_INFINITY, p.predictedErrorStd(n), noiseStd);
     // Up to C of the included clients may be the server's accomplices, whose noise it knows.
