@@ -6,7 +6,8 @@
  * secret holders) and {@code shamir} (threshold secret sharing); {@code protocol} (session
  * configuration and messages), {@code protocol.client} and {@code protocol.server} (the sans-I/O
  * machines), {@code wire} (the protobuf frame codec), {@code transport} (the transport SPI, the
- * in-memory network and the round drivers) and {@code sim} (the simulator). Everything under an
+ * in-memory network and the round drivers) and {@code session} (planning from a threat model,
+ * grouped aggregation, the participant's policy, and the server driver's listener). Everything under an
  * {@code internal} package (including the generated protobuf classes) is an implementation
  * detail and is not exported. The root package holds {@code UntrustedInputException}, the
  * supertype of every rejection of untrusted input.
@@ -28,5 +29,5 @@ module io.secagg.core {
   exports io.secagg.core.protocol.server;
   exports io.secagg.core.wire;
   exports io.secagg.core.transport;
-  exports io.secagg.core.sim;
+  exports io.secagg.core.session;
 }

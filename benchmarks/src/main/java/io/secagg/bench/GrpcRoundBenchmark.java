@@ -6,17 +6,16 @@ import io.secagg.core.crypto.DeterministicRandom;
 import io.secagg.core.protocol.AggregationResult;
 import io.secagg.core.protocol.SecAggConfig;
 import io.secagg.core.protocol.client.ClientMachine;
-import io.secagg.core.protocol.client.ClientState;
-import io.secagg.core.protocol.client.ClientCompleted;
 import io.secagg.core.protocol.server.ServerMachine;
+import io.secagg.core.session.GroupPlan;
+import io.secagg.core.session.GroupedResult;
 import io.secagg.core.transport.ClientDriver;
+import io.secagg.core.transport.ClientResult;
 import io.secagg.core.transport.InMemoryNetwork;
 import io.secagg.core.transport.ServerDriver;
 import io.secagg.core.vector.ModVector;
 import io.secagg.core.vector.Modulus;
 import io.secagg.transport.grpc.ClientTls;
-import io.secagg.transport.grpc.GroupPlan;
-import io.secagg.transport.grpc.GroupedResult;
 import io.secagg.transport.grpc.Participation;
 import io.secagg.transport.grpc.SecAggGrpcClient;
 import io.secagg.transport.grpc.SecAggGrpcServer;
@@ -189,7 +188,7 @@ public class GrpcRoundBenchmark {
   private ModVector inMemoryRound() throws Exception {
     InMemoryNetwork network = new InMemoryNetwork(clients);
     lastNetwork = network;
-    List<Future<ClientState>> ends = new ArrayList<>(clients);
+    List<Future<ClientResult>> ends = new ArrayList<>(clients);
     for (int id = 1; id <= clients; id++) {
       ClientMachine machine = ClientMachine.builder(config, id).input(working[id]).build();
       ClientDriver driver =
@@ -198,8 +197,8 @@ public class GrpcRoundBenchmark {
     }
     AggregationResult result = ServerDriver.builder(ServerMachine.builder(config).build(),
         network.serverEndpoint()).roundTimeout(TIMEOUT).build().run();
-    for (Future<ClientState> end : ends) {
-      check(end.get() instanceof ClientCompleted, "a client did not complete: " + end.get());
+    for (Future<ClientResult> end : ends) {
+      check(end.get().completed(), "a client did not complete: " + end.get());
     }
     check(result.includedClients().size() == clients, "not every client was included");
     return result.sum();

@@ -1,21 +1,16 @@
 package io.secagg.cli;
 
-import io.secagg.core.protocol.Round;
-import io.secagg.core.sim.SimulationListener;
+import io.secagg.session.RoundListener;
 import java.io.PrintWriter;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Shows a simulation's progress, one phase (protocol round) at a time, and times each phase on
- * the wall clock: from the moment its requests are sent to the moment the next round's are (or
- * the run ends), so the server's work to close a round counts in that round.
+ * Shows a round runner's progress, one phase (protocol round) at a time, with the elapsed time
+ * of the phase (the report's own per-phase times come from the runner):
  *
  * <ul>
  *   <li>{@link Style#LIVE}, for a terminal: one line per phase, redrawn in place several times a
@@ -25,10 +20,10 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@link Style#QUIET}: nothing (the phase times are still measured).
  * </ul>
  *
- * <p>The simulator calls the listener methods on its own thread; in the live style a daemon
- * thread redraws the line, so every state change is guarded by this object's lock.
+ * <p>The runner calls the listener methods from its threads; in the live style a daemon thread
+ * redraws the line, so every state change is guarded by this object's lock.
  */
-final class ProgressDisplay implements SimulationListener, AutoCloseable {
+final class ProgressDisplay implements RoundListener, AutoCloseable {
   /** How progress is shown. */
   enum Style {
     LIVE,
@@ -47,9 +42,8 @@ final class ProgressDisplay implements SimulationListener, AutoCloseable {
   private final PrintWriter out;
   private final int totalRounds;
   private final ScheduledExecutorService ticker;
-  private final Map<Round, Long> wallNanos = new EnumMap<>(Round.class);
 
-  private Round round;
+  private String round;
   private int index;
   private int recipients;
   private int done;
@@ -80,7 +74,7 @@ final class ProgressDisplay implements SimulationListener, AutoCloseable {
   }
 
   @Override
-  public synchronized void roundStarted(Round r, int count) {
+  public synchronized void phaseStarted(String r, int count) {
     endRound();
     round = r;
     index++;
@@ -97,15 +91,15 @@ final class ProgressDisplay implements SimulationListener, AutoCloseable {
   }
 
   @Override
-  public synchronized void clientDone(Round r, int doneSoFar, int count) {
-    if (r == round) {
+  public synchronized void participantDone(String r, int doneSoFar, int count) {
+    if (r.equals(round)) {
       done = doneSoFar;
     }
   }
 
   @Override
-  public synchronized void answerReceived(Round r, int receivedSoFar) {
-    if (r == round) {
+  public synchronized void answerReceived(String r, int receivedSoFar) {
+    if (r.equals(round)) {
       received = receivedSoFar;
     }
   }
@@ -114,13 +108,9 @@ final class ProgressDisplay implements SimulationListener, AutoCloseable {
   @Override
   public void close() {
     if (ticker != null) {
+      // A redraw still running holds this object's lock and checks closed, so none can print
+      // after the last line: no need to wait for the ticker.
       ticker.shutdownNow();
-      try {
-        // A redraw still running must not print after the last line.
-        ticker.awaitTermination(1, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
     }
     synchronized (this) {
       if (!closed) {
@@ -130,17 +120,11 @@ final class ProgressDisplay implements SimulationListener, AutoCloseable {
     }
   }
 
-  /** Each phase's wall-clock time in nanoseconds, for the phases that ended; unmodifiable. */
-  synchronized Map<Round, Long> phaseWallNanos() {
-    return Collections.unmodifiableMap(new EnumMap<>(wallNanos));
-  }
-
   private void endRound() {
     if (round == null || closed) {
       return;
     }
     long wall = System.nanoTime() - roundStart;
-    wallNanos.put(round, wall);
     if (style == Style.PLAIN) {
       out.println(String.format(
           Locale.ROOT, "%s: %d/%d clients done, %d answers, %s",

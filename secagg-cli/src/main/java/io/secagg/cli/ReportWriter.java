@@ -4,8 +4,9 @@ import io.secagg.core.graph.GraphKind;
 import io.secagg.core.protocol.Dropout;
 import io.secagg.core.protocol.Round;
 import io.secagg.core.protocol.SecAggConfig;
-import io.secagg.core.sim.PhaseReport;
-import io.secagg.core.sim.SimulationReport;
+import io.secagg.core.protocol.SecurityMode;
+import io.secagg.session.PhaseReport;
+import io.secagg.session.SecAggReport;
 import java.io.PrintWriter;
 import java.util.EnumMap;
 import java.util.List;
@@ -31,10 +32,10 @@ final class ReportWriter {
 
   /** The parameters of the run, before it starts. */
   void writePlan(SimulationPlan plan) {
-    SecAggConfig c = plan.spec().config();
+    SecAggConfig c = plan.config();
     out.println("secagg simulate");
     line("Clients", String.format(Locale.ROOT, "%d, threshold t = %d, %s", c.clientCount(),
-        c.threshold(), c.securityMode() == io.secagg.core.protocol.SecurityMode.MALICIOUS
+        c.threshold(), c.securityMode() == SecurityMode.MALICIOUS
             ? "malicious-server mode" : "semi-honest mode"));
     String graph;
     if (c.graphKind() == GraphKind.COMPLETE) {
@@ -58,35 +59,30 @@ final class ReportWriter {
         : "all at " + plan.dropoutRound();
     line("Dropout", plan.dropout() == 0 ? "none"
         : String.format(Locale.ROOT, "each client with probability %s, %s", plan.dropout(), where));
-    line("Server threads", String.valueOf(plan.spec().unmaskingThreads()) + " for unmasking");
+    line("Server threads", plan.threads() + " for unmasking");
     line("Seed", plan.seedGiven()
-        ? String.valueOf(plan.spec().seed())
-        : plan.spec().seed() + " (random; --seed " + plan.spec().seed() + " repeats this run)");
+        ? String.valueOf(plan.seed())
+        : plan.seed() + " (random; --seed " + plan.seed() + " repeats this run)");
   }
 
   /**
    * The results.
    *
-   * @param plan what ran
-   * @param report the simulator's report
-   * @param wallNanos each phase's wall-clock time (from the progress display)
+   * @param report the runner's report
    * @param totalWallNanos the whole run, setup and verification included
    * @param heapPeakBytes the JVM heap high-water mark over the run
    */
-  void writeReport(
-      SimulationPlan plan, SimulationReport report, Map<Round, Long> wallNanos, long totalWallNanos,
-      long heapPeakBytes) {
+  void writeReport(SecAggReport report, long totalWallNanos, long heapPeakBytes) {
     SecAggConfig c = report.config();
     out.println();
     out.println(String.format(Locale.ROOT, "%-25s %10s %10s %10s %11s %11s %8s %11s %11s",
         "Phase", "wall", "server", "clients", "client avg", "client max", "answers",
         "server out", "server in"));
     for (PhaseReport p : report.phases()) {
-      Long wall = wallNanos.get(p.round());
       out.println(String.format(Locale.ROOT, "  %-23s %10s %10s %10s %11s %11s %8d %11s %11s",
-          p.round(), wall == null ? "-" : Units.duration(wall), Units.duration(p.serverNanos()),
-          Units.duration(p.clientNanosTotal()), Units.duration(p.clientNanosMean()),
-          Units.duration(p.clientNanosMax()), p.clientsAnswering(),
+          p.name(), Units.duration(p.wallNanos()), Units.duration(p.serverNanos()),
+          Units.duration(p.participantNanosTotal()), Units.duration(p.participantNanosMean()),
+          Units.duration(p.participantNanosMax()), p.answers(),
           Units.bytes(p.serverBytesSent()), Units.bytes(p.serverBytesReceived())));
     }
     out.println();
@@ -106,14 +102,14 @@ final class ReportWriter {
     line("Dropouts", dropoutLine(report));
     line("Server recorded", recordedLine(report.dropouts()));
     line("Included clients", report.includedClients().size() + " of " + c.clientCount());
-    long protocol = report.totalNanos();
+    long protocol = report.protocolNanos();
     line("Time", String.format(Locale.ROOT, "%s protocol, %s setup and check, %s in all",
         Units.duration(protocol), Units.duration(Math.max(0, totalWallNanos - protocol)),
         Units.duration(totalWallNanos)));
     line("Result", result(report));
   }
 
-  private static String dropoutLine(SimulationReport report) {
+  private static String dropoutLine(SecAggReport report) {
     Map<Round, List<Integer>> scheduled = report.scheduledDropouts();
     int total = scheduled.values().stream().mapToInt(List::size).sum();
     if (total == 0) {
@@ -142,9 +138,9 @@ final class ReportWriter {
     return j.toString();
   }
 
-  private static String result(SimulationReport report) {
+  private static String result(SecAggReport report) {
     if (!report.completed()) {
-      return "ABORTED: " + report.abortReason() + " (" + report.abortMessage() + ")";
+      return "ABORTED: " + report.abortReason().orElseThrow() + " (" + report.abortMessage().orElseThrow() + ")";
     }
     int included = report.includedClients().size();
     String m = report.config().modulus().toString();

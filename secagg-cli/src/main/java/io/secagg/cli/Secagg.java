@@ -1,6 +1,8 @@
 package io.secagg.cli;
 
 import java.io.PrintWriter;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,7 +52,27 @@ public final class Secagg implements Runnable {
    * @param args the command-line arguments
    */
   public static void main(String[] args) {
+    quietLibraryLogs();
     System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * The library's own logger, held here so the level set on it is not lost when the logging
+   * framework lets go of an unreferenced logger.
+   */
+  private static final Logger LIBRARY_LOGS = Logger.getLogger("io.secagg");
+
+  /**
+   * The commands print their own account of a run, so the library's {@code System.Logger} output
+   * (session start and end at INFO) would only repeat it: without a logging configuration of the
+   * user's ({@code -Djava.util.logging.config.file=...}, through {@code SECAGG_JAVA_OPTS}) only
+   * its warnings are shown.
+   */
+  static void quietLibraryLogs() {
+    if (System.getProperty("java.util.logging.config.file") == null
+        && System.getProperty("java.util.logging.config.class") == null) {
+      LIBRARY_LOGS.setLevel(Level.WARNING);
+    }
   }
 
   /**

@@ -2,16 +2,19 @@ package io.secagg.cli;
 
 import io.secagg.cli.SimulationPlan.GraphChoice;
 import io.secagg.core.graph.GraphKind;
-import io.secagg.core.graph.GraphParameters;
+import io.secagg.core.graph.GraphRequirements;
 import io.secagg.core.graph.ThreatModel;
 import io.secagg.core.protocol.Dropout;
+import io.secagg.core.protocol.LeaveReason;
 import io.secagg.core.protocol.SecAggConfig;
 import io.secagg.core.protocol.SecurityMode;
+import io.secagg.core.session.GroupOutcome;
+import io.secagg.core.session.GroupPlan;
+import io.secagg.core.session.GroupedResult;
+import io.secagg.core.session.SessionPlan;
+import io.secagg.core.session.SessionPlanner;
 import io.secagg.core.vector.ModVector;
 import io.secagg.core.vector.Modulus;
-import io.secagg.transport.grpc.GroupOutcome;
-import io.secagg.transport.grpc.GroupPlan;
-import io.secagg.transport.grpc.GroupedResult;
 import io.secagg.transport.grpc.SecAggGrpcServer;
 import io.secagg.transport.grpc.ServerListener;
 import io.secagg.transport.grpc.ServerTls;
@@ -42,6 +45,7 @@ import java.util.logging.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -172,6 +176,13 @@ final class ServeCommand implements Callable<Integer> {
           + " counts as dropped (default: ${DEFAULT-VALUE}).")
   Duration roundTimeout;
 
+  @Option(names = "--resume-grace", paramLabel = "DURATION", defaultValue = "5s",
+      converter = Converters.DurationConverter.class,
+      description = "How long a participant whose connection broke may take to resume it before"
+          + " it counts as dropped at once, without waiting for --round-timeout; a participant that"
+          + " ends its stream counts as dropped immediately (default: ${DEFAULT-VALUE}).")
+  Duration resumeGrace;
+
   @Option(names = "--rounds", paramLabel = "R", defaultValue = "1",
       description = "Aggregation rounds to run one after the other, 1..1000000; participants"
           + " join each round anew (default: ${DEFAULT-VALUE}).")
@@ -220,9 +231,10 @@ final class ServeCommand implements Callable<Integer> {
     if (clientCa != null) {
       tls = tls.requireClientCertificates(clientCa);
     }
-    Progress progress = new Progress(err, plan);
+    Progress progress = new Progress(err, plan, resumeGrace);
     SecAggGrpcServer.Builder b = SecAggGrpcServer.builder(plan, tls)
-        .port(port).joinTimeout(joinTimeout).roundTimeout(roundTimeout).listener(progress);
+        .port(port).joinTimeout(joinTimeout).roundTimeout(roundTimeout).resumeGrace(resumeGrace)
+        .listener(progress);
     if (bind != null) {
       b.host(bind);
     }
@@ -262,79 +274,88 @@ final class ServeCommand implements Callable<Integer> {
     check(length >= 1 && length <= SecAggConfig.MAX_VECTOR_LENGTH,
         "Invalid value for --length: " + length + "; must be 1.." + SecAggConfig.MAX_VECTOR_LENGTH);
     check(rounds >= 1 && rounds <= 1_000_000, "Invalid value for --rounds: " + rounds + "; must be 1..1000000");
-    int groups;
     if (groupSize == null) {
       check(clients >= 3 && clients <= SecAggConfig.MAX_CLIENTS,
           "Invalid value for --clients: " + clients + "; must be 3.." + SecAggConfig.MAX_CLIENTS
               + " (more with --group-size)");
-      groups = 1;
     } else {
       check(clients >= 3 && clients <= MAX_PARTICIPANTS,
           "Invalid value for --clients: " + clients + "; must be 3.." + MAX_PARTICIPANTS);
       check(groupSize >= 3 && groupSize <= SecAggConfig.MAX_CLIENTS,
           "Invalid value for --group-size: " + groupSize + "; must be 3.." + SecAggConfig.MAX_CLIENTS);
-      groups = (clients + groupSize - 1) / groupSize;
     }
-    int smallest = clients / groups;
-    int largest = (clients + groups - 1) / groups;
-    check(smallest >= 3, "Invalid combination: " + clients + " participants in groups of at most "
-        + groupSize + " leaves groups of " + smallest + "; every group needs at least 3");
+    List<GroupPlan.Group> layout;
+    try {
+      layout = GroupPlan.layout(clients, groupSize != null ? groupSize : clients);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "Invalid combination: " + e.getMessage(), e);
+    }
+    int groups = layout.size();
+    int smallest = layout.stream().mapToInt(GroupPlan.Group::size).min().orElseThrow();
+    int largest = layout.stream().mapToInt(GroupPlan.Group::size).max().orElseThrow();
     boolean complete = graph == GraphChoice.COMPLETE;
     check(complete || degree == null || (degree >= 2 && degree % 2 == 0 && degree <= smallest - 1),
         "Invalid value for --degree: " + degree + "; must be even and 2.." + evenBelow(smallest - 1)
             + " (below the smallest group, " + smallest + ")");
     check(degree == null || !complete, "--degree needs --graph sparse");
-    if (!complete && degree == null) {
-      GraphParameters rec;
-      try {
-        rec = GraphParameters.recommend(smallest, DEFAULT_DROPOUT, DEFAULT_CORRUPTION,
-            malicious ? ThreatModel.MALICIOUS_SERVER : ThreatModel.SEMI_HONEST,
-            GraphParameters.DEFAULT_SECURITY_BITS,
-            GraphParameters.DEFAULT_CORRECTNESS_BITS);
-      } catch (IllegalArgumentException e) {
-        rec = null;
-      }
-      if (rec == null || rec.kind() == GraphKind.COMPLETE) {
-        complete = true;
-        fellBack = true;
-      } else {
-        degree = rec.degree();
-      }
+    // Participants refuse a threshold that is not a majority of their neighbours (ConfigPolicy's
+    // default): the planner's defaults, a malicious server with no corrupted neighbour. --malicious
+    // chooses the protocol's mode (signatures, consistency check), and the sparse default's sizing.
+    SessionPlanner planner = SessionPlanner.defaults();
+    if (complete) {
+      planner = planner.completeGraph();
+    } else if (degree != null) {
+      planner = planner.hararyGraph(degree);
+    } else {
+      int recommended = recommendedDegree(smallest);
+      fellBack = recommended == 0;
+      planner = fellBack ? planner.completeGraph() : planner.hararyGraph(recommended);
     }
-    // A complete graph's degree grows with the group; the threshold must suit every group.
-    int kSmallest = complete ? smallest - 1 : degree;
-    int kLargest = complete ? largest - 1 : degree;
-    // 2t > k is what malicious mode itself demands; the default already meets it.
-    int t = threshold != null ? threshold : kLargest / 2 + 1;
-    check(t >= 2 && t <= kSmallest, "Invalid value for --threshold: " + t + "; must be 2.." + kSmallest
-        + (groups > 1 ? " (the degree in the smallest group, of " + smallest + ")" : " (the degree k)"));
-    check(2 * t > kLargest, "Invalid value for --threshold: " + t + "; participants require 2T > k = "
-        + kLargest + ", so T must be at least " + (kLargest / 2 + 1));
+    SessionPlan derived = planOrUsageError(planner, smallest, largest);
+    int kSmallest = derived.degree(smallest);
+    int kLargest = derived.degree(largest);
+    SessionPlan session = derived;
+    if (threshold != null) {
+      int t = threshold;
+      check(t >= 2 && t <= kSmallest, "Invalid value for --threshold: " + t + "; must be 2.." + kSmallest
+          + (groups > 1 ? " (the degree in the smallest group, of " + smallest + ")" : " (the degree k)"));
+      check(t >= derived.threshold(), "Invalid value for --threshold: " + t + "; participants require 2T > k = "
+          + kLargest + ", so T must be at least " + derived.threshold());
+      session = planOrUsageError(planner.threshold(t), smallest, largest);
+    }
     List<byte[]> keys = identityKeys();
-    final int groupCount = groups;
-    final boolean completeGraph = complete;
-    GroupPlan plan;
+    final SessionPlan chosen = session;
     try {
-      if (groupCount == 1) {
-        plan = GroupPlan.single(groupConfig(0, 1, clients, t, completeGraph, keys));
-      } else {
-        plan = GroupPlan.split(clients, groupSize,
-            (g, size) -> groupConfig(g, groupCount, size, t, completeGraph, keys));
-      }
+      return GroupPlan.split(clients, groupSize != null ? groupSize : clients,
+          g -> groupConfig(g, groups, chosen, keys));
     } catch (IllegalArgumentException | IllegalStateException e) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "Invalid combination: " + e.getMessage(), e);
+      throw new ParameterException(spec.commandLine(), "Invalid combination: " + e.getMessage(), e);
     }
-    if (keys != null) {
-      // groupConfig sliced the keys by GroupPlan's documented layout; make sure the plan agrees.
-      for (int g = 0; g < plan.groupCount(); g++) {
-        if (plan.firstParticipant(g) != firstParticipant(g, groupCount)) {
-          throw new IllegalStateException("group " + g + " starts at participant " + plan.firstParticipant(g)
-              + ", not " + firstParticipant(g, groupCount));
-        }
-      }
+  }
+
+  /**
+   * The Harary degree recommended for groups of {@code smallest} with 10% dropouts and 10%
+   * corrupted participants (against a malicious server with --malicious), or 0 when no sparse
+   * graph fits and the complete graph is used.
+   */
+  private int recommendedDegree(int smallest) {
+    try {
+      SessionPlan p = SessionPlanner.of(GraphRequirements.builder()
+              .threatModel(malicious ? ThreatModel.MALICIOUS_SERVER : ThreatModel.SEMI_HONEST)
+              .dropoutRate(DEFAULT_DROPOUT).corruptionRate(DEFAULT_CORRUPTION).build())
+          .plan(smallest);
+      return p.graphKind() == GraphKind.HARARY ? p.degree(smallest) : 0;
+    } catch (IllegalArgumentException e) {
+      return 0; // not even the complete graph meets that budget: serve the complete graph anyway
     }
-    return plan;
+  }
+
+  private SessionPlan planOrUsageError(SessionPlanner planner, int smallest, int largest) {
+    try {
+      return planner.plan(smallest, largest);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "Invalid combination: " + e.getMessage(), e);
+    }
   }
 
   private boolean fellBack;
@@ -352,30 +373,17 @@ final class ServeCommand implements Callable<Integer> {
     try {
       return IdentityKeys.readPublic(identityKeysFile, clients);
     } catch (IdentityKeys.IdentityFileException e) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+      throw new ParameterException(spec.commandLine(),
           "Invalid value for --identity-keys: " + e.getMessage());
     }
   }
 
-  /** The first participant id of group {@code g}: GroupPlan.split's contiguous, larger-first layout. */
-  private int firstParticipant(int g, int groupCount) {
-    int base = clients / groupCount;
-    int larger = clients % groupCount;
-    return 1 + g * base + Math.min(g, larger);
-  }
-
-  private SecAggConfig groupConfig(int group, int groupCount, int size, int t, boolean complete,
-      List<byte[]> keys) {
-    SecAggConfig.Builder b = SecAggConfig.builder().clientCount(size).threshold(t)
-        .vectorLength(length).modulus(modulus).context(context(group, groupCount));
-    if (complete) {
-      b.completeGraph();
-    } else {
-      b.hararyGraph(degree);
-    }
+  private SecAggConfig groupConfig(GroupPlan.Group group, int groupCount, SessionPlan session, List<byte[]> keys) {
+    SecAggConfig.Builder b = session.configBuilder(group.size()).vectorLength(length).modulus(modulus)
+        .context(context(group.index(), groupCount));
     if (keys != null) {
-      int first = firstParticipant(group, groupCount);
-      b.securityMode(SecurityMode.MALICIOUS).identityKeys(keys.subList(first - 1, first - 1 + size));
+      int first = group.firstParticipant();
+      b.securityMode(SecurityMode.MALICIOUS).identityKeys(keys.subList(first - 1, first - 1 + group.size()));
     }
     return b.build();
   }
@@ -434,7 +442,8 @@ final class ServeCommand implements Callable<Integer> {
     ReportWriter.line(out, "Vectors", String.format(Locale.ROOT, "%d elements in Z_m, m = %s",
         plan.vectorLength(), plan.modulus()));
     ReportWriter.line(out, "Deadlines", "join " + Converters.format(joinTimeout) + ", each later round "
-        + Converters.format(roundTimeout));
+        + Converters.format(roundTimeout) + "; a broken connection counts as dropped after "
+        + Converters.format(resumeGrace));
     ReportWriter.line(out, "Rounds", String.valueOf(rounds));
     out.flush();
   }
@@ -462,7 +471,7 @@ final class ServeCommand implements Callable<Integer> {
         completed++;
         for (Dropout d : g.result().dropouts()) {
           dropped.add("participant " + plan.participantOf(g.group(), d.clientId()) + " at "
-              + d.round() + " (" + d.cause() + ")");
+              + d.round() + " (" + cause(d) + ")");
         }
       } else {
         ReportWriter.line(out, "Group " + g.group(), "ABORTED: " + g.abortReason().map(Enum::name)
@@ -503,6 +512,11 @@ final class ServeCommand implements Callable<Integer> {
         + " in " + Units.duration(wallNanos));
     out.flush();
     return all && verified;
+  }
+
+  /** A dropout's cause as the summary shows it, with the transport's reason for a departure. */
+  static String cause(Dropout d) {
+    return d.cause() == Dropout.Cause.DISCONNECTED ? d.cause() + ": " + d.leaveReason() : d.cause().name();
   }
 
   static String digest(ModVector v) {
@@ -564,14 +578,16 @@ final class ServeCommand implements Callable<Integer> {
   private static final class Progress implements ServerListener {
     private final PrintWriter err;
     private final GroupPlan plan;
+    private final Duration grace;
     private final Set<Integer> connected = ConcurrentHashMap.newKeySet();
     private final Set<Integer> finished = ConcurrentHashMap.newKeySet();
     private final AtomicInteger certificateRefusals = new AtomicInteger();
     private volatile int round;
 
-    Progress(PrintWriter err, GroupPlan plan) {
+    Progress(PrintWriter err, GroupPlan plan, Duration grace) {
       this.err = err;
       this.plan = plan;
+      this.grace = grace;
     }
 
     void newRound(int r) {
@@ -593,6 +609,15 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public void participantDisconnected(int participant) {
       print("round " + round + ": participant " + participant + " disconnected");
+    }
+
+    @Override
+    public void participantLeft(int participant, LeaveReason reason) {
+      // An orderly end (after finishing or declining) is already shown as "disconnected".
+      if (reason != LeaveReason.EXPLICIT_LEAVE) {
+        print("round " + round + ": participant " + participant + " did not resume its connection in "
+            + Converters.format(grace) + "; its group no longer waits for it (" + reason + ")");
+      }
     }
 
     @Override

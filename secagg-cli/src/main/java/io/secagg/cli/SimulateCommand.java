@@ -3,10 +3,12 @@ package io.secagg.cli;
 import io.secagg.cli.SimulationPlan.DropoutRound;
 import io.secagg.cli.SimulationPlan.GraphChoice;
 import io.secagg.core.protocol.SecAggConfig;
-import io.secagg.core.sim.SimulationReport;
-import io.secagg.core.sim.SimulationSpec;
-import io.secagg.core.sim.Simulator;
 import io.secagg.core.vector.Modulus;
+import io.secagg.dp.ddg.DdgParameters;
+import io.secagg.session.DpReport;
+import io.secagg.session.DpRound;
+import io.secagg.session.SecAggReport;
+import io.secagg.session.SecAggRound;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.security.SecureRandom;
@@ -283,28 +285,39 @@ final class SimulateCommand implements Callable<Integer> {
     }
     rejectAll(PAILLIER_ONLY, "--scheme paillier");
     DpRun dp = dpRun();
-    SimulationPlan plan = dp == null ? plan() : plan(dp);
-    if (dp != null) {
-      selectDp(dp, plan);
-    }
+    SimulationPlan plan = plan(dp);
     ReportWriter writer = new ReportWriter(out);
     writer.writePlan(plan);
     if (dp != null) {
-      dp.writePlan(out);
+      dp.writePlan(out, dpParams);
     }
     out.flush();
 
     HeapWatermark heap = HeapWatermark.start();
     long start = System.nanoTime();
-    SimulationReport report;
-    ProgressDisplay display = new ProgressDisplay(style(), err, plan.answeredRounds());
-    try (display) {
-      report = Simulator.run(plan.spec(), display);
+    SecAggReport report;
+    DpReport dpReport = null;
+    try (ProgressDisplay display = new ProgressDisplay(style(), err, plan.answeredRounds())) {
+      if (dp == null) {
+        report = plan.round().listener(display).build().run();
+      } else {
+        DpRound.Builder b = DpRound.builder(dpParams, plan.config()).dropouts(plan.dropouts())
+            .seed(plan.seed()).threads(plan.threads()).listener(display);
+        if (!plan.identities().isEmpty()) {
+          b.identityKeys(plan.identities());
+        }
+        dpReport = b.build().run();
+        report = dpReport.secAgg();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("secagg simulate: interrupted");
+      return Secagg.EXIT_FAILURE;
     }
     long wall = System.nanoTime() - start;
-    writer.writeReport(plan, report, display.phaseWallNanos(), wall, heap.peakBytes());
+    writer.writeReport(report, wall, heap.peakBytes());
     if (dp != null) {
-      dp.writeReport(out, report);
+      dp.writeReport(out, dpReport);
     }
     out.flush();
     return report.sumVerified() ? Secagg.EXIT_OK : Secagg.EXIT_FAILURE;
@@ -325,9 +338,9 @@ final class SimulateCommand implements Callable<Integer> {
     check(valueBits >= 2 && valueBits <= 32, "Invalid value for --value-bits: " + valueBits + "; must be 2..32");
     check(keyBits == null || (keyBits % 2 == 0 && keyBits >= 2048 && keyBits <= 16384),
         "Invalid value for --key-bits: " + keyBits + "; must be even and in 2048..16384");
-    int threadCount = threads != null ? threads : Math.min(Runtime.getRuntime().availableProcessors(), SimulationSpec.MAX_THREADS);
-    check(threadCount >= 1 && threadCount <= SimulationSpec.MAX_THREADS,
-        "Invalid value for --threads: " + threadCount + "; must be 1.." + SimulationSpec.MAX_THREADS);
+    int threadCount = threads != null ? threads : Math.min(Runtime.getRuntime().availableProcessors(), SecAggRound.MAX_THREADS);
+    check(threadCount >= 1 && threadCount <= SecAggRound.MAX_THREADS,
+        "Invalid value for --threads: " + threadCount + "; must be 1.." + SecAggRound.MAX_THREADS);
     // Inputs, one length-L long[] per client, plus about 4 ciphertext bytes per value in flight.
     double need = 8.0 * n * l + 64.0 * l + HEAP_BASE;
     long max = HeapWatermark.maxHeapBytes();
@@ -362,18 +375,24 @@ final class SimulateCommand implements Callable<Integer> {
     check(clients >= 3 && clients <= SecAggConfig.MAX_CLIENTS,
         "Invalid value for --clients: " + clients + "; must be 3.." + SecAggConfig.MAX_CLIENTS);
     Modulus m = modulus();
-    long s = seed();
     try {
-      return DpRun.of(dpEpsilon, dpDelta, dpRounds, dpClip, clients, length, m, s);
+      return DpRun.of(dpEpsilon, dpDelta, dpRounds, dpClip, clients, length, m);
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new ParameterException(spec.commandLine(), "Invalid combination for --dp-epsilon: " + e.getMessage(), e);
     }
   }
 
-  /** Sizes the DP noise for the session's threshold: the fewest clients a completed round includes. */
-  void selectDp(DpRun dp, SimulationPlan plan) {
+  /** The DP parameters chosen for this run, once the plan's threshold is known. */
+  private DdgParameters dpParams;
+
+  /**
+   * Sizes the DP noise for the session's threshold, the fewest clients a completed round
+   * includes, and returns the SecAgg vector length it needs.
+   */
+  private int selectDp(DpRun dp, int threshold) {
     try {
-      dp.select(plan.spec().config().threshold());
+      dpParams = dp.select(threshold);
+      return dpParams.paddedDimension();
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new ParameterException(spec.commandLine(), "Invalid combination for --dp-epsilon: " + e.getMessage(), e);
     }
@@ -412,7 +431,7 @@ final class SimulateCommand implements Callable<Integer> {
     return plan(null);
   }
 
-  /** As {@link #plan()}, with the DP pipeline's vector length (D) and inputs if {@code dp} is set. */
+  /** As {@link #plan()}, with the DP pipeline's parameters and vector length (D) if {@code dp} is set. */
   SimulationPlan plan(DpRun dp) {
     check(clients >= 3 && clients <= SecAggConfig.MAX_CLIENTS,
         "Invalid value for --clients: " + clients + "; must be 3.." + SecAggConfig.MAX_CLIENTS);
@@ -427,19 +446,25 @@ final class SimulateCommand implements Callable<Integer> {
         "Invalid value for --threshold: " + threshold + "; must be at least 2");
     Modulus m = modulus();
     int threadCount =
-        threads != null ? threads : Math.min(Runtime.getRuntime().availableProcessors(), SimulationSpec.MAX_THREADS);
-    check(threadCount >= 1 && threadCount <= SimulationSpec.MAX_THREADS,
-        "Invalid value for --threads: " + threadCount + "; must be 1.." + SimulationSpec.MAX_THREADS);
-    int vectorLength = dp == null ? length : dp.vectorLength();
-    checkHeap(m, vectorLength, dp != null);
+        threads != null ? threads : Math.min(Runtime.getRuntime().availableProcessors(), SecAggRound.MAX_THREADS);
+    check(threadCount >= 1 && threadCount <= SecAggRound.MAX_THREADS,
+        "Invalid value for --threads: " + threadCount + "; must be 1.." + SecAggRound.MAX_THREADS);
+    if (dp == null) {
+      checkHeap(m, length, false);
+    }
     long s = seed();
+    SimulationPlan plan;
     try {
-      return SimulationPlan.derive(
-          clients, vectorLength, m, graph, malicious, dropout, dropoutRound, dropoutBudget, corruption,
-          threshold, threadCount, s, seed != null, dp == null ? null : dp::input);
+      plan = SimulationPlan.derive(
+          clients, t -> dp == null ? length : selectDp(dp, t), m, graph, malicious, dropout, dropoutRound,
+          dropoutBudget, corruption, threshold, threadCount, s, seed != null);
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new ParameterException(spec.commandLine(), "Invalid combination: " + e.getMessage(), e);
     }
+    if (dp != null) {
+      checkHeap(m, plan.config().vectorLength(), true);
+    }
+    return plan;
   }
 
   private void checkFraction(String option, double value) {

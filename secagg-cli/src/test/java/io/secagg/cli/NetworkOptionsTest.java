@@ -106,7 +106,7 @@ class NetworkOptionsTest {
     cl.parseArgs("serve", "--tls-cert", pem, "--tls-key", pem, "--port", "0", "-n", "10", "-l", "3",
         "--group-size", "4", "--malicious", "--identity-keys", keys);
     ServeCommand serve = cl.getSubcommands().get("serve").getCommand();
-    io.secagg.transport.grpc.GroupPlan plan = serve.plan();
+    io.secagg.core.session.GroupPlan plan = serve.plan();
     assertEquals(3, plan.groupCount()); // 4, 3, 3
     for (int g = 0; g < plan.groupCount(); g++) {
       io.secagg.core.protocol.SecAggConfig c = plan.groupConfig(g);

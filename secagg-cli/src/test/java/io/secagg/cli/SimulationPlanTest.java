@@ -8,8 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.secagg.cli.SimulationPlan.DropoutRound;
 import io.secagg.cli.SimulationPlan.GraphChoice;
 import io.secagg.core.graph.GraphKind;
+import io.secagg.core.graph.GraphParameters;
+import io.secagg.core.graph.GraphRequirements;
+import io.secagg.core.graph.ThreatModel;
+import io.secagg.core.session.SessionPlanner;
 import io.secagg.core.protocol.Round;
-import io.secagg.core.sim.DropoutSchedule;
+import io.secagg.session.DropoutSchedule;
 import io.secagg.core.vector.Modulus;
 import org.junit.jupiter.api.Test;
 
@@ -20,33 +24,41 @@ class SimulationPlanTest {
   }
 
   @Test
-  void defaultBudgetIsFourStandardDeviationsAboveTheRate() {
-    // 0.1 + 4 * sqrt(0.09 / 1000) = 0.13795 -> 0.1380
-    assertEquals(0.138, SimulationPlan.defaultBudget(0.1, 1000));
-    assertEquals(0.0, SimulationPlan.defaultBudget(0.0, 1000));
-    assertEquals(0.9999, SimulationPlan.defaultBudget(0.99, 3));
+  void theCompleteGraphTakesThePlannersThresholdForTheOptionsThreatStatement() {
+    // --corruption 0.1 of 100: C = 10; semi-honest t = C + 1, --malicious floor((n - 1 + C) / 2) + 1.
+    SimulationPlan semi = SimulationPlan.derive(100, 4, Modulus.powerOfTwo(32), GraphChoice.COMPLETE, false, 0.2,
+        DropoutRound.SPREAD, null, 0.1, null, 1, 9, true);
+    assertEquals(GraphParameters.complete(100, GraphRequirements.builder().dropoutRate(0.2).corruptionRate(0.1)
+        .threatModel(ThreatModel.SEMI_HONEST).build()).threshold(), semi.config().threshold());
+    assertEquals(11, semi.config().threshold());
+    SimulationPlan mal = SimulationPlan.derive(100, 4, Modulus.powerOfTwo(32), GraphChoice.COMPLETE, true, 0.2,
+        DropoutRound.SPREAD, null, 0.1, null, 1, 9, true);
+    assertEquals(55, mal.config().threshold());
+    assertEquals(100, mal.identities().size());
   }
 
   @Test
-  void completeThresholdFollowsTheFallbackRule() {
-    // C = 10 corrupted: t = C + 1 semi-honest, floor((n - 1 + C) / 2) + 1 against a malicious server
-    assertEquals(11, SimulationPlan.completeThreshold(100, 0.2201, 0.1, false));
-    assertEquals(55, SimulationPlan.completeThreshold(100, 0.2201, 0.1, true));
-    assertEquals(2, SimulationPlan.completeThreshold(5, 0.2, 0.0, false));
-  }
-
-  @Test
-  void completeThresholdRejectsBudgetsNoThresholdSurvives() {
-    IllegalArgumentException e = assertThrows(
-        IllegalArgumentException.class, () -> SimulationPlan.completeThreshold(100, 0.5, 0.1, true));
+  void aBudgetNoThresholdSurvivesIsRefusedWithAHintAtTheOptions() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SimulationPlan.derive(100, 4, Modulus.powerOfTwo(32), GraphChoice.COMPLETE, true, 0.1,
+            DropoutRound.SPREAD, 0.5, 0.1, null, 1, 9, true));
+    assertTrue(e.getMessage().contains("No threshold fits the complete graph of 100 clients"), e.getMessage());
     assertTrue(e.getMessage().contains("--threshold"), e.getMessage());
+  }
+
+  @Test
+  void theDefaultBudgetSizesTheSparseGraph() {
+    SimulationPlan p = plan(1000, GraphChoice.SPARSE, 0.1, DropoutRound.SPREAD);
+    assertEquals(SessionPlanner.dropoutBudget(0.1, 1000), p.dropoutBudget());
+    assertEquals(GraphParameters.recommend(1000, GraphRequirements.builder().dropoutRate(p.dropoutBudget())
+        .corruptionRate(0.1).threatModel(ThreatModel.SEMI_HONEST).build()).degree(), p.config().degree());
   }
 
   @Test
   void sparseGraphUsesTheRecommendedHararyDegree() {
     SimulationPlan p = plan(1000, GraphChoice.SPARSE, 0.1, DropoutRound.SPREAD);
-    assertEquals(GraphKind.HARARY, p.spec().config().graphKind());
-    assertTrue(p.spec().config().degree() < 100, "logarithmic degree");
+    assertEquals(GraphKind.HARARY, p.config().graphKind());
+    assertTrue(p.config().degree() < 100, "logarithmic degree");
     assertFalse(p.fellBackToComplete());
   }
 
@@ -55,7 +67,7 @@ class SimulationPlanTest {
     // 20,000 clients, fixed seed: the fraction that ever drops is within 4 standard deviations
     // (0.0085) of 0.1; a correct schedule fails this with probability about 6e-5 per seed.
     int n = 20_000;
-    DropoutSchedule s = plan(n, GraphChoice.COMPLETE, 0.1, DropoutRound.SPREAD).spec().dropouts();
+    DropoutSchedule s = plan(n, GraphChoice.COMPLETE, 0.1, DropoutRound.SPREAD).dropouts();
     Round[] answered = {
       Round.ADVERTISE_KEYS, Round.SHARE_KEYS, Round.MASKED_INPUT_COLLECTION, Round.UNMASKING
     };
@@ -79,7 +91,7 @@ class SimulationPlanTest {
   @Test
   void singleRoundDropoutHitsOnlyThatRound() {
     DropoutSchedule s =
-        plan(200, GraphChoice.COMPLETE, 0.5, DropoutRound.MASKED_INPUT_COLLECTION).spec().dropouts();
+        plan(200, GraphChoice.COMPLETE, 0.5, DropoutRound.MASKED_INPUT_COLLECTION).dropouts();
     int atRound = 0;
     for (int id = 1; id <= 200; id++) {
       assertFalse(s.dropsAt(Round.SHARE_KEYS, id));
@@ -93,7 +105,7 @@ class SimulationPlanTest {
 
   @Test
   void zeroDropoutNeverDrops() {
-    DropoutSchedule s = plan(10, GraphChoice.COMPLETE, 0, DropoutRound.SPREAD).spec().dropouts();
+    DropoutSchedule s = plan(10, GraphChoice.COMPLETE, 0, DropoutRound.SPREAD).dropouts();
     for (Round r : Round.values()) {
       for (int id = 1; id <= 10; id++) {
         assertFalse(s.dropsAt(r, id));
@@ -106,7 +118,7 @@ class SimulationPlanTest {
     SimulationPlan p = SimulationPlan.derive(
         10, 4, Modulus.powerOfTwo(8), GraphChoice.COMPLETE, false, 0.1, DropoutRound.SPREAD,
         null, 0.1, 7, 1, 1, true);
-    assertEquals(7, p.spec().config().threshold());
+    assertEquals(7, p.config().threshold());
   }
 
   @Test

@@ -283,13 +283,16 @@ class SecretsNeverPrintedTest {
       Map.entry("io.secagg.core.transport.ServerDriver$Builder", "default toString: class name and hash"),
       Map.entry("io.secagg.core.transport.ClientDriver", "default toString: class name and hash"),
       Map.entry("io.secagg.core.transport.ClientDriver$Builder", "default toString: class name and hash"),
-      Map.entry("io.secagg.core.sim.Simulator", "static functions"),
-      Map.entry("io.secagg.core.sim.SimulationSpec", "public parameters and simulation-only keys it never prints"),
-      Map.entry("io.secagg.core.sim.SimulationSpec$Builder", "public parameters"),
-      Map.entry("io.secagg.core.sim.SimulationReport", "measurements and public outcomes"),
-      Map.entry("io.secagg.core.sim.PhaseReport", "measurements"),
-      Map.entry("io.secagg.core.sim.DropoutSchedule$Scripted", "public schedule"),
-      Map.entry("io.secagg.core.sim.DropoutSchedule$Scripted$Builder", "public schedule"));
+      Map.entry("io.secagg.core.transport.ClientResult", "a client's public outcome and its state's name"),
+      Map.entry("io.secagg.core.session.SessionPlanner", "public rates and choices"),
+      Map.entry("io.secagg.core.session.SessionPlan", "public graph parameters"),
+      Map.entry("io.secagg.core.session.RoundStats", "measurements and public dropouts"),
+      Map.entry("io.secagg.core.session.GroupPlan", "public configurations"),
+      Map.entry("io.secagg.core.session.GroupPlan$Group", "three public counts"),
+      Map.entry("io.secagg.core.session.GroupOutcome", "the aggregate of a group: the protocol's output"),
+      Map.entry("io.secagg.core.session.GroupedResult", "the aggregate: the protocol's output"),
+      Map.entry("io.secagg.core.session.ConfigPolicy", "public expectations; the context is printed by length"),
+      Map.entry("io.secagg.core.session.ConfigPolicy$Builder", "default toString: class name and hash"));
 
   @Test
   void noSampleLeaksItsSecretInToString() throws Exception {

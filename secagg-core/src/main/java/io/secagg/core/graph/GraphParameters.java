@@ -158,17 +158,95 @@ public final class GraphParameters {
     if (sparse != null) {
       return sparse;
     }
+    try {
+      return complete(n, requirements);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("No masking graph fits: no sparse graph does, and " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Parameters of the complete graph (SecAgg) for n clients under {@code requirements}: the
+   * threshold of the complete-graph rule of the class description, t = {@link #minimumThreshold
+   * minimumThreshold}(n - 1, C, threat model), which must leave t &lt;= n - 1 - D. Its security
+   * and correctness then hold with certainty; grinding cannot affect a fixed graph.
+   *
+   * @param n the number of clients, 2..2^20
+   * @throws NullPointerException if {@code requirements} is null
+   * @throws IllegalArgumentException if {@code n} is out of range, or the threshold leaves fewer
+   *     than t neighbours after D dropouts (the message says how many)
+   */
+  public static GraphParameters complete(int n, GraphRequirements requirements) {
+    Objects.requireNonNull(requirements, "requirements");
+    checkClientCount(n, 2);
+    int corrupted = requirements.corruptedClients(n);
+    int dropouts = requirements.droppedClients(n);
     ThreatModel threatModel = requirements.threatModel();
     int t = completeThreshold(n, corrupted, threatModel);
     if (t > n - 1 - dropouts) {
       throw new IllegalArgumentException(
-          "No masking graph fits n=" + n + " with " + corrupted + " corrupted and " + dropouts
-              + " dropped clients (" + threatModel + "): even the complete graph needs threshold "
-              + t + " but only " + (n - 1 - dropouts) + " neighbours are sure to survive");
+          "No threshold fits the complete graph of " + n + " clients with " + corrupted + " corrupted and "
+              + dropouts + " dropped (" + threatModel + "): it would need t = " + t + " but only "
+              + (n - 1 - dropouts) + " neighbours are sure to survive");
     }
     return new GraphParameters(
         GraphKind.COMPLETE, n, n - 1, t, requirements, corrupted, dropouts, Double.NEGATIVE_INFINITY,
         Double.NEGATIVE_INFINITY);
+  }
+
+  /**
+   * Parameters of a random Harary graph of the given degree (SecAgg+), with the threshold the
+   * sparse rule of the class description gives that degree: for callers that fix the degree
+   * themselves (for example to bound each client's work) and want the rule's threshold with it.
+   *
+   * @param n the number of clients, 3..2^20
+   * @param degree k: even, 2 &lt;= k &lt; n
+   * @throws NullPointerException if {@code requirements} is null
+   * @throws IllegalArgumentException if an argument is out of range, or no threshold makes this
+   *     degree meet the requirements (it is too small for the rates and targets)
+   */
+  public static GraphParameters harary(int n, int degree, GraphRequirements requirements) {
+    Objects.requireNonNull(requirements, "requirements");
+    checkClientCount(n, 3);
+    if (degree < 2 || (degree & 1) != 0 || degree >= n) {
+      throw new IllegalArgumentException(
+          "Invalid Harary degree " + degree + " for " + n + " clients; must be even and 2.." + (n - 1));
+    }
+    int corrupted = requirements.corruptedClients(n);
+    int dropouts = requirements.droppedClients(n);
+    GraphParameters p = new Search(n, corrupted, dropouts, requirements).check(degree);
+    if (p == null) {
+      throw new IllegalArgumentException(
+          "Harary degree " + degree + " cannot meet " + requirements + " for " + n + " clients ("
+              + corrupted + " corrupted, " + dropouts + " dropped)");
+    }
+    return p;
+  }
+
+  /**
+   * The threshold rule shared by every graph: the smallest t &gt;= 2 that keeps a client's
+   * secrets hidden from an adversary holding {@code corruptedNeighbours} of its {@code degree}
+   * neighbours, that is t &gt; c ({@link ThreatModel#SEMI_HONEST}) or 2t &gt; k + c ({@link
+   * ThreatModel#MALICIOUS_SERVER}, which with c = 0 is a majority of the neighbours).
+   *
+   * @param degree k, the neighbours of a client, at least 1
+   * @param corruptedNeighbours c, 0..k
+   * @param threatModel the adversary
+   * @throws NullPointerException if {@code threatModel} is null
+   * @throws IllegalArgumentException if {@code degree} or {@code corruptedNeighbours} is out of
+   *     range
+   */
+  public static int minimumThreshold(int degree, int corruptedNeighbours, ThreatModel threatModel) {
+    Objects.requireNonNull(threatModel, "threatModel");
+    if (degree < 1 || corruptedNeighbours < 0 || corruptedNeighbours > degree) {
+      throw new IllegalArgumentException(
+          "Invalid degree " + degree + " or corrupted neighbours " + corruptedNeighbours
+              + "; need 1 <= k and 0 <= c <= k");
+    }
+    int t = threatModel == ThreatModel.SEMI_HONEST
+        ? corruptedNeighbours + 1
+        : (degree + corruptedNeighbours) / 2 + 1;
+    return Math.max(2, t);
   }
 
   /**
@@ -230,8 +308,7 @@ public final class GraphParameters {
    * (malicious server).
    */
   static int completeThreshold(int n, int corrupted, ThreatModel model) {
-    int t = model == ThreatModel.SEMI_HONEST ? corrupted + 1 : (n - 1 + corrupted) / 2 + 1;
-    return Math.max(2, t);
+    return minimumThreshold(n - 1, Math.min(corrupted, n - 1), model);
   }
 
   /**
@@ -452,9 +529,9 @@ public final class GraphParameters {
           lo = mid + 1;
         }
       }
+      // a corrupted neighbours occur with negligible probability, so at most a - 1 are assumed.
       int a = lo;
-      int t = model == ThreatModel.SEMI_HONEST ? a : (a + k + 1) / 2;
-      t = Math.max(2, t);
+      int t = minimumThreshold(k, Math.max(0, a - 1), model);
       if (t > k) {
         return null;
       }

@@ -16,13 +16,19 @@ public final class Dropout {
     /** It broke a protocol rule; {@link #violation()} says which. */
     PROTOCOL_VIOLATION,
     /** Too few of its neighbours were left for it to continue (or for it to be recoverable). */
-    TOO_FEW_NEIGHBOURS
+    TOO_FEW_NEIGHBOURS,
+    /**
+     * The transport reported it gone before it answered (see {@link LeaveReason}), so the server
+     * stopped waiting for it at once instead of at the round's deadline.
+     */
+    DISCONNECTED
   }
 
   private final int clientId;
   private final Round round;
   private final Cause cause;
   private final AbortReason violation;
+  private final LeaveReason leaveReason;
 
   /**
    * @param clientId the client
@@ -31,12 +37,31 @@ public final class Dropout {
    * @param violation for {@link Cause#PROTOCOL_VIOLATION} and {@link Cause#CLIENT_ABORTED}, the
    *     reason code; otherwise null
    * @throws NullPointerException if {@code round} or {@code cause} is null
+   * @throws IllegalArgumentException if {@code cause} is {@link Cause#DISCONNECTED} (use {@link
+   *     #disconnected})
    */
   public Dropout(int clientId, Round round, Cause cause, AbortReason violation) {
+    this(clientId, round, cause, violation, null);
+    if (cause == Cause.DISCONNECTED) {
+      throw new IllegalArgumentException("a DISCONNECTED dropout needs its leave reason: use Dropout.disconnected");
+    }
+  }
+
+  private Dropout(int clientId, Round round, Cause cause, AbortReason violation, LeaveReason leaveReason) {
     this.clientId = clientId;
     this.round = Objects.requireNonNull(round, "round");
     this.cause = Objects.requireNonNull(cause, "cause");
     this.violation = violation;
+    this.leaveReason = leaveReason;
+  }
+
+  /**
+   * A client the transport reported gone in {@code round} ({@link Cause#DISCONNECTED}).
+   *
+   * @throws NullPointerException if {@code round} or {@code reason} is null
+   */
+  public static Dropout disconnected(int clientId, Round round, LeaveReason reason) {
+    return new Dropout(clientId, round, Cause.DISCONNECTED, null, Objects.requireNonNull(reason, "reason"));
   }
 
   /** The client. */
@@ -59,23 +84,29 @@ public final class Dropout {
     return violation;
   }
 
+  /** How the transport reported the client gone, for {@link Cause#DISCONNECTED}; otherwise null. */
+  public LeaveReason leaveReason() {
+    return leaveReason;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof Dropout)) {
       return false;
     }
     Dropout d = (Dropout) o;
-    return clientId == d.clientId && round == d.round && cause == d.cause && violation == d.violation;
+    return clientId == d.clientId && round == d.round && cause == d.cause && violation == d.violation
+        && leaveReason == d.leaveReason;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(clientId, round, cause, violation);
+    return Objects.hash(clientId, round, cause, violation, leaveReason);
   }
 
   @Override
   public String toString() {
     return "Dropout[client=" + clientId + ", " + round + ", " + cause
-        + (violation == null ? "" : " " + violation) + "]";
+        + (violation == null ? "" : " " + violation) + (leaveReason == null ? "" : " " + leaveReason) + "]";
   }
 }

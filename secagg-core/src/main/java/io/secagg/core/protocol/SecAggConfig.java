@@ -379,7 +379,7 @@ public final class SecAggConfig {
             "threshold " + threshold + " exceeds the number of neighbours " + k);
       }
       if (securityMode == SecurityMode.MALICIOUS) {
-        if (2 * threshold <= k) {
+        if (threshold < GraphParameters.minimumThreshold(k, 0, ThreatModel.MALICIOUS_SERVER)) {
           throw new IllegalStateException(
               "malicious mode needs 2t > k (t=" + threshold + ", k=" + k + ") so that a lying"
                   + " server cannot collect both shares of one client from honest neighbours");

@@ -7,10 +7,11 @@
  * io.secagg.core.protocol.SecurityMode}. One configuration drives a {@link
  * io.secagg.core.protocol.server.ServerMachine} and one {@link
  * io.secagg.core.protocol.client.ClientMachine} per client; these are sans-I/O state machines
- * (no threads, sockets or clocks), moved by the drivers of {@link io.secagg.core.transport} or
- * by the simulator of {@link io.secagg.core.sim}. A completed session yields an {@link
- * io.secagg.core.protocol.AggregationResult}: the sum modulo m of exactly the included clients'
- * inputs, and who dropped out in which {@link io.secagg.core.protocol.Round}.
+ * (no threads, sockets or clocks), moved by the drivers of {@link io.secagg.core.transport}
+ * (secagg-session's {@code SecAggRound} runs a whole session in one JVM with them); {@link
+ * io.secagg.core.session.SessionPlanner} derives graph and threshold. A completed session yields
+ * an {@link io.secagg.core.protocol.AggregationResult}: the sum modulo m of exactly the included
+ * clients' inputs, and who dropped out in which {@link io.secagg.core.protocol.Round}.
  *
  * <p>The messages ({@link io.secagg.core.protocol.ServerMessage}, {@link
  * io.secagg.core.protocol.ClientMessage} and their records) are immutable values; their bytes are

@@ -8,6 +8,7 @@ import io.secagg.core.protocol.client.ClientState;
 import io.secagg.core.wire.WireCodec;
 import io.secagg.core.wire.WireFormatException;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.LongSupplier;
@@ -19,10 +20,17 @@ import java.util.function.LongSupplier;
  *
  * <pre>{@code
  * ClientMachine client = ClientMachine.builder(config, myId).input(update).build();
- * ClientState end = ClientDriver.builder(client, transport).build().run();
+ * ClientResult end = ClientDriver.builder(client, transport).build().run();
+ * if (!end.completed()) { ... end.abortReason() ... }
  * }</pre>
+ *
+ * <p>Logs through {@link System.Logger} (logger {@code io.secagg.core.transport.ClientDriver}):
+ * the start and a completed end at {@code DEBUG}, an abort with its reason at {@code INFO};
+ * never a secret.
  */
 public final class ClientDriver {
+  private static final System.Logger LOG = System.getLogger(ClientDriver.class.getName());
+
   private final ClientMachine client;
   private final ClientTransport transport;
   private final WireCodec codec;
@@ -49,11 +57,35 @@ public final class ClientDriver {
   /**
    * Runs until the machine is in a terminal state.
    *
-   * @return the final state: {@code ClientCompleted} or {@code ClientAborted}
+   * @return how the client's part ended: completed, or aborted with the reason (an idle timeout
+   *     is reported as {@link io.secagg.core.protocol.AbortReason#CANCELLED})
    * @throws IOException if the transport failed; the machine is cancelled first
    * @throws InterruptedException if the thread was interrupted; the machine is cancelled first
    */
-  public ClientState run() throws IOException, InterruptedException {
+  public ClientResult run() throws IOException, InterruptedException {
+    if (LOG.isLoggable(Level.DEBUG)) {
+      LOG.log(Level.DEBUG, "secagg client " + client.clientId() + ": session starting");
+    }
+    ClientResult result;
+    try {
+      result = new ClientResult(client.clientId(), drive());
+    } catch (IOException | InterruptedException e) {
+      if (LOG.isLoggable(Level.INFO)) {
+        LOG.log(Level.INFO, "secagg client " + client.clientId() + ": stopped by "
+            + e.getClass().getSimpleName() + "; the session was cancelled on this side");
+      }
+      throw e;
+    }
+    if (result.completed()) {
+      LOG.log(Level.DEBUG, "secagg client " + client.clientId() + ": session completed");
+    } else if (LOG.isLoggable(Level.INFO)) {
+      LOG.log(Level.INFO, "secagg client " + client.clientId() + ": session aborted: "
+          + result.abortReason().orElseThrow() + " (" + result.message() + ")");
+    }
+    return result;
+  }
+
+  private ClientState drive() throws IOException, InterruptedException {
     long deadline = nanoTime.getAsLong() + idleTimeout.toNanos();
     try {
       while (!client.state().isTerminal()) {

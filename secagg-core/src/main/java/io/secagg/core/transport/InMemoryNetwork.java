@@ -1,8 +1,10 @@
 package io.secagg.core.transport;
 
+import io.secagg.core.protocol.LeaveReason;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -12,9 +14,12 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * The embedded transport: one server and clients 1..n in one JVM, connected by unbounded
  * in-memory queues. Thread-safe; used by tests, the simulator and single-process deployments.
  *
- * <p>It counts the bytes each party sends and receives, and can {@link #disconnect} a client to
- * model a dropout: after that, frames from and to that client vanish silently, exactly as on a
- * network whose peer went away.
+ * <p>It counts the bytes each party sends and receives, and can cut a client off to model a
+ * dropout: after that, frames from and to that client vanish. {@link #disconnect} models a crash
+ * the network notices (a closed connection): the server endpoint reports the client gone ({@link
+ * InboundFrame#clientLeft}), so the server stops waiting for it at once. {@link
+ * #disconnectSilently} models a peer that vanished unnoticed: the server learns nothing and the
+ * client misses the round's deadline.
  */
 public final class InMemoryNetwork {
   /** The largest number of clients one network connects. */
@@ -83,12 +88,15 @@ public final class InMemoryNetwork {
     return new ClientTransport() {
       @Override
       public void send(byte[] frame) {
-        if (isDisconnected(clientId)) {
-          return;
+        byte[] copy = frame.clone();
+        synchronized (disconnected) {
+          if (disconnected[clientId]) {
+            return;
+          }
+          sent.addAndGet(clientId, copy.length);
+          received.addAndGet(0, copy.length);
+          serverInbox.add(new InboundFrame(clientId, copy));
         }
-        sent.addAndGet(clientId, frame.length);
-        received.addAndGet(0, frame.length);
-        serverInbox.add(new InboundFrame(clientId, frame.clone()));
       }
 
       @Override
@@ -99,22 +107,60 @@ public final class InMemoryNetwork {
   }
 
   /**
-   * Cuts client {@code clientId} off for good: its queued and future frames to the server, and
-   * the server's future frames to it, are dropped. Idempotent.
+   * Cuts client {@code clientId} off for good, as a closed connection does: its queued and future
+   * frames to the server, and the server's future frames to it, are dropped, and the server
+   * endpoint reports it gone ({@link LeaveReason#CONNECTION_CLOSED}). Idempotent: the departure
+   * is reported once.
    *
    * @throws IllegalArgumentException if {@code clientId} is outside 1..n
    */
   public void disconnect(int clientId) {
-    checkClient(clientId);
-    synchronized (disconnected) {
-      disconnected[clientId] = true;
-    }
-    clientInboxes.get(clientId).clear();
-    serverInbox.removeIf(f -> f.clientId() == clientId);
+    disconnect(clientId, LeaveReason.CONNECTION_CLOSED);
   }
 
   /**
-   * True iff {@link #disconnect} was called for {@code clientId}.
+   * As {@link #disconnect(int)}, reporting {@code reason} (for example {@link
+   * LeaveReason#EXPLICIT_LEAVE} for a client that says goodbye).
+   *
+   * @throws NullPointerException if {@code reason} is null
+   * @throws IllegalArgumentException if {@code clientId} is outside 1..n
+   */
+  public void disconnect(int clientId, LeaveReason reason) {
+    Objects.requireNonNull(reason, "reason");
+    if (cutOff(clientId)) {
+      serverInbox.add(InboundFrame.clientLeft(clientId, reason));
+    }
+  }
+
+  /**
+   * Cuts client {@code clientId} off for good without the server noticing, as a peer behind a
+   * dead link: frames vanish as with {@link #disconnect(int)}, but no departure is reported, so
+   * the server waits for the client until the round's deadline. Idempotent.
+   *
+   * @throws IllegalArgumentException if {@code clientId} is outside 1..n
+   */
+  public void disconnectSilently(int clientId) {
+    cutOff(clientId);
+  }
+
+  /** Marks the client disconnected and drops its queued frames; false if it already was. */
+  private boolean cutOff(int clientId) {
+    checkClient(clientId);
+    synchronized (disconnected) {
+      if (disconnected[clientId]) {
+        return false;
+      }
+      disconnected[clientId] = true;
+      // Under the lock, so that a departure is queued after every frame the client managed to
+      // send and no frame of the client can follow it (send checks the flag under the same lock).
+      clientInboxes.get(clientId).clear();
+      serverInbox.removeIf(f -> f.clientId() == clientId);
+    }
+    return true;
+  }
+
+  /**
+   * True iff {@link #disconnect} or {@link #disconnectSilently} was called for {@code clientId}.
    *
    * @throws IllegalArgumentException if {@code clientId} is outside 1..n
    */

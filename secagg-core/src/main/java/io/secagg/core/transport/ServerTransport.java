@@ -12,6 +12,16 @@ import java.time.Duration;
  * transport failure as protocol evidence: a client whose frames stop arriving simply misses the
  * round deadline and is treated as dropped.
  *
+ * <p><b>Departures.</b> A transport that can tell that a client is gone for good (its connection
+ * closed, its stream was cancelled and will not be resumed, or it left explicitly) SHOULD say so
+ * by returning {@link InboundFrame#clientLeft} from {@link #receive}, after that client's last
+ * frame. The driver then counts the client as a dropout at once (see {@code
+ * ServerMachine.clientLeft}), so a round closes as soon as every client it waits for has
+ * answered or left, instead of at its deadline. A transport that cannot tell never does, and its
+ * lost clients cost the round's timeout. Reporting a client that may still send frames is a
+ * mistake (its later frames are ignored): a transport that resumes broken streams reports a
+ * client only once it will not be resumed.
+ *
  * <p>A minimal implementation over an existing message bus is a few lines:
  *
  * <pre>{@code
@@ -19,6 +29,8 @@ import java.time.Duration;
  *   private final BlockingQueue<InboundFrame> inbox = new LinkedBlockingQueue<>();
  *   MyBusServerTransport(MyBus bus) {
  *     bus.onMessage((clientId, bytes) -> inbox.add(new InboundFrame(clientId, bytes)));
+ *     bus.onDisconnect(clientId ->
+ *         inbox.add(InboundFrame.clientLeft(clientId, LeaveReason.CONNECTION_CLOSED)));
  *   }
  *   public void send(int clientId, byte[] frame) { bus.sendTo(clientId, frame); }
  *   public InboundFrame receive(Duration timeout) throws InterruptedException {
@@ -46,7 +58,7 @@ public interface ServerTransport {
    * Waits up to {@code timeout} for the next frame from any client.
    *
    * @param timeout the longest wait; zero means "only what is already there"
-   * @return the next frame, or {@code null} if none arrived in time
+   * @return the next frame or departure, or {@code null} if none arrived in time
    * @throws IOException if the transport has failed as a whole (the driver aborts the session)
    * @throws InterruptedException if the waiting thread is interrupted
    */

@@ -207,9 +207,67 @@ class GraphParametersTest {
     assertEquals(GraphKind.COMPLETE, p.kind());
     assertEquals(2, p.threshold());
     // floor((n - 1 + C) / 2) + 1 with C = n / 3: n = 30 -> floor(39 / 2) + 1 = 20 = 2n/3.
-    assertEquals(20, GraphParameters.completeThreshold(30, 10, ThreatModel.MALICIOUS_SERVER));
-    assertEquals(11, GraphParameters.completeThreshold(30, 10, ThreatModel.SEMI_HONEST));
-    assertEquals(2, GraphParameters.completeThreshold(30, 0, ThreatModel.SEMI_HONEST));
+    assertEquals(20, GraphParameters.minimumThreshold(29, 10, ThreatModel.MALICIOUS_SERVER));
+    assertEquals(11, GraphParameters.minimumThreshold(29, 10, ThreatModel.SEMI_HONEST));
+    assertEquals(2, GraphParameters.minimumThreshold(29, 0, ThreatModel.SEMI_HONEST));
+  }
+
+  private static GraphRequirements rates(double dropout, double corruption, ThreatModel model) {
+    return GraphRequirements.builder().dropoutRate(dropout).corruptionRate(corruption).threatModel(model).build();
+  }
+
+  @Test
+  void completeAppliesTheOneThresholdRuleAndRefusesAThresholdDropoutsWouldDefeat() {
+    GraphParameters semi = GraphParameters.complete(100, rates(0.1, 0.1, ThreatModel.SEMI_HONEST));
+    assertEquals(GraphKind.COMPLETE, semi.kind());
+    assertEquals(99, semi.degree());
+    assertEquals(GraphParameters.minimumThreshold(99, 10, ThreatModel.SEMI_HONEST), semi.threshold());
+    assertEquals(11, semi.threshold());
+    GraphParameters mal = GraphParameters.complete(100, rates(0.1, 0.1, ThreatModel.MALICIOUS_SERVER));
+    assertEquals(55, mal.threshold()); // floor((99 + 10) / 2) + 1
+    assertTrue(mal.meetsRequirements());
+    // n = 10, 40% corrupted, malicious: t = floor((9 + 4) / 2) + 1 = 7 > 9 - 3 survivors.
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> GraphParameters.complete(10, rates(0.3, 0.4, ThreatModel.MALICIOUS_SERVER)));
+    assertTrue(e.getMessage().contains("t = 7") && e.getMessage().contains("only 6 neighbours"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> GraphParameters.complete(1, rates(0, 0, ThreatModel.SEMI_HONEST)));
+    assertThrows(NullPointerException.class, () -> GraphParameters.complete(10, null));
+  }
+
+  @Test
+  void hararyGivesTheSparseRulesThresholdForAChosenDegree() {
+    GraphParameters rec = GraphParameters.recommend(1000, 0.1, 0.1);
+    GraphParameters same = GraphParameters.harary(1000, rec.degree(), rec.requirements());
+    assertEquals(rec.threshold(), same.threshold());
+    assertEquals(GraphKind.HARARY, same.kind());
+    assertTrue(same.meetsRequirements());
+    // Without corrupted or dropped clients a malicious-server threshold is a bare majority.
+    GraphRequirements none = rates(0, 0, ThreatModel.MALICIOUS_SERVER);
+    assertEquals(2, GraphParameters.harary(5, 2, none).threshold());
+    assertEquals(GraphParameters.minimumThreshold(8, 0, ThreatModel.MALICIOUS_SERVER),
+        GraphParameters.harary(40, 8, none).threshold());
+    assertEquals(10, GraphParameters.harary(11, 10, none).degree());
+    // A degree too small for the rates is refused, not silently weakened.
+    assertThrows(IllegalArgumentException.class,
+        () -> GraphParameters.harary(1000, 4, rates(0.1, 0.1, ThreatModel.MALICIOUS_SERVER)));
+    assertThrows(IllegalArgumentException.class, () -> GraphParameters.harary(10, 3, none));
+    assertThrows(IllegalArgumentException.class, () -> GraphParameters.harary(10, 10, none));
+    assertThrows(NullPointerException.class, () -> GraphParameters.harary(10, 4, null));
+  }
+
+  @Test
+  void minimumThresholdIsAboveTheCorruptedNeighboursOrAboveHalfOfKPlusThem() {
+    for (int k = 1; k <= 40; k++) {
+      for (int c = 0; c <= k; c++) {
+        int semi = GraphParameters.minimumThreshold(k, c, ThreatModel.SEMI_HONEST);
+        assertTrue(semi > c && semi >= 2 && (semi == 2 || semi - 1 <= c), "semi k=" + k + " c=" + c);
+        int mal = GraphParameters.minimumThreshold(k, c, ThreatModel.MALICIOUS_SERVER);
+        assertTrue(2 * mal > k + c && mal >= 2 && (mal == 2 || 2 * (mal - 1) <= k + c), "mal k=" + k + " c=" + c);
+      }
+    }
+    assertThrows(IllegalArgumentException.class, () -> GraphParameters.minimumThreshold(0, 0, ThreatModel.SEMI_HONEST));
+    assertThrows(IllegalArgumentException.class, () -> GraphParameters.minimumThreshold(4, 5, ThreatModel.SEMI_HONEST));
+    assertThrows(IllegalArgumentException.class, () -> GraphParameters.minimumThreshold(4, -1, ThreatModel.SEMI_HONEST));
   }
 
   @Test

@@ -3,7 +3,8 @@
  * Steinke 2021, "The Distributed Discrete Gaussian Mechanism for Federated Learning with Secure
  * Aggregation"): clip, randomized Hadamard rotation from a shared seed, scaling, conditional
  * stochastic rounding, per-client discrete Gaussian or Skellam noise, wrap into Z_m; and the
- * server decode. Also parameter selection and a simulated round for tests and the CLI.
+ * server decode, and parameter selection. A whole round through secure aggregation is
+ * secagg-session's {@code DpRound} (what {@code secagg simulate --dp-epsilon} runs).
  *
  * <p>The modular output is a {@code long[]} with every element in {@code [0, m)}, the modulus given
  * either as a bit count (1..62) or directly.

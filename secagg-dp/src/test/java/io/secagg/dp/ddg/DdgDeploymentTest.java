@@ -50,10 +50,12 @@ class DdgDeploymentTest {
       for (int i = 0; i < dropouts; i++) {
         dropped[(7 * i) % 20] = true; // distinct clients, spread over the ids
       }
-      DdgSimulationResult r = DdgSimulation.simulateRound(p, u, dropped, 11 + dropouts, DELTA);
-      assertEquals(20 - dropouts, r.survivors());
-      assertTrue(r.guarantee().epsilon() <= TARGET, kind + ", " + r.survivors() + " survivors: " + r.guarantee());
-      assertTrue(r.rmse() <= r.predictedErrorStd() * 1.3, "rmse " + r.rmse() + " predicted " + r.predictedErrorStd());
+      DdgPipeline.Result r = DdgPipeline.run(p, u, dropped, 11 + dropouts);
+      assertEquals(20 - dropouts, r.survivors);
+      PrivacyGuarantee g = p.guarantee(1, r.survivors, DELTA);
+      assertTrue(g.epsilon() <= TARGET, kind + ", " + r.survivors + " survivors: " + g);
+      double predicted = p.predictedErrorStd(r.survivors);
+      assertTrue(r.rmse() <= predicted * 1.3, "rmse " + r.rmse() + " predicted " + predicted);
     }
     assertTrue(p.plannedGuarantee().epsilon() <= TARGET, p.plannedGuarantee().toString());
     assertTrue(p.plannedGuarantee().epsilon() >= 0.9 * TARGET, "the selection should use its budget");

@@ -3,12 +3,11 @@ package io.secagg.federated.internal;
 import io.secagg.core.crypto.Ed25519KeyPair;
 import io.secagg.core.protocol.AggregationResult;
 import io.secagg.core.protocol.SecAggConfig;
-import io.secagg.core.protocol.client.ClientAborted;
 import io.secagg.core.protocol.client.ClientMachine;
-import io.secagg.core.protocol.client.ClientState;
 import io.secagg.core.protocol.server.ServerMachine;
 import io.secagg.core.protocol.server.ServerOptions;
 import io.secagg.core.transport.ClientDriver;
+import io.secagg.core.transport.ClientResult;
 import io.secagg.core.transport.ClientTransport;
 import io.secagg.core.transport.ServerDriver;
 import io.secagg.core.transport.ServerTransport;
@@ -61,10 +60,9 @@ public final class RoundRunner {
       b.identityKey(identity);
     }
     ClientMachine client = b.build();
-    ClientState end = ClientDriver.builder(client, transport).idleTimeout(idleTimeout).build().run();
-    if (end instanceof ClientAborted) {
-      ClientAborted a = (ClientAborted) end;
-      throw new SessionAbortedException(a.reason(), a.message());
+    ClientResult end = ClientDriver.builder(client, transport).idleTimeout(idleTimeout).build().run();
+    if (!end.completed()) {
+      throw new SessionAbortedException(end.abortReason().orElseThrow(), end.message());
     }
   }
 }

@@ -2,6 +2,7 @@ package io.secagg.transport.grpc;
 
 import io.secagg.core.protocol.Round;
 import io.secagg.core.protocol.SecAggConfig;
+import io.secagg.core.session.ConfigPolicy;
 
 /**
  * Observes one participation of a {@link SecAggGrpcClient}: for progress displays, and for

@@ -14,6 +14,7 @@ import io.secagg.core.protocol.SecAggConfig;
 import io.secagg.core.protocol.SecurityMode;
 import io.secagg.core.protocol.client.ClientMachine;
 import io.secagg.core.protocol.client.ClientState;
+import io.secagg.core.session.ConfigRejectedException;
 import io.secagg.core.transport.ClientDriver;
 import io.secagg.core.transport.ClientTransport;
 import io.secagg.core.vector.ModVector;
@@ -182,7 +183,7 @@ final class ClientSession implements ClientTransport {
       }
       ClientState end;
       try {
-        end = ClientDriver.builder(machine, this).idleTimeout(client.idleTimeout()).build().run();
+        end = ClientDriver.builder(machine, this).idleTimeout(client.idleTimeout()).build().run().finalState();
       } catch (ServerEnded e) {
         end = machine.state();
       }

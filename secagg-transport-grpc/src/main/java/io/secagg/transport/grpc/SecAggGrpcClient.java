@@ -5,6 +5,8 @@ import io.grpc.ManagedChannel;
 import io.secagg.core.crypto.Ed25519KeyPair;
 import io.secagg.core.UntrustedInputException;
 import io.secagg.core.protocol.SecAggConfig;
+import io.secagg.core.session.ConfigPolicy;
+import io.secagg.core.session.ConfigRejectedException;
 import io.secagg.core.vector.ModVector;
 import io.secagg.transport.grpc.internal.SessionProtocol;
 import java.io.IOException;

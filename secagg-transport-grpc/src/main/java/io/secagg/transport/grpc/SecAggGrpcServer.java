@@ -15,16 +15,20 @@ import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.ServerCalls;
 import io.secagg.core.protocol.AbortReason;
 import io.secagg.core.protocol.AggregationResult;
+import io.secagg.core.protocol.LeaveReason;
 import io.secagg.core.protocol.Round;
 import io.secagg.core.protocol.server.ServerMachine;
+import io.secagg.core.session.GroupOutcome;
+import io.secagg.core.session.GroupPlan;
+import io.secagg.core.session.GroupedResult;
 import io.secagg.core.transport.ServerDriver;
 import io.secagg.core.transport.SessionAbortedException;
-import io.secagg.core.vector.ModVector;
 import io.secagg.core.wire.WireCodec;
 import io.secagg.transport.grpc.internal.SessionProtocol;
 import io.secagg.transport.grpc.internal.proto.ServerEnvelope;
 import io.secagg.transport.grpc.pki.ParticipantIdentity;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
@@ -59,10 +63,20 @@ import javax.net.ssl.SSLSession;
  * stream is closed without affecting any other; a participant whose stream breaks may resume it
  * with its resume token, and every frame counts at most once.
  *
+ * <p><b>Departures.</b> A participant whose stream ends in order (it half-closes), or breaks and
+ * is not resumed within the {@linkplain Builder#resumeGrace resume grace}, is reported gone to its
+ * group's session ({@code InboundFrame.clientLeft}), which counts it as a dropout at once: a
+ * crashed participant costs the grace, not the round timeout.
+ *
+ * <p><b>Logging</b> (through {@link System.Logger}): each group's session start and end at
+ * {@code INFO} (by its {@code ServerDriver}); joins, broken streams and departures at {@code DEBUG};
+ * never a token or a frame's contents.
+ *
  * <p>Thread-safe. {@link #runRound()} runs one round at a time.
  */
 public final class SecAggGrpcServer implements AutoCloseable {
   private static final Context.Key<Integer> PEER_ID = Context.key("secagg-peer-participant");
+  private static final System.Logger LOG = System.getLogger(SecAggGrpcServer.class.getName());
 
   private final GroupPlan plan;
   private final ServerTls tls;
@@ -71,6 +85,7 @@ public final class SecAggGrpcServer implements AutoCloseable {
   private final Duration joinTimeout;
   private final Duration roundTimeout;
   private final Duration helloTimeout;
+  private final Duration resumeGrace;
   private final ServerListener listener;
   private final ServerHooks hooks;
   private final SecureRandom random;
@@ -92,6 +107,7 @@ public final class SecAggGrpcServer implements AutoCloseable {
     this.joinTimeout = b.joinTimeout;
     this.roundTimeout = b.roundTimeout;
     this.helloTimeout = b.helloTimeout;
+    this.resumeGrace = b.resumeGrace;
     this.listener = b.listener;
     this.hooks = b.hooks;
     this.random = b.random != null ? b.random : new SecureRandom();
@@ -231,19 +247,11 @@ public final class SecAggGrpcServer implements AutoCloseable {
         groupThreads.removeAll(threads);
       }
     }
-    ModVector sum = ModVector.zeros(plan.modulus(), plan.vectorLength());
-    for (GroupOutcome o : outcomes) {
-      if (o.completed()) {
-        sum.addInPlace(o.result().sum());
-      }
-    }
-    return new GroupedResult(sum, List.of(outcomes));
+    return GroupedResult.of(plan, List.of(outcomes));
   }
 
   private GroupOutcome runGroup(GroupChannel channel) {
-    int g = channel.group;
-    int size = plan.groupSize(g);
-    int first = plan.firstParticipant(g);
+    GroupPlan.Group group = plan.group(channel.group);
     GroupOutcome outcome;
     try {
       ServerMachine machine = ServerMachine.builder(channel.config).random(random).build();
@@ -254,13 +262,13 @@ public final class SecAggGrpcServer implements AutoCloseable {
               .clock(channel::nanoTime)
               .build()
               .run();
-      outcome = GroupOutcome.completed(g, size, first, result);
+      outcome = GroupOutcome.completed(group, result);
     } catch (SessionAbortedException e) {
-      outcome = GroupOutcome.aborted(g, size, first, e.reason(), e.detail());
+      outcome = GroupOutcome.aborted(group, e.reason(), e.detail());
     } catch (InterruptedException e) {
-      outcome = GroupOutcome.aborted(g, size, first, AbortReason.CANCELLED, "the round was cancelled");
+      outcome = GroupOutcome.aborted(group, AbortReason.CANCELLED, "the round was cancelled");
     } catch (IOException | RuntimeException e) {
-      outcome = GroupOutcome.aborted(g, size, first, AbortReason.UNKNOWN, "the group's session failed: " + e.getClass().getSimpleName());
+      outcome = GroupOutcome.aborted(group, AbortReason.UNKNOWN, "the group's session failed: " + e.getClass().getSimpleName());
     } finally {
       channel.end();
     }
@@ -324,6 +332,10 @@ public final class SecAggGrpcServer implements AutoCloseable {
     return helloTimeout.toNanos();
   }
 
+  long resumeGraceNanos() {
+    return resumeGrace.toNanos();
+  }
+
   ScheduledFuture<?> schedule(Runnable task, long delay, TimeUnit unit) {
     try {
       return timer.schedule(task, delay, unit);
@@ -333,6 +345,8 @@ public final class SecAggGrpcServer implements AutoCloseable {
   }
 
   void fireConnected(int participant, int group, int clientId) {
+    LOG.log(Level.DEBUG, () -> "secagg server: participant " + participant + " joined group " + group
+        + " as client " + clientId);
     try {
       listener.participantConnected(participant, group, clientId);
     } catch (RuntimeException ignored) {
@@ -357,8 +371,18 @@ public final class SecAggGrpcServer implements AutoCloseable {
   }
 
   void fireDisconnected(int participant) {
+    LOG.log(Level.DEBUG, () -> "secagg server: participant " + participant + "'s stream ended");
     try {
       listener.participantDisconnected(participant);
+    } catch (RuntimeException ignored) {
+      // A listener must not break a stream.
+    }
+  }
+
+  void fireLeft(int participant, LeaveReason reason) {
+    LOG.log(Level.DEBUG, () -> "secagg server: participant " + participant + " counted as gone (" + reason + ")");
+    try {
+      listener.participantLeft(participant, reason);
     } catch (RuntimeException ignored) {
       // A listener must not break a stream.
     }
@@ -406,6 +430,7 @@ public final class SecAggGrpcServer implements AutoCloseable {
     private Duration joinTimeout = Duration.ofSeconds(120);
     private Duration roundTimeout = Duration.ofSeconds(60);
     private Duration helloTimeout = Duration.ofSeconds(10);
+    private Duration resumeGrace = Duration.ofSeconds(5);
     private ServerListener listener = new ServerListener() {};
     private ServerHooks hooks = ServerHooks.NONE;
     private SecureRandom random;
@@ -475,6 +500,25 @@ public final class SecAggGrpcServer implements AutoCloseable {
      */
     public Builder helloTimeout(Duration timeout) {
       this.helloTimeout = positive(timeout);
+      return this;
+    }
+
+    /**
+     * How long a participant whose stream broke (cancelled, failed, connection lost) may take to
+     * resume it before its session counts it as gone and stops waiting for it (default 5 s; zero:
+     * at once, which disables resumption after a break). A stream that the participant ends in
+     * order counts it as gone at once. So a crashed participant costs at most this long, not a
+     * round timeout.
+     *
+     * @throws NullPointerException if {@code grace} is null
+     * @throws IllegalArgumentException if it is negative
+     */
+    public Builder resumeGrace(Duration grace) {
+      Objects.requireNonNull(grace, "grace");
+      if (grace.isNegative()) {
+        throw new IllegalArgumentException("Invalid resume grace " + grace + "; must not be negative");
+      }
+      this.resumeGrace = grace;
       return this;
     }
 

@@ -1,5 +1,9 @@
 package io.secagg.transport.grpc;
 
+import io.secagg.core.protocol.LeaveReason;
+import io.secagg.core.session.GroupOutcome;
+
+
 /**
  * Observes a {@link SecAggGrpcServer}: every method has a no-op default. Methods are called from
  * gRPC and driver threads, possibly concurrently, and must return quickly and not throw (a
@@ -16,7 +20,8 @@ public interface ServerListener {
   default void participantConnected(int participant, int group, int clientId) {}
 
   /**
-   * A participant's stream ended before its group's session did (it may resume).
+   * A participant's stream ended before its group's session did (it may resume within the
+   * resume grace).
    *
    * @param participant the global participant id
    */
@@ -47,6 +52,16 @@ public interface ServerListener {
    * @param reason in plain words, followed by the certificate library's text
    */
   default void clientCertificateRefused(int participant, String reason) {}
+
+  /**
+   * A participant was reported gone to its group's session, which no longer waits for it: its
+   * stream ended in order ({@link LeaveReason#EXPLICIT_LEAVE}: it finished, or declined), or broke
+   * and was not resumed within the resume grace ({@link LeaveReason#STREAM_CANCELLED}).
+   *
+   * @param participant the global participant id
+   * @param reason how it left
+   */
+  default void participantLeft(int participant, LeaveReason reason) {}
 
   /**
    * A group's session ended (completed or aborted).

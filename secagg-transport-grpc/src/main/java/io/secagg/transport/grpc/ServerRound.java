@@ -1,6 +1,7 @@
 package io.secagg.transport.grpc;
 
 import com.google.protobuf.ByteString;
+import io.secagg.core.session.GroupPlan;
 import io.secagg.core.wire.ConfigCodec;
 
 /** One open round on the server: its id, and every group's channel and participant slots. */

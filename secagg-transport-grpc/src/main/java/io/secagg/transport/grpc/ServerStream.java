@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import io.secagg.core.protocol.LeaveReason;
 import io.secagg.core.transport.InboundFrame;
 import io.secagg.transport.grpc.internal.EnvelopeCodec;
 import io.secagg.transport.grpc.internal.SessionProtocol;
@@ -145,6 +146,11 @@ final class ServerStream implements StreamObserver<byte[]> {
           fail(Status.INVALID_ARGUMENT.withDescription("a first Hello must have last_received 0"));
           return;
         }
+        if (rejoin && s.gone) {
+          fail(Status.FAILED_PRECONDITION.withDescription(
+              "the participant was counted as gone: its stream ended and was not resumed in time"));
+          return;
+        }
         if (rejoin) {
           // The certificate proves it is the same participant, and the server holds nothing from
           // it yet, so no state can diverge: typically its stream broke before the Welcome
@@ -156,6 +162,11 @@ final class ServerStream implements StreamObserver<byte[]> {
           s.token = server.newToken();
         }
       } else {
+        if (s.gone) {
+          fail(Status.FAILED_PRECONDITION.withDescription(
+              "the participant was counted as gone: its stream ended and was not resumed in time"));
+          return;
+        }
         if (s.token == null) {
           fail(Status.FAILED_PRECONDITION.withDescription("no session of this participant to resume in this round"));
           return;
@@ -246,8 +257,9 @@ final class ServerStream implements StreamObserver<byte[]> {
 
   @Override
   public void onCompleted() {
-    // The client half-closed: it has nothing more to send in this round.
-    detach();
+    // The client half-closed: it has nothing more to send in this round, so it has left (a
+    // client half-closes after its part of the session, or after declining it).
+    detach(LeaveReason.EXPLICIT_LEAVE, true);
     synchronized (this) {
       completeLocked();
     }
@@ -260,10 +272,15 @@ final class ServerStream implements StreamObserver<byte[]> {
     if (helloTimer != null) {
       helloTimer.cancel(false);
     }
-    detach();
+    detach(LeaveReason.STREAM_CANCELLED, false);
   }
 
-  private void detach() {
+  /**
+   * Detaches this stream from its slot. The participant is reported gone to its session at once
+   * ({@code immediate}, an orderly end) or, for a broken stream, when the resume grace passes
+   * without a resumption (spec/transport.md section 7.4).
+   */
+  private void detach(LeaveReason reason, boolean immediate) {
     Slot s = slot;
     if (s == null) {
       return;
@@ -274,10 +291,37 @@ final class ServerStream implements StreamObserver<byte[]> {
       if (s.attached == this) {
         s.attached = null;
       }
+      if (was) {
+        int generation = ++s.breaks;
+        long grace = server.resumeGraceNanos();
+        if (immediate || grace == 0) {
+          reportGone(s, reason);
+        } else if (server.schedule(() -> graceExpired(s, generation), grace, TimeUnit.NANOSECONDS) == null) {
+          reportGone(s, reason); // the server is closing: nothing will resume
+        }
+      }
     }
     if (was) {
       server.fireDisconnected(s.participant);
     }
+  }
+
+  private void graceExpired(Slot s, int generation) {
+    synchronized (s) {
+      if (s.breaks == generation) {
+        reportGone(s, LeaveReason.STREAM_CANCELLED);
+      }
+    }
+  }
+
+  /** Tells the session the participant is gone, after its last frame. Called holding the slot. */
+  private void reportGone(Slot s, LeaveReason reason) {
+    if (s.ended || s.gone || s.attached != null) {
+      return;
+    }
+    s.gone = true;
+    s.channel.inbox.add(InboundFrame.clientLeft(s.clientId, reason));
+    server.fireLeft(s.participant, reason);
   }
 
   synchronized void sendFrame(long seq, byte[] payload, long ack) {
@@ -329,7 +373,7 @@ final class ServerStream implements StreamObserver<byte[]> {
     synchronized (this) {
       closedNow = failLocked(status);
     }
-    detach();
+    detach(LeaveReason.STREAM_CANCELLED, false);
     if (closedNow) {
       reportRefused(status);
     }

@@ -19,6 +19,10 @@ final class Slot {
   long lastAccepted;
   ServerStream attached;
   boolean ended;
+  /** True once the participant was reported gone to the session (it may not resume after). */
+  boolean gone;
+  /** How many times an attached stream ended; a resume-grace timer acts only if none ended since. */
+  int breaks;
 
   Slot(int participant, int clientId, GroupChannel channel) {
     this.participant = participant;

@@ -5,10 +5,11 @@
  * lines. The session protocol is specified in {@code spec/transport.md}, sections 7 and 8.
  *
  * <p>Start with {@link io.secagg.transport.grpc.SecAggGrpcServer#builder} on the server, with a
- * {@link io.secagg.transport.grpc.GroupPlan} (one group, or participants split into groups) and
+ * {@link io.secagg.core.session.GroupPlan} (one group, or participants split into groups) and
  * {@link io.secagg.transport.grpc.ServerTls}; and with {@link
  * io.secagg.transport.grpc.SecAggGrpcClient#builder} on each participant, with {@link
  * io.secagg.transport.grpc.ClientTls} and optionally a {@link
- * io.secagg.transport.grpc.ConfigPolicy} that the offered session must meet.
+ * io.secagg.core.session.ConfigPolicy} that the offered session must meet. Group plans and
+ * policies belong to secagg-core's session layer, so that every transport shares them.
  */
 package io.secagg.transport.grpc;

@@ -10,6 +10,9 @@ import static io.secagg.transport.grpc.Harness.expireWhenQueued;
 
 import io.secagg.core.protocol.AbortReason;
 import io.secagg.core.protocol.SecAggConfig;
+import io.secagg.core.session.GroupOutcome;
+import io.secagg.core.session.GroupPlan;
+import io.secagg.core.session.GroupedResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +31,7 @@ class GroupedRoundTest {
   @TempDir Path dir;
 
   private static GroupPlan twelveInThreeGroups() {
-    return GroupPlan.split(12, 5, (g, size) -> SecAggConfig.builder().clientCount(size).threshold(3)
+    return GroupPlan.split(12, 5, g -> SecAggConfig.builder().clientCount(g.size()).threshold(3)
         .vectorLength(40).modulus(TestPki.M).completeGraph().build());
   }
 

@@ -1,5 +1,7 @@
 package io.secagg.transport.grpc;
 
+import io.secagg.core.session.GroupPlan;
+import io.secagg.core.session.GroupedResult;
 import io.secagg.core.vector.ModVector;
 import java.time.Duration;
 import java.util.List;
@@ -96,6 +98,16 @@ final class Harness implements AutoCloseable {
         return c.participate(inputs.get(id - 1));
       }
     });
+  }
+
+  /** Joins {@code id} with a client whose channel shuts down for good right after frame {@code seq}. */
+  Future<Participation> joinDyingAfter(int id, long seq) throws Exception {
+    return join(client(id).hooks(new ClientHooks() {
+      @Override
+      public boolean dieAfterSend(long sent) {
+        return sent == seq;
+      }
+    }), id);
   }
 
   <T> Future<T> submit(Callable<T> task) {

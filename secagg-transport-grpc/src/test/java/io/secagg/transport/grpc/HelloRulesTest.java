@@ -11,6 +11,10 @@ import static io.secagg.transport.grpc.Harness.due;
 
 import io.grpc.Status;
 import io.secagg.core.protocol.SecAggConfig;
+import io.secagg.core.session.ConfigPolicy;
+import io.secagg.core.session.ConfigRejectedException;
+import io.secagg.core.session.GroupPlan;
+import io.secagg.core.session.GroupedResult;
 import io.secagg.transport.grpc.internal.proto.ClientEnvelope;
 import io.secagg.transport.grpc.internal.proto.ServerEnvelope;
 import java.nio.file.Path;

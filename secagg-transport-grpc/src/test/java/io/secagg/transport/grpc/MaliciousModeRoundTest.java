@@ -12,6 +12,8 @@ import io.secagg.core.protocol.Dropout;
 import io.secagg.core.protocol.Round;
 import io.secagg.core.protocol.SecAggConfig;
 import io.secagg.core.protocol.SecurityMode;
+import io.secagg.core.session.GroupPlan;
+import io.secagg.core.session.GroupedResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

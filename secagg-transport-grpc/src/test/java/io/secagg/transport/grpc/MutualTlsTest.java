@@ -10,6 +10,8 @@ import static io.secagg.transport.grpc.Harness.PATIENCE_SECONDS;
 import static io.secagg.transport.grpc.Harness.due;
 import static io.secagg.transport.grpc.Harness.expireWhenQueued;
 
+import io.secagg.core.session.GroupPlan;
+import io.secagg.core.session.GroupedResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,6 +4,8 @@ import static io.secagg.transport.grpc.Harness.due;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.secagg.core.session.GroupPlan;
+import io.secagg.core.session.GroupedResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,8 @@ package io.secagg.transport.grpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.secagg.core.session.GroupPlan;
+import io.secagg.core.session.GroupedResult;
 import io.secagg.core.vector.ModVector;
 import java.nio.file.Path;
 import java.util.ArrayList;

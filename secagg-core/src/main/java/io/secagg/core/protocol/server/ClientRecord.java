@@ -4,6 +4,7 @@ import io.secagg.core.protocol.AdvertiseKeys;
 import io.secagg.core.protocol.AdvertisedKeys;
 import io.secagg.core.protocol.Dropout;
 import io.secagg.core.protocol.EncryptedShares;
+import io.secagg.core.protocol.LeaveReason;
 import io.secagg.core.shamir.Share;
 
 /**
@@ -50,6 +51,11 @@ final class ClientRecord {
   Attendance attendance = Attendance.NOT_EXPECTED;
   /** Broke a rule or aborted: never contacted again; see {@link ServerContext#ban}. */
   boolean banned;
+  /**
+   * How the transport reported the client gone ({@link ServerMachine#clientLeft}), or null: it is
+   * never waited for again, and what it already contributed stands.
+   */
+  LeaveReason gone;
   /** The first record of the server no longer counting on the client, or null. */
   Dropout dropout;
 
@@ -81,13 +87,14 @@ final class ClientRecord {
     this.id = id;
   }
 
-  /** In U3 and still contactable. */
+  /** In U3 and still contactable (neither excluded nor reported gone). */
   boolean reachableSurvivor() {
-    return stage.atLeast(Stage.MASKED) && !banned;
+    return stage.atLeast(Stage.MASKED) && !banned && gone == null;
   }
 
   @Override
   public String toString() {
-    return "ClientRecord[" + id + ", " + stage + ", " + attendance + (banned ? ", banned" : "") + "]";
+    return "ClientRecord[" + id + ", " + stage + ", " + attendance + (banned ? ", banned" : "")
+        + (gone != null ? ", gone" : "") + "]";
   }
 }

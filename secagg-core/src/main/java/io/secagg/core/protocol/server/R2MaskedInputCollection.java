@@ -76,6 +76,12 @@ public final class R2MaskedInputCollection extends ServerState {
     if (survivors.isEmpty()) {
       throw new ProtocolViolation(AbortReason.TOO_FEW_SURVIVORS, "no client sent its masked input");
     }
+    for (int u : survivors) {
+      if (ctx.client(u).gone != null && !ctx.isBanned(u)) {
+        // Its input stands, but the next round will not ask it: that is where it left.
+        ctx.dropDisconnected(u, ctx.malicious() ? Round.CONSISTENCY_CHECK : Round.UNMASKING);
+      }
+    }
     if (ctx.malicious()) {
       ConsistencyCheckRequest request = new ConsistencyCheckRequest(survivors);
       R3ConsistencyCheck next = new R3ConsistencyCheck(ctx, survivors);

@@ -62,7 +62,12 @@ public final class R3ConsistencyCheck extends ServerState {
     recordSilent(ctx);
     for (int u = 1; u <= ctx.n; u++) {
       if (answerKept(ctx, u)) {
-        ctx.client(u).stage = ClientRecord.Stage.RESPONDER;
+        if (ctx.client(u).gone != null) {
+          // A signer the transport has since reported gone will not unmask: do not count on it.
+          ctx.dropDisconnected(u, Round.UNMASKING);
+        } else {
+          ctx.client(u).stage = ClientRecord.Stage.RESPONDER;
+        }
       }
     }
     for (int u : ctx.peel(ClientRecord.Stage.RESPONDER)) {

@@ -47,6 +47,8 @@ final class ServerContext {
   private int vectorsAllocated;
 
   final List<AddressedMessage> out = new ArrayList<>();
+  /** How many clients the transport has reported gone. */
+  int goneCount;
 
   ServerContext(SecAggConfig config, SecureRandom random, ServerOptions options) {
     this.config = config;
@@ -149,6 +151,17 @@ final class ServerContext {
     ClientRecord c = clients[clientId];
     if (c.dropout == null) {
       c.dropout = new Dropout(clientId, round, cause, violation);
+    }
+  }
+
+  /**
+   * Records that the transport reported {@code clientId} gone and that {@code round} is the
+   * first round that stops waiting for it (the first record wins).
+   */
+  void dropDisconnected(int clientId, Round round) {
+    ClientRecord c = clients[clientId];
+    if (c.dropout == null) {
+      c.dropout = Dropout.disconnected(clientId, round, c.gone);
     }
   }
 

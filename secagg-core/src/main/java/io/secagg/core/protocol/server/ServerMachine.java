@@ -6,6 +6,7 @@ import io.secagg.core.protocol.AggregationResult;
 import io.secagg.core.protocol.ClientAbort;
 import io.secagg.core.protocol.ClientMessage;
 import io.secagg.core.protocol.Dropout;
+import io.secagg.core.protocol.LeaveReason;
 import io.secagg.core.protocol.Round;
 import io.secagg.core.protocol.SecAggConfig;
 import io.secagg.core.protocol.ServerAbort;
@@ -25,7 +26,8 @@ import java.util.Objects;
  * <p>States: {@link R0AdvertiseKeys} &rarr; {@link R1ShareKeys} &rarr; {@link
  * R2MaskedInputCollection} &rarr; ({@link R3ConsistencyCheck}, malicious mode) &rarr; {@link
  * R4Unmasking} &rarr; {@link ServerCompleted}, or {@link ServerAborted}. A round closes when every client it
- * expects has answered (or left), or on {@link #advance()}.
+ * expects has answered or left (an abort notice, an exclusion, or {@link #clientLeft} from the
+ * transport), or on {@link #advance()}.
  *
  * <p><b>Contract for peer input:</b> nothing a client sends makes a method throw. A client that
  * breaks a rule is excluded from the rest of the session (and sent an abort notice); a message
@@ -135,6 +137,41 @@ public final class ServerMachine {
   }
 
   /**
+   * Tells the machine that the transport has lost client {@code clientId} for good: its
+   * connection closed, its stream was cancelled and not resumed, or it said it is leaving. The
+   * machine stops waiting for it at once: if the current round expects an answer it has not
+   * sent, it is recorded as {@link Dropout.Cause#DISCONNECTED} and the round closes as soon as
+   * every other expected client has answered or left; a later round never waits for it. What it
+   * already contributed stands, exactly as for a client that is silent at a deadline (a masked
+   * input already added stays in the sum and its self mask is recovered from its neighbours'
+   * shares). Ignored for ids outside 1..n, for excluded or already departed clients, and in a
+   * terminal state.
+   *
+   * <p>This is transport information, not protocol evidence, and the caller must only report a
+   * client whose frames can no longer arrive (a message from it after this call is ignored).
+   *
+   * @param clientId the client, as authenticated by the transport
+   * @param reason how the transport learnt it
+   * @return the messages to send (the next round's requests if this closed a round) and the new
+   *     state
+   * @throws NullPointerException if {@code reason} is null
+   * @throws IllegalStateException if {@link #start()} has not been called
+   */
+  public ServerOutcome clientLeft(int clientId, LeaveReason reason) {
+    Objects.requireNonNull(reason, "reason");
+    checkStarted();
+    if (state.isTerminal() || !ctx.config.isClientId(clientId) || ctx.isBanned(clientId)
+        || ctx.client(clientId).gone != null) {
+      return flush();
+    }
+    ctx.client(clientId).gone = reason;
+    ctx.goneCount++;
+    releaseIfGone(clientId);
+    closeWhileComplete();
+    return flush();
+  }
+
+  /**
    * The current round's deadline has passed: closes it with the answers received so far (every
    * silent client counts as dropped). Ignored in a terminal state.
    *
@@ -179,7 +216,7 @@ public final class ServerMachine {
   }
 
   /** The server's record so far of every client that left the session, ascending by id. */
-  public java.util.List<io.secagg.core.protocol.Dropout> dropouts() {
+  public List<Dropout> dropouts() {
     return ctx.dropouts();
   }
 
@@ -223,6 +260,22 @@ public final class ServerMachine {
       state = state.close(ctx);
     } catch (ProtocolViolation v) {
       abort(v.reason(), v.getMessage());
+      return;
+    }
+    if (ctx.goneCount > 0 && !state.isTerminal()) {
+      // The new round must not wait for clients the transport already reported gone.
+      for (int id = 1; id <= ctx.n; id++) {
+        releaseIfGone(id);
+      }
+    }
+  }
+
+  /** If the current round still waits for {@code id} and the transport reported it gone, stops waiting. */
+  private void releaseIfGone(int id) {
+    ClientRecord c = ctx.client(id);
+    if (c.gone != null && c.attendance == ClientRecord.Attendance.PENDING && state.isExpected(ctx, id)) {
+      ctx.dropDisconnected(id, state.round());
+      state.leave(ctx, id);
     }
   }
 

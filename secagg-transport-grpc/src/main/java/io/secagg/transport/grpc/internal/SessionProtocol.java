@@ -43,7 +43,8 @@ public final class SessionProtocol {
 
   /**
    * The same method as the server registers it: requests arrive as raw bytes and the server parses
-   * them itself with the strict {@link EnvelopeCodec#parseClient}, so that bytes which are not a {@link ClientEnvelope} close only their stream with
+   * them itself with the strict {@link EnvelopeCodec#parseClient}, so that bytes which are not a
+   * {@link ClientEnvelope} close only their stream with
    * {@code INVALID_ARGUMENT} (spec/transport.md, 7.8) instead of failing inside gRPC, which would
    * answer {@code INTERNAL} and log a stack trace for every such message.
    */
