@@ -1,5 +1,7 @@
 package io.secagg.bench;
 
+import io.secagg.core.vector.ModVector;
+import io.secagg.core.vector.Modulus;
 import io.secagg.dp.ddg.DdgClient;
 import io.secagg.dp.ddg.DdgParameterSelection;
 import io.secagg.dp.ddg.DdgParameters;
@@ -48,7 +50,7 @@ public class DdgPipelineBenchmark {
 
   private DdgParameters params;
   private double[] update;
-  private long[] encoded;
+  private ModVector encoded;
   private byte[] seed;
   private AesCtrBitSource source;
   private Random random;
@@ -58,7 +60,7 @@ public class DdgPipelineBenchmark {
   @Setup
   public void setup() {
     params = DdgParameterSelection.builder().epsilon(1).delta(1e-6).rounds(1000).clients(1000)
-        .dimension(dimension).clipNorm(1).bits(bits).select();
+        .dimension(dimension).clipNorm(1).modulus(Modulus.powerOfTwo(bits)).build();
     Random r = new Random(7);
     update = new double[dimension];
     for (int i = 0; i < dimension; i++) {
@@ -73,7 +75,7 @@ public class DdgPipelineBenchmark {
   }
 
   @Benchmark
-  public long[] clientEncode() {
+  public ModVector clientEncode() {
     return DdgClient.encode(params, update, seed, source);
   }
 

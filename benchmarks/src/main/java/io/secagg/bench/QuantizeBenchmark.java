@@ -1,7 +1,10 @@
 package io.secagg.bench;
 
+import io.secagg.core.quant.QuantizedVector;
 import io.secagg.core.quant.Quantizer;
 import io.secagg.core.quant.QuantizerConfig;
+import io.secagg.core.vector.ModVector;
+import io.secagg.core.vector.Modulus;
 import java.security.SecureRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -43,7 +46,7 @@ public class QuantizeBenchmark {
   public int size;
 
   private double[] update;
-  private long[] sum;
+  private ModVector sum;
   private Quantizer quantizer;
   private SecureRandom secureRandom;
   private byte[] words;
@@ -55,14 +58,14 @@ public class QuantizeBenchmark {
   @Setup
   public void setUp() {
     QuantizerConfig config =
-        QuantizerConfig.builder().clipBound(1.0).modulusPowerOfTwo(32).maxClients(1000).build();
+        QuantizerConfig.builder().clipBound(1.0).modulus(Modulus.powerOfTwo(32)).maxClients(1000).build();
     quantizer = Quantizer.create(config);
     java.util.Random r = new java.util.Random(42);
     update = new double[size];
     for (int i = 0; i < size; i++) {
       update[i] = (r.nextDouble() * 2 - 1) * 1.2;
     }
-    sum = quantizer.quantize(update).values();
+    sum = quantizer.quantize(update).vector();
     secureRandom = new SecureRandom();
     words = new byte[8 * size];
     clip = config.clipBound();
@@ -72,8 +75,8 @@ public class QuantizeBenchmark {
 
   /** The production client path. */
   @Benchmark
-  public long[] quantize() {
-    return quantizer.quantize(update).values();
+  public QuantizedVector quantize() {
+    return quantizer.quantize(update);
   }
 
   /** Baseline: clip, scale, round to nearest, offset; no randomness at all. */

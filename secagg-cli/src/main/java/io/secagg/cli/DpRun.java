@@ -45,7 +45,7 @@ record DpRun(double epsilon, double delta, long rounds, double clip, int clients
   DdgParameters select(int minSurvivors) {
     return DdgParameterSelection.builder().epsilon(epsilon).delta(delta).rounds(rounds)
         .clients(clients).minimumSurvivors(minSurvivors).dimension(length).clipNorm(clip)
-        .bits(modulus.bits()).select();
+        .modulus(modulus).build();
   }
 
   /** The parameters, before the run. */

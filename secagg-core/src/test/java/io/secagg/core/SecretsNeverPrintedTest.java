@@ -152,7 +152,7 @@ class SecretsNeverPrintedTest {
     s.put(AesCtrMaskGenerator.class, new Sample(prg, prgForbidden));
 
     QuantizerConfig config =
-        QuantizerConfig.builder().clipBound(1.0).modulusPowerOfTwo(62).maxClients(4).build();
+        QuantizerConfig.builder().clipBound(1.0).modulus(Modulus.powerOfTwo(62)).maxClients(4).build();
     Quantizer quantizer = Quantizer.create(config, rnd);
     double[] input = {0.7071067811865476, -0.3141592653589793, 0.2718281828459045};
     var quantized = quantizer.quantize(input);
@@ -160,7 +160,7 @@ class SecretsNeverPrintedTest {
     for (double d : input) {
       qForbidden.add(Double.toString(d));
     }
-    qForbidden.addAll(renderings(quantized.values()));
+    qForbidden.addAll(renderings(quantized.vector().toLongArray()));
     s.put(quantized.getClass(), new Sample(quantized, qForbidden));
     s.put(Quantizer.class, new Sample(quantizer, qForbidden));
     addProtocolSamples(s, rnd);

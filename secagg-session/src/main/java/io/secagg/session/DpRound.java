@@ -28,9 +28,9 @@ import java.util.function.IntFunction;
  *
  * <pre>{@code
  * DdgParameters p = DdgParameterSelection.builder().epsilon(1).delta(1e-5).rounds(1)
- *     .clients(100).dimension(50_000).clipNorm(1).bits(32).select();
+ *     .clients(100).dimension(50_000).clipNorm(1).modulus(Modulus.powerOfTwo(32)).build();
  * SecAggConfig config = plan.configBuilder(100)
- *     .vectorLength(p.paddedDimension()).modulus(Modulus.powerOfTwo(32)).build();
+ *     .vectorLength(p.paddedDimension()).modulus(p.modulus()).build();
  * DpReport r = DpRound.builder(p, config).updates(id -> updates[id]).build().run();
  * r.decodedSum(); r.rmse(); r.guarantee(1, 1e-5).epsilon();
  * }</pre>
@@ -63,7 +63,7 @@ public final class DpRound {
    *
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the configuration's vector length is not the padded
-   *     dimension D, or its modulus is not the parameters' 2^b
+   *     dimension D, or its modulus is not the parameters'
    */
   public static Builder builder(DdgParameters params, SecAggConfig config) {
     Objects.requireNonNull(params, "params");
@@ -73,15 +73,11 @@ public final class DpRound {
           + " is not the DDG's padded dimension " + params.paddedDimension() + " (d = " + params.dimension()
           + " rounded up to a power of two)");
     }
-    Modulus m = ddgModulus(params);
+    Modulus m = params.modulus();
     if (!config.modulus().equals(m)) {
       throw new IllegalArgumentException("the session's modulus " + config.modulus() + " is not the DDG's " + m);
     }
     return new Builder(params, config);
-  }
-
-  static Modulus ddgModulus(DdgParameters params) {
-    return Modulus.of(params.modulus());
   }
 
   /** The DDG parameters. */
@@ -104,10 +100,10 @@ public final class DpRound {
     double[][] clipped = new double[n + 1][];
     IntFunction<ModVector> inputs = id -> {
       double[] update = update(id);
-      long[] wrapped = DdgClient.encode(params, update, rotationSeed, bitSource(id));
+      ModVector encoded = DdgClient.encode(params, update, rotationSeed, bitSource(id));
       L2Clipping.clip(update, params.clipNorm());
       clipped[id] = update;
-      return ModVector.of(config.modulus(), wrapped);
+      return encoded;
     };
     SecAggReport report = secAgg.inputs(inputs).build().run();
     double[] decoded = null;
@@ -119,7 +115,7 @@ public final class DpRound {
     }
     if (report.completed()) {
       try {
-        decoded = DdgServer.decode(params, report.sum().orElseThrow().toLongArray(), rotationSeed);
+        decoded = DdgServer.decode(params, report.sum().orElseThrow(), rotationSeed);
       } catch (InvalidAggregateException e) {
         // The session's modulus and length are the parameters' own: a rejection is a bug.
         throw new IllegalStateException("the session's sum is not a DDG aggregate: " + e.getMessage(), e);

@@ -30,7 +30,7 @@ class DpRoundTest {
 
   private static SecAggConfig config(DdgParameters p, int clients, int threshold) {
     return SecAggConfig.builder().clientCount(clients).threshold(threshold).completeGraph()
-        .vectorLength(p.paddedDimension()).modulus(Modulus.of(p.modulus())).build();
+        .vectorLength(p.paddedDimension()).modulus(p.modulus()).build();
   }
 
   /**
@@ -42,8 +42,8 @@ class DpRoundTest {
   @Test
   void theDecodedSumsErrorMatchesTheAccountedNoiseAndEpsilonIsReported() throws Exception {
     DdgParameters p = DdgParameterSelection.builder()
-        .epsilon(5).delta(1e-5).rounds(10).clients(20).dimension(1000).clipNorm(1).bits(20)
-        .noiseKind(NoiseKind.DISCRETE_GAUSSIAN).select();
+        .epsilon(5).delta(1e-5).rounds(10).clients(20).dimension(1000).clipNorm(1).modulus(Modulus.powerOfTwo(20))
+        .noiseKind(NoiseKind.DISCRETE_GAUSSIAN).build();
     double[][] u = updates(20, 1000, 1);
     DpReport r = DpRound.builder(p, config(p, 20, 11)).updates(id -> u[id]).seed(42).build().run();
     assertTrue(r.completed());
@@ -60,7 +60,7 @@ class DpRoundTest {
   @Test
   void crashedClientsAreLeftOutOfTheSumTheTruthAndTheNoise() throws Exception {
     DdgParameters p = DdgParameterSelection.builder()
-        .epsilon(5).delta(1e-5).rounds(10).clients(15).dimension(200).clipNorm(1).bits(24).select();
+        .epsilon(5).delta(1e-5).rounds(10).clients(15).dimension(200).clipNorm(1).modulus(Modulus.powerOfTwo(24)).build();
     DpReport r = DpRound.builder(p, config(p, 20, 11))
         .dropouts(DropoutSchedule.scripted().drop(Round.MASKED_INPUT_COLLECTION, 1, 2, 3, 4, 5).build())
         .seed(9).build().run();
@@ -75,7 +75,7 @@ class DpRoundTest {
   @Test
   void anAbortedRoundReleasesNothing() throws Exception {
     DdgParameters p = DdgParameters.builder().dimension(4).clipNorm(1).scale(10).localVariance(Rational.of(1, 1))
-        .bits(12).build();
+        .modulus(Modulus.powerOfTwo(12)).build();
     DpReport r = DpRound.builder(p, config(p, 5, 3))
         .dropouts(DropoutSchedule.scripted().drop(Round.SHARE_KEYS, 1, 2, 3).build()).seed(1).build().run();
     assertFalse(r.completed());
@@ -87,7 +87,7 @@ class DpRoundTest {
   @Test
   void rejectsASessionThatDoesNotCarryTheEncodingAndBadUpdates() {
     DdgParameters p = DdgParameters.builder().dimension(5).clipNorm(1).scale(10).localVariance(Rational.of(1, 1))
-        .bits(12).build();
+        .modulus(Modulus.powerOfTwo(12)).build();
     SecAggConfig wrongLength = SecAggConfig.builder().clientCount(4).threshold(2).completeGraph().vectorLength(5)
         .modulus(Modulus.powerOfTwo(12)).build();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DpRound.builder(p, wrongLength));

@@ -34,7 +34,8 @@ import java.util.stream.Stream;
  * inputs and must match exactly, an {@code invalid} case must be rejected with the error it names.
  *
  * <p>Files of an algorithm whose checkers need a module's internal classes are reported as
- * skipped, naming the module whose own tests check them ({@code vdaf_*.json}: secagg-vdaf); a file
+ * skipped, naming the module whose own tests check them ({@code vdaf_*.json}: secagg-vdaf; {@code
+ * federated_*.json}: secagg-federated); a file
  * of any other unknown algorithm is a failure.
  *
  * <p>Thread-safe: every call works on its own state.

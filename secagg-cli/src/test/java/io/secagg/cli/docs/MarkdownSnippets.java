@@ -70,6 +70,7 @@ public final class MarkdownSnippets {
           "io.secagg.dp.clip",
           "io.secagg.dp.ddg",
           "io.secagg.dp.sampling",
+          "io.secagg.federated",
           "io.secagg.he",
           "io.secagg.he.aggregation",
           "io.secagg.he.encoding",

@@ -1,33 +1,39 @@
 package io.secagg.core.quant;
 
+import io.secagg.core.vector.ModVector;
+import io.secagg.core.vector.Modulus;
+
 /**
- * One client's quantized vector and its report. Immutable: {@link #values()} returns a copy.
+ * One client's quantized vector and its report. Immutable: {@link #vector()} returns a copy.
+ *
+ * <p>The vector is an element of Z_m^L with the configuration's {@link Modulus}, the type the
+ * protocol takes as a client's input: {@code ClientMachine.builder(config, id).input(q.vector())}.
  */
 public final class QuantizedVector {
-  private final long[] values;
+  private final ModVector vector;
   private final int clippedCount;
 
-  QuantizedVector(long[] values, int clippedCount) {
-    this.values = values;
+  QuantizedVector(ModVector vector, int clippedCount) {
+    this.vector = vector;
     this.clippedCount = clippedCount;
   }
 
   /**
-   * The quantized values, each in [0, 2B] and hence in [0, m), read as unsigned 64-bit integers
-   * (a fresh copy).
+   * The quantized values as a vector over Z_m (a fresh copy): each element lies in [0, 2B], see
+   * {@link QuantizerConfig#offset()}.
    */
-  public long[] values() {
-    return values.clone();
+  public ModVector vector() {
+    return vector.copy();
   }
 
-  /** The value at coordinate {@code i}. */
-  public long value(int i) {
-    return values[i];
+  /** The modulus m of the values. */
+  public Modulus modulus() {
+    return vector.modulus();
   }
 
   /** The number of coordinates. */
   public int length() {
-    return values.length;
+    return vector.length();
   }
 
   /** How many input coordinates were outside [-c, c] and were clipped to the bound. */
@@ -38,6 +44,7 @@ public final class QuantizedVector {
   /** Sizes and counts only: quantized values are derived from private inputs. */
   @Override
   public String toString() {
-    return "QuantizedVector[length=" + values.length + ", clipped=" + clippedCount + "]";
+    return "QuantizedVector[length=" + vector.length() + ", m=" + vector.modulus() + ", clipped="
+        + clippedCount + "]";
   }
 }

@@ -3,6 +3,7 @@ package io.secagg.core.quant;
 import io.secagg.core.crypto.Keystream;
 import io.secagg.core.crypto.KeystreamPurpose;
 import io.secagg.core.internal.QuantRounding;
+import io.secagg.core.vector.ModVector;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
@@ -62,20 +63,25 @@ public final class Quantizer {
    * Quantizes one client's vector: clip to [-c, c], scale by 2^e, round stochastically, add B.
    * The input is not modified.
    *
-   * @return the values in [0, 2B] with the number of clipped coordinates
+   * @return the values in [0, 2B], as a vector over Z_m, with the number of clipped coordinates
    * @throws NullPointerException if {@code input} is null
    * @throws NonFiniteValueException if a coordinate is NaN or infinite (nothing is drawn or
    *     returned then)
+   * @throws IllegalArgumentException if the input is longer than {@link ModVector#MAX_LENGTH}
    */
   public QuantizedVector quantize(double[] input) {
     Objects.requireNonNull(input, "input");
     checkFinite(input);
+    if (input.length > ModVector.MAX_LENGTH) {
+      throw new IllegalArgumentException(
+          "Invalid input length " + input.length + "; at most " + ModVector.MAX_LENGTH);
+    }
     byte[] seed = new byte[32];
     random.nextBytes(seed);
     try {
       long[] out = new long[input.length];
       QuantRounding.Outcome outcome = quantizeWithSeed(input, seed, out);
-      return new QuantizedVector(out, outcome.clipped());
+      return new QuantizedVector(ModVector.of(config.modulus(), out), outcome.clipped());
     } finally {
       Arrays.fill(seed, (byte) 0);
     }
@@ -87,6 +93,7 @@ public final class Quantizer {
    *
    * @throws NullPointerException if {@code input} is null
    * @throws NonFiniteValueException if a coordinate is NaN or infinite
+   * @throws IllegalArgumentException if the input is longer than {@link ModVector#MAX_LENGTH}
    */
   public QuantizedVector quantize(float[] input) {
     Objects.requireNonNull(input, "input");
@@ -117,41 +124,42 @@ public final class Quantizer {
   }
 
   /**
-   * Decodes the sum modulo m of {@code clientsIncluded} quantized vectors: coordinate S becomes
-   * (S - n * B) * 2^-e, rounded to binary64. Sums above n * 2B are counted and clamped (see
-   * {@link DequantizedSum}), never silently wrapped.
+   * Decodes the sum modulo m of {@code clientsIncluded} quantized vectors, as the protocol
+   * returns it ({@code AggregationResult.sum()}): coordinate S becomes (S - n * B) * 2^-e,
+   * rounded to binary64. Sums above n * 2B are counted and clamped (see {@link DequantizedSum}),
+   * never silently wrapped.
    *
-   * @param sumModM the coordinate-wise sum modulo m, each an unsigned value in [0, m)
+   * @param sum the coordinate-wise sum modulo m
    * @param clientsIncluded n, the number of client vectors in the sum, 1..n_max
-   * @throws NullPointerException if {@code sumModM} is null
+   * @throws NullPointerException if {@code sum} is null
    * @throws TooManyClientsException if {@code clientsIncluded} &gt; n_max (the sum may have wrapped)
-   * @throws IllegalArgumentException if {@code clientsIncluded} &lt; 1, or a coordinate is not in
-   *     [0, m)
+   * @throws IllegalArgumentException if {@code clientsIncluded < 1}, or the sum's modulus is not
+   *     the configuration's
    */
-  public DequantizedSum dequantizeSum(long[] sumModM, int clientsIncluded) {
-    Objects.requireNonNull(sumModM, "sumModM");
+  public DequantizedSum dequantizeSum(ModVector sum, int clientsIncluded) {
+    Objects.requireNonNull(sum, "sum");
+    if (!sum.modulus().equals(config.modulus())) {
+      throw new IllegalArgumentException(
+          "The sum is over Z_" + sum.modulus() + " but this quantizer's modulus is "
+              + config.modulus());
+    }
     if (clientsIncluded > config.maxClients()) {
       throw new TooManyClientsException(clientsIncluded, config.maxClients());
     }
     if (clientsIncluded < 1) {
       throw new IllegalArgumentException("Invalid client count " + clientsIncluded + "; must be >= 1");
     }
-    long mMinus1 = config.modulusMinusOne();
-    for (int i = 0; i < sumModM.length; i++) {
-      if (Long.compareUnsigned(sumModM[i], mMinus1) > 0) {
-        throw new IllegalArgumentException(
-            "sum coordinate " + i + " is not an element of Z_m (m = " + config.modulus() + ")");
-      }
-    }
+    long mMinus1 = config.modulus().maxElement();
     long b = config.offset();
     // Both fit: n * 2B <= m - 1 < 2^64 (unsigned) and n * B < 2^63.
     long maxSum = (long) clientsIncluded * (2 * b);
     long centre = (long) clientsIncluded * b;
     int e = config.scaleExponent();
-    double[] out = new double[sumModM.length];
+    int length = sum.length();
+    double[] out = new double[length];
     int outOfRange = 0;
-    for (int i = 0; i < sumModM.length; i++) {
-      long s = sumModM[i];
+    for (int i = 0; i < length; i++) {
+      long s = sum.get(i);
       if (Long.compareUnsigned(s, maxSum) > 0) {
         outOfRange++;
         long above = s - maxSum;

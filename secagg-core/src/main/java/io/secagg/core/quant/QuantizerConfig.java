@@ -1,8 +1,10 @@
 package io.secagg.core.quant;
 
+import io.secagg.core.vector.Modulus;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.util.Objects;
 
 /**
  * Validated, immutable quantization parameters: the clip bound c, the modulus m, the largest
@@ -21,9 +23,10 @@ import java.math.RoundingMode;
  * arbitrary scale would round v * scale first. Choosing the largest power of two instead of the
  * largest real scale costs less than one bit of resolution.
  *
- * <p><b>Modulus.</b> Either m = 2^b with 1 &lt;= b &lt;= 64 ({@link Builder#modulusPowerOfTwo}) or a
- * general 2 &lt;= m &lt;= 2^62 ({@link Builder#modulus}). Quantized values and sums are elements of
- * [0, m) held in a {@code long}, read as <em>unsigned</em> (this matters only for m &gt; 2^63).
+ * <p><b>Modulus.</b> Any {@link Modulus}: m = 2^b with 1 &lt;= b &lt;= 64, or a general 2 &lt;= m &lt;=
+ * 2^62, the same type the protocol's {@code SecAggConfig} takes, so a quantized vector is a
+ * protocol input as it is. Quantized values and sums are elements of [0, m) (read as
+ * <em>unsigned</em> 64-bit integers, which matters only for m &gt; 2^63).
  *
  * <p><b>Scale.</b> By default (or after {@link Builder#largestSafeScale()}) e is the largest
  * exponent with c * 2^e &lt;= floor((m - 1) / (2 n_max)); {@link Builder#scaleExponent} sets it
@@ -34,26 +37,16 @@ public final class QuantizerConfig {
   public static final int MIN_SCALE_EXPONENT = -1074;
   /** The largest accepted scale exponent. */
   public static final int MAX_SCALE_EXPONENT = 1023;
-  /** The largest general (not power-of-two) modulus, 2^62. */
-  public static final long MAX_GENERAL_MODULUS = 1L << 62;
-
   private final double clipBound;
-  private final boolean powerOfTwo;
-  private final int modulusBits;
-  private final BigInteger modulus;
-  private final long modulusMinusOne; // unsigned
+  private final Modulus modulus;
   private final int maxClients;
   private final int scaleExponent;
   private final long offset;
 
   private QuantizerConfig(
-      double clipBound, boolean powerOfTwo, int modulusBits, BigInteger modulus, int maxClients,
-      int scaleExponent, long offset) {
+      double clipBound, Modulus modulus, int maxClients, int scaleExponent, long offset) {
     this.clipBound = clipBound;
-    this.powerOfTwo = powerOfTwo;
-    this.modulusBits = modulusBits;
     this.modulus = modulus;
-    this.modulusMinusOne = modulus.subtract(BigInteger.ONE).longValue();
     this.maxClients = maxClients;
     this.scaleExponent = scaleExponent;
     this.offset = offset;
@@ -69,32 +62,9 @@ public final class QuantizerConfig {
     return clipBound;
   }
 
-  /** True iff m = 2^{@link #modulusBits()}. */
-  public boolean isPowerOfTwoModulus() {
-    return powerOfTwo;
-  }
-
-  /**
-   * b for a power-of-two modulus m = 2^b.
-   *
-   * @throws IllegalStateException if the modulus is not a power of two set by {@link
-   *     Builder#modulusPowerOfTwo}
-   */
-  public int modulusBits() {
-    if (!powerOfTwo) {
-      throw new IllegalStateException("the modulus " + modulus + " was not given as a power of two");
-    }
-    return modulusBits;
-  }
-
-  /** The modulus m, exactly (it may be 2^64, which does not fit a {@code long}). */
-  public BigInteger modulus() {
+  /** The modulus m of the quantized values and of their sums. */
+  public Modulus modulus() {
     return modulus;
-  }
-
-  /** m - 1 as an unsigned 64-bit value. */
-  long modulusMinusOne() {
-    return modulusMinusOne;
   }
 
   /** n_max: the largest number of client values whose sum is guaranteed not to wrap. */
@@ -135,8 +105,7 @@ public final class QuantizerConfig {
 
   @Override
   public String toString() {
-    return "QuantizerConfig[clip=" + clipBound + ", m=" + (powerOfTwo ? "2^" + modulusBits : modulus)
-        + ", maxClients=" + maxClients + ", scale=2^" + scaleExponent + ", offset=" + offset + "]";
+    return "QuantizerConfig[clip=" + clipBound + ", m=" + modulus + ", maxClients=" + maxClients + ", scale=2^" + scaleExponent + ", offset=" + offset + "]";
   }
 
   /** Equal iff every parameter is equal. */
@@ -146,15 +115,14 @@ public final class QuantizerConfig {
       return false;
     }
     QuantizerConfig c = (QuantizerConfig) o;
-    return Double.compare(c.clipBound, clipBound) == 0 && c.powerOfTwo == powerOfTwo
-        && c.modulus.equals(modulus) && c.maxClients == maxClients
-        && c.scaleExponent == scaleExponent;
+    return Double.compare(c.clipBound, clipBound) == 0 && c.modulus.equals(modulus)
+        && c.maxClients == maxClients && c.scaleExponent == scaleExponent;
   }
 
   @Override
   public int hashCode() {
     return ((Double.hashCode(clipBound) * 31 + modulus.hashCode()) * 31 + maxClients) * 31
-        + scaleExponent + (powerOfTwo ? 1 : 0);
+        + scaleExponent;
   }
 
   /**
@@ -163,10 +131,7 @@ public final class QuantizerConfig {
    */
   public static final class Builder {
     private double clipBound = Double.NaN;
-    private boolean modulusSet;
-    private boolean powerOfTwo;
-    private int modulusBits;
-    private BigInteger modulus;
+    private Modulus modulus;
     private int maxClients;
     private boolean scaleSet;
     private int scaleExponent;
@@ -187,35 +152,13 @@ public final class QuantizerConfig {
     }
 
     /**
-     * Modulus m = 2^bits. Replaces any modulus set before.
+     * The modulus m, for example {@code Modulus.powerOfTwo(32)}: use the modulus of the
+     * protocol's {@code SecAggConfig}, so that quantized vectors are its inputs as they are.
      *
-     * @throws IllegalArgumentException if {@code bits} is outside 1..64
+     * @throws NullPointerException if {@code m} is null
      */
-    public Builder modulusPowerOfTwo(int bits) {
-      if (bits < 1 || bits > 64) {
-        throw new IllegalArgumentException("Invalid modulus bits " + bits + "; must be 1..64");
-      }
-      this.modulusSet = true;
-      this.powerOfTwo = true;
-      this.modulusBits = bits;
-      this.modulus = BigInteger.ONE.shiftLeft(bits);
-      return this;
-    }
-
-    /**
-     * A general modulus m (it may also be a power of two, but is then treated as general).
-     * Replaces any modulus set before.
-     *
-     * @throws IllegalArgumentException if {@code m} is outside 2..2^62
-     */
-    public Builder modulus(long m) {
-      if (m < 2 || m > MAX_GENERAL_MODULUS) {
-        throw new IllegalArgumentException("Invalid modulus " + m + "; must be 2..2^62");
-      }
-      this.modulusSet = true;
-      this.powerOfTwo = false;
-      this.modulusBits = 0;
-      this.modulus = BigInteger.valueOf(m);
+    public Builder modulus(Modulus m) {
+      this.modulus = Objects.requireNonNull(m, "modulus");
       return this;
     }
 
@@ -269,13 +212,13 @@ public final class QuantizerConfig {
       if (Double.isNaN(clipBound)) {
         throw new IllegalStateException("clip bound not set");
       }
-      if (!modulusSet) {
+      if (modulus == null) {
         throw new IllegalStateException("modulus not set");
       }
       if (maxClients == 0) {
         throw new IllegalStateException("maximum client count not set");
       }
-      BigInteger mMinus1 = modulus.subtract(BigInteger.ONE);
+      BigInteger mMinus1 = modulus.value().subtract(BigInteger.ONE);
       BigInteger perClientHalf = mMinus1.divide(BigInteger.valueOf(2L * maxClients));
       if (perClientHalf.signum() == 0) {
         throw new IllegalArgumentException(
@@ -298,8 +241,7 @@ public final class QuantizerConfig {
             "Clip bound " + clipBound + " with scale 2^" + e + " and " + maxClients
                 + " clients can decode to sums beyond the binary64 range");
       }
-      return new QuantizerConfig(
-          clipBound, powerOfTwo, modulusBits, modulus, maxClients, e, b.longValueExact());
+      return new QuantizerConfig(clipBound, modulus, maxClients, e, b.longValueExact());
     }
 
     /** The largest e in range with c * 2^e &lt;= limit (limit &gt;= 1). */

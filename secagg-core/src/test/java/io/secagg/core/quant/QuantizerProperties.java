@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.secagg.core.crypto.DeterministicRandom;
+import io.secagg.core.vector.ModVector;
+import io.secagg.core.vector.Modulus;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import net.jqwik.api.Arbitraries;
@@ -28,7 +30,7 @@ class QuantizerProperties {
     return Combinators.combine(clips, maxClients, bits, general, powerOfTwo)
         .as((c, n, b, m, p2) -> {
           QuantizerConfig.Builder builder = QuantizerConfig.builder().clipBound(c).maxClients(n);
-          return (p2 ? builder.modulusPowerOfTwo(b) : builder.modulus(m)).build();
+          return (p2 ? builder.modulus(Modulus.powerOfTwo(b)) : builder.modulus(Modulus.of(m))).build();
         });
   }
 
@@ -70,17 +72,17 @@ class QuantizerProperties {
       for (int j = 0; j < length; j++) {
         inputs[i][j] = valueIn(c, r);
       }
-      quantized[i] = q.quantize(inputs[i]).values();
+      quantized[i] = q.quantize(inputs[i]).vector().toLongArray();
     }
     long[] sum = new long[length];
     int e = config.scaleExponent();
     for (int j = 0; j < length; j++) {
       BigInteger exactSum = sumModM(config, quantized, j);
       // No wrap: the true sum is already below m.
-      assertTrue(exactSum.compareTo(config.modulus()) < 0, "sum wrapped");
+      assertTrue(exactSum.compareTo(config.modulus().value()) < 0, "sum wrapped");
       sum[j] = exactSum.mod(TWO_64).longValue();
     }
-    DequantizedSum decoded = q.dequantizeSum(sum, clients);
+    DequantizedSum decoded = q.dequantizeSum(ModVector.of(config.modulus(), sum), clients);
     assertEquals(0, decoded.outOfRangeCount());
     for (int j = 0; j < length; j++) {
       // T = S - n B, exactly; X = sum of inputs * 2^e, exactly. |T - X| < n.
@@ -107,11 +109,12 @@ class QuantizerProperties {
     int n = config.maxClients();
     long[][] all = new long[n][];
     for (int i = 0; i < n; i++) {
-      all[i] = q.quantize(new double[] {v, v}).values();
+      all[i] = q.quantize(new double[] {v, v}).vector().toLongArray();
     }
     BigInteger s = sumModM(config, all, 0);
-    assertTrue(s.signum() >= 0 && s.compareTo(config.modulus()) < 0, "sum " + s + " outside [0, m)");
-    DequantizedSum d = q.dequantizeSum(new long[] {s.longValue(), sumModM(config, all, 1).longValue()}, n);
+    assertTrue(s.signum() >= 0 && s.compareTo(config.modulus().value()) < 0, "sum " + s + " outside [0, m)");
+    DequantizedSum d = q.dequantizeSum(
+        ModVector.of(config.modulus(), new long[] {s.longValue(), sumModM(config, all, 1).longValue()}), n);
     assertEquals(0, d.outOfRangeCount());
     double bound = config.errorBound(n) + Math.ulp(n * config.clipBound()) * 2;
     assertTrue(Math.abs(d.value(0) - n * v) <= bound, d.value(0) + " vs " + n * v);
@@ -147,7 +150,7 @@ class QuantizerProperties {
     QuantizedVector out = Quantizer.create(config, r).quantize(in);
     assertEquals(outside, out.clippedCount());
     long twoB = 2 * config.offset();
-    for (long v : out.values()) {
+    for (long v : out.vector().toLongArray()) {
       assertTrue(Long.compareUnsigned(v, twoB) <= 0, "value above 2B");
     }
   }

@@ -3,6 +3,8 @@ package io.secagg.core.quant;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.secagg.core.crypto.DeterministicRandom;
+import io.secagg.core.vector.ModVector;
+import io.secagg.core.vector.Modulus;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
@@ -17,11 +19,11 @@ class StochasticRoundingUnbiasednessTest {
   /** Asserts that the count of round-ups of v (scale 2^e, offset B) matches frac(|v| 2^e). */
   private static void assertUnbiased(double v, int e, long seed) {
     QuantizerConfig c =
-        QuantizerConfig.builder().clipBound(Math.max(1, Math.abs(v) * 2)).modulusPowerOfTwo(40)
+        QuantizerConfig.builder().clipBound(Math.max(1, Math.abs(v) * 2)).modulus(Modulus.powerOfTwo(40))
             .maxClients(1).scaleExponent(e).build();
     double[] in = new double[DRAWS];
     java.util.Arrays.fill(in, v);
-    long[] out = Quantizer.create(c, DeterministicRandom.forTestVectorsOnly(seed)).quantize(in).values();
+    long[] out = Quantizer.create(c, DeterministicRandom.forTestVectorsOnly(seed)).quantize(in).vector().toLongArray();
     BigDecimal x = new BigDecimal(Math.abs(v)).multiply(new BigDecimal(Math.scalb(1.0, e)));
     long floor = x.toBigInteger().longValueExact();
     double p = x.subtract(new BigDecimal(floor)).doubleValue();
@@ -58,20 +60,20 @@ class StochasticRoundingUnbiasednessTest {
   void meanOfDecodedSumsConvergesToTheInput() {
     // 200 clients each quantizing 0.1 at scale 2^2: x = 0.4; the decoded sum's mean is 20.
     QuantizerConfig c =
-        QuantizerConfig.builder().clipBound(1).modulusPowerOfTwo(32).maxClients(200).scaleExponent(2).build();
+        QuantizerConfig.builder().clipBound(1).modulus(Modulus.powerOfTwo(32)).maxClients(200).scaleExponent(2).build();
     Quantizer q = Quantizer.create(c, DeterministicRandom.forTestVectorsOnly(8));
     int coordinates = 2000;
     long[] sum = new long[coordinates];
     double[] in = new double[coordinates];
     java.util.Arrays.fill(in, 0.1);
     for (int client = 0; client < 200; client++) {
-      long[] v = q.quantize(in).values();
+      long[] v = q.quantize(in).vector().toLongArray();
       for (int j = 0; j < coordinates; j++) {
         sum[j] += v[j];
       }
     }
     double total = 0;
-    for (double d : q.dequantizeSum(sum, 200).values()) {
+    for (double d : q.dequantizeSum(ModVector.of(c.modulus(), sum), 200).values()) {
       total += d;
     }
     // Each decoded coordinate has variance 200 * 0.4 * 0.6 / 16 = 3; the mean of 2000 has

@@ -1,5 +1,6 @@
 package io.secagg.dp.ddg;
 
+import io.secagg.core.vector.ModVector;
 import io.secagg.dp.clip.L2Clipping;
 import io.secagg.dp.internal.Hadamard;
 import io.secagg.dp.sampling.AesCtrBitSource;
@@ -37,7 +38,7 @@ public final class DdgClient {
    * @throws IllegalArgumentException as {@link #encode(DdgParameters, double[], byte[], BitSource)}
    * @throws IllegalStateException as {@link #encode(DdgParameters, double[], byte[], BitSource)}
    */
-  public static long[] encode(DdgParameters params, double[] update, byte[] rotationSeed) {
+  public static ModVector encode(DdgParameters params, double[] update, byte[] rotationSeed) {
     return encode(params, update, rotationSeed, AesCtrBitSource.threadLocal());
   }
 
@@ -48,15 +49,16 @@ public final class DdgClient {
    * @param update the real-valued update of length {@code d}; not modified
    * @param rotationSeed the shared 32-byte rotation seed of this round
    * @param bits the client's secure randomness (rounding and noise)
-   * @return {@code D} values in {@code [0, m)}
+   * @return the client's secure-aggregation input: a vector over {@code Z_m} of the padded
+   *     length {@code D} ({@link DdgParameters#paddedDimension()}), not {@code d}
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the length is not {@code d}, the seed is not 32 bytes, or
    *     the update has NaN or infinite entries
    * @throws IllegalStateException if conditional rounding fails {@link #MAX_ROUNDING_ATTEMPTS}
    *     times (probability far below 2^-100 for valid parameters)
    */
-  public static long[] encode(DdgParameters params, double[] update, byte[] rotationSeed, BitSource bits) {
-    return encodeTraced(params, update, rotationSeed, bits).wrapped();
+  public static ModVector encode(DdgParameters params, double[] update, byte[] rotationSeed, BitSource bits) {
+    return ModVector.of(params.modulus(), encodeTraced(params, update, rotationSeed, bits).wrapped());
   }
 
   /**
@@ -95,7 +97,7 @@ public final class DdgClient {
     } while (!withinBound(rounded, params.maxNormSquared()));
     long[] noise = new long[n];
     params.noiseSampler().fill(noise, bits);
-    long m = params.modulus();
+    long m = params.modulus().longValueExact();
     long[] wrapped = new long[n];
     for (int i = 0; i < n; i++) {
       wrapped[i] = Math.floorMod(rounded[i] + noise[i], m);
@@ -119,7 +121,7 @@ public final class DdgClient {
     }
   }
 
-  /** Exact {@code sum v_i^2 <= bound} on integers (each |v_i| < 2^31 since the bound is < 2^62). */
+  /** Exact {@code sum v_i^2 <= bound} on integers (each |v_i| &lt; 2^31 since the bound is &lt; 2^62). */
   static boolean withinBound(long[] v, long bound) {
     long sum = 0;
     for (long x : v) {

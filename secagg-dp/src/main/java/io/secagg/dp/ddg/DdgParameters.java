@@ -1,5 +1,6 @@
 package io.secagg.dp.ddg;
 
+import io.secagg.core.vector.Modulus;
 import io.secagg.dp.accounting.PrivacyGuarantee;
 import io.secagg.dp.accounting.Rdp;
 import io.secagg.dp.accounting.RdpCurve;
@@ -15,8 +16,13 @@ import java.util.Optional;
  * client and the server. Immutable; build with {@link #builder()} or choose with {@link
  * DdgParameterSelection}.
  *
- * <p>Derived values: the padded dimension {@code D} (next power of two {@code >= d}); the
- * integer-domain bound on the squared L2 norm of a rounded client vector, {@code maxNormSquared =
+ * <p><b>Padding.</b> The randomized Hadamard rotation needs a power-of-two length, so a client's
+ * {@code d} real values become {@link #paddedDimension()} {@code = D} elements of {@code Z_m}, the
+ * next power of two {@code >= d} (50,000 becomes 65,536): a secure-aggregation session that
+ * carries them has vector length {@code D}, not {@code d}. {@link DdgClient#encode} returns a
+ * vector of that length and {@link DdgServer#decode} takes one and returns {@code d} values.
+ *
+ * <p>Derived values: the padded dimension {@code D}; the integer-domain bound on the squared L2 norm of a rounded client vector, {@code maxNormSquared =
  * floor(min((c s + sqrt(D))^2, (c s)^2 + D/4 + sqrt(2 ln(1/beta)) (c s + sqrt(D)/2)))} (Kairouz,
  * Liu and Steinke 2021, Theorem 1; the second term only when {@code beta > 0}), which the client
  * enforces exactly and which is the L2 sensitivity used by the accountant.
@@ -24,7 +30,7 @@ import java.util.Optional;
  * <p><b>Dropouts.</b> Every client adds noise of variance {@code localVariance}; the aggregate of
  * {@code s} survivors carries {@code s * localVariance}. The guarantee therefore depends on the
  * number of survivors whose noise is in the sum: {@link #guarantee} takes it (or a range of
- * counts) as an argument. {@link DdgParameterSelection#minimumSurvivors} sizes {@code
+ * counts) as an argument. {@link DdgParameterSelection.Builder#minimumSurvivors} sizes {@code
  * localVariance} for the fewest survivors a round can complete with (the secure-aggregation
  * threshold), so every round that completes is at least as private as planned. Parameters chosen by the selection carry what
  * they were sized for ({@link #privacyPlan()}, {@link #plannedGuarantee()}).
@@ -32,6 +38,11 @@ import java.util.Optional;
 public final class DdgParameters {
   /** Largest supported dimension (2^24 coordinates). */
   public static final int MAX_DIMENSION = 1 << 24;
+  /**
+   * Largest modulus bit size: the pipeline adds and unwraps signed values in a {@code long}, so
+   * {@code m <= 2^62}.
+   */
+  public static final int MAX_MODULUS_BITS = 62;
 
   private final int dimension;
   private final int paddedDimension;
@@ -41,7 +52,7 @@ public final class DdgParameters {
   private final long maxNormSquared;
   private final Rational localVariance;
   private final NoiseKind noiseKind;
-  private final long modulus;
+  private final Modulus modulus;
   private final IntegerSampler sampler;
   private final DdgPrivacyPlan plan;
 
@@ -60,6 +71,40 @@ public final class DdgParameters {
         noiseKind == NoiseKind.DISCRETE_GAUSSIAN
             ? DiscreteGaussian.withSigma2(localVariance)
             : Skellam.withVariance(localVariance);
+  }
+
+  /** The dimension if the pipeline supports it (1..{@value #MAX_DIMENSION}). */
+  static int checkDimension(int d) {
+    if (d < 1 || d > MAX_DIMENSION) {
+      throw new IllegalArgumentException("Invalid dimension " + d + "; must be 1.." + MAX_DIMENSION);
+    }
+    return d;
+  }
+
+  /** The clip norm if it is finite and positive. */
+  static double checkClipNorm(double c) {
+    if (!(c > 0) || Double.isInfinite(c)) {
+      throw new IllegalArgumentException("Invalid clip norm " + c + "; must be finite and > 0");
+    }
+    return c;
+  }
+
+  /** The conditional-rounding beta if it is in [0, 1). */
+  static double checkBeta(double b) {
+    if (!(b >= 0 && b < 1)) {
+      throw new IllegalArgumentException("Invalid beta " + b + "; must be in [0, 1)");
+    }
+    return b;
+  }
+
+  /** The modulus if the pipeline supports it ({@code m <= 2^62}). */
+  static Modulus checkModulus(Modulus m) {
+    Objects.requireNonNull(m, "modulus");
+    if (m.bits() > MAX_MODULUS_BITS) {
+      throw new IllegalArgumentException(
+          "Invalid modulus " + m + " for the DDG pipeline; must be at most 2^" + MAX_MODULUS_BITS);
+    }
+    return m;
   }
 
   /** {@code floor} of the KLS bound on the squared norm after conditional rounding. */
@@ -88,7 +133,11 @@ public final class DdgParameters {
     return dimension;
   }
 
-  /** The padded length {@code D}: the next power of two {@code >= d}; the length on the wire. */
+  /**
+   * The padded length {@code D}: the next power of two {@code >= d}. This, not {@link
+   * #dimension()}, is the vector length of the secure-aggregation session that carries the
+   * encodings (see "Padding" in the class description).
+   */
   public int paddedDimension() {
     return paddedDimension;
   }
@@ -134,8 +183,8 @@ public final class DdgParameters {
     return noiseKind;
   }
 
-  /** The modulus {@code m}: every wire value is in {@code [0, m)}. */
-  public long modulus() {
+  /** The modulus {@code m}: every encoded value is in {@code [0, m)}; at most 2^62. */
+  public Modulus modulus() {
     return modulus;
   }
 
@@ -299,7 +348,7 @@ public final class DdgParameters {
 
   @Override
   public String toString() {
-    return "DdgParameters[d=" + dimension + ", D=" + paddedDimension + ", c=" + clipNorm + ", scale=" + scale
+    return "DdgParameters[d=" + dimension + " padded to D=" + paddedDimension + ", c=" + clipNorm + ", scale=" + scale
         + ", beta=" + beta + ", localVariance=" + localVariance + ", noise=" + noiseKind + ", m=" + modulus + "]";
   }
 
@@ -311,7 +360,7 @@ public final class DdgParameters {
     private double beta = Math.exp(-0.5);
     private Rational localVariance;
     private NoiseKind noiseKind = NoiseKind.DISCRETE_GAUSSIAN;
-    private long modulus;
+    private Modulus modulus;
     private DdgPrivacyPlan plan;
 
     private Builder() {}
@@ -328,10 +377,7 @@ public final class DdgParameters {
      * @throws IllegalArgumentException unless {@code 1 <= d <= 2^24}
      */
     public Builder dimension(int d) {
-      if (d < 1 || d > MAX_DIMENSION) {
-        throw new IllegalArgumentException("Invalid dimension " + d + "; must be 1.." + MAX_DIMENSION);
-      }
-      this.dimension = d;
+      this.dimension = checkDimension(d);
       return this;
     }
 
@@ -341,10 +387,7 @@ public final class DdgParameters {
      * @throws IllegalArgumentException unless finite and {@code > 0}
      */
     public Builder clipNorm(double c) {
-      if (!(c > 0) || Double.isInfinite(c)) {
-        throw new IllegalArgumentException("Invalid clip norm " + c + "; must be finite and > 0");
-      }
-      this.clipNorm = c;
+      this.clipNorm = checkClipNorm(c);
       return this;
     }
 
@@ -367,10 +410,7 @@ public final class DdgParameters {
      * @throws IllegalArgumentException unless in {@code [0, 1)}
      */
     public Builder beta(double b) {
-      if (!(b >= 0 && b < 1)) {
-        throw new IllegalArgumentException("Invalid beta " + b + "; must be in [0, 1)");
-      }
-      this.beta = b;
+      this.beta = checkBeta(b);
       return this;
     }
 
@@ -398,28 +438,14 @@ public final class DdgParameters {
     }
 
     /**
-     * Sets the modulus {@code m} directly.
+     * Sets the modulus {@code m}, for example {@code Modulus.powerOfTwo(32)}: the modulus of the
+     * secure-aggregation session that sums the encodings.
      *
-     * @throws IllegalArgumentException unless {@code 2 <= m <= 2^62}
+     * @throws NullPointerException if {@code m} is null
+     * @throws IllegalArgumentException if {@code m > 2^62} (see {@link #MAX_MODULUS_BITS})
      */
-    public Builder modulus(long m) {
-      if (m < 2 || m > (1L << 62)) {
-        throw new IllegalArgumentException("Invalid modulus " + m + "; must be in [2, 2^62]");
-      }
-      this.modulus = m;
-      return this;
-    }
-
-    /**
-     * Sets the modulus to {@code 2^bits}. The modulus {@code 2^bits}.
-     *
-     * @throws IllegalArgumentException unless {@code 1 <= bits <= 62}
-     */
-    public Builder bits(int bits) {
-      if (bits < 1 || bits > 62) {
-        throw new IllegalArgumentException("Invalid bit width " + bits + "; must be 1..62");
-      }
-      this.modulus = 1L << bits;
+    public Builder modulus(Modulus m) {
+      this.modulus = checkModulus(m);
       return this;
     }
 
@@ -431,7 +457,7 @@ public final class DdgParameters {
      * @throws IllegalArgumentException if the scaled norm bound is too large
      */
     public DdgParameters build() {
-      if (dimension == 0 || clipNorm == 0 || scale == 0 || localVariance == null || modulus == 0) {
+      if (dimension == 0 || clipNorm == 0 || scale == 0 || localVariance == null || modulus == null) {
         throw new IllegalStateException("dimension, clipNorm, scale, localVariance and modulus are required");
       }
       return new DdgParameters(this);

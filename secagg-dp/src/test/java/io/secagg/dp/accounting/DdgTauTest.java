@@ -120,7 +120,7 @@ class DdgTauTest {
   @Test
   void reproducesTheIssueFiguresComputedWithDpAccounting() {
     io.secagg.dp.ddg.DdgParameters p = io.secagg.dp.ddg.DdgParameters.builder().dimension(65536).clipNorm(1)
-        .scale(2.075617641714251).localVariance(io.secagg.dp.sampling.Rational.of(287, 256)).bits(16).build();
+        .scale(2.075617641714251).localVariance(io.secagg.dp.sampling.Rational.of(287, 256)).modulus(io.secagg.core.vector.Modulus.powerOfTwo(16)).build();
     long n = 1_000_000;
     double[] earlier = RdpOrdersTest.EARLIER_DEFAULT;
     assertEquals(3.717732, p.perRoundRdp(earlier, n).toApproxDp(1e-6).epsilon(), 5e-7);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.secagg.core.crypto.DeterministicRandom;
+import io.secagg.core.vector.Modulus;
 import io.secagg.dp.accounting.PrivacyGuarantee;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,9 +31,9 @@ class DdgDeploymentTest {
     return u;
   }
 
-  private static DdgParameterSelection selection(NoiseKind kind, long rounds) {
+  private static DdgParameterSelection.Builder selection(NoiseKind kind, long rounds) {
     return DdgParameterSelection.builder().epsilon(TARGET).delta(DELTA).rounds(rounds).clients(20)
-        .dimension(200).clipNorm(1).bits(kind == NoiseKind.SKELLAM ? 14 : 20).noiseKind(kind);
+        .dimension(200).clipNorm(1).modulus(Modulus.powerOfTwo(kind == NoiseKind.SKELLAM ? 14 : 20)).noiseKind(kind);
   }
 
   /**
@@ -42,7 +43,7 @@ class DdgDeploymentTest {
   @ParameterizedTest
   @EnumSource(NoiseKind.class)
   void everyRoundThatCompletesMeetsTheTarget(NoiseKind kind) {
-    DdgParameters p = selection(kind, 1).minimumSurvivors(12).select();
+    DdgParameters p = selection(kind, 1).minimumSurvivors(12).build();
     double[][] u = updates(20, 200, 5);
     for (int dropouts : new int[] {0, 3, 8}) {
       boolean[] dropped = new boolean[20];
@@ -63,7 +64,7 @@ class DdgDeploymentTest {
   @ParameterizedTest
   @EnumSource(NoiseKind.class)
   void overManyRoundsEverySurvivorCountFromTheThresholdUpMeetsTheTarget(NoiseKind kind) {
-    DdgParameters p = selection(kind, 8).minimumSurvivors(12).select();
+    DdgParameters p = selection(kind, 8).minimumSurvivors(12).build();
     DdgPrivacyPlan plan = p.privacyPlan().orElseThrow();
     assertEquals(12, plan.minimumSurvivors());
     assertEquals(20, plan.maximumClients());
@@ -73,24 +74,24 @@ class DdgDeploymentTest {
       assertTrue(g.epsilon() <= TARGET, s + " survivors: " + g);
     }
     // Sized for all 20, the same target fails once 8 clients drop out.
-    DdgParameters naive = selection(kind, 8).select();
+    DdgParameters naive = selection(kind, 8).build();
     assertTrue(naive.guarantee(8, 12, DELTA).epsilon() > TARGET);
     assertTrue(naive.localVariance().compareTo(p.localVariance()) < 0);
   }
 
   @Test
   void theModulusStillHoldsTheSumOfAllClients() {
-    DdgParameters p = selection(NoiseKind.DISCRETE_GAUSSIAN, 1).minimumSurvivors(5).select();
+    DdgParameters p = selection(NoiseKind.DISCRETE_GAUSSIAN, 1).minimumSurvivors(5).build();
     double n = 20;
     double cs = p.clipNorm() * p.scale();
     double var = n * n * cs * cs / p.paddedDimension() + n / 4 + n * p.localVariance().doubleValue();
-    assertTrue(2 * 4 * Math.sqrt(var) <= p.modulus() * (1 + 1e-9));
+    assertTrue(2 * 4 * Math.sqrt(var) <= p.modulus().longValueExact() * (1 + 1e-9));
   }
 
   @Test
   void poissonSamplingLowersTheNoiseForTheSameTargetButNotAgainstTheServer() {
-    DdgParameters unsampled = selection(NoiseKind.DISCRETE_GAUSSIAN, 200).minimumSurvivors(12).select();
-    DdgParameters sampled = selection(NoiseKind.DISCRETE_GAUSSIAN, 200).minimumSurvivors(12).samplingRate(0.02).select();
+    DdgParameters unsampled = selection(NoiseKind.DISCRETE_GAUSSIAN, 200).minimumSurvivors(12).build();
+    DdgParameters sampled = selection(NoiseKind.DISCRETE_GAUSSIAN, 200).minimumSurvivors(12).samplingRate(0.02).build();
     assertTrue(sampled.localVariance().compareTo(unsampled.localVariance()) < 0);
     assertEquals(0.02, sampled.privacyPlan().orElseThrow().samplingRate());
     assertTrue(sampled.plannedGuarantee().epsilon() <= TARGET);
@@ -102,15 +103,15 @@ class DdgDeploymentTest {
 
   @Test
   void selectionRejectsInconsistentSurvivorsAndRates() {
-    assertThrows(IllegalArgumentException.class, () -> selection(NoiseKind.DISCRETE_GAUSSIAN, 1).minimumSurvivors(21).select());
+    assertThrows(IllegalArgumentException.class, () -> selection(NoiseKind.DISCRETE_GAUSSIAN, 1).minimumSurvivors(21).build());
     assertThrows(IllegalArgumentException.class, () -> selection(NoiseKind.DISCRETE_GAUSSIAN, 1).minimumSurvivors(0));
     assertThrows(IllegalArgumentException.class, () -> selection(NoiseKind.DISCRETE_GAUSSIAN, 1).samplingRate(0));
     assertThrows(IllegalArgumentException.class, () -> selection(NoiseKind.DISCRETE_GAUSSIAN, 1).samplingRate(1.5));
-    DdgParameters p = selection(NoiseKind.DISCRETE_GAUSSIAN, 1).select();
+    DdgParameters p = selection(NoiseKind.DISCRETE_GAUSSIAN, 1).build();
     assertThrows(IllegalArgumentException.class, () -> p.guarantee(1, 13, 12, 1, DELTA));
     assertThrows(IllegalArgumentException.class, () -> p.guarantee(1, 12, 13, 0, DELTA));
     DdgParameters byHand = DdgParameters.builder().dimension(4).clipNorm(1).scale(10)
-        .localVariance(io.secagg.dp.sampling.Rational.of(4, 1)).bits(16).build();
+        .localVariance(io.secagg.dp.sampling.Rational.of(4, 1)).modulus(Modulus.powerOfTwo(16)).build();
     assertFalse(byHand.privacyPlan().isPresent());
     assertThrows(IllegalStateException.class, byHand::plannedGuarantee);
   }
@@ -119,7 +120,7 @@ class DdgDeploymentTest {
   @Test
   void signalToNoiseWarnsWhenTheNoiseSwampsTheSignal() {
     DdgParameters p = DdgParameterSelection.builder().epsilon(1).delta(DELTA).rounds(1).clients(10)
-        .dimension(10_000).clipNorm(1).bits(20).select();
+        .dimension(10_000).clipNorm(1).modulus(Modulus.powerOfTwo(20)).build();
     SignalToNoise snr = p.signalToNoise(10);
     assertEquals(0.01, snr.updateRms(), 1e-15);
     assertEquals(p.predictedErrorStd(10), snr.noiseStd());
@@ -130,7 +131,7 @@ class DdgDeploymentTest {
 
     // A thousand clients, a looser target and a low dimension: the signal stands out.
     DdgParameters big = DdgParameterSelection.builder().epsilon(8).delta(DELTA).rounds(1).clients(1000)
-        .dimension(100).clipNorm(1).bits(24).select();
+        .dimension(100).clipNorm(1).modulus(Modulus.powerOfTwo(24)).build();
     SignalToNoise clear = big.signalToNoise(1000);
     assertFalse(clear.noiseExceedsSignal(), clear.describe());
     assertTrue(clear.warning().isEmpty());

@@ -1,5 +1,6 @@
 package io.secagg.dp.ddg;
 
+import io.secagg.core.vector.ModVector;
 import io.secagg.dp.clip.L2Clipping;
 import io.secagg.dp.sampling.AesCtrBitSource;
 
@@ -41,8 +42,7 @@ final class DdgPipeline {
   static Result run(DdgParameters p, double[][] updates, boolean[] dropped, long seed) {
     byte[] rotation = new byte[32];
     java.nio.ByteBuffer.wrap(rotation).putLong(seed);
-    long m = p.modulus();
-    long[] aggregate = new long[p.paddedDimension()];
+    ModVector aggregate = ModVector.zeros(p.modulus(), p.paddedDimension());
     double[] truth = new double[p.dimension()];
     int survivors = 0;
     for (int c = 0; c < updates.length; c++) {
@@ -51,10 +51,7 @@ final class DdgPipeline {
       }
       survivors++;
       byte[] bits = java.nio.ByteBuffer.allocate(12).putLong(seed).putInt(c).array();
-      long[] wrapped = DdgClient.encode(p, updates[c], rotation, AesCtrBitSource.forTestVectorsOnly(bits));
-      for (int i = 0; i < aggregate.length; i++) {
-        aggregate[i] = Math.floorMod(aggregate[i] + wrapped[i], m);
-      }
+      aggregate.addInPlace(DdgClient.encode(p, updates[c], rotation, AesCtrBitSource.forTestVectorsOnly(bits)));
       double[] clipped = updates[c].clone();
       L2Clipping.clip(clipped, p.clipNorm());
       for (int i = 0; i < truth.length; i++) {

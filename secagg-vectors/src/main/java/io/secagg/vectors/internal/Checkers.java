@@ -21,6 +21,9 @@ public final class Checkers {
   private static final String VDAF_REASON =
       "checked by secagg-vdaf's own known-answer tests (mvn -pl secagg-vdaf -am test):"
           + " its checkers use that module's internal XOF and field classes";
+  private static final String FEDERATED_REASON =
+      "checked by secagg-federated's own known-answer tests (mvn -pl secagg-federated -am test):"
+          + " its checker recomputes the digest input with that module's package-private planning";
   private static final List<VectorChecker> ALL = build();
 
   private Checkers() {}
@@ -28,7 +31,8 @@ public final class Checkers {
   private static final Map<String, String> ELSEWHERE =
       Map.of(
           "PRIO3", VDAF_REASON,
-          "VDAF-XOF", VDAF_REASON);
+          "VDAF-XOF", VDAF_REASON,
+          "SECAGG-FEDERATED-PLAN", FEDERATED_REASON);
 
   /**
    * Algorithms this library's verifier does not run, each with the reason: their checkers use the

@@ -3,6 +3,7 @@ package io.secagg.vectors.internal.core;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.secagg.vectors.internal.Vectors;
+import io.secagg.core.vector.Modulus;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -42,9 +43,9 @@ final class QuantVectors {
     Vectors.onlyFields(c, java.util.Set.of("clipBound", "modulusBits", "modulus", "maxClients", "scaleExponent"));
     QuantizerConfig.Builder b = QuantizerConfig.builder().clipBound(Double.parseDouble(Vectors.text(c, "clipBound")));
     if (c.has("modulusBits")) {
-      b.modulusPowerOfTwo(Vectors.integer(c, "modulusBits"));
+      b.modulus(Modulus.powerOfTwo(Vectors.integer(c, "modulusBits")));
     } else {
-      b.modulus(Long.parseLong(Vectors.text(c, "modulus")));
+      b.modulus(Modulus.of(Long.parseLong(Vectors.text(c, "modulus"))));
     }
     b.maxClients(Vectors.integer(c, "maxClients"));
     if (c.has("scaleExponent")) {

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.secagg.vectors.internal.VectorChecker;
 import io.secagg.vectors.internal.Mismatch;
 import io.secagg.vectors.internal.Vectors;
+import io.secagg.core.vector.ModVector;
+import io.secagg.core.vector.Modulus;
 import io.secagg.dp.ddg.DdgClient;
 import io.secagg.dp.ddg.DdgEncoding;
 import io.secagg.dp.ddg.DdgParameters;
@@ -164,7 +166,7 @@ public final class DpVectors {
         .beta(g.get("beta").asDouble())
         .localVariance(Rational.parse(Vectors.text(g, "localVariance")))
         .noiseKind(NoiseKind.valueOf(Vectors.text(g, "noiseKind")))
-        .modulus(Long.parseLong(Vectors.text(g, "modulus")))
+        .modulus(Modulus.of(Long.parseLong(Vectors.text(g, "modulus"))))
         .build();
   }
 
@@ -218,7 +220,12 @@ public final class DpVectors {
       byte[] rotationSeed = Vectors.bytes(test, "rotationSeed");
       if (!Vectors.isValid(test)) {
         if (test.has("aggregate")) {
-          Vectors.expectNamedError(test, () -> DdgServer.decode(p, longs(test.get("aggregate")), rotationSeed), InvalidAggregateException.class);
+          // A word outside [0, m) is not an element of Z_m: no ModVector, hence no aggregate
+          // DdgServer could be handed, can carry it (IllegalArgumentException); decode itself
+          // rejects an aggregate of another modulus or length (InvalidAggregateException).
+          Vectors.expectNamedError(test,
+              () -> DdgServer.decode(p, ModVector.of(p.modulus(), longs(test.get("aggregate"))), rotationSeed),
+              IllegalArgumentException.class, InvalidAggregateException.class);
         } else {
           Vectors.expectNamedError(test, () -> DdgClient.encode(p, doubles(test.get("input")),
               rotationSeed, AesCtrBitSource.forTestVectorsOnly(Vectors.bytes(test, "clientSeed"))), IllegalArgumentException.class);
@@ -231,7 +238,7 @@ public final class DpVectors {
       assertEquals(Arrays.toString(longs(test.get("rounded"))), Arrays.toString(e.rounded()), "rounded");
       assertEquals(Arrays.toString(longs(test.get("noise"))), Arrays.toString(e.noise()), "noise");
       assertEquals(Arrays.toString(longs(test.get("wrapped"))), Arrays.toString(e.wrapped()), "wrapped");
-      assertEquals(Arrays.toString(doubles(test.get("decoded"))), Arrays.toString(DdgServer.decode(p, e.wrapped(), rotationSeed)), "decoded");
+      assertEquals(Arrays.toString(doubles(test.get("decoded"))), Arrays.toString(DdgServer.decode(p, ModVector.of(p.modulus(), e.wrapped()), rotationSeed)), "decoded");
     }
   }
 

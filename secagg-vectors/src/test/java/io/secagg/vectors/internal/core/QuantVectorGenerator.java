@@ -8,6 +8,7 @@ import io.secagg.vectors.internal.ReplayRandom;
 import io.secagg.vectors.internal.VectorFileGenerator;
 import io.secagg.vectors.internal.VectorFiles;
 import io.secagg.vectors.internal.Vectors;
+import io.secagg.core.vector.ModVector;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -196,7 +197,7 @@ public final class QuantVectorGenerator implements VectorFileGenerator {
       String... flags) throws Exception {
     QuantizerConfig c = QuantVectors.build(config);
     QuantizedVector q = Quantizer.create(c, ReplayRandom.of(seed)).quantize(input);
-    long[] out = q.values();
+    long[] out = q.vector().toLongArray();
     // The reference says how many extension words the rounding needed; give it plenty.
     QuantVectors.Reference probe = QuantVectors.quantize(input, c.clipBound(), c.scaleExponent(),
         BigInteger.valueOf(c.offset()), QuantVectors.words(seed, input.length + 64));
@@ -274,12 +275,12 @@ public final class QuantVectorGenerator implements VectorFileGenerator {
     for (int i = 0; i < sum.length; i++) {
       s[i] = Long.parseUnsignedLong(sum[i]);
     }
-    DequantizedSum d = Quantizer.create(c, DeterministicRandom.forTestVectorsOnly(0)).dequantizeSum(s, clients);
+    DequantizedSum d = Quantizer.create(c, DeterministicRandom.forTestVectorsOnly(0)).dequantizeSum(ModVector.of(c.modulus(), s), clients);
     int outOfRange = 0;
     for (int i = 0; i < sum.length; i++) {
       boolean[] flag = new boolean[1];
       double ref = QuantVectors.decode(new BigInteger(sum[i]), clients, BigInteger.valueOf(c.offset()),
-          c.scaleExponent(), c.modulus(), flag);
+          c.scaleExponent(), c.modulus().value(), flag);
       outOfRange += flag[0] ? 1 : 0;
       if (Double.compare(ref, d.value(i)) != 0) {
         throw new IllegalStateException("reference decode disagrees at " + i + ": " + comment);

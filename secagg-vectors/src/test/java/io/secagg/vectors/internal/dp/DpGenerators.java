@@ -7,11 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.secagg.vectors.internal.VectorChecker;
 import io.secagg.vectors.internal.VectorFileGenerator;
 import io.secagg.vectors.internal.Vectors;
+import io.secagg.core.vector.ModVector;
+import io.secagg.core.vector.Modulus;
 import io.secagg.dp.ddg.DdgClient;
 import io.secagg.dp.ddg.DdgEncoding;
 import io.secagg.dp.ddg.DdgParameters;
 import io.secagg.dp.ddg.DdgServer;
-import io.secagg.dp.ddg.InvalidAggregateException;
 import io.secagg.dp.ddg.NoiseKind;
 import io.secagg.dp.sampling.AesCtrBitSource;
 import io.secagg.dp.sampling.BernoulliExp;
@@ -174,7 +175,7 @@ public final class DpGenerators {
         a.add(v);
       }
       a = t.putArray("decoded");
-      for (double v : DdgServer.decode(p, e.wrapped(), rotationSeed)) {
+      for (double v : DdgServer.decode(p, ModVector.of(p.modulus(), e.wrapped()), rotationSeed)) {
         a.add(v);
       }
       t.put("result", "valid");
@@ -189,7 +190,7 @@ public final class DpGenerators {
       notes.put("Skellam", "Skellam noise instead of the discrete Gaussian");
       notes.put("BadLength", "the input length differs from the dimension: must be rejected with IllegalArgumentException");
       notes.put("BadSeed", "the rotation seed is not 32 bytes: must be rejected with IllegalArgumentException");
-      notes.put("OutOfRangeAggregate", "an aggregate value is outside [0, m): decode must reject it (InvalidAggregateException, checked: the aggregate comes from other parties)");
+      notes.put("OutOfRangeAggregate", "an aggregate value is outside [0, m): it is not an element of Z_m, so it cannot form the ModVector that DdgServer.decode takes (ModVector.of throws IllegalArgumentException); decode itself rejects an aggregate of another modulus or length (InvalidAggregateException, checked: the aggregate comes from other parties)");
       ObjectNode file = VectorFiles.newFile("DP-DDG-PIPELINE", PIPELINE_SCHEMA,
           "One client of the distributed discrete Gaussian pipeline (spec/dp.md): input, seeds, the rotated and "
               + "scaled vector, the conditionally rounded integers, the noise, the wrapped output in [0, m), and "
@@ -219,7 +220,7 @@ public final class DpGenerators {
         agg.add(i == 3 ? 1024 : 0);
       }
       bad.put("rotationSeed", Vectors.hex(new byte[32]));
-      bad.put("error", "InvalidAggregateException");
+      bad.put("error", "IllegalArgumentException");
       bad.put("result", "invalid");
       ObjectNode g2 = group(file, 16, 2.0, 1000.0, "1000000", NoiseKind.DISCRETE_GAUSSIAN, 1L << 32);
       double[] x = new double[16];
