@@ -25,13 +25,13 @@ import picocli.CommandLine.UnmatchedArgumentException;
     versionProvider = VersionProvider.class,
     subcommands = {
       SimulateCommand.class, ServeCommand.class, JoinCommand.class, CertsCommand.class,
-      CommandLine.HelpCommand.class
+      DemoCommand.class, CommandLine.HelpCommand.class
     },
     description = "Privacy-preserving aggregation for federated learning.",
     footer = {
       "",
       "Exit codes: 0 success, 1 failure (mismatch, abort, error), 2 usage error.",
-      "Run 'secagg help <command>' for a command's options (simulate, certs, serve, join)."
+      "Run 'secagg help <command>' for a command's options (simulate, certs, serve, join, demo)."
     })
 public final class Secagg implements Runnable {
   /** Exit code of a successful run. */
@@ -117,9 +117,16 @@ public final class Secagg implements Runnable {
     UnmatchedArgumentException.printSuggestions(e, err);
     err.println(topLevel
         ? "Run 'secagg help' for the commands, 'secagg help <command>' for a command's options."
-        : "Run 'secagg help " + cmd.getCommandName() + "' for every option.");
+        : "Run 'secagg help " + pathBelowRoot(cmd) + "' for every option.");
     err.flush();
     return EXIT_USAGE;
+  }
+
+  /** A subcommand's names below {@code secagg}, for example {@code demo hospitals}. */
+  private static String pathBelowRoot(CommandLine cmd) {
+    String qualified = cmd.getCommandSpec().qualifiedName(" ");
+    int space = qualified.indexOf(' ');
+    return space < 0 ? qualified : qualified.substring(space + 1);
   }
 
   /**
