@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
     description = "Runs a demonstration of the library on real data, every party in this JVM.",
     footer = {
       "",
-      "Run 'secagg help demo <demo>' for a demo's options.",
+      "Run 'secagg demo <demo> --help' for a demo's options.",
       "Example:",
       "  secagg demo hospitals --plot accuracy.svg"
     })

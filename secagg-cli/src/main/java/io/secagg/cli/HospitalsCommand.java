@@ -108,7 +108,7 @@ final class HospitalsCommand implements Callable<Integer> {
       settings = HospitalsSettings.builder().hospitals(hospitals).rounds(rounds)
           .epsilon(epsilon).delta(delta).seed(seed).build();
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     HospitalsReport report = HospitalsDemo.run(settings);
     PrintWriter out = spec.commandLine().getOut();

@@ -117,16 +117,21 @@ public final class Secagg implements Runnable {
     UnmatchedArgumentException.printSuggestions(e, err);
     err.println(topLevel
         ? "Run 'secagg help' for the commands, 'secagg help <command>' for a command's options."
-        : "Run 'secagg help " + pathBelowRoot(cmd) + "' for every option.");
+        : helpHint(cmd));
     err.flush();
     return EXIT_USAGE;
   }
 
-  /** A subcommand's names below {@code secagg}, for example {@code demo hospitals}. */
-  private static String pathBelowRoot(CommandLine cmd) {
-    String qualified = cmd.getCommandSpec().qualifiedName(" ");
-    int space = qualified.indexOf(' ');
-    return space < 0 ? qualified : qualified.substring(space + 1);
+  /**
+   * Where a subcommand's options are listed: {@code secagg help <command>} for a command, {@code
+   * secagg <command> <subcommand> --help} below that (picocli's help command looks up one level).
+   */
+  private static String helpHint(CommandLine cmd) {
+    String path = cmd.getCommandSpec().qualifiedName(" ");
+    path = path.substring(path.indexOf(' ') + 1);
+    return path.indexOf(' ') < 0
+        ? "Run 'secagg help " + path + "' for every option."
+        : "Run 'secagg " + path + " --help' for every option.";
   }
 
   /**
