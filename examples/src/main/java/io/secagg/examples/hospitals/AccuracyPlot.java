@@ -51,8 +51,10 @@ final class AccuracyPlot {
         WIDTH, HEIGHT));
     b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"24\" font-size=\"15\">%s</text>%n",
         LEFT, escape(title)));
-    for (int i = 0; i <= 10; i++) {
-      double v = low + (1 - low) * i / 10;
+    // Grid lines at every tenth: low is a tenth, so they end at 1.
+    int tenths = (int) Math.round((1 - low) * 10);
+    for (int i = 0; i <= tenths; i++) {
+      double v = low + i / 10.0;
       double y = TOP + plotH * (1 - (v - low) / (1 - low));
       b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\""
           + " stroke=\"#dddddd\"/>%n", LEFT, y, LEFT + plotW, y));

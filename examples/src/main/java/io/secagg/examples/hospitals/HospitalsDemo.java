@@ -398,7 +398,7 @@ public final class HospitalsDemo {
               LogisticRegression.accuracy(ref, testZ, testY));
         }
       }
-      out.finalModel(LogisticRegression.accuracy(w, testZ, testY),
+      out.finalModel(w, LogisticRegression.accuracy(w, testZ, testY),
           LogisticRegression.auc(w, testZ, testY), server.privacySpent().orElse(null));
       return out.build();
     }

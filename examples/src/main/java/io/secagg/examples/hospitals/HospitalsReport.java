@@ -167,14 +167,15 @@ public final class HospitalsReport {
         fixed(centralized.auc), ""));
     s.append('\n');
     s.append(String.format(Locale.ROOT, "Differential privacy: epsilon %.3g at delta %.0e spent"
-            + " over %d rounds (target %s, each hospital's whole update protected,"
-            + " accounted by the library's RDP accountant).%n",
-        spent.epsilon(), spent.delta(), settings.rounds(), trimmed(settings.epsilon())));
+            + " over %d rounds, for each hospital's whole update, composed by the library's RDP"
+            + " accountant (target %s, planned for rounds of %d hospitals; a round that"
+            + " includes all %d carries more noise).%n",
+        spent.epsilon(), spent.delta(), settings.rounds(), trimmed(settings.epsilon()), h - 1, h));
     s.append(String.format(Locale.ROOT, "  Noise: each weighted update clipped to L2 norm %s;"
-            + " per round the averaged update carries noise of std %.3g per weight (predicted),"
-            + " measured %.3g; the models' weights are of order 1.%n",
+            + " the averaged update of a round carries noise of std %.3g per weight (predicted;"
+            + " measured %.3g), against weights of RMS %.3g in the federated model without DP.%n",
         trimmed(HospitalsDemo.DP_CLIP_NORM), privateRun.meanNoiseStd(),
-        privateRun.meanRmsError()));
+        privateRun.meanRmsError(), secure.weightRms));
     s.append(String.format(Locale.ROOT, "Dropouts: hospital %d crashed after sharing its keys in"
             + " rounds %s; each of those rounds completed with the other %d hospitals without"
             + " waiting (round timeout %d s).%n", HospitalsDemo.DROPPING_HOSPITAL,
@@ -190,10 +191,11 @@ public final class HospitalsReport {
     s.append(String.format(Locale.ROOT, "Standardization: the hospitals' sums aggregated"
             + " securely, exact (each sum on a grid of 2^%d, the aggregate's error at most"
             + " %.2g).%n", Math.getExponent(statisticsGrid), statisticsError));
-    s.append(String.format(Locale.ROOT, "Float reference (same training, no cryptography):"
-            + " the secure model stays within %.2g of it (L2, largest over the rounds; bound after"
-            + " the last round %.2g), every round's secure mean within its quantization bound"
-            + " (at most %.2g per weight): %s.%n", max(secure.deviation),
+    s.append(String.format(Locale.ROOT, "Float reference (same training, no cryptography; test"
+            + " accuracy %.3f): the secure model stays within %.2g of it (L2, largest over the"
+            + " rounds; bound after the last round %.2g), every round's secure mean within its"
+            + " quantization bound (at most %.2g per weight): %s.%n",
+        secure.referenceAccuracy[settings.rounds() - 1], max(secure.deviation),
         secure.bound[settings.rounds() - 1], max(secure.errorBound),
         referenceVerified() ? "VERIFIED" : "MISMATCH"));
     return s.toString();
@@ -267,6 +269,7 @@ public final class HospitalsReport {
     final double[] curve;
     final double accuracy;
     final double auc;
+    final double weightRms;
     final long[] bytes;
     final long[] protocolNanos;
     final long[] wallNanos;
@@ -284,6 +287,7 @@ public final class HospitalsReport {
       this.curve = b.curve;
       this.accuracy = b.accuracy;
       this.auc = b.auc;
+      this.weightRms = b.weightRms;
       this.bytes = b.bytes;
       this.protocolNanos = b.protocolNanos;
       this.wallNanos = b.wallNanos;
@@ -350,6 +354,7 @@ public final class HospitalsReport {
       private final double[] curve;
       private double accuracy;
       private double auc;
+      private double weightRms;
       private final long[] bytes;
       private final long[] protocolNanos;
       private final long[] wallNanos;
@@ -403,7 +408,12 @@ public final class HospitalsReport {
         referenceAccuracy[r] = refAccuracy;
       }
 
-      void finalModel(double acc, double a, PrivacyGuarantee spent) {
+      void finalModel(double[] w, double acc, double a, PrivacyGuarantee spent) {
+        double sq = 0;
+        for (double v : w) {
+          sq += v * v;
+        }
+        weightRms = Math.sqrt(sq / w.length);
         accuracy = acc;
         auc = a;
         privacySpent = spent;
