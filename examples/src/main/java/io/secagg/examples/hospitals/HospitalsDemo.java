@@ -414,8 +414,11 @@ public final class HospitalsDemo {
   }
 
   /**
-   * A hospital whose process dies once it has sent its keys and its encrypted key shares: the
-   * connection closes (which the network reports to the server at once) and its submit fails.
+   * A hospital whose process dies when it would send its masked update, after it has shared its
+   * keys and received its key shares: the connection closes (which the network reports to the
+   * server at once) and its submit fails. Dying at that point, after the server has moved past
+   * the key-sharing phase, makes the server's view (and so the bytes the others send to recover)
+   * the same in every run.
    */
   private static ClientTransport crashAfterSharingKeys(InMemoryNetwork network, int id) {
     ClientTransport endpoint = network.clientEndpoint(id);
@@ -424,16 +427,16 @@ public final class HospitalsDemo {
 
       @Override
       public void send(byte[] frame) throws IOException {
+        if (sent == 2) {
+          network.disconnect(id);
+          throw new IOException("hospital " + id + " crashed");
+        }
         endpoint.send(frame);
         sent++;
       }
 
       @Override
       public byte[] receive(Duration timeout) throws IOException, InterruptedException {
-        if (sent == 2) {
-          network.disconnect(id);
-          throw new IOException("hospital " + id + " crashed");
-        }
         return endpoint.receive(timeout);
       }
     };
