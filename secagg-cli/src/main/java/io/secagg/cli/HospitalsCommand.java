@@ -107,6 +107,7 @@ final class HospitalsCommand implements Callable<Integer> {
     try {
       settings = HospitalsSettings.builder().hospitals(hospitals).rounds(rounds)
           .epsilon(epsilon).delta(delta).seed(seed).build();
+      HospitalsDemo.checkPrivacyTarget(settings);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }

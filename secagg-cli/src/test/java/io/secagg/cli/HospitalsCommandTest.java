@@ -25,7 +25,10 @@ class HospitalsCommandTest {
     assertTrue(r.out.contains("federated, secure aggregation "), r::toString);
     assertTrue(r.out.contains("federated, secure aggregation + DP (eps "), r::toString);
     assertTrue(r.out.contains("centralized, pooled data"), r::toString);
-    assertTrue(r.out.contains("at delta 1e-05 spent over 3 rounds (target 5"), r::toString);
+    assertTrue(r.out.contains("at delta 1e-05 spent over 3 rounds"), r::toString);
+    assertTrue(r.out.contains("(target 5, planned for rounds of 3 hospitals"), r::toString);
+    assertTrue(r.out.contains("hospital 2 crashed after sharing its keys in round 2;"),
+        r::toString);
     assertTrue(r.out.contains("VERIFIED"), r::toString);
     assertTrue(r.out.contains("Plot: " + plot), r::toString);
     assertTrue(Files.readString(plot).startsWith("<svg"), r::toString);
@@ -44,6 +47,14 @@ class HospitalsCommandTest {
     Run r = Run.of("demo", "hospitals", "--epsilon", "0");
     assertEquals(Secagg.EXIT_USAGE, r.exitCode, r::toString);
     assertTrue(r.err.contains("Invalid epsilon 0.0; must be finite and > 0"), r::toString);
+    assertNestedUsageHint(r);
+  }
+
+  @Test
+  void rejectsAnEpsilonNoDpRunCanMeet() {
+    Run r = Run.of("demo", "hospitals", "--epsilon", "1e-4", "--rounds", "5");
+    assertEquals(Secagg.EXIT_USAGE, r.exitCode, r::toString);
+    assertTrue(r.err.contains("No DP run of 5 hospitals meets epsilon 1.0E-4"), r::toString);
     assertNestedUsageHint(r);
   }
 

@@ -87,13 +87,39 @@ public final class HospitalsDemo {
   }
 
   /**
+   * Checks that the library can plan the DP run of these settings (a very small epsilon needs
+   * more noise than the modulus holds), before any work is done.
+   *
+   * @throws IllegalArgumentException if it cannot, saying why
+   */
+  public static void checkPrivacyTarget(HospitalsSettings settings) {
+    privateParameters(settings);
+  }
+
+  private static AveragingParameters privateParameters(HospitalsSettings settings) {
+    try {
+      return AveragingParameters.builder()
+          .clients(settings.hospitals()).dimension(LogisticRegression.PARAMETERS)
+          .clipNorm(DP_CLIP_NORM).maxDropouts(1)
+          .differentialPrivacy(settings.epsilon(), settings.delta(), settings.rounds())
+          .build();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("No DP run of " + settings.hospitals() + " hospitals"
+          + " meets epsilon " + settings.epsilon() + " at delta " + settings.delta() + " over "
+          + settings.rounds() + " rounds: " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * Runs the demo.
    *
    * @throws NullPointerException if {@code settings} is null
+   * @throws IllegalArgumentException as {@link #checkPrivacyTarget}
    * @throws Exception if a round of secure aggregation fails (none does unless the library is
    *     broken)
    */
   public static HospitalsReport run(HospitalsSettings settings) throws Exception {
+    checkPrivacyTarget(settings);
     long started = System.nanoTime();
     int h = settings.hospitals();
     Cohort cohort = Cohort.split(Wdbc.load(), h, settings.seed());
@@ -118,12 +144,7 @@ public final class HospitalsDemo {
           .clients(h).dimension(LogisticRegression.PARAMETERS).clipNorm(CLIP_NORM)
           .maxDropouts(1).build();
       report.secure(training.federated(plain, threads, true, 1));
-      AveragingParameters dp = AveragingParameters.builder()
-          .clients(h).dimension(LogisticRegression.PARAMETERS).clipNorm(DP_CLIP_NORM)
-          .maxDropouts(1)
-          .differentialPrivacy(settings.epsilon(), settings.delta(), settings.rounds())
-          .build();
-      report.privateRun(training.federated(dp, threads, false, 2));
+      report.privateRun(training.federated(privateParameters(settings), threads, false, 2));
       return report.build(System.nanoTime() - started);
     } finally {
       threads.shutdownNow();

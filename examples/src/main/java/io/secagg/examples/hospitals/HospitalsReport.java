@@ -176,10 +176,17 @@ public final class HospitalsReport {
             + " measured %.3g), against weights of RMS %.3g in the federated model without DP.%n",
         trimmed(HospitalsDemo.DP_CLIP_NORM), privateRun.meanNoiseStd(),
         privateRun.meanRmsError(), secure.weightRms));
-    s.append(String.format(Locale.ROOT, "Dropouts: hospital %d crashed after sharing its keys in"
-            + " rounds %s; each of those rounds completed with the other %d hospitals without"
-            + " waiting (round timeout %d s).%n", HospitalsDemo.DROPPING_HOSPITAL,
-        secure.dropoutRounds(), h - 1, HospitalsDemo.ROUND_TIMEOUT.toSeconds()));
+    String rounds = secure.dropoutRounds();
+    if (rounds.equals("none")) {
+      s.append(String.format(Locale.ROOT, "Dropouts: none (hospital %d crashes in rounds 2, 6,"
+          + " 10, ...; this run is shorter).%n", HospitalsDemo.DROPPING_HOSPITAL));
+    } else {
+      s.append(String.format(Locale.ROOT, "Dropouts: hospital %d crashed after sharing its keys in"
+              + " %s %s; %s with the other %d hospitals without waiting (round timeout %d s).%n",
+          HospitalsDemo.DROPPING_HOSPITAL, rounds.contains(",") ? "rounds" : "round", rounds,
+          rounds.contains(",") ? "each of those rounds completed" : "it completed", h - 1,
+          HospitalsDemo.ROUND_TIMEOUT.toSeconds()));
+    }
     s.append(String.format(Locale.ROOT, "Time per round (local training, secure aggregation,"
             + " decoding): mean %.1f ms, max %.1f ms; of which the protocol mean %.1f ms."
             + " With DP: mean %.1f ms. Whole demo: %.1f s.%n",
