@@ -10,6 +10,7 @@ import io.secagg.federated.AveragingRound;
 import io.secagg.federated.AveragingServer;
 import io.secagg.federated.Contribution;
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 /**
  * Federated averaging across 10 hospitals, each with a 50,000-parameter model update, through
@@ -73,7 +75,17 @@ public final class FedAvgHospitals {
      * @param roundTimeout how long a round waits for a hospital that neither answers nor leaves
      */
     public Server(AveragingParameters params, Duration roundTimeout) {
-      this.server = AveragingServer.builder(params).roundTimeout(roundTimeout).build();
+      this(params, roundTimeout, new SecureRandom());
+    }
+
+    /**
+     * @param params the run's parameters
+     * @param roundTimeout how long a round waits for a hospital that neither answers nor leaves
+     * @param random the server's protocol randomness (a {@link SecureRandom} in production)
+     */
+    public Server(AveragingParameters params, Duration roundTimeout, SecureRandom random) {
+      this.server = AveragingServer.builder(params).roundTimeout(roundTimeout).random(random)
+          .build();
     }
 
     /**
@@ -95,7 +107,17 @@ public final class FedAvgHospitals {
      * @param id this hospital's id, 1..10
      */
     public Hospital(AveragingParameters params, int id) {
-      this.client = AveragingClient.create(params, id);
+      this(params, id, new SecureRandom());
+    }
+
+    /**
+     * @param params the run's parameters
+     * @param id this hospital's id, 1..10
+     * @param random the hospital's protocol and noise randomness (a {@link SecureRandom} in
+     *     production)
+     */
+    public Hospital(AveragingParameters params, int id, SecureRandom random) {
+      this.client = AveragingClient.builder(params, id).random(random).build();
     }
 
     /**
@@ -164,11 +186,24 @@ public final class FedAvgHospitals {
    */
   public static List<RoundReport> train(boolean dp, int rounds, Duration roundTimeout, long seed)
       throws Exception {
+    return train(dp, rounds, roundTimeout, seed, party -> new SecureRandom());
+  }
+
+  /**
+   * {@link #train(boolean, int, Duration, long)} with the parties' randomness chosen by the
+   * caller: {@code randomness.apply(0)} is the server's, {@code randomness.apply(id)} hospital
+   * {@code id}'s (asked again for the restarted hospital). Only a test injects deterministic
+   * sources, to make its statistical checks reproducible.
+   *
+   * @throws Exception if a round fails
+   */
+  public static List<RoundReport> train(boolean dp, int rounds, Duration roundTimeout, long seed,
+      IntFunction<SecureRandom> randomness) throws Exception {
     AveragingParameters params = parameters(dp);
-    Server server = new Server(params, roundTimeout);
+    Server server = new Server(params, roundTimeout, randomness.apply(0));
     Hospital[] hospitals = new Hospital[HOSPITALS + 1];
     for (int id = 1; id <= HOSPITALS; id++) {
-      hospitals[id] = new Hospital(params, id);
+      hospitals[id] = new Hospital(params, id, randomness.apply(id));
     }
     float[][] optimum = localOptima(seed);
     float[] model = new float[PARAMETERS];
@@ -177,7 +212,8 @@ public final class FedAvgHospitals {
     try {
       for (long round = 0; round < rounds; round++) {
         if (round == 1) {
-          hospitals[CRASHING_HOSPITAL] = new Hospital(params, CRASHING_HOSPITAL); // restarted
+          hospitals[CRASHING_HOSPITAL] = new Hospital(params, CRASHING_HOSPITAL,
+              randomness.apply(CRASHING_HOSPITAL)); // restarted
         }
         float[][] updates = new float[HOSPITALS + 1][];
         for (int id = 1; id <= HOSPITALS; id++) {

@@ -5,6 +5,8 @@ import io.secagg.core.graph.ThreatModel;
 import io.secagg.core.protocol.SecAggConfig;
 import io.secagg.core.protocol.SecurityMode;
 import io.secagg.core.quant.QuantizerConfig;
+import io.secagg.core.session.SessionPlan;
+import io.secagg.core.session.SessionPlanner;
 import io.secagg.core.vector.Modulus;
 import io.secagg.dp.ddg.DdgParameterSelection;
 import io.secagg.dp.ddg.DdgParameters;
@@ -41,10 +43,12 @@ import java.util.OptionalDouble;
  * <p><b>What is planned from it.</b>
  *
  * <ul>
- *   <li>The masking graph and Shamir threshold t of every round. Without DP: what {@code
- *       GraphParameters.recommend} gives for D dropouts and C corrupted clients against the
- *       stated server (a sparse SecAgg+ graph whenever one meets its bounds). With DP: the
- *       complete graph with t = n - 1 - D, the largest threshold that tolerates D dropouts, so
+ *   <li>The masking graph and Shamir threshold t of every round, by the session layer's rules
+ *       ({@link SessionPlanner}, {@link #sessionPlan()}) for exactly D dropouts and C corrupted
+ *       clients against the stated server. Without DP: the recommended graph (a sparse SecAgg+
+ *       graph whenever one meets its bounds). With DP: {@link
+ *       SessionPlanner#completeGraphLargestThreshold() the complete graph with the largest
+ *       threshold the dropouts allow}, t = n - 1 - D, so
  *       that no round completes with fewer than {@link #minIncludedClients()} = n - D clients'
  *       noise, whatever the server does.
  *   <li>Without DP: quantization into Z_m ({@link #modulus()}, 2^32 unless set) with the clip
@@ -84,14 +88,12 @@ public final class AveragingParameters {
   private final int maxCorrupted;
   private final byte[] context;
   private final List<byte[]> identityKeys;
-  private final GraphKind graphKind;
-  private final int degree;
-  private final int threshold;
+  private final SessionPlan plan;
   private final QuantizerConfig quantizer;
   private final DdgParameters privacy;
   private final byte[] digest;
 
-  private AveragingParameters(Builder b, Planning.Graph graph, QuantizerConfig quantizer,
+  private AveragingParameters(Builder b, SessionPlan plan, QuantizerConfig quantizer,
       DdgParameters privacy) {
     this.clients = b.clients;
     this.dimension = b.dimension;
@@ -102,13 +104,12 @@ public final class AveragingParameters {
     this.maxCorrupted = b.maxCorrupted;
     this.context = b.context.clone();
     this.identityKeys = b.identityKeys;
-    this.graphKind = graph.kind;
-    this.degree = graph.degree;
-    this.threshold = graph.threshold;
+    this.plan = plan;
     this.quantizer = quantizer;
     this.privacy = privacy;
     this.digest = Planning.digest(Planning.encoding(
-        clients, dimension, l2Bound, bound, modulus, maxDropouts, maxCorrupted, graph,
+        clients, dimension, l2Bound, bound, modulus, maxDropouts, maxCorrupted,
+        plan.graphKind(), plan.degree(clients), plan.threshold(),
         quantizer == null ? null : Planning.QuantPlan.of(quantizer),
         privacy == null ? null : Planning.DpPlan.of(privacy), identityKeys, context));
   }
@@ -163,17 +164,17 @@ public final class AveragingParameters {
 
   /** The masking graph of every round. */
   public GraphKind graphKind() {
-    return graphKind;
+    return plan.graphKind();
   }
 
   /** The number of neighbours k of every client (n - 1 for the complete graph). */
   public int degree() {
-    return degree;
+    return plan.degree(clients);
   }
 
   /** The Shamir threshold t of every round. */
   public int threshold() {
-    return threshold;
+    return plan.threshold();
   }
 
   /**
@@ -181,7 +182,16 @@ public final class AveragingParameters {
    * with t shares from other survivors). With DP this is n - D.
    */
   public int minIncludedClients() {
-    return threshold + 1;
+    return plan.minimumIncludedClients();
+  }
+
+  /**
+   * The session layer's plan behind every round's graph and threshold: the threat statement it
+   * answers (D and C as rates of n) and the {@code GraphParameters} it was derived from, with
+   * the achieved security and correctness exponents.
+   */
+  public SessionPlan sessionPlan() {
+    return plan;
   }
 
   /** The quantization of rounds without DP; empty with DP. */
@@ -235,16 +245,10 @@ public final class AveragingParameters {
    * @throws IllegalArgumentException if {@code round} is negative
    */
   public SecAggConfig secAggConfig(long round) {
-    SecAggConfig.Builder b = SecAggConfig.builder()
-        .clientCount(clients).threshold(threshold).vectorLength(vectorLength()).modulus(modulus)
-        .context(Planning.roundContext(digest, round));
+    SecAggConfig.Builder b = plan.configBuilder(clients).vectorLength(vectorLength())
+        .modulus(modulus).context(Planning.roundContext(digest, round));
     if (!identityKeys.isEmpty()) {
       b.securityMode(SecurityMode.MALICIOUS).identityKeys(identityKeys);
-    }
-    if (graphKind == GraphKind.COMPLETE) {
-      b.completeGraph();
-    } else {
-      b.hararyGraph(degree);
     }
     return b.build();
   }
@@ -297,11 +301,11 @@ public final class AveragingParameters {
     s.append(l2Bound ? ", clipNorm=" : ", coordinateBound=").append(bound)
         .append(", m=").append(modulus).append(", maxDropouts=").append(maxDropouts)
         .append(", maxCorrupted=").append(maxCorrupted).append(", mode=").append(securityMode())
-        .append(", graph=").append(graphKind);
-    if (graphKind == GraphKind.HARARY) {
-      s.append("(k=").append(degree).append(')');
+        .append(", graph=").append(graphKind());
+    if (graphKind() == GraphKind.HARARY) {
+      s.append("(k=").append(degree()).append(')');
     }
-    s.append(", t=").append(threshold);
+    s.append(", t=").append(threshold());
     if (privacy != null) {
       DdgPrivacyPlan plan = privacy.privacyPlan().orElseThrow();
       s.append(", dp=(epsilon ").append(plan.targetEpsilon()).append(", delta ")
@@ -492,8 +496,8 @@ public final class AveragingParameters {
      *     DP was asked for with a {@link #coordinateBound} instead of a {@link #clipNorm}, or the
      *     malicious-server identity keys are not exactly n
      * @throws IllegalArgumentException if the combination cannot work: D and C too large for n
-     *     (with DP the threshold t = n - 1 - D must be at least 2 and above C; without DP no graph
-     *     of {@code GraphParameters.recommend} fits), a dimension beyond {@value
+     *     (the session layer's {@link SessionPlanner} finds no graph and threshold: with DP, t = n -
+     *     1 - D is below the smallest secure threshold), a dimension beyond {@value
      *     #MAX_DP_DIMENSION} with DP, a modulus too small for n clients (or above 2^62 with DP), or
      *     a DP target that needs more noise than the pipeline supports
      */
@@ -522,21 +526,21 @@ public final class AveragingParameters {
       }
       ThreatModel threat =
           identityKeys.isEmpty() ? ThreatModel.SEMI_HONEST : ThreatModel.MALICIOUS_SERVER;
-      Planning.Graph graph = Planning.graph(clients, maxDropouts, maxCorrupted, threat, dp);
+      SessionPlan plan = Planning.plan(clients, maxDropouts, maxCorrupted, threat, dp);
       if (!dp) {
         QuantizerConfig q = QuantizerConfig.builder().clipBound(bound).modulus(modulus)
             .maxClients(clients).build();
-        return new AveragingParameters(this, graph, q, null);
+        return new AveragingParameters(this, plan, q, null);
       }
       // The noise is sized for the honest clients every completed round contains (up to C of
       // the included ones may be the server's accomplices, whose noise it knows); the modulus
       // holds all n clients' updates and noise.
-      int honest = graph.threshold + 1 - maxCorrupted;
+      int honest = plan.minimumIncludedClients() - maxCorrupted;
       DdgParameters ddg = DdgParameterSelection.builder()
           .epsilon(epsilon).delta(delta).rounds(rounds).clients(clients)
           .minimumSurvivors(honest).dimension(dimension).clipNorm(bound).modulus(modulus)
           .build();
-      return new AveragingParameters(this, graph, null, ddg);
+      return new AveragingParameters(this, plan, null, ddg);
     }
 
     private static double checkBound(String what, double v) {

@@ -5,6 +5,7 @@ import io.secagg.core.protocol.server.ServerOptions;
 import io.secagg.core.quant.DequantizedSum;
 import io.secagg.core.quant.Quantizer;
 import io.secagg.core.quant.QuantizerConfig;
+import io.secagg.core.session.SessionListener;
 import io.secagg.core.transport.ServerTransport;
 import io.secagg.core.transport.SessionAbortedException;
 import io.secagg.core.vector.ModVector;
@@ -54,6 +55,7 @@ public final class AveragingServer {
   private final SecureRandom random;
   private final ServerOptions options;
   private final Duration roundTimeout;
+  private final SessionListener listener;
   private final Quantizer quantizer;
   private long lastRound = -1;
   private long completedRounds;
@@ -64,6 +66,7 @@ public final class AveragingServer {
     this.random = b.random != null ? b.random : new SecureRandom();
     this.options = b.options;
     this.roundTimeout = b.roundTimeout;
+    this.listener = b.listener;
     // Decoding draws no randomness; the quantizer only needs one to exist.
     this.quantizer = params.quantizerConfig().map(c -> Quantizer.create(c, random)).orElse(null);
     this.spent = params.differentialPrivacy().isPresent()
@@ -135,7 +138,7 @@ public final class AveragingServer {
     AggregationResult result;
     try {
       result = RoundRunner.serve(params.secAggConfig(round), transport, random, options,
-          roundTimeout);
+          roundTimeout, listener);
     } catch (SessionAbortedException e) {
       // The number is used: clients may have committed to it, so the next round takes another.
       lastRound = round;
@@ -255,6 +258,7 @@ public final class AveragingServer {
     private SecureRandom random;
     private ServerOptions options = ServerOptions.defaults();
     private Duration roundTimeout = Duration.ofSeconds(60);
+    private SessionListener listener = SessionListener.none();
 
     private Builder(AveragingParameters params) {
       this.params = params;
@@ -293,6 +297,18 @@ public final class AveragingServer {
      */
     public Builder options(ServerOptions options) {
       this.options = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * Observes every round's protocol session from the server's side: its phases, answers and
+     * the clients that leave (default: none). It is called on the thread of {@link #aggregate},
+     * so keep it cheap; what it throws is logged and does not disturb the round.
+     *
+     * @throws NullPointerException if {@code listener} is null
+     */
+    public Builder listener(SessionListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

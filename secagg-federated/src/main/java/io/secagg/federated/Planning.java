@@ -3,9 +3,11 @@ package io.secagg.federated;
 import io.secagg.core.crypto.Hkdf;
 import io.secagg.core.crypto.KdfLabel;
 import io.secagg.core.graph.GraphKind;
-import io.secagg.core.graph.GraphParameters;
+import io.secagg.core.graph.GraphRequirements;
 import io.secagg.core.graph.ThreatModel;
 import io.secagg.core.quant.QuantizerConfig;
+import io.secagg.core.session.SessionPlan;
+import io.secagg.core.session.SessionPlanner;
 import io.secagg.core.vector.Modulus;
 import io.secagg.dp.ddg.DdgParameters;
 import io.secagg.dp.ddg.DdgPrivacyPlan;
@@ -13,15 +15,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * The rules that turn {@link AveragingParameters} into per-round protocol configurations:
- * graph and threshold, the parameter digest, the round context and the DP rotation seed. The
- * normative text is {@code spec/federated.md}.
+ * The rules that turn {@link AveragingParameters} into per-round protocol configurations: which
+ * of the session layer's graph and threshold rules applies, the parameter digest, the round
+ * context and the DP rotation seed. No graph or threshold rule lives here: {@link
+ * SessionPlanner} and {@code GraphParameters} own them. The normative text is {@code
+ * spec/federated.md}.
  */
 final class Planning {
   static final KdfLabel PARAMETERS_LABEL = KdfLabel.of("secagg/v1 federated-parameters");
@@ -32,71 +34,30 @@ final class Planning {
 
   private Planning() {}
 
-  /** A graph and threshold. */
-  static final class Graph {
-    final GraphKind kind;
-    final int degree;
-    final int threshold;
-
-    Graph(GraphKind kind, int degree, int threshold) {
-      this.kind = kind;
-      this.degree = degree;
-      this.threshold = threshold;
-    }
-  }
-
   /**
-   * The graph and threshold for n clients of which at most {@code dropouts} drop out and at most
-   * {@code corrupted} collude with the server.
+   * The session plan for n clients of which at most {@code dropouts} drop out and at most {@code
+   * corrupted} collude with the server: the session layer's rules for exactly D dropped and C
+   * corrupted clients ({@link GraphRequirements#rateOf}) against {@code threat}, at the default
+   * security and correctness targets. Without DP the recommended graph ({@link
+   * SessionPlanner#sparseGraph()}: SecAgg+ when one meets its bounds, else the complete graph);
+   * with DP the complete graph with the largest threshold the dropouts allow ({@link
+   * SessionPlanner#completeGraphLargestThreshold()}), so that a completed round always includes
+   * at least n - D clients, whatever the server does. The noise is sized for that floor.
    *
-   * <p>Without DP, exactly what {@link GraphParameters#recommend} gives for D and C against
-   * {@code threat} (a SecAgg+ graph when one meets its bounds, else the complete graph with its
-   * threshold). With DP, the complete graph with t = n - 1 - D: the largest threshold that still
-   * tolerates D dropouts, so that a completed round always includes at least n - D clients (each
-   * survivor's self mask needs t shares from other survivors), whatever the server does. The
-   * noise is sized for that floor.
-   *
-   * @throws IllegalArgumentException if no graph fits: with DP, t = n - 1 - D must be at least 2
-   *     and above C (semi-honest) or above (n - 1 + C) / 2 (malicious server); without DP, as
-   *     {@link GraphParameters#recommend}
+   * @throws IllegalArgumentException if D or C is not below n, or the session layer finds no
+   *     graph and threshold (its message says why)
    */
-  static Graph graph(int n, int dropouts, int corrupted, ThreatModel threat, boolean dp) {
-    if (!dp) {
-      if (dropouts >= n || corrupted >= n) {
-        throw new IllegalArgumentException("Invalid dropout or corrupted count for " + n
-            + " clients: " + dropouts + " and " + corrupted + " (each must be below n)");
-      }
-      GraphParameters p = GraphParameters.recommend(
-          n, rate(dropouts, n), rate(corrupted, n), threat,
-          GraphParameters.DEFAULT_SECURITY_BITS, GraphParameters.DEFAULT_CORRECTNESS_BITS);
-      return new Graph(p.kind(), p.degree(), p.threshold());
+  static SessionPlan plan(int n, int dropouts, int corrupted, ThreatModel threat, boolean dp) {
+    if (dropouts >= n || corrupted >= n) {
+      throw new IllegalArgumentException("Invalid dropout or corrupted count for " + n
+          + " clients: " + dropouts + " and " + corrupted + " (each must be below n)");
     }
-    int t = n - 1 - dropouts;
-    // The smallest secure threshold for the complete graph (k = n - 1 neighbours, C of them
-    // corrupted), as GraphParameters states it: t > C, or 2t > k + C against a lying server.
-    int minimum = Math.max(2,
-        threat == ThreatModel.SEMI_HONEST ? corrupted + 1 : (n - 1 + corrupted) / 2 + 1);
-    if (t < minimum) {
-      throw new IllegalArgumentException(
-          "No threshold fits " + n + " clients with " + dropouts + " dropouts and " + corrupted
-              + " corrupted clients under DP (" + threat + "): the threshold n - 1 - D = " + t
-              + " must be at least " + minimum);
-    }
-    return new Graph(GraphKind.COMPLETE, n - 1, t);
-  }
-
-  /**
-   * The largest rate r with ceil(r n) = count as GraphParameters reads it (its shortest decimal
-   * form times n, rounded up): count / n itself can round up in binary64 (5/7 does) and would
-   * then be read as count + 1.
-   */
-  static double rate(int count, int n) {
-    double r = (double) count / n;
-    while (r > 0 && BigDecimal.valueOf(r).multiply(BigDecimal.valueOf(n))
-        .setScale(0, RoundingMode.CEILING).intValueExact() > count) {
-      r = Math.nextDown(r);
-    }
-    return r;
+    SessionPlanner planner = SessionPlanner.of(GraphRequirements.builder()
+        .dropoutRate(GraphRequirements.rateOf(dropouts, n))
+        .corruptionRate(GraphRequirements.rateOf(corrupted, n))
+        .threatModel(threat)
+        .build());
+    return (dp ? planner.completeGraphLargestThreshold() : planner.sparseGraph()).plan(n);
   }
 
   /** The planned quantization of rounds without DP, as it enters the digest. */
@@ -157,7 +118,8 @@ final class Planning {
    * fixed order. Exactly one of {@code quant} and {@code dp} is non-null.
    */
   static byte[] encoding(int clients, int dimension, boolean l2Bound, double bound,
-      Modulus modulus, int dropouts, int corrupted, Graph graph, QuantPlan quant, DpPlan dp,
+      Modulus modulus, int dropouts, int corrupted, GraphKind kind, int degree, int threshold,
+      QuantPlan quant, DpPlan dp,
       List<byte[]> identityKeys, byte[] context) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -169,9 +131,9 @@ final class Planning {
       out.writeUTF(modulus.toString());
       out.writeInt(dropouts);
       out.writeInt(corrupted);
-      out.writeByte(graph.kind == GraphKind.COMPLETE ? 1 : 2);
-      out.writeInt(graph.degree);
-      out.writeInt(graph.threshold);
+      out.writeByte(kind == GraphKind.COMPLETE ? 1 : 2);
+      out.writeInt(degree);
+      out.writeInt(threshold);
       if (dp == null) {
         out.writeByte(1);
         out.writeInt(quant.scaleExponent);

@@ -9,13 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.secagg.core.graph.GraphKind;
 import io.secagg.core.graph.GraphParameters;
+import io.secagg.core.graph.GraphRequirements;
 import io.secagg.core.graph.ThreatModel;
 import io.secagg.core.protocol.SecAggConfig;
+import io.secagg.core.session.SessionPlan;
+import io.secagg.core.session.SessionPlanner;
 import io.secagg.core.vector.Modulus;
 import io.secagg.dp.ddg.DdgParameters;
 import io.secagg.dp.ddg.DdgPrivacyPlan;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import org.junit.jupiter.api.Test;
 
 class AveragingParametersTest {
@@ -40,6 +41,57 @@ class AveragingParametersTest {
     assertEquals(27, p.quantizerConfig().get().scaleExponent());
     assertEquals(1.0, p.clipNorm().getAsDouble());
     assertFalse(p.coordinateBound().isPresent());
+  }
+
+  @Test
+  void theGraphAndThresholdAreTheSessionLayersForExactlyTheStatedCounts() {
+    for (int n : new int[] {3, 7, 10, 33}) {
+      for (int d = 0; d < n; d += 2) {
+        for (int c = 0; c < n; c += 3) {
+          for (boolean dp : new boolean[] {false, true}) {
+            AveragingParameters.Builder b = AveragingParameters.builder().clients(n).dimension(8)
+                .clipNorm(1).maxDropouts(d).maxCorruptedClients(c);
+            if (dp) {
+              b.differentialPrivacy(4, 1e-5, 1);
+            }
+            GraphRequirements r = GraphRequirements.builder()
+                .dropoutRate(GraphRequirements.rateOf(d, n))
+                .corruptionRate(GraphRequirements.rateOf(c, n))
+                .threatModel(ThreatModel.SEMI_HONEST).build();
+            SessionPlanner planner = SessionPlanner.of(r);
+            String what = "n=" + n + " D=" + d + " C=" + c + " dp=" + dp;
+            SessionPlan expected;
+            try {
+              expected = (dp ? planner.completeGraphLargestThreshold() : planner).plan(n);
+            } catch (IllegalArgumentException e) {
+              assertThrows(IllegalArgumentException.class, b::build, what);
+              continue;
+            }
+            AveragingParameters p;
+            try {
+              p = b.build();
+            } catch (IllegalArgumentException e) {
+              // Only the DP selection may refuse what the session layer accepts (too little
+              // honest noise for the target); the graph rules must not.
+              assertTrue(dp && !e.getMessage().contains("threshold"), what + ": " + e.getMessage());
+              continue;
+            }
+            // GraphParameters has no value equality; its description holds every value.
+            assertEquals(expected.toString(), p.sessionPlan().toString(), what);
+            assertEquals(expected.requirements(), p.sessionPlan().requirements(), what);
+            assertEquals(expected.derivedFrom().orElseThrow().toString(),
+                p.sessionPlan().derivedFrom().orElseThrow().toString(), what);
+            assertEquals(expected.degree(n), p.degree(), what);
+            assertEquals(d, p.sessionPlan().derivedFrom().orElseThrow().maxDropouts(), what);
+            assertEquals(c, p.sessionPlan().derivedFrom().orElseThrow().maxCorrupted(), what);
+            assertEquals(expected.threshold(), p.secAggConfig(0).threshold(), what);
+            if (dp) {
+              assertEquals(n - d, p.minIncludedClients(), what);
+            }
+          }
+        }
+      }
+    }
   }
 
   @Test
@@ -160,19 +212,6 @@ class AveragingParametersTest {
     assertThrows(IllegalArgumentException.class, () -> b.context(new byte[257]));
     assertThrows(NullPointerException.class, () -> b.modulus(null));
     assertThrows(NullPointerException.class, () -> b.context(null));
-  }
-
-  @Test
-  void dropoutRatesAreReadAsTheCountsTheCallerMeant() {
-    // 5/7 rounds up in binary64; its shortest decimal form times 7 would be read as 6 dropouts.
-    for (int n = 3; n <= 200; n++) {
-      for (int count = 0; count < n; count++) {
-        double r = Planning.rate(count, n);
-        int read = BigDecimal.valueOf(r).multiply(BigDecimal.valueOf(n))
-            .setScale(0, RoundingMode.CEILING).intValueExact();
-        assertEquals(count, read, count + "/" + n);
-      }
-    }
   }
 
   @Test

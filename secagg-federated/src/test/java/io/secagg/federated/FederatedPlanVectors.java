@@ -268,8 +268,6 @@ final class FederatedPlanVectors implements VectorChecker, VectorFileGenerator {
     JsonNode p = t.get("parameters");
     JsonNode plan = t.get("plan");
     boolean l2 = p.has("clipNorm");
-    Planning.Graph graph = new Planning.Graph(GraphKind.valueOf(Vectors.text(t, "graph")),
-        Vectors.integer(t, "degree"), Vectors.integer(t, "threshold"));
     Planning.QuantPlan quant = null;
     Planning.DpPlan dp = null;
     if (p.has("dp")) {
@@ -287,7 +285,8 @@ final class FederatedPlanVectors implements VectorChecker, VectorFileGenerator {
     return Planning.encoding(Vectors.integer(p, "clients"), Vectors.integer(p, "dimension"), l2,
         p.get(l2 ? "clipNorm" : "coordinateBound").asDouble(),
         Modulus.parse(Vectors.text(p, "modulus")), Vectors.integer(p, "maxDropouts"),
-        Vectors.integer(p, "maxCorrupted"), graph, quant, dp,
+        Vectors.integer(p, "maxCorrupted"), GraphKind.valueOf(Vectors.text(t, "graph")),
+        Vectors.integer(t, "degree"), Vectors.integer(t, "threshold"), quant, dp,
         p.has("identityKeys") ? keys(p) : List.of(), Vectors.bytes(p, "context"));
   }
 

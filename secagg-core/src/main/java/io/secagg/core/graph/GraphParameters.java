@@ -56,6 +56,10 @@ import java.util.Objects;
  * C) / 2) + 1) (malicious server; about 2n/3 + 1 when gamma = 1/3, as in Bonawitz et al. 2017),
  * which must satisfy t &lt;= n - 1 - D. Its security and correctness hold with certainty, reported
  * as infinite exponents.
+ *
+ * <p><b>Complete graph with a survivor floor.</b> {@link #completeLargestThreshold} uses instead
+ * the largest threshold the dropouts allow, t = n - 1 - D, which must be at least the secure
+ * threshold above: a completed session then includes at least n - D clients.
  */
 public final class GraphParameters {
   /** The default statistical security: failure probability at most 2^-40, grinding included. */
@@ -188,6 +192,39 @@ public final class GraphParameters {
           "No threshold fits the complete graph of " + n + " clients with " + corrupted + " corrupted and "
               + dropouts + " dropped (" + threatModel + "): it would need t = " + t + " but only "
               + (n - 1 - dropouts) + " neighbours are sure to survive");
+    }
+    return new GraphParameters(
+        GraphKind.COMPLETE, n, n - 1, t, requirements, corrupted, dropouts, Double.NEGATIVE_INFINITY,
+        Double.NEGATIVE_INFINITY);
+  }
+
+  /**
+   * Parameters of the complete graph with the largest threshold that D dropouts allow, t = n - 1
+   * - D, instead of the smallest secure one of {@link #complete}. Every client that a completed
+   * session includes needs t shares of its self mask from other surviving clients, so such a
+   * session includes at least t + 1 = n - D clients whatever the server does: the rule for a
+   * caller that counts on a floor of included clients (distributed DP sizes its noise for it).
+   * The threshold must still be secure, at least {@link #minimumThreshold minimumThreshold}(n -
+   * 1, C, threat model); security and correctness then hold with certainty.
+   *
+   * @param n the number of clients, 2..2^20
+   * @throws NullPointerException if {@code requirements} is null
+   * @throws IllegalArgumentException if {@code n} is out of range, or n - 1 - D is below the
+   *     smallest secure threshold (the message says both)
+   */
+  public static GraphParameters completeLargestThreshold(int n, GraphRequirements requirements) {
+    Objects.requireNonNull(requirements, "requirements");
+    checkClientCount(n, 2);
+    int corrupted = requirements.corruptedClients(n);
+    int dropouts = requirements.droppedClients(n);
+    ThreatModel threatModel = requirements.threatModel();
+    int smallest = completeThreshold(n, corrupted, threatModel);
+    int t = n - 1 - dropouts;
+    if (t < smallest) {
+      throw new IllegalArgumentException(
+          "No threshold fits the complete graph of " + n + " clients with " + corrupted + " corrupted and "
+              + dropouts + " dropped (" + threatModel + "): the largest the dropouts allow, n - 1 - D = " + t
+              + ", is below the smallest secure one, " + smallest);
     }
     return new GraphParameters(
         GraphKind.COMPLETE, n, n - 1, t, requirements, corrupted, dropouts, Double.NEGATIVE_INFINITY,

@@ -96,6 +96,28 @@ public final class GraphRequirements {
     return ceilTimes(dropoutRate, n);
   }
 
+  /**
+   * The largest rate r whose count for n clients is exactly {@code count}: ceil(r * n) = count as
+   * {@link #droppedClients} and {@link #corruptedClients} read it, for callers that state counts
+   * rather than fractions. count / n itself can round up in binary64 (5/7 does) and would then be
+   * read as count + 1, so the result is stepped down until it is read as count.
+   *
+   * @param count the number of clients, 0..n-1
+   * @param n the number of clients, at least 1
+   * @throws IllegalArgumentException if {@code n} is below 1 or {@code count} is outside 0..n-1
+   */
+  public static double rateOf(int count, int n) {
+    if (n < 1 || count < 0 || count >= n) {
+      throw new IllegalArgumentException(
+          "Invalid count " + count + " of " + n + " clients; must be 0.." + (n - 1));
+    }
+    double r = (double) count / n;
+    while (r > 0 && ceilTimes(r, n) > count) {
+      r = Math.nextDown(r);
+    }
+    return r;
+  }
+
   static int ceilTimes(double rate, int n) {
     return BigDecimal.valueOf(rate).multiply(BigDecimal.valueOf(n)).setScale(0, RoundingMode.CEILING).intValueExact();
   }

@@ -22,7 +22,8 @@ import java.util.Optional;
  * @param smallestSession the smallest session size the plan serves
  * @param largestSession the largest session size the plan serves
  * @param derivedFrom the {@link GraphParameters} the degree and threshold come from (for the
- *     smallest session, or the largest for a complete graph), with the corrupted and dropped
+ *     smallest session, or the largest for a complete graph of the smallest secure threshold),
+ *     with the corrupted and dropped
  *     counts and the achieved security and correctness exponents; empty when the caller fixed the
  *     threshold
  */
@@ -55,6 +56,15 @@ public record SessionPlan(GraphKind graphKind, int hararyDegree, int threshold, 
   public int degree(int clients) {
     checkSize(clients);
     return graphKind == GraphKind.COMPLETE ? clients - 1 : hararyDegree;
+  }
+
+  /**
+   * The fewest clients a completed session of this plan includes: t + 1, since each included
+   * client's self mask is recovered only from t shares held by other surviving clients. With
+   * {@link SessionPlanner#completeGraphLargestThreshold()} this is n - D of the smallest session.
+   */
+  public int minimumIncludedClients() {
+    return threshold + 1;
   }
 
   /**

@@ -36,6 +36,9 @@ import java.util.Optional;
  *       GraphParameters#harary} (refused if the degree cannot meet the requirements);
  *   <li>{@link #completeGraph()}: the threshold of {@link GraphParameters#complete},
  *       refused when it would leave fewer than t neighbours after the dropouts;
+ *   <li>{@link #completeGraphLargestThreshold()}: the threshold of {@link
+ *       GraphParameters#completeLargestThreshold}, t = n - 1 - D, refused when it is below the
+ *       secure one; a completed session then includes at least n - D clients;
  *   <li>an explicit {@link #threshold(int)} replaces the derived threshold; it is checked
  *       only against the degree (2..k), so the caller owns its consequences.
  * </ul>
@@ -43,7 +46,9 @@ import java.util.Optional;
  * <p><b>Several session sizes</b> ({@link #plan(int, int)}, for grouped aggregation): one graph
  * choice and one threshold serve every size from the smallest to the largest. The sparse degree is
  * sized for the smallest session; the complete-graph threshold is the largest any size needs, and
- * dropout tolerance is checked at the smallest size.
+ * dropout tolerance is checked at the smallest size. With {@link #completeGraphLargestThreshold()}
+ * the threshold is the one of the smallest size (the largest all sizes tolerate), checked to be
+ * secure at the largest.
  */
 public final class SessionPlanner {
   private final GraphRequirements requirements;
@@ -55,7 +60,8 @@ public final class SessionPlanner {
   enum GraphChoice {
     SPARSE,
     HARARY,
-    COMPLETE
+    COMPLETE,
+    COMPLETE_LARGEST_THRESHOLD
   }
 
   private SessionPlanner(GraphRequirements requirements, GraphChoice graph, int degree, int threshold) {
@@ -104,6 +110,17 @@ public final class SessionPlanner {
   /** This planner with the complete graph (SecAgg): every client masks with every other. */
   public SessionPlanner completeGraph() {
     return new SessionPlanner(requirements, GraphChoice.COMPLETE, 0, threshold);
+  }
+
+  /**
+   * This planner with the complete graph and the largest threshold its dropouts allow, t = n - 1 -
+   * D ({@link GraphParameters#completeLargestThreshold}), instead of the smallest secure one. A
+   * completed session then includes at least n - D clients whatever the server does ({@link
+   * SessionPlan#minimumIncludedClients()}): the choice for distributed DP, whose noise is sized
+   * for the clients a round is sure to include, as many as the dropouts allow.
+   */
+  public SessionPlanner completeGraphLargestThreshold() {
+    return new SessionPlanner(requirements, GraphChoice.COMPLETE_LARGEST_THRESHOLD, 0, threshold);
   }
 
   /**
@@ -189,10 +206,22 @@ public final class SessionPlanner {
       if (threshold == 0) {
         derived = GraphParameters.harary(smallest, degree, requirements);
       }
+    } else if (graph == GraphChoice.COMPLETE_LARGEST_THRESHOLD) {
+      kind = GraphKind.COMPLETE;
+      if (threshold == 0) {
+        derived = GraphParameters.completeLargestThreshold(smallest, requirements);
+        int secure = GraphParameters.minimumThreshold(largest - 1,
+            Math.min(requirements.corruptedClients(largest), largest - 1), requirements.threatModel());
+        if (derived.threshold() < secure) {
+          throw new IllegalArgumentException("No threshold fits complete graphs of " + smallest + ".." + largest
+              + " clients: sessions of " + smallest + " tolerate their dropouts only up to t = "
+              + derived.threshold() + " but sessions of " + largest + " need t >= " + secure);
+        }
+      }
     } else {
       kind = GraphKind.COMPLETE;
     }
-    if (kind == GraphKind.COMPLETE && threshold == 0) {
+    if (kind == GraphKind.COMPLETE && graph != GraphChoice.COMPLETE_LARGEST_THRESHOLD && threshold == 0) {
       derived = GraphParameters.complete(largest, requirements);
       GraphParameters atSmallest = GraphParameters.complete(smallest, requirements);
       if (derived.threshold() > smallest - 1 - atSmallest.maxDropouts()) {
@@ -207,7 +236,8 @@ public final class SessionPlanner {
     if (t > kSmallest) {
       throw new IllegalArgumentException("threshold " + t + " exceeds the number of neighbours " + kSmallest);
     }
-    return new SessionPlan(kind, k, t, requirements, graph != GraphChoice.COMPLETE, fellBack, threshold != 0,
+    boolean sparseRequested = graph == GraphChoice.SPARSE || graph == GraphChoice.HARARY;
+    return new SessionPlan(kind, k, t, requirements, sparseRequested, fellBack, threshold != 0,
         smallest, largest, Optional.ofNullable(threshold == 0 ? derived : null));
   }
 

@@ -235,6 +235,31 @@ class GraphParametersTest {
   }
 
   @Test
+  void completeLargestThresholdLeavesExactlyTheDropoutsAndRefusesAnInsecureOne() {
+    // n = 10, D = 1: t = 8, so a completed session includes at least 9 clients.
+    GraphParameters semi = GraphParameters.completeLargestThreshold(10, rates(0.1, 0.1, ThreatModel.SEMI_HONEST));
+    assertEquals(GraphKind.COMPLETE, semi.kind());
+    assertEquals(9, semi.degree());
+    assertEquals(8, semi.threshold());
+    assertEquals(1, semi.maxDropouts());
+    assertTrue(semi.meetsRequirements());
+    assertTrue(GraphParameters.evaluate(10, GraphKind.COMPLETE, 9, 8, semi.requirements()).meetsRequirements());
+    // Malicious server, C = 6: 2t > 9 + 6 needs t >= 8, which D = 1 allows; C = 7 needs 9.
+    assertEquals(8, GraphParameters.completeLargestThreshold(10, rates(0.1, 0.6, ThreatModel.MALICIOUS_SERVER))
+        .threshold());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> GraphParameters.completeLargestThreshold(10, rates(0.1, 0.7, ThreatModel.MALICIOUS_SERVER)));
+    assertTrue(e.getMessage().contains("n - 1 - D = 8") && e.getMessage().contains("smallest secure one, 9"),
+        e.getMessage());
+    // D = 8 leaves t = 1, below the floor of 2 whatever the threat.
+    assertThrows(IllegalArgumentException.class,
+        () -> GraphParameters.completeLargestThreshold(10, rates(0.8, 0, ThreatModel.SEMI_HONEST)));
+    assertThrows(NullPointerException.class, () -> GraphParameters.completeLargestThreshold(10, null));
+    assertThrows(IllegalArgumentException.class,
+        () -> GraphParameters.completeLargestThreshold(1, rates(0, 0, ThreatModel.SEMI_HONEST)));
+  }
+
+  @Test
   void hararyGivesTheSparseRulesThresholdForAChosenDegree() {
     GraphParameters rec = GraphParameters.recommend(1000, 0.1, 0.1);
     GraphParameters same = GraphParameters.harary(1000, rec.degree(), rec.requirements());

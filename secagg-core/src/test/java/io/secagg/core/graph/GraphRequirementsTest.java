@@ -27,6 +27,23 @@ class GraphRequirementsTest {
   }
 
   @Test
+  void rateOfIsReadBackAsExactlyTheCountItWasMadeFrom() {
+    // 5/7 rounds up in binary64; its shortest decimal form times 7 would be read as 6.
+    for (int n = 1; n <= 200; n++) {
+      for (int count = 0; count < n; count++) {
+        double r = GraphRequirements.rateOf(count, n);
+        GraphRequirements q = GraphRequirements.builder().dropoutRate(r).corruptionRate(r).build();
+        assertEquals(count, q.droppedClients(n), count + "/" + n);
+        assertEquals(count, q.corruptedClients(n), count + "/" + n);
+      }
+    }
+    assertEquals(0.0, GraphRequirements.rateOf(0, 10));
+    assertThrows(IllegalArgumentException.class, () -> GraphRequirements.rateOf(10, 10));
+    assertThrows(IllegalArgumentException.class, () -> GraphRequirements.rateOf(-1, 10));
+    assertThrows(IllegalArgumentException.class, () -> GraphRequirements.rateOf(0, 0));
+  }
+
+  @Test
   void everySetterRejectsOutOfRangeValuesAtOnce() {
     GraphRequirements.Builder b = GraphRequirements.builder();
     assertThrows(IllegalArgumentException.class, () -> b.dropoutRate(1.0));

@@ -73,6 +73,40 @@ class SessionPlannerTest {
   }
 
   @Test
+  void theLargestThresholdRuleGuaranteesNMinusDIncludedClients() {
+    SessionPlan p = SessionPlanner.of(rates(GraphRequirements.rateOf(2, 10), 0, ThreatModel.SEMI_HONEST))
+        .completeGraphLargestThreshold().plan(10);
+    assertEquals(GraphKind.COMPLETE, p.graphKind());
+    assertEquals(7, p.threshold());
+    assertEquals(8, p.minimumIncludedClients());
+    assertFalse(p.sparseRequested());
+    assertFalse(p.fellBackToComplete());
+    assertEquals(GraphParameters.completeLargestThreshold(10, p.requirements()).toString(),
+        p.derivedFrom().orElseThrow().toString());
+    // The smallest secure threshold of the same requirements is far lower (t > C = 0: 2).
+    assertEquals(2, SessionPlanner.of(p.requirements()).completeGraph().plan(10).threshold());
+    // Too many dropouts for the threat: refused with GraphParameters' reason.
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SessionPlanner.of(rates(0.3, 0.4, ThreatModel.MALICIOUS_SERVER)).completeGraphLargestThreshold().plan(10));
+    assertTrue(e.getMessage().contains("n - 1 - D"), e.getMessage());
+    // A given threshold wins, as with every graph choice.
+    assertEquals(3, SessionPlanner.defaults().completeGraphLargestThreshold().threshold(3).plan(5).threshold());
+  }
+
+  @Test
+  void theLargestThresholdOfSeveralSizesIsTheSmallestSizesAndMustBeSecureAtTheLargest() {
+    // delta = 0.2: sessions of 5 tolerate D = 1 (t = 3); sessions of 10 have D = 2 (t would be 7).
+    SessionPlanner semi = SessionPlanner.of(rates(0.2, 0, ThreatModel.SEMI_HONEST)).completeGraphLargestThreshold();
+    SessionPlan p = semi.plan(5, 10);
+    assertEquals(3, p.threshold());
+    assertEquals(4, p.minimumIncludedClients());
+    // Against a malicious server, sessions of 10 need a majority of 9 neighbours, 5 > 3.
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SessionPlanner.of(rates(0.2, 0, ThreatModel.MALICIOUS_SERVER)).completeGraphLargestThreshold().plan(5, 10));
+    assertTrue(e.getMessage().contains("need t >= 5"), e.getMessage());
+  }
+
+  @Test
   void oneThresholdServesEverySessionSize() {
     // Groups of 4 and 5: complete graphs of degree 3 and 4; a majority of 4 is 3, which 3 allows.
     SessionPlan p = SessionPlanner.defaults().completeGraph().plan(4, 5);

@@ -162,10 +162,7 @@ public final class DdgParameterSelection {
      * @throws IllegalArgumentException unless {@code 1 <= d <= 2^24}
      */
     public Builder dimension(int d) {
-      if (d < 1 || d > DdgParameters.MAX_DIMENSION) {
-        throw new IllegalArgumentException("Invalid dimension " + d + "; must be 1.." + DdgParameters.MAX_DIMENSION);
-      }
-      this.dimension = d;
+      this.dimension = DdgParameters.checkDimension(d);
       return this;
     }
 
@@ -175,10 +172,7 @@ public final class DdgParameterSelection {
      * @throws IllegalArgumentException unless finite and {@code > 0}
      */
     public Builder clipNorm(double c) {
-      if (!(c > 0) || Double.isInfinite(c)) {
-        throw new IllegalArgumentException("Invalid clip norm " + c + "; must be finite and > 0");
-      }
-      this.clipNorm = c;
+      this.clipNorm = DdgParameters.checkClipNorm(c);
       return this;
     }
 
@@ -200,10 +194,7 @@ public final class DdgParameterSelection {
      * @throws IllegalArgumentException unless in {@code [0, 1)}
      */
     public Builder beta(double b) {
-      if (!(b >= 0 && b < 1)) {
-        throw new IllegalArgumentException("Invalid beta " + b + "; must be in [0, 1)");
-      }
-      this.beta = b;
+      this.beta = DdgParameters.checkBeta(b);
       return this;
     }
 

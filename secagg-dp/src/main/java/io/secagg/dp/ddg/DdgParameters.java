@@ -73,6 +73,30 @@ public final class DdgParameters {
             : Skellam.withVariance(localVariance);
   }
 
+  /** The dimension if the pipeline supports it (1..{@value #MAX_DIMENSION}). */
+  static int checkDimension(int d) {
+    if (d < 1 || d > MAX_DIMENSION) {
+      throw new IllegalArgumentException("Invalid dimension " + d + "; must be 1.." + MAX_DIMENSION);
+    }
+    return d;
+  }
+
+  /** The clip norm if it is finite and positive. */
+  static double checkClipNorm(double c) {
+    if (!(c > 0) || Double.isInfinite(c)) {
+      throw new IllegalArgumentException("Invalid clip norm " + c + "; must be finite and > 0");
+    }
+    return c;
+  }
+
+  /** The conditional-rounding beta if it is in [0, 1). */
+  static double checkBeta(double b) {
+    if (!(b >= 0 && b < 1)) {
+      throw new IllegalArgumentException("Invalid beta " + b + "; must be in [0, 1)");
+    }
+    return b;
+  }
+
   /** The modulus if the pipeline supports it ({@code m <= 2^62}). */
   static Modulus checkModulus(Modulus m) {
     Objects.requireNonNull(m, "modulus");
@@ -353,10 +377,7 @@ public final class DdgParameters {
      * @throws IllegalArgumentException unless {@code 1 <= d <= 2^24}
      */
     public Builder dimension(int d) {
-      if (d < 1 || d > MAX_DIMENSION) {
-        throw new IllegalArgumentException("Invalid dimension " + d + "; must be 1.." + MAX_DIMENSION);
-      }
-      this.dimension = d;
+      this.dimension = checkDimension(d);
       return this;
     }
 
@@ -366,10 +387,7 @@ public final class DdgParameters {
      * @throws IllegalArgumentException unless finite and {@code > 0}
      */
     public Builder clipNorm(double c) {
-      if (!(c > 0) || Double.isInfinite(c)) {
-        throw new IllegalArgumentException("Invalid clip norm " + c + "; must be finite and > 0");
-      }
-      this.clipNorm = c;
+      this.clipNorm = checkClipNorm(c);
       return this;
     }
 
@@ -392,10 +410,7 @@ public final class DdgParameters {
      * @throws IllegalArgumentException unless in {@code [0, 1)}
      */
     public Builder beta(double b) {
-      if (!(b >= 0 && b < 1)) {
-        throw new IllegalArgumentException("Invalid beta " + b + "; must be in [0, 1)");
-      }
-      this.beta = b;
+      this.beta = checkBeta(b);
       return this;
     }
 

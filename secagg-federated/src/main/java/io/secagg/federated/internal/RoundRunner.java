@@ -6,6 +6,7 @@ import io.secagg.core.protocol.SecAggConfig;
 import io.secagg.core.protocol.client.ClientMachine;
 import io.secagg.core.protocol.server.ServerMachine;
 import io.secagg.core.protocol.server.ServerOptions;
+import io.secagg.core.session.SessionListener;
 import io.secagg.core.transport.ClientDriver;
 import io.secagg.core.transport.ClientResult;
 import io.secagg.core.transport.ClientTransport;
@@ -19,15 +20,18 @@ import java.time.Duration;
 
 /**
  * The one place where the averaging API runs protocol rounds: everything above it is floats,
- * quantization and DP, everything below it the protocol. It drives the state machines with the
- * transport package's drivers today; it is the seam to replace by the session layer's round
- * runner.
+ * quantization and DP, everything below it the protocol. The server and each client are separate
+ * parties, so each runs on its own core driver over the caller's transport (the session layer's
+ * round runners, which host every party in one JVM, do not fit); a client the transport reports
+ * gone is counted as a dropout at once by {@link ServerDriver}.
  */
 public final class RoundRunner {
   private RoundRunner() {}
 
   /**
    * Runs the server of one session to its end.
+   *
+   * @param listener told of the session's phases, answers and departures
    *
    * @return the protocol's result
    * @throws SessionAbortedException if the session aborted (for example more dropouts than the
@@ -36,10 +40,11 @@ public final class RoundRunner {
    * @throws InterruptedException if the thread was interrupted (the session is cancelled)
    */
   public static AggregationResult serve(SecAggConfig config, ServerTransport transport,
-      SecureRandom random, ServerOptions options, Duration roundTimeout)
+      SecureRandom random, ServerOptions options, Duration roundTimeout, SessionListener listener)
       throws SessionAbortedException, IOException, InterruptedException {
     ServerMachine server = ServerMachine.builder(config).random(random).options(options).build();
-    return ServerDriver.builder(server, transport).roundTimeout(roundTimeout).build().run();
+    return ServerDriver.builder(server, transport).roundTimeout(roundTimeout).listener(listener)
+        .build().run();
   }
 
   /**
