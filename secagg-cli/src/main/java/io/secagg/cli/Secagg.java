@@ -25,13 +25,14 @@ import picocli.CommandLine.UnmatchedArgumentException;
     versionProvider = VersionProvider.class,
     subcommands = {
       SimulateCommand.class, ServeCommand.class, JoinCommand.class, CertsCommand.class,
-      DemoCommand.class, CommandLine.HelpCommand.class
+      VectorsCommand.class, DemoCommand.class, CommandLine.HelpCommand.class
     },
     description = "Privacy-preserving aggregation for federated learning.",
     footer = {
       "",
       "Exit codes: 0 success, 1 failure (mismatch, abort, error), 2 usage error.",
-      "Run 'secagg help <command>' for a command's options (simulate, certs, serve, join, demo)."
+      "Run 'secagg help <command>' for a command's options (simulate, certs, serve, join,"
+          + " vectors, demo)."
     })
 public final class Secagg implements Runnable {
   /** Exit code of a successful run. */

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.secagg.core.protocol.SecAggConfig;
-import io.secagg.core.protocol.TranscriptJson;
+import io.secagg.core.protocol.TranscriptConfigs;
 import io.secagg.core.testing.FuzzCorpus;
 import io.secagg.core.testing.UntrustedInputSurface;
 import io.secagg.core.testing.UntrustedInputSurface.Target;
@@ -94,7 +94,7 @@ class UntrustedInputCoverageTest {
     for (JsonNode group : transcripts.get("testGroups")) {
       int sessions = 0;
       for (JsonNode test : group.get("tests")) {
-        SecAggConfig config = TranscriptJson.parseConfig(test.get("config"));
+        SecAggConfig config = TranscriptConfigs.parse(test.get("config"));
         byte[] encoded = ConfigCodec.encode(config);
         hex.get("configurations").add(HEX.formatHex(encoded));
         if (sessions++ >= 4) {

@@ -70,7 +70,7 @@ public final class AveragingServer {
     // Decoding draws no randomness; the quantizer only needs one to exist.
     this.quantizer = params.quantizerConfig().map(c -> Quantizer.create(c, random)).orElse(null);
     this.spent = params.differentialPrivacy().isPresent()
-        ? RdpCurve.zero(RdpCurve.DEFAULT_ORDERS) : null;
+        ? RdpCurve.zero(RdpCurve.defaultOrders()) : null;
   }
 
   /**
@@ -237,7 +237,7 @@ public final class AveragingServer {
     ErrorBound error = new ErrorBound(Double.POSITIVE_INFINITY, p.predictedErrorStd(n), noiseStd);
     // Up to C of the included clients may be the server's accomplices, whose noise it knows.
     long honest = n - params.maxCorruptedClients();
-    RdpCurve thisRound = p.perRoundRdp(RdpCurve.DEFAULT_ORDERS, honest);
+    RdpCurve thisRound = p.perRoundRdp(RdpCurve.defaultOrders(), honest);
     spent = spent.plus(thisRound);
     return new AveragingRound(round, sum, result.includedClients(), result.dropouts(), error,
         thisRound.toApproxDp(plan.delta()), spent.toApproxDp(plan.delta()), time);

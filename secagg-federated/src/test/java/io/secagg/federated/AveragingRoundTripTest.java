@@ -172,7 +172,7 @@ class AveragingRoundTripTest {
     assertTrue(measured >= vLo * (1 - window), measured + " below " + vLo);
 
     DdgParameters ddg = p.differentialPrivacy().get();
-    PrivacyGuarantee one = ddg.perRoundRdp(RdpCurve.DEFAULT_ORDERS, 6 - 1).toApproxDp(1e-6);
+    PrivacyGuarantee one = ddg.perRoundRdp(RdpCurve.defaultOrders(), 6 - 1).toApproxDp(1e-6);
     assertEquals(one.epsilon(), r.privacy().get().epsilon(), 1e-12);
     assertEquals(one.epsilon(), r.privacySpent().get().epsilon(), 1e-12);
     assertEquals(r.privacySpent().get().epsilon(), server.privacySpent().get().epsilon());

@@ -27,7 +27,7 @@ import java.util.Set;
  */
 final class FederatedPlanVectors implements VectorChecker, VectorFileGenerator {
   private static final String ALGORITHM = "SECAGG-FEDERATED-PLAN";
-  private static final String SCHEMA = "federated_plan_test_schema_v1";
+  private static final String SCHEMA = "federated_plan_test_schema_v1.json";
   private static final long SEED = 0x464544504c414eL; // "FEDPLAN"
   private static final Set<String> GROUP_FIELDS = Set.of("type", "tests");
   private static final Set<String> COMMON = Set.of("tcId", "comment", "flags", "result");

@@ -32,16 +32,16 @@ import java.util.Set;
  */
 final class Prio3Vectors implements VectorChecker, VectorFileGenerator {
   static final String ALGORITHM = "PRIO3";
-  static final String SCHEMA = "vdaf_prio3_test_schema_v1";
+  static final String SCHEMA = "vdaf_prio3_test_schema_v1.json";
   private static final Set<String> GROUP_FIELDS =
-      Set.of("variant", "shares", "maxMeasurement", "length", "chunkLength", "maxWeight", "field",
+      Set.of("type", "variant", "shares", "maxMeasurement", "length", "chunkLength", "maxWeight", "field",
           "proofs", "verifyKey", "ctx", "tests");
   private static final Set<String> VALID_FIELDS =
       Set.of("measurement", "nonce", "rand", "publicShare", "inputShares", "verifierShares",
           "verifierMessage", "outputShares", "aggregateResult", "pingPong");
   private static final Set<String> INVALID_FIELDS =
       Set.of("nonce", "publicShare", "inputShares", "verifierShares", "verifierMessage", "inbound",
-          "aggregateShare", "failsAt", "aggregatorId", "reason");
+          "aggregateShare", "failsAt", "aggregatorId", "error", "reason");
 
   @Override
   public String algorithm() {
@@ -97,6 +97,7 @@ final class Prio3Vectors implements VectorChecker, VectorFileGenerator {
   @Override
   public void checkGroup(JsonNode group) {
     Vectors.onlyFields(group, GROUP_FIELDS);
+    assertEquals("Prio3Test", Vectors.text(group, "type"), "group type");
     instance(group);
     VerifyKey.fromBytes(Vectors.bytes(group, "verifyKey"));
     Vectors.bytes(group, "ctx");
@@ -172,6 +173,7 @@ final class Prio3Vectors implements VectorChecker, VectorFileGenerator {
   /** Runs the steps before {@code failsAt}, which must succeed, then expects the failure. */
   private static void checkInvalid(Prio3<?, ?> p, VerifyKey key, byte[] ctx, JsonNode t) throws Exception {
     String failsAt = Vectors.text(t, "failsAt");
+    assertEquals("VdafException", Vectors.text(t, "error"), "error");
     VdafException.Reason reason = VdafException.Reason.valueOf(Vectors.text(t, "reason"));
     VdafException e = run(p, key, ctx, t, failsAt);
     if (e == null) {
@@ -380,6 +382,7 @@ final class Prio3Vectors implements VectorChecker, VectorFileGenerator {
 
   private static ObjectNode group(ArrayNode groups, String variant, int shares, Map<String, Object> params, SecureRandom random) {
     ObjectNode g = groups.addObject();
+    g.put("type", "Prio3Test");
     g.put("variant", variant);
     g.put("shares", shares);
     for (String k : List.of("field", "proofs", "length", "maxMeasurement", "maxWeight", "chunkLength")) {
@@ -459,6 +462,7 @@ final class Prio3Vectors implements VectorChecker, VectorFileGenerator {
     t.put("publicShare", Vectors.hex(pub));
     t.set("inputShares", hexArray(inputs));
     t.put("failsAt", failsAt);
+    t.put("error", "VdafException");
     t.put("reason", reason.name());
     return t;
   }

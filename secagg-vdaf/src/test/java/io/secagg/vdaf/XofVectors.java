@@ -28,9 +28,9 @@ import java.util.Set;
  * fields, and seeds or tags of an invalid length.
  */
 final class XofVectors implements VectorChecker, VectorFileGenerator {
-  private static final Set<String> GROUP_FIELDS = Set.of("xof", "tests");
+  private static final Set<String> GROUP_FIELDS = Set.of("type", "xof", "tests");
   private static final Set<String> TEST_FIELDS =
-      Set.of("seed", "dst", "dstLength", "binder", "outputLength", "output", "field64Length", "field64",
+      Set.of("error", "seed", "dst", "dstLength", "binder", "outputLength", "output", "field64Length", "field64",
           "field128Length", "field128");
 
   @Override
@@ -40,7 +40,7 @@ final class XofVectors implements VectorChecker, VectorFileGenerator {
 
   @Override
   public String schema() {
-    return "vdaf_xof_test_schema_v1";
+    return "vdaf_xof_test_schema_v1.json";
   }
 
   @Override
@@ -51,6 +51,7 @@ final class XofVectors implements VectorChecker, VectorFileGenerator {
   @Override
   public void checkGroup(JsonNode group) {
     Vectors.onlyFields(group, GROUP_FIELDS);
+    assertEquals("XofTest", Vectors.text(group, "type"), "group type");
     String xof = Vectors.text(group, "xof");
     if (!xof.equals("XofTurboShake128") && !xof.equals("XofFixedKeyAes128")) {
       throw new AssertionError("unknown xof " + xof);
@@ -91,6 +92,7 @@ final class XofVectors implements VectorChecker, VectorFileGenerator {
     byte[] dst = dst(test);
     byte[] binder = Vectors.bytes(test, "binder");
     if (!Vectors.isValid(test)) {
+      assertEquals("IllegalArgumentException", Vectors.text(test, "error"), "error");
       Vectors.expectInvalid(IllegalArgumentException.class, () -> run(xof, seed, dst, binder, 1, 1, 1));
       return;
     }
@@ -118,6 +120,7 @@ final class XofVectors implements VectorChecker, VectorFileGenerator {
     SecureRandom random = DeterministicRandom.forTestVectorsOnly("vdaf_xof_test".getBytes(StandardCharsets.US_ASCII));
 
     ObjectNode ts = groups.addObject();
+    ts.put("type", "XofTest");
     ts.put("xof", "XofTurboShake128");
     ArrayNode tt = ts.putArray("tests");
     valid(tt, "XofTurboShake128", "32-byte seed", bytes(random, 32), bytes(random, 12), bytes(random, 20), 64, random, "Normal");
@@ -131,6 +134,7 @@ final class XofVectors implements VectorChecker, VectorFileGenerator {
     invalid(tt, "65536-byte tag", bytes(random, 32), null, 65536, "InvalidDstLength");
 
     ObjectNode aes = groups.addObject();
+    aes.put("type", "XofTest");
     aes.put("xof", "XofFixedKeyAes128");
     ArrayNode at = aes.putArray("tests");
     valid(at, "XofFixedKeyAes128", "16-byte seed", bytes(random, 16), bytes(random, 12), bytes(random, 16), 64, random, "Normal");
@@ -177,6 +181,7 @@ final class XofVectors implements VectorChecker, VectorFileGenerator {
       t.put("dstLength", dstLength);
     }
     t.put("binder", "");
+    t.put("error", "IllegalArgumentException");
     t.put("result", "invalid");
   }
 }

@@ -80,6 +80,7 @@ public final class MarkdownSnippets {
           "io.secagg.transport.grpc",
           "io.secagg.transport.grpc.pki",
           "io.secagg.vdaf",
+          "io.secagg.vectors",
           "java.io",
           "java.math",
           "java.nio.charset",

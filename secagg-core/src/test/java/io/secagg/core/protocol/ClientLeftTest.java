@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.secagg.core.protocol.server.AddressedMessage;
 import io.secagg.core.protocol.server.ServerAborted;
 import io.secagg.core.protocol.server.ServerCompleted;
 import io.secagg.core.protocol.server.ServerMachine;
@@ -135,6 +136,24 @@ class ClientLeftTest {
     for (int id = 1; id <= 5; id++) {
       assertTrue(h.sentBy.get(id).stream().noneMatch(m -> m instanceof UnmaskingResponse), "client " + id);
     }
+  }
+
+  @Test
+  void anAbortNotifiesTheClientsStillExpectedButNoneThatDeparted() {
+    Harness h = semiHonestAt(5, 3, 77, Round.MASKED_INPUT_COLLECTION);
+    h.deliver(4, h.take(4));
+    h.deliver(5, h.take(5));
+    serverTakesQueuedAnswers(h);
+    List<AddressedMessage> sent = new java.util.ArrayList<>();
+    for (int id = 1; id <= 3; id++) {
+      h.take(id);
+      sent.addAll(h.server.clientLeft(id, LeaveReason.CONNECTION_CLOSED).messages());
+    }
+    ServerAborted aborted = assertInstanceOf(ServerAborted.class, h.server.state());
+    assertEquals(AbortReason.TOO_FEW_SURVIVORS, aborted.reason());
+    assertEquals(List.of(4, 5), sent.stream().map(AddressedMessage::clientId).toList(),
+        "one AbortNotice to each client the closing round expects, none to a departed one");
+    assertTrue(sent.stream().allMatch(m -> m.message() instanceof ServerAbort));
   }
 
   @Test

@@ -175,6 +175,22 @@ class HonestClientRulesTest {
     assertAborted(h.deliver(1, new ShareKeysRequest(keys)), AbortReason.INVALID_KEY_LIST);
   }
 
+  /**
+   * Spec 5.5 step 1: a list of n entries naming one client twice (in place of the next one) is
+   * within the wire bound of 5.10 and canonical, so it decodes; the client must then abort with
+   * INVALID_KEY_LIST, not MALFORMED_MESSAGE.
+   */
+  @Test
+  void abortsWithInvalidKeyListWhenAListWithinTheWireBoundNamesAClientTwice() throws Exception {
+    Harness h = atShareKeys();
+    List<AdvertisedKeys> keys = new ArrayList<>(((ShareKeysRequest) h.take(1)).keys());
+    keys.set(3, keys.get(2));
+    io.secagg.core.wire.WireCodec codec = io.secagg.core.wire.WireCodec.forConfig(h.config);
+    ServerMessage decoded = codec.decodeServerMessage(codec.encode(new ShareKeysRequest(keys)));
+    assertEquals(5, ((ShareKeysRequest) decoded).keys().size());
+    assertAborted(h.deliver(1, decoded), AbortReason.INVALID_KEY_LIST);
+  }
+
   @Test
   void abortsWhenKeyListOmitsTheClient() {
     Harness h = atShareKeys();

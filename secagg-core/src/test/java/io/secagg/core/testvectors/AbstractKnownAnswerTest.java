@@ -20,7 +20,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs every known-answer file of {@code test-vectors/v1/} that a module owns, in the Tink
+ * The known-answer harness of the modules whose checkers cannot live in secagg-vectors because
+ * they check internal classes (secagg-vdaf's XOF and field code). Every other file is checked by
+ * secagg-vectors' {@code VectorVerifier}, the code {@code secagg vectors verify} runs.
+ *
+ * <p>Runs every known-answer file of {@code test-vectors/v1/} that a module owns, in the Tink
  * style: every failing case is collected as {@code file tcId N (comment): reason} and the test
  * fails once at the end with all of them.
  *

@@ -43,9 +43,9 @@ public final class Rdp {
     return RdpCurve.of(orders, a -> a / (2 * z * z));
   }
 
-  /** {@link #gaussian(double[], double)} at {@link RdpCurve#DEFAULT_ORDERS}. */
+  /** {@link #gaussian(double[], double)} at {@link RdpCurve#defaultOrders()}. */
   public static RdpCurve gaussian(double z) {
-    return gaussian(RdpCurve.DEFAULT_ORDERS, z);
+    return gaussian(RdpCurve.defaultOrders(), z);
   }
 
   /** A {@code rho}-zCDP mechanism as an RDP curve. */
@@ -75,7 +75,7 @@ public final class Rdp {
 
   /** {@link #subsampledGaussian(double[], double, double)} at the default orders. */
   public static RdpCurve subsampledGaussian(double q, double z) {
-    return subsampledGaussian(RdpCurve.DEFAULT_ORDERS, q, z);
+    return subsampledGaussian(RdpCurve.defaultOrders(), q, z);
   }
 
   static double subsampledGaussianRdp(double q, double z, double alpha) {

@@ -17,13 +17,11 @@ import java.util.function.DoubleUnaryOperator;
  */
 public final class RdpCurve {
   /**
-   * The default orders (395 of them): steps of 0.05 from 1.05 to 3, of 0.1 to 10, of 0.25 to 20,
-   * every integer from 21 to 256, then 288, 320, 384, 448, 512, 640, 768, 896, 1024. The optimal
-   * order of common settings lies between 2 and 20 (e.g. about 5.4 and 9.6 in the DDG settings of
-   * issue 15), where a step of 0.1 leaves at most a few parts in 10^4 of epsilon on the table.
-   * Every order of the earlier, coarser default list is on it, so no epsilon grew when it changed.
+   * The default orders ({@link #defaultOrders()}). Every order of the earlier, coarser default
+   * list is on it, so no epsilon grew when it changed. Private: a public array could be changed by
+   * any caller, and with it every later result that uses the defaults.
    */
-  public static final double[] DEFAULT_ORDERS = defaultOrders();
+  private static final double[] DEFAULT_ORDERS = buildDefaultOrders();
 
   private final double[] orders;
   private final double[] rdp;
@@ -33,7 +31,20 @@ public final class RdpCurve {
     this.rdp = rdp;
   }
 
-  private static double[] defaultOrders() {
+  /**
+   * The default orders (395 of them, strictly increasing): steps of 0.05 from 1.05 to 3, of 0.1
+   * to 10, of 0.25 to 20, every integer from 21 to 256, then 288, 320, 384, 448, 512, 640, 768,
+   * 896, 1024. The optimal order of common settings lies between 2 and 20 (e.g. about 5.4 and 9.6
+   * in the DDG settings of issue 15), where a step of 0.1 leaves at most a few parts in 10^4 of
+   * epsilon on the table.
+   *
+   * @return a new array on every call: changing it changes nothing else
+   */
+  public static double[] defaultOrders() {
+    return DEFAULT_ORDERS.clone();
+  }
+
+  private static double[] buildDefaultOrders() {
     java.util.List<Double> o = new java.util.ArrayList<>();
     // Integer steps count from a whole start so that every order is the double nearest its
     // decimal value (1 + 0.05 k accumulated would drift).

@@ -318,8 +318,8 @@ public final class DdgParameterSelection {
     private double epsilonAt(double sigma, double l2, double l1, int paddedDim) {
       long fewest = minimumSurvivors == 0 ? clients : minimumSurvivors;
       RdpCurve c = noiseKind == NoiseKind.DISCRETE_GAUSSIAN
-          ? Rdp.distributedDiscreteGaussian(RdpCurve.DEFAULT_ORDERS, l2, l1, sigma, fewest, clients, paddedDim)
-          : Rdp.skellam(RdpCurve.DEFAULT_ORDERS, l2, l1, fewest * sigma * sigma / 2);
+          ? Rdp.distributedDiscreteGaussian(RdpCurve.defaultOrders(), l2, l1, sigma, fewest, clients, paddedDim)
+          : Rdp.skellam(RdpCurve.defaultOrders(), l2, l1, fewest * sigma * sigma / 2);
       return Rdp.amplifiedByClientSampling(c, samplingRate).times(rounds).toApproxDp(delta).epsilon();
     }
   }

@@ -263,7 +263,7 @@ public final class DdgParameters {
     if (rounds < 1) {
       throw new IllegalArgumentException("Invalid rounds " + rounds + "; must be >= 1");
     }
-    return perRoundRdp(RdpCurve.DEFAULT_ORDERS, minSurvivors, maxSurvivors, samplingRate)
+    return perRoundRdp(RdpCurve.defaultOrders(), minSurvivors, maxSurvivors, samplingRate)
         .times(rounds).toApproxDp(delta);
   }
 

@@ -90,7 +90,7 @@ class DdgTauTest {
     }
     old = 10 * (old + (n - 1 - 10_000) * Math.exp(-c * (n - 1.0) / n));
     assertTrue(old < direct * (1 - 1e-5), "the old tail bound understated tau: " + old + " vs " + direct);
-    double ours = Rdp.distributedDiscreteGaussian(RdpCurve.DEFAULT_ORDERS, l2, l1, sigma, n, dim)
+    double ours = Rdp.distributedDiscreteGaussian(RdpCurve.defaultOrders(), l2, l1, sigma, n, dim)
         .toApproxDp(1e-6).epsilon();
     double byDirect = ddgCurve(direct, l2, l1, sigma, n, dim).toApproxDp(1e-6).epsilon();
     double byOld = ddgCurve(old, l2, l1, sigma, n, dim).toApproxDp(1e-6).epsilon();
@@ -99,7 +99,7 @@ class DdgTauTest {
   }
 
   private static RdpCurve ddgCurve(double tau, double l2, double l1, double sigma, long n, long dim) {
-    return ddgCurve(RdpCurve.DEFAULT_ORDERS, tau, l2, l1, sigma, n, dim);
+    return ddgCurve(RdpCurve.defaultOrders(), tau, l2, l1, sigma, n, dim);
   }
 
   /** KLS 2021, Proposition 14, written out independently of Rdp. */
@@ -140,7 +140,7 @@ class DdgTauTest {
 
   @Test
   void aSurvivorRangeIsBoundedByItsWorstEnds() {
-    double[] orders = RdpCurve.DEFAULT_ORDERS;
+    double[] orders = RdpCurve.defaultOrders();
     RdpCurve range = Rdp.distributedDiscreteGaussian(orders, 30, 300, 0.6, 50, 5000, 4096);
     for (long s : new long[] {50, 51, 200, 1000, 4999, 5000}) {
       RdpCurve exact = Rdp.distributedDiscreteGaussian(orders, 30, 300, 0.6, s, 4096);

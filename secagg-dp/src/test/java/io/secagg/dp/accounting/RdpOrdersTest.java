@@ -39,7 +39,7 @@ class RdpOrdersTest {
 
   @Test
   void defaultOrdersAreIncreasingFineBelowTwentyAndHoldEveryEarlierOrder() {
-    double[] o = RdpCurve.DEFAULT_ORDERS;
+    double[] o = RdpCurve.defaultOrders();
     for (int i = 1; i < o.length; i++) {
       assertTrue(o[i] > o[i - 1]);
     }
@@ -56,10 +56,20 @@ class RdpOrdersTest {
   }
 
   @Test
+  void aCallerThatOverwritesTheDefaultOrdersChangesNoLaterResult() {
+    double before = Rdp.gaussian(0.7).toApproxDp(1e-6).epsilon();
+    double[] mine = RdpCurve.defaultOrders();
+    Arrays.fill(mine, 1.01);
+    assertEquals(before, Rdp.gaussian(0.7).toApproxDp(1e-6).epsilon());
+    assertEquals(1.05, RdpCurve.defaultOrders()[0]);
+    assertTrue(mine != RdpCurve.defaultOrders(), "every call returns its own array");
+  }
+
+  @Test
   void theFinerGridNeverRaisesEpsilonAndLowersItWhereTheBestOrderIsFractional() {
     boolean someLower = false;
     for (Function<double[], RdpCurve> m : MECHANISMS) {
-      double now = m.apply(RdpCurve.DEFAULT_ORDERS).toApproxDp(1e-6).epsilon();
+      double now = m.apply(RdpCurve.defaultOrders()).toApproxDp(1e-6).epsilon();
       double before = m.apply(EARLIER_DEFAULT).toApproxDp(1e-6).epsilon();
       assertTrue(now <= before, now + " > " + before);
       someLower |= now < before * (1 - 1e-4);
@@ -73,7 +83,7 @@ class RdpOrdersTest {
       @ForAll @IntRange(min = 0, max = 5) int mechanism, @ForAll long seed,
       @ForAll @DoubleRange(min = 0.05, max = 0.95) double keep) {
     java.util.Random r = new java.util.Random(seed);
-    double[] all = RdpCurve.DEFAULT_ORDERS;
+    double[] all = RdpCurve.defaultOrders();
     double[] subset = Arrays.stream(all).filter(a -> r.nextDouble() < keep).toArray();
     if (subset.length == 0) {
       subset = new double[] {all[r.nextInt(all.length)]};

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.ByteString;
-import io.secagg.core.protocol.TranscriptJson;
+import io.secagg.core.protocol.TranscriptConfigs;
 import io.secagg.core.testing.FuzzCorpus;
 import io.secagg.core.testing.UntrustedInputSurface;
 import io.secagg.core.testing.UntrustedInputSurface.Target;
@@ -72,7 +72,7 @@ class TransportUntrustedInputCoverageTest {
     HexFormat hex = HexFormat.of();
     JsonNode transcripts = Vectors.read(Vectors.vectorDir().resolve("secagg_transcript_test.json"));
     JsonNode test = transcripts.get("testGroups").get(0).get("tests").get(0);
-    byte[] config = ConfigCodec.encode(TranscriptJson.parseConfig(test.get("config")));
+    byte[] config = ConfigCodec.encode(TranscriptConfigs.parse(test.get("config")));
     byte[] token = new byte[32];
     Arrays.fill(token, (byte) 7);
     client.add(ClientEnvelope.newBuilder().setHello(Hello.newBuilder().setVersion(1).setParticipantId(2)).build().toByteArray());

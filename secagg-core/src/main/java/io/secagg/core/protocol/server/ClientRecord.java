@@ -51,6 +51,8 @@ final class ClientRecord {
   Attendance attendance = Attendance.NOT_EXPECTED;
   /** Broke a rule or aborted: never contacted again; see {@link ServerContext#ban}. */
   boolean banned;
+  /** True once the client was sent an AbortNotice: it is never sent a second one (spec 5.1). */
+  boolean noticeSent;
   /**
    * How the transport reported the client gone ({@link ServerMachine#clientLeft}), or null: it is
    * never waited for again, and what it already contributed stands.

@@ -6,7 +6,6 @@ import io.secagg.core.protocol.Dropout;
 import io.secagg.core.protocol.EncryptedShares;
 import io.secagg.core.protocol.MaskedInputRequest;
 import io.secagg.core.protocol.Round;
-import io.secagg.core.protocol.ServerAbort;
 import io.secagg.core.protocol.ShareKeys;
 import io.secagg.core.protocol.internal.Derivations;
 import io.secagg.core.protocol.internal.ProtocolViolation;
@@ -99,7 +98,7 @@ public final class R1ShareKeys extends ServerState {
     }
     for (int u : ctx.peel(ClientRecord.Stage.SHARED)) {
       ctx.drop(u, Round.MASKED_INPUT_COLLECTION, Dropout.Cause.TOO_FEW_NEIGHBOURS, null);
-      ctx.send(u, new ServerAbort(AbortReason.TOO_FEW_NEIGHBOURS));
+      ctx.sendAbortNotice(u, AbortReason.TOO_FEW_NEIGHBOURS);
     }
     for (int u = 1; u <= ctx.n; u++) {
       any |= inU2(ctx, u);

@@ -5,7 +5,6 @@ import io.secagg.core.protocol.ClientMessage;
 import io.secagg.core.protocol.ConsistencyCheckResponse;
 import io.secagg.core.protocol.Dropout;
 import io.secagg.core.protocol.Round;
-import io.secagg.core.protocol.ServerAbort;
 import io.secagg.core.protocol.internal.Derivations;
 import io.secagg.core.protocol.internal.ProtocolViolation;
 import java.security.GeneralSecurityException;
@@ -72,7 +71,7 @@ public final class R3ConsistencyCheck extends ServerState {
     }
     for (int u : ctx.peel(ClientRecord.Stage.RESPONDER)) {
       ctx.drop(u, Round.UNMASKING, Dropout.Cause.TOO_FEW_NEIGHBOURS, null);
-      ctx.send(u, new ServerAbort(AbortReason.TOO_FEW_NEIGHBOURS));
+      ctx.sendAbortNotice(u, AbortReason.TOO_FEW_NEIGHBOURS);
     }
     return R4Unmasking.open(ctx);
   }

@@ -79,6 +79,19 @@ final class ServerContext {
     out.add(new AddressedMessage(clientId, message));
   }
 
+  /**
+   * Sends {@code clientId} an {@code AbortNotice}, unless it was already sent one: a client told
+   * to stop (excluded, removed with too few neighbours) has left and is not contacted again, even
+   * when the whole session aborts afterwards (spec/secagg.md 5.1).
+   */
+  void sendAbortNotice(int clientId, AbortReason reason) {
+    ClientRecord c = clients[clientId];
+    if (!c.noticeSent) {
+      c.noticeSent = true;
+      send(clientId, new ServerAbort(reason));
+    }
+  }
+
   /** The neighbours of {@code u} in the session graph, ascending (cached). */
   int[] neighbours(int u) {
     int[] cached = neighbourCache[u];
@@ -172,7 +185,7 @@ final class ServerContext {
   void ban(int clientId, Round round, AbortReason reason) {
     clients[clientId].banned = true;
     drop(clientId, round, Dropout.Cause.PROTOCOL_VIOLATION, reason);
-    send(clientId, new ServerAbort(reason));
+    sendAbortNotice(clientId, reason);
   }
 
   /**

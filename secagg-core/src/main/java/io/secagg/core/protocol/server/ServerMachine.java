@@ -9,11 +9,9 @@ import io.secagg.core.protocol.Dropout;
 import io.secagg.core.protocol.LeaveReason;
 import io.secagg.core.protocol.Round;
 import io.secagg.core.protocol.SecAggConfig;
-import io.secagg.core.protocol.ServerAbort;
 import io.secagg.core.protocol.internal.Derivations;
 import io.secagg.core.protocol.internal.ProtocolViolation;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -279,16 +277,18 @@ public final class ServerMachine {
     }
   }
 
+  /**
+   * Ends the session. The notice goes to every client the round being collected or closed expects
+   * (answered or not: the abort decides that round, so a client that missed its deadline may still
+   * be waiting for it), ascending, except clients that left already: those excluded for a broken
+   * rule or that aborted themselves (banned), those removed with too few neighbours (already
+   * sent their own notice), and those whose departure the transport reported (spec/secagg.md 5.1).
+   */
   private void abort(AbortReason reason, String message) {
-    ServerAbort notice = new ServerAbort(reason);
-    List<Integer> told = new ArrayList<>();
     for (int id = 1; id <= ctx.n; id++) {
-      if (state.isParticipant(ctx, id) && !ctx.isBanned(id)) {
-        told.add(id);
+      if (state.isParticipant(ctx, id) && !ctx.isBanned(id) && ctx.client(id).gone == null) {
+        ctx.sendAbortNotice(id, reason);
       }
-    }
-    for (int id : told) {
-      ctx.send(id, notice);
     }
     ctx.forgetShares();
     state = new ServerAborted(reason, message);
