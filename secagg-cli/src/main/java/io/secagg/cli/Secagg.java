@@ -25,14 +25,14 @@ import picocli.CommandLine.UnmatchedArgumentException;
     versionProvider = VersionProvider.class,
     subcommands = {
       SimulateCommand.class, ServeCommand.class, JoinCommand.class, CertsCommand.class,
-      VectorsCommand.class, CommandLine.HelpCommand.class
+      VectorsCommand.class, DemoCommand.class, CommandLine.HelpCommand.class
     },
     description = "Privacy-preserving aggregation for federated learning.",
     footer = {
       "",
       "Exit codes: 0 success, 1 failure (mismatch, abort, error), 2 usage error.",
       "Run 'secagg help <command>' for a command's options (simulate, certs, serve, join,"
-          + " vectors)."
+          + " vectors, demo)."
     })
 public final class Secagg implements Runnable {
   /** Exit code of a successful run. */
@@ -118,9 +118,21 @@ public final class Secagg implements Runnable {
     UnmatchedArgumentException.printSuggestions(e, err);
     err.println(topLevel
         ? "Run 'secagg help' for the commands, 'secagg help <command>' for a command's options."
-        : "Run 'secagg help " + cmd.getCommandName() + "' for every option.");
+        : helpHint(cmd));
     err.flush();
     return EXIT_USAGE;
+  }
+
+  /**
+   * Where a subcommand's options are listed: {@code secagg help <command>} for a command, {@code
+   * secagg <command> <subcommand> --help} below that (picocli's help command looks up one level).
+   */
+  private static String helpHint(CommandLine cmd) {
+    String path = cmd.getCommandSpec().qualifiedName(" ");
+    path = path.substring(path.indexOf(' ') + 1);
+    return path.indexOf(' ') < 0
+        ? "Run 'secagg help " + path + "' for every option."
+        : "Run 'secagg " + path + " --help' for every option.";
   }
 
   /**

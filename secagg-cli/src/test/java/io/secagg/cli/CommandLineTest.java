@@ -54,7 +54,7 @@ class CommandLineTest {
   void missingSubcommandIsUsageErrorThatListsTheCommands() {
     Run r = Run.of();
     assertEquals(Secagg.EXIT_USAGE, r.exitCode, r::toString);
-    assertEquals(List.of("Missing command; the commands are: simulate, serve, join, certs, vectors, help",
+    assertEquals(List.of("Missing command; the commands are: simulate, serve, join, certs, vectors, demo, help",
         "Run 'secagg help' for the commands, 'secagg help <command>' for a command's options."),
         r.err.strip().lines().toList());
   }
@@ -63,7 +63,7 @@ class CommandLineTest {
   void unknownSubcommandIsUsageErrorThatListsTheCommands() {
     Run r = Run.of("frob");
     assertEquals(Secagg.EXIT_USAGE, r.exitCode, r::toString);
-    assertEquals(List.of("Unknown command 'frob'; the commands are: simulate, serve, join, certs, vectors, help",
+    assertEquals(List.of("Unknown command 'frob'; the commands are: simulate, serve, join, certs, vectors, demo, help",
         "Run 'secagg help' for the commands, 'secagg help <command>' for a command's options."),
         r.err.strip().lines().toList());
     Run typo = Run.of("simulat");
