@@ -1,6 +1,5 @@
 package io.secagg.session;
 
-import io.secagg.core.quant.QuantizedVector;
 import io.secagg.core.transport.ClientTransport;
 import io.secagg.core.transport.InMemoryNetwork;
 import io.secagg.core.transport.InboundFrame;
@@ -428,10 +427,10 @@ public final class Prio3Round {
   private Upload shardOne(int id, MaliciousKind kind) {
     long t0 = System.nanoTime();
     SecureRandom r = randomness.forParty("prio3-client", id);
-    QuantizedVector q = fl.quantize(input(id), r);
+    long[] q = fl.quantize(input(id), r).vector().toLongArray();
     Prio3Report report = kind == MaliciousKind.OUT_OF_RANGE
-        ? fl.forgeOutOfRangeReportForTestingOnly(q.values(), (id - 1) % fl.dimension(), r)
-        : fl.shard(q.values(), r);
+        ? fl.forgeOutOfRangeReportForTestingOnly(q, (id - 1) % fl.dimension(), r)
+        : fl.shard(q, r);
     byte[] toLeader = fl.uploadFrame(report, 0);
     byte[] toHelper = fl.uploadFrame(report, 1);
     Prio3<long[], ?> p = fl.prio3();
@@ -448,7 +447,7 @@ public final class Prio3Round {
       int measStart = toLeader.length - p.inputShareLength(0) ;
       Arrays.fill(toLeader, measStart, measStart + vdafElement, (byte) 0xFF);
     }
-    return new Upload(id, toLeader, toHelper, kind == null ? q.values() : null, System.nanoTime() - t0);
+    return new Upload(id, toLeader, toHelper, kind == null ? q : null, System.nanoTime() - t0);
   }
 
   private float[] input(int id) {

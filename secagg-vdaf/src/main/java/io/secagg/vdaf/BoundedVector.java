@@ -4,6 +4,7 @@ import io.secagg.core.quant.NonFiniteValueException;
 import io.secagg.core.quant.QuantizedVector;
 import io.secagg.core.quant.Quantizer;
 import io.secagg.core.quant.QuantizerConfig;
+import io.secagg.core.vector.Modulus;
 import io.secagg.dp.accounting.PrivacyGuarantee;
 import io.secagg.dp.accounting.Zcdp;
 import io.secagg.dp.sampling.DiscreteGaussian;
@@ -94,7 +95,7 @@ public final class BoundedVector {
     this.context = b.context.clone();
     // One client, modulus 2^bits: the largest scale with c 2^e <= 2^(bits-1) - 1, so that every
     // quantized coordinate r + B lies in [0, 2B] and 2B < 2^bits.
-    this.quantizer = QuantizerConfig.builder().clipBound(clipBound).modulusPowerOfTwo(bits).maxClients(1).build();
+    this.quantizer = QuantizerConfig.builder().clipBound(clipBound).modulus(Modulus.powerOfTwo(bits)).maxClients(1).build();
     this.maxCoordinate = 2 * quantizer.offset();
     if (maxCoordinate < 1) {
       throw new IllegalArgumentException("clip bound and bits leave no representable value");
@@ -268,7 +269,7 @@ public final class BoundedVector {
    * @throws NonFiniteValueException if a coordinate is NaN or infinite
    */
   public Prio3Report encode(float[] update, SecureRandom random) {
-    return shard(quantize(update, random).values(), random);
+    return shard(quantize(update, random).vector().toLongArray(), random);
   }
 
   /**

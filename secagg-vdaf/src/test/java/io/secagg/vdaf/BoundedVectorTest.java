@@ -78,11 +78,11 @@ class BoundedVectorTest {
       float[] u = update(random, 0.8); // some coordinates beyond the clip bound 0.5
       QuantizedVector q = FL.quantize(u, random);
       for (int i = 0; i < DIM; i++) {
-        assertTrue(q.value(i) >= 0 && q.value(i) <= FL.maxCoordinate());
-        expected[i] += q.value(i);
+        assertTrue(q.vector().get(i) >= 0 && q.vector().get(i) <= FL.maxCoordinate());
+        expected[i] += q.vector().get(i);
         clippedSum[i] += Math.max(-0.5, Math.min(0.5, u[i]));
       }
-      Prio3Report r = FL.shard(q.values(), random);
+      Prio3Report r = FL.shard(q.vector().toLongArray(), random);
       pair.leader.acceptUpload(FL.uploadFrame(r, 0));
       pair.helper.acceptUpload(FL.uploadFrame(r, 1));
     }
@@ -121,15 +121,15 @@ class BoundedVectorTest {
     Prio3Report firstHonest = null;
     for (int c = 0; c < 6; c++) {
       QuantizedVector q = FL.quantize(update(random, 0.4), random);
-      Prio3Report r = FL.shard(q.values(), random);
+      Prio3Report r = FL.shard(q.vector().toLongArray(), random);
       firstHonest = firstHonest == null ? r : firstHonest;
       honestNonces.add(pair.leader.acceptUpload(FL.uploadFrame(r, 0)));
       pair.helper.acceptUpload(FL.uploadFrame(r, 1));
       for (int i = 0; i < DIM; i++) {
-        expected[i] += q.value(i);
+        expected[i] += q.vector().get(i);
       }
     }
-    long[] values = FL.quantize(update(random, 0.4), random).values();
+    long[] values = FL.quantize(update(random, 0.4), random).vector().toLongArray();
 
     // Out of range: a coordinate of 2B + 1.
     Prio3Report outOfRange = FL.forgeOutOfRangeReportForTestingOnly(values, 5, random);
@@ -192,7 +192,7 @@ class BoundedVectorTest {
     // The helper verified the report, but the leader rejects the helper's answer (here altered on
     // the way): without the commit step the two aggregates would cover different reports.
     Pair pair = new Pair(FL, key);
-    Prio3Report r = FL.shard(FL.quantize(update(random, 0.4), random).values(), random);
+    Prio3Report r = FL.shard(FL.quantize(update(random, 0.4), random).vector().toLongArray(), random);
     pair.leader.acceptUpload(FL.uploadFrame(r, 0));
     pair.helper.acceptUpload(FL.uploadFrame(r, 1));
     byte[] response = pair.helper.acceptVerifyInit(pair.leader.startVerification(1, Runnable::run).orElseThrow(), Runnable::run);
@@ -211,7 +211,7 @@ class BoundedVectorTest {
       Pair serial = new Pair(FL, key);
       Pair parallel = new Pair(FL, key);
       for (int c = 0; c < 10; c++) {
-        Prio3Report r = FL.shard(FL.quantize(update(random, 0.4), random).values(), random);
+        Prio3Report r = FL.shard(FL.quantize(update(random, 0.4), random).vector().toLongArray(), random);
         for (Pair p : List.of(serial, parallel)) {
           p.leader.acceptUpload(FL.uploadFrame(r, 0));
           p.helper.acceptUpload(FL.uploadFrame(r, 1));
@@ -230,7 +230,7 @@ class BoundedVectorTest {
   void theJobProtocolRefusesFramesOutOfOrder() throws Exception {
     Pair pair = new Pair(FL, key);
     for (int c = 0; c < 2; c++) {
-      Prio3Report r = FL.shard(FL.quantize(update(random, 0.4), random).values(), random);
+      Prio3Report r = FL.shard(FL.quantize(update(random, 0.4), random).vector().toLongArray(), random);
       pair.leader.acceptUpload(FL.uploadFrame(r, 0));
       pair.helper.acceptUpload(FL.uploadFrame(r, 1));
     }
@@ -287,7 +287,7 @@ class BoundedVectorTest {
   @Test
   void theCollectorRefusesSharesThatCoverDifferentReports() throws Exception {
     Pair pair = new Pair(FL, key);
-    Prio3Report r = FL.shard(FL.quantize(update(random, 0.4), random).values(), random);
+    Prio3Report r = FL.shard(FL.quantize(update(random, 0.4), random).vector().toLongArray(), random);
     pair.leader.acceptUpload(FL.uploadFrame(r, 0));
     pair.helper.acceptUpload(FL.uploadFrame(r, 1));
     pair.verifyAll();

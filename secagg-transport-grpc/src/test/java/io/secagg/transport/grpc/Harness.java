@@ -55,10 +55,13 @@ final class Harness implements AutoCloseable {
     this.pool = TestPki.threads(plan.participantCount() + 4);
   }
 
-  /** A server builder on loopback with every deadline {@link #GENEROUS}. */
+  /**
+   * A server builder on loopback with every deadline {@link #GENEROUS}, the resume grace included:
+   * a broken stream that a loaded machine resumes late must still count as resumed, never as gone.
+   */
   static SecAggGrpcServer.Builder server(TestPki pki, GroupPlan plan, boolean mutual) throws Exception {
     return SecAggGrpcServer.builder(plan, pki.serverTls(mutual)).host("127.0.0.1")
-        .joinTimeout(GENEROUS).roundTimeout(GENEROUS).helloTimeout(GENEROUS);
+        .joinTimeout(GENEROUS).roundTimeout(GENEROUS).helloTimeout(GENEROUS).resumeGrace(GENEROUS);
   }
 
   /**
