@@ -12,6 +12,7 @@ public final class ServerAborted extends ServerState {
   private final String message;
 
   ServerAborted(AbortReason reason, String message) {
+    super(null);
     this.reason = Objects.requireNonNull(reason, "reason");
     this.message = Objects.requireNonNull(message, "message");
   }

@@ -11,6 +11,7 @@ public final class ServerCompleted extends ServerState {
   private final AggregationResult result;
 
   ServerCompleted(AggregationResult result) {
+    super(null);
     this.result = Objects.requireNonNull(result, "result");
   }
 

@@ -24,8 +24,12 @@ public abstract sealed class ServerState
   // Round bookkeeping, used by the round states only: the number of expected clients that have
   // not answered. Who is expected and who answered lives in each ClientRecord.
   int pending;
+  private final Round round;
 
-  ServerState() {}
+  /** @param round the round this state collects, null for a terminal state */
+  ServerState(Round round) {
+    this.round = round;
+  }
 
   /**
    * The state's name as the specification writes it, e.g. {@code "R2MaskedInputCollection"},
@@ -36,8 +40,8 @@ public abstract sealed class ServerState
   }
 
   /** The round this state collects, or null for {@link ServerCompleted} and {@link ServerAborted}. */
-  public Round round() {
-    return null;
+  public final Round round() {
+    return round;
   }
 
   /** True for {@link ServerCompleted} and {@link ServerAborted}. */
@@ -95,9 +99,33 @@ public abstract sealed class ServerState
    * @throws ProtocolViolation if the message breaks a rule; the machine then excludes the client
    */
   void accept(ServerContext ctx, int clientId, ClientMessage message) throws ProtocolViolation {
-    throw new ProtocolViolation(
+    throw unexpected(message);
+  }
+
+  private ProtocolViolation unexpected(ClientMessage message) {
+    return new ProtocolViolation(
         AbortReason.UNEXPECTED_MESSAGE,
         name() + " does not expect " + message.getClass().getSimpleName());
+  }
+
+  /**
+   * The round's one answer from an expected client: {@code message} as a {@code type}, which
+   * every round state's {@link #accept} starts from.
+   *
+   * @param twice the violation's message if the client already answered this round
+   * @throws ProtocolViolation ({@link AbortReason#UNEXPECTED_MESSAGE}) if the message is not a
+   *     {@code type} or the client already answered
+   */
+  final <M extends ClientMessage> M answer(
+      ServerContext ctx, int clientId, ClientMessage message, Class<M> type, String twice)
+      throws ProtocolViolation {
+    if (!type.isInstance(message)) {
+      throw unexpected(message);
+    }
+    if (hasAnswered(ctx, clientId)) {
+      throw new ProtocolViolation(AbortReason.UNEXPECTED_MESSAGE, twice);
+    }
+    return type.cast(message);
   }
 
   /**
