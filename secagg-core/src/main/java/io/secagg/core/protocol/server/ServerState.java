@@ -24,19 +24,27 @@ public abstract sealed class ServerState
   // Round bookkeeping, used by the round states only: the number of expected clients that have
   // not answered. Who is expected and who answered lives in each ClientRecord.
   int pending;
-  private final Round round;
+  private final Round round; // null for a terminal state
+  private final String terminalName; // null for a round state
 
-  /** @param round the round this state collects, null for a terminal state */
+  /** A round state collecting {@code round}, named after its class. */
   ServerState(Round round) {
     this.round = round;
+    this.terminalName = null;
+  }
+
+  /** A terminal state, named as the specification names it. */
+  ServerState(String terminalName) {
+    this.round = null;
+    this.terminalName = terminalName;
   }
 
   /**
    * The state's name as the specification writes it, e.g. {@code "R2MaskedInputCollection"},
    * {@code "Completed"} or {@code "Aborted"}.
    */
-  public String name() {
-    return getClass().getSimpleName();
+  public final String name() {
+    return terminalName != null ? terminalName : getClass().getSimpleName();
   }
 
   /** The round this state collects, or null for {@link ServerCompleted} and {@link ServerAborted}. */
@@ -45,8 +53,8 @@ public abstract sealed class ServerState
   }
 
   /** True for {@link ServerCompleted} and {@link ServerAborted}. */
-  public boolean isTerminal() {
-    return false;
+  public final boolean isTerminal() {
+    return terminalName != null;
   }
 
   /** The number of expected clients that have not answered yet. */
