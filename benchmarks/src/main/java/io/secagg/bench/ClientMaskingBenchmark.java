@@ -7,17 +7,10 @@ import io.secagg.core.protocol.ServerMessage;
 import io.secagg.core.protocol.client.ClientMachine;
 import io.secagg.core.protocol.client.ClientOutcome;
 import io.secagg.core.vector.Modulus;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.security.GeneralSecurityException;
 import java.util.concurrent.TimeUnit;
-import javax.crypto.Cipher;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.CompilerControl;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -60,10 +53,6 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ClientMaskingBenchmark {
-  private static final VarHandle INT_LE =
-      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final int CHUNK = 32 * 1024;
-
   /** "k:L": peers k (the session has k + 1 clients) and elements per vector L. */
   @Param({"100:1000000", "500:100000"})
   public String peersAndLength;
@@ -71,11 +60,7 @@ public class ClientMaskingBenchmark {
   private int peers;
   private int length;
 
-  private int[] accumulator;
-  private byte[] keystream;
-  private byte[] zeros;
-  private Cipher cipher;
-  private SecretKeySpec[] keys;
+  private BareKeystreamSum bare;
 
   /** Parses the shape and prepares the baseline's keys and buffers. */
   @Setup(Level.Trial)
@@ -83,17 +68,7 @@ public class ClientMaskingBenchmark {
     String[] parts = peersAndLength.split(":");
     peers = Integer.parseInt(parts[0]);
     length = Integer.parseInt(parts[1]);
-    accumulator = new int[length];
-    keystream = new byte[CHUNK];
-    zeros = new byte[CHUNK];
-    cipher = BareAesCtr.newCipher();
-    keys = new SecretKeySpec[peers + 1];
-    for (int i = 0; i <= peers; i++) {
-      byte[] k = new byte[16];
-      k[0] = (byte) i;
-      k[1] = (byte) (i >>> 8);
-      keys[i] = new SecretKeySpec(k, "AES");
-    }
+    bare = new BareKeystreamSum(peers, length);
   }
 
   /**
@@ -141,27 +116,10 @@ public class ClientMaskingBenchmark {
   public ClientOutcome clientRound2(Session s) {
     return s.ready.handle(s.round2);
   }
+
   /** The raw limit: k + 1 bare AES-128-CTR keystreams added into an int[] accumulator. */
   @Benchmark
   public int[] bareKeystreamAndAdd() throws GeneralSecurityException {
-    int bytes = 4 * length;
-    for (SecretKeySpec key : keys) {
-      cipher.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(new byte[16]));
-      for (int off = 0; off < bytes; off += CHUNK) {
-        int len = Math.min(CHUNK, bytes - off);
-        cipher.update(zeros, 0, len, keystream, 0);
-        addChunk(accumulator, off >>> 2, keystream, len >>> 2);
-      }
-    }
-    return accumulator;
-  }
-
-  // Never inlined: C2 vectorises this loop only when it is compiled away from the Cipher call
-  // (PERFORMANCE.md); the library keeps its kernel apart the same way, through a method handle.
-  @CompilerControl(CompilerControl.Mode.DONT_INLINE)
-  static void addChunk(int[] acc, int start, byte[] ks, int count) {
-    for (int i = 0; i < count; i++) {
-      acc[start + i] += (int) INT_LE.get(ks, i << 2);
-    }
+    return bare.run();
   }
 }

@@ -9,9 +9,6 @@ import io.secagg.core.vector.Modulus;
 import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.crypto.Cipher;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -55,8 +52,6 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class ClientRoundBenchmark {
-  private static final int CHUNK = 32 * 1024;
-
   /** Peers k (the session has k + 1 clients). */
   @Param({"500"})
   public int peers;
@@ -65,26 +60,12 @@ public class ClientRoundBenchmark {
   @Param({"100000"})
   public int length;
 
-  private int[] accumulator;
-  private byte[] keystream;
-  private byte[] zeros;
-  private Cipher cipher;
-  private SecretKeySpec[] keys;
+  private BareKeystreamSum bare;
 
   /** Prepares the baseline's keys and buffers. */
   @Setup(Level.Trial)
   public void buffers() throws GeneralSecurityException {
-    accumulator = new int[length];
-    keystream = new byte[CHUNK];
-    zeros = new byte[CHUNK];
-    cipher = BareAesCtr.newCipher();
-    keys = new SecretKeySpec[peers + 1];
-    for (int i = 0; i <= peers; i++) {
-      byte[] k = new byte[16];
-      k[0] = (byte) i;
-      k[1] = (byte) (i >>> 8);
-      keys[i] = new SecretKeySpec(k, "AES");
-    }
+    bare = new BareKeystreamSum(peers, length);
   }
 
   /**
@@ -135,15 +116,6 @@ public class ClientRoundBenchmark {
   /** The raw limit of the masking part: peers + 1 bare keystreams added into an int[]. */
   @Benchmark
   public int[] bareKeystreamAndAdd() throws GeneralSecurityException {
-    int bytes = 4 * length;
-    for (SecretKeySpec key : keys) {
-      cipher.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(new byte[16]));
-      for (int off = 0; off < bytes; off += CHUNK) {
-        int len = Math.min(CHUNK, bytes - off);
-        cipher.update(zeros, 0, len, keystream, 0);
-        ClientMaskingBenchmark.addChunk(accumulator, off >>> 2, keystream, len >>> 2);
-      }
-    }
-    return accumulator;
+    return bare.run();
   }
 }

@@ -222,7 +222,7 @@ public class ServerUnmaskingBenchmark {
         for (int off = 0; off < bytes; off += CHUNK) {
           int len = Math.min(CHUNK, bytes - off);
           lane.cipher.update(lane.zeros, 0, len, lane.keystream, 0);
-          ClientMaskingBenchmark.addChunk(lane.accumulator, off >>> 2, lane.keystream, len >>> 2);
+          BareKeystreamSum.addChunk(lane.accumulator, off >>> 2, lane.keystream, len >>> 2);
         }
       }
     } catch (GeneralSecurityException e) {

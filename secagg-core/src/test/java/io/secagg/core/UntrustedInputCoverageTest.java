@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.secagg.core.protocol.SecAggConfig;
 import io.secagg.core.protocol.TranscriptConfigs;
 import io.secagg.core.testing.FuzzCorpus;
+import io.secagg.core.testing.UntrustedInputContract;
 import io.secagg.core.testing.UntrustedInputSurface;
 import io.secagg.core.testing.UntrustedInputSurface.Target;
 import io.secagg.core.testvectors.Vectors;
@@ -13,7 +14,6 @@ import io.secagg.core.vector.Modulus;
 import io.secagg.core.wire.ConfigCodec;
 import io.secagg.core.wire.WireCodec;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * known-answer vectors, and malformed inputs (the corpus and deterministic mutations of it)
  * yield only the documented {@link UntrustedInputException} subtypes.
  */
-class UntrustedInputCoverageTest {
+class UntrustedInputCoverageTest implements UntrustedInputContract {
   private static final HexFormat HEX = HexFormat.of();
 
   static final List<Target> TARGETS = List.of(
@@ -54,10 +54,9 @@ class UntrustedInputCoverageTest {
       "io.secagg.core.crypto.KeystreamPurpose#acceptsSeedLength",
       "a predicate on an int the caller chose; reads no bytes and throws nothing");
 
-  @Test
-  void everyExportedDecoderHasAFuzzTarget() throws Exception {
-    List<String> found = UntrustedInputSurface.methods(WireCodec.class);
-    assertEquals(List.of(), UntrustedInputSurface.coverageProblems(found, COVERED, EXEMPT, TARGETS));
+  @Override
+  public Surface surface() {
+    return new Surface(WireCodec.class, COVERED, EXEMPT, TARGETS);
   }
 
   @Test
@@ -66,18 +65,9 @@ class UntrustedInputCoverageTest {
   }
 
   @Test
-  void malformedInputsYieldOnlyTheDocumentedExceptions() {
-    assertEquals(List.of(), UntrustedInputSurface.runMalformed(TARGETS));
-  }
-
-  @Test
   void theCorpusIsWhatItsGeneratorWrites() throws Exception {
-    List<String> problems = new ArrayList<>();
     Map<String, List<byte[]>> seeds = seeds();
-    for (Target t : TARGETS) {
-      problems.addAll(FuzzCorpus.check(t.fuzzTest(), t.method(), seeds.get(t.method())));
-    }
-    assertEquals(List.of(), problems);
+    assertEquals(List.of(), FuzzCorpus.checkAll(TARGETS, t -> seeds.get(t.method())));
   }
 
   /**

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.secagg.core.testing.FuzzCorpus;
-import io.secagg.core.testing.UntrustedInputSurface;
+import io.secagg.core.testing.UntrustedInputContract;
 import io.secagg.core.testing.UntrustedInputSurface.Target;
 import io.secagg.core.testvectors.Vectors;
 import io.secagg.dp.ddg.DdgServer;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * Every exported decoder of secagg-dp has a Jazzer fuzz target, its corpus comes from the DDG
  * pipeline vectors, and malformed aggregates yield only {@code InvalidAggregateException}.
  */
-class DpUntrustedInputCoverageTest {
+class DpUntrustedInputCoverageTest implements UntrustedInputContract {
   static final List<Target> TARGETS =
       List.of(new Target(DdgServerFuzzTest.class, "aggregates", DdgServerFuzzTest::aggregate));
 
@@ -29,15 +29,9 @@ class DpUntrustedInputCoverageTest {
       "io.secagg.dp.sampling.Rational#parse",
       "parses the caller's own parameter text (\"n/d\"), not peer input: IllegalArgumentException");
 
-  @Test
-  void everyExportedDecoderHasAFuzzTarget() throws Exception {
-    List<String> found = UntrustedInputSurface.methods(DdgServer.class);
-    assertEquals(List.of(), UntrustedInputSurface.coverageProblems(found, COVERED, EXEMPT, TARGETS));
-  }
-
-  @Test
-  void malformedInputsYieldOnlyTheDocumentedExceptions() {
-    assertEquals(List.of(), UntrustedInputSurface.runMalformed(TARGETS));
+  @Override
+  public Surface surface() {
+    return new Surface(DdgServer.class, COVERED, EXEMPT, TARGETS);
   }
 
   @Test

@@ -13,9 +13,4 @@ public final class KeyMismatchException extends IllegalArgumentException {
   public KeyMismatchException(String message) {
     super(message);
   }
-
-  /** Creates the exception with a message and the underlying cause. */
-  public KeyMismatchException(String message, Throwable cause) {
-    super(message, cause);
-  }
 }

@@ -16,9 +16,4 @@ public final class PlaintextOverflowException extends PaillierInputException {
   public PlaintextOverflowException(String message) {
     super(message);
   }
-
-  /** Creates the exception with a message and the underlying cause. */
-  public PlaintextOverflowException(String message, Throwable cause) {
-    super(message, cause);
-  }
 }

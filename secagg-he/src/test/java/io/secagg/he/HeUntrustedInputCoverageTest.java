@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.secagg.core.crypto.DeterministicRandom;
 import io.secagg.core.testing.FuzzCorpus;
+import io.secagg.core.testing.UntrustedInputContract;
 import io.secagg.core.testing.UntrustedInputSurface;
 import io.secagg.core.testing.UntrustedInputSurface.Target;
 import io.secagg.he.aggregation.AggregationClient;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * corpus is what its generator writes, and malformed inputs yield only the documented {@link
  * PaillierInputException} subtypes.
  */
-class HeUntrustedInputCoverageTest {
+class HeUntrustedInputCoverageTest implements UntrustedInputContract {
   /**
    * Malformations per seed for targets whose executions cost exponentiations modulo a 2048- or
    * 4096-bit number (key validation, share and proof checks): the fuzz regression runs their
@@ -61,10 +62,9 @@ class HeUntrustedInputCoverageTest {
       Map.entry("io.secagg.he.threshold.PartialDecryption#fromBytes", "ThresholdFuzzTest#partialDecryptions"),
       Map.entry("io.secagg.he.aggregation.AggregationServer#accept", "AggregationServerFuzzTest#contributions"));
 
-  @Test
-  void everyExportedDecoderHasAFuzzTarget() throws Exception {
-    List<String> found = UntrustedInputSurface.methods(PaillierPublicKey.class);
-    assertEquals(List.of(), UntrustedInputSurface.coverageProblems(found, COVERED, Map.of(), TARGETS));
+  @Override
+  public Surface surface() {
+    return new Surface(PaillierPublicKey.class, COVERED, Map.of(), TARGETS);
   }
 
   @Test
@@ -73,18 +73,9 @@ class HeUntrustedInputCoverageTest {
   }
 
   @Test
-  void malformedInputsYieldOnlyTheDocumentedExceptions() {
-    assertEquals(List.of(), UntrustedInputSurface.runMalformed(TARGETS));
-  }
-
-  @Test
   void theCorpusIsWhatItsGeneratorWrites() throws Exception {
-    List<String> problems = new ArrayList<>();
     Map<String, List<byte[]>> seeds = seeds();
-    for (Target t : TARGETS) {
-      problems.addAll(FuzzCorpus.check(t.fuzzTest(), t.method(), seeds.get(t.name())));
-    }
-    assertEquals(List.of(), problems);
+    assertEquals(List.of(), FuzzCorpus.checkAll(TARGETS, t -> seeds.get(t.name())));
   }
 
   /**

@@ -20,26 +20,13 @@ public final class QuantRounding {
 
   private QuantRounding() {}
 
-  /** The outcome of {@link #quantize}: clipped coordinates and extension words drawn. */
-  public static final class Outcome {
-    private final int clipped;
-    private final int extensionWords;
-
-    Outcome(int clipped, int extensionWords) {
-      this.clipped = clipped;
-      this.extensionWords = extensionWords;
-    }
-
-    /** How many coordinates were outside [-clip, clip] and were clipped. */
-    public int clipped() {
-      return clipped;
-    }
-
-    /** How many words were drawn after the one-per-coordinate primary words. */
-    public int extensionWords() {
-      return extensionWords;
-    }
-  }
+  /**
+   * The outcome of {@link #quantize}.
+   *
+   * @param clipped how many coordinates were outside [-clip, clip] and were clipped
+   * @param extensionWords how many words were drawn after the one-per-coordinate primary words
+   */
+  public record Outcome(int clipped, int extensionWords) {}
 
   /**
    * Quantizes {@code in} into {@code out}: out[i] = offset + SR(clip(in[i]) * 2^e), where SR is

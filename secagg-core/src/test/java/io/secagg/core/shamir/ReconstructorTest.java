@@ -1,5 +1,6 @@
 package io.secagg.core.shamir;
 
+import static io.secagg.core.shamir.InvalidShares.reasonOf;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,15 +29,6 @@ class ReconstructorTest {
     return out;
   }
 
-  private static InvalidShareException.Reason reason(Call call) {
-    return assertThrows(InvalidShareException.class, call::run).reason();
-  }
-
-  @FunctionalInterface
-  private interface Call {
-    void run() throws Exception;
-  }
-
   @Test
   void reconstructsManySecretsFromSharesWithTheSameIndices() throws Exception {
     Reconstructor r = SCHEME.reconstructor(7, 2, 5, 4);
@@ -60,19 +52,19 @@ class ReconstructorTest {
 
   @Test
   void creationRejectsIndexZeroOrAboveN() {
-    assertEquals(InvalidShareException.Reason.INDEX_OUT_OF_RANGE, reason(() -> SCHEME.reconstructor(0, 1, 2)));
-    assertEquals(InvalidShareException.Reason.INDEX_OUT_OF_RANGE, reason(() -> SCHEME.reconstructor(1, 2, 9)));
+    assertEquals(InvalidShareException.Reason.INDEX_OUT_OF_RANGE, reasonOf(() -> SCHEME.reconstructor(0, 1, 2)));
+    assertEquals(InvalidShareException.Reason.INDEX_OUT_OF_RANGE, reasonOf(() -> SCHEME.reconstructor(1, 2, 9)));
   }
 
   @Test
   void creationRejectsDuplicateIndices() {
-    assertEquals(InvalidShareException.Reason.DUPLICATE_INDEX, reason(() -> SCHEME.reconstructor(1, 2, 2)));
+    assertEquals(InvalidShareException.Reason.DUPLICATE_INDEX, reasonOf(() -> SCHEME.reconstructor(1, 2, 2)));
   }
 
   @Test
   void creationRejectsFewerThanTIndices() {
-    assertEquals(InvalidShareException.Reason.TOO_FEW_SHARES, reason(() -> SCHEME.reconstructor(1, 2)));
-    assertEquals(InvalidShareException.Reason.TOO_FEW_SHARES, reason(() -> SCHEME.reconstructor()));
+    assertEquals(InvalidShareException.Reason.TOO_FEW_SHARES, reasonOf(() -> SCHEME.reconstructor(1, 2)));
+    assertEquals(InvalidShareException.Reason.TOO_FEW_SHARES, reasonOf(() -> SCHEME.reconstructor()));
   }
 
   @Test
@@ -80,9 +72,9 @@ class ReconstructorTest {
     Reconstructor r = SCHEME.reconstructor(1, 2, 3);
     List<Share> shares = SCHEME.split(secret(1));
     assertEquals(InvalidShareException.Reason.INDEX_SET_MISMATCH,
-        reason(() -> r.reconstruct(pick(shares, 1, 2, 4))));
+        reasonOf(() -> r.reconstruct(pick(shares, 1, 2, 4))));
     assertEquals(InvalidShareException.Reason.INDEX_SET_MISMATCH,
-        reason(() -> r.reconstruct(pick(shares, 1, 2, 8))));
+        reasonOf(() -> r.reconstruct(pick(shares, 1, 2, 8))));
   }
 
   @Test
@@ -90,7 +82,7 @@ class ReconstructorTest {
     Reconstructor r = SCHEME.reconstructor(1, 2, 3, 4);
     List<Share> shares = SCHEME.split(secret(1));
     assertEquals(InvalidShareException.Reason.INDEX_SET_MISMATCH,
-        reason(() -> r.reconstruct(pick(shares, 1, 2, 3))));
+        reasonOf(() -> r.reconstruct(pick(shares, 1, 2, 3))));
   }
 
   @Test
@@ -98,9 +90,9 @@ class ReconstructorTest {
     Reconstructor r = SCHEME.reconstructor(1, 2, 3);
     List<Share> shares = SCHEME.split(secret(1));
     assertEquals(InvalidShareException.Reason.DUPLICATE_INDEX,
-        reason(() -> r.reconstruct(pick(shares, 1, 2, 2))));
+        reasonOf(() -> r.reconstruct(pick(shares, 1, 2, 2))));
     assertEquals(InvalidShareException.Reason.DUPLICATE_INDEX,
-        reason(() -> r.reconstruct(pick(shares, 1, 2, 3, 3))));
+        reasonOf(() -> r.reconstruct(pick(shares, 1, 2, 3, 3))));
   }
 
   @Test
@@ -108,9 +100,9 @@ class ReconstructorTest {
     Reconstructor r = SCHEME.reconstructor(1, 2, 3);
     List<Share> shares = SCHEME.split(secret(1));
     assertEquals(InvalidShareException.Reason.DUPLICATE_INDEX,
-        reason(() -> r.reconstruct(pick(shares, 5, 1, 6, 6))));
+        reasonOf(() -> r.reconstruct(pick(shares, 5, 1, 6, 6))));
     assertEquals(InvalidShareException.Reason.DUPLICATE_INDEX,
-        reason(() -> r.reconstruct(pick(shares, 5, 1, 1))));
+        reasonOf(() -> r.reconstruct(pick(shares, 5, 1, 1))));
   }
 
   @Test
@@ -118,7 +110,7 @@ class ReconstructorTest {
     Reconstructor r = SCHEME.reconstructor(1, 2, 3);
     List<Share> shares = pick(SCHEME.split(secret(1)), 1, 2);
     shares.add(Share.of(9, new long[5]));
-    assertEquals(InvalidShareException.Reason.INDEX_OUT_OF_RANGE, reason(() -> r.reconstruct(shares)));
+    assertEquals(InvalidShareException.Reason.INDEX_OUT_OF_RANGE, reasonOf(() -> r.reconstruct(shares)));
   }
 
   @Test
@@ -130,7 +122,7 @@ class ReconstructorTest {
     shares.set(3, Share.of(6, y));
     assertEquals(secret(3), r.reconstruct(shares));
     assertEquals(InvalidShareException.Reason.INCONSISTENT_SHARES,
-        reason(() -> r.reconstructVerified(shares)));
+        reasonOf(() -> r.reconstructVerified(shares)));
   }
 
   @Test

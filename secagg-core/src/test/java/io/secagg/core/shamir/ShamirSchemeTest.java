@@ -1,5 +1,6 @@
 package io.secagg.core.shamir;
 
+import static io.secagg.core.shamir.InvalidShares.reasonOf;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +17,8 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ShamirSchemeTest {
   private static final HexFormat HEX = HexFormat.of();
@@ -30,35 +33,17 @@ class ShamirSchemeTest {
     return scheme.split(secret(), DeterministicRandom.forTestVectorsOnly(seed));
   }
 
-  private static InvalidShareException.Reason reasonOf(ThrowingCall call) {
-    return assertThrows(InvalidShareException.class, call::run).reason();
-  }
-
-  @FunctionalInterface
-  private interface ThrowingCall {
-    void run() throws Exception;
-  }
-
   // ---- create ------------------------------------------------------------------------------
 
-  @Test
-  void createRejectsThresholdZero() {
-    assertThrows(IllegalArgumentException.class, () -> ShamirScheme.create(0, 5));
-  }
-
-  @Test
-  void createRejectsThresholdAboveShareCount() {
-    assertThrows(IllegalArgumentException.class, () -> ShamirScheme.create(6, 5));
-  }
-
-  @Test
-  void createRejectsShareCountZero() {
-    assertThrows(IllegalArgumentException.class, () -> ShamirScheme.create(0, 0));
-  }
-
-  @Test
-  void createRejectsShareCountAboveMaximum() {
-    assertThrows(IllegalArgumentException.class, () -> ShamirScheme.create(2, 65536));
+  @ParameterizedTest(name = "create({0}, {1}) is rejected: {2}")
+  @CsvSource({
+    "0, 5, threshold zero",
+    "6, 5, threshold above the share count",
+    "0, 0, share count zero",
+    "2, 65536, share count above the maximum",
+  })
+  void createRejectsParametersOutOfRange(int threshold, int shareCount, String rule) {
+    assertThrows(IllegalArgumentException.class, () -> ShamirScheme.create(threshold, shareCount));
   }
 
   @Test
@@ -301,31 +286,19 @@ class ShamirSchemeTest {
   @Test
   void plainReconstructionUsesTheTSmallestIndicesAndIgnoresOtherValues() throws Exception {
     ShamirScheme scheme = ShamirScheme.create(3, 5);
-    List<Share> shares = new ArrayList<>(split(scheme, 1));
-    long[] y = shares.get(4).yValues();
-    y[2] = Gf61.add(y[2], 1);
-    shares.set(4, Share.of(5, y));
+    List<Share> shares = splitThenAlter(scheme, 5, 2);
     assertEquals(secret(), scheme.reconstruct(shares));
   }
 
-  @Test
-  void verifiedReconstructionDetectsAnAlteredExtraShare() throws Exception {
+  @ParameterizedTest(name = "share {0} altered in chunk {1}: {2}")
+  @CsvSource({
+    "5, 2, a share beyond the t used for interpolation",
+    "1, 0, a share of the interpolation basis",
+  })
+  void verifiedReconstructionDetectsAnAlteredShare(int holder, int chunk, String which)
+      throws Exception {
     ShamirScheme scheme = ShamirScheme.create(3, 5);
-    List<Share> shares = new ArrayList<>(split(scheme, 1));
-    long[] y = shares.get(4).yValues();
-    y[2] = Gf61.add(y[2], 1);
-    shares.set(4, Share.of(5, y));
-    assertEquals(InvalidShareException.Reason.INCONSISTENT_SHARES,
-        reasonOf(() -> scheme.reconstructVerified(shares)));
-  }
-
-  @Test
-  void verifiedReconstructionDetectsAnAlteredBasisShare() throws Exception {
-    ShamirScheme scheme = ShamirScheme.create(3, 5);
-    List<Share> shares = new ArrayList<>(split(scheme, 1));
-    long[] y = shares.get(0).yValues();
-    y[0] = Gf61.add(y[0], 1);
-    shares.set(0, Share.of(1, y));
+    List<Share> shares = splitThenAlter(scheme, holder, chunk);
     assertEquals(InvalidShareException.Reason.INCONSISTENT_SHARES,
         reasonOf(() -> scheme.reconstructVerified(shares)));
   }
@@ -384,4 +357,15 @@ class ShamirSchemeTest {
     }
     assertArrayEquals(SECRET, Reference.secret(chunks));
   }
+
+  /** The shares of a split of {@link #secret()}, with chunk {@code chunk} of share {@code holder} plus one. */
+  private static List<Share> splitThenAlter(ShamirScheme scheme, int holder, int chunk)
+      throws InvalidShareException {
+    List<Share> shares = new ArrayList<>(split(scheme, 1));
+    long[] y = shares.get(holder - 1).yValues();
+    y[chunk] = Gf61.add(y[chunk], 1);
+    shares.set(holder - 1, Share.of(holder, y));
+    return shares;
+  }
+
 }

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -98,6 +99,21 @@ public final class FuzzCorpus {
     }
     if (!problems.isEmpty()) {
       problems.add("rerun with -D" + REGENERATE + "=true and review the diff");
+    }
+    return problems;
+  }
+
+  /**
+   * {@link #check} for every target, each against {@code seedsOf.apply(target)}.
+   *
+   * @return every difference, in target order; empty when every corpus matches
+   */
+  public static List<String> checkAll(
+      List<UntrustedInputSurface.Target> targets,
+      Function<UntrustedInputSurface.Target, List<byte[]>> seedsOf) throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (UntrustedInputSurface.Target t : targets) {
+      problems.addAll(check(t.fuzzTest(), t.method(), seedsOf.apply(t)));
     }
     return problems;
   }

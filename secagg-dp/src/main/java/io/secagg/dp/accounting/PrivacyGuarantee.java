@@ -2,32 +2,24 @@ package io.secagg.dp.accounting;
 
 /**
  * An (epsilon, delta)-DP guarantee, with the Renyi order at which the conversion was tightest.
- * Immutable.
+ * Immutable; the accountants ({@link RdpCurve}, {@link Zcdp}) produce it.
+ *
+ * @param epsilon epsilon, {@code >= 0}; {@code +Infinity} if no order gives a finite bound
+ * @param delta delta, in {@code (0, 1)}
+ * @param order the Renyi order that gave the smallest epsilon ({@code NaN} if epsilon is infinite)
  */
-public final class PrivacyGuarantee {
-  private final double epsilon;
-  private final double delta;
-  private final double order;
-
-  PrivacyGuarantee(double epsilon, double delta, double order) {
-    this.epsilon = epsilon;
-    this.delta = delta;
-    this.order = order;
-  }
-
-  /** Epsilon, {@code >= 0}; {@code +Infinity} if no order gives a finite bound. */
-  public double epsilon() {
-    return epsilon;
-  }
-
-  /** Delta, in {@code (0, 1)}. */
-  public double delta() {
-    return delta;
-  }
-
-  /** The Renyi order that gave the smallest epsilon ({@code NaN} if epsilon is infinite). */
-  public double order() {
-    return order;
+public record PrivacyGuarantee(double epsilon, double delta, double order) {
+  /**
+   * @throws IllegalArgumentException if {@code epsilon} is negative or NaN, or {@code delta} is
+   *     outside {@code (0, 1)}
+   */
+  public PrivacyGuarantee {
+    if (!(epsilon >= 0)) {
+      throw new IllegalArgumentException("epsilon must be >= 0, got " + epsilon);
+    }
+    if (!(delta > 0 && delta < 1)) {
+      throw new IllegalArgumentException("delta must be in (0, 1), got " + delta);
+    }
   }
 
   @Override

@@ -20,37 +20,15 @@ import java.util.Optional;
  *
  * <p>When the noise exceeds the signal, no sum of these updates can stand out of the noise in a
  * single round: {@link #warning()} says so.
+ *
+ * @param survivors the survivors whose updates and noise are in the sum, {@code >= 1}
+ * @param dimension the number of coordinates of one update, {@code >= 1}
+ * @param clipNorm the L2 norm every update was clipped to (real units), {@code > 0}
+ * @param updateRms the RMS per coordinate of one client's update (real units), {@code > 0}
+ * @param noiseStd the standard deviation of the decoded sum's error per coordinate (real units)
  */
-public final class SignalToNoise {
-  private final long survivors;
-  private final int dimension;
-  private final double clipNorm;
-  private final double updateRms;
-  private final double noiseStd;
-
-  SignalToNoise(long survivors, int dimension, double clipNorm, double updateRms, double noiseStd) {
-    this.survivors = survivors;
-    this.dimension = dimension;
-    this.clipNorm = clipNorm;
-    this.updateRms = updateRms;
-    this.noiseStd = noiseStd;
-  }
-
-  /** The survivors whose updates and noise are in the sum, {@code >= 1}. */
-  public long survivors() {
-    return survivors;
-  }
-
-  /** The RMS per coordinate of one client's update (real units), {@code > 0}. */
-  public double updateRms() {
-    return updateRms;
-  }
-
-  /** The standard deviation of the decoded sum's error per coordinate (real units). */
-  public double noiseStd() {
-    return noiseStd;
-  }
-
+public record SignalToNoise(
+    long survivors, int dimension, double clipNorm, double updateRms, double noiseStd) {
   /** The largest RMS per coordinate the sum can have: {@code survivors * updateRms}. */
   public double signalRms() {
     return survivors * updateRms;

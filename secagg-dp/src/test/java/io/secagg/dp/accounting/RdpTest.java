@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.apache.commons.numbers.gamma.LogGamma;
+import io.secagg.dp.sampling.Pmf;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -135,7 +135,7 @@ class RdpTest {
     double mu = 20;
     int delta = 2;
     int r = 400;
-    double[] p = skellamPmf(mu, r);
+    double[] p = Pmf.skellam(mu, r, 60);
     for (int alpha : new int[] {2, 3, 5, 8}) {
       double s = 0;
       for (int y = -r + delta; y <= r; y++) {
@@ -150,26 +150,6 @@ class RdpTest {
       assertTrue(exact <= bound, "alpha " + alpha + ": exact " + exact + " > bound " + bound);
       assertTrue(bound <= 1.5 * exact + 0.01, "bound is loose: " + bound + " vs " + exact);
     }
-  }
-
-  private static double[] skellamPmf(double mu, int r) {
-    int kmax = (int) (mu + 60 * Math.sqrt(mu) + 60);
-    double[] po = new double[kmax + 1];
-    for (int k = 0; k <= kmax; k++) {
-      po[k] = Math.exp(-mu + k * Math.log(mu) - LogGamma.value(k + 1.0));
-    }
-    double[] p = new double[2 * r + 1];
-    for (int y = -r; y <= r; y++) {
-      double s = 0;
-      for (int b = 0; b <= kmax; b++) {
-        int a = b + y;
-        if (a >= 0 && a <= kmax) {
-          s += po[a] * po[b];
-        }
-      }
-      p[y + r] = s;
-    }
-    return p;
   }
 
   @Test

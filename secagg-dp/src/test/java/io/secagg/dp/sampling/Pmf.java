@@ -8,7 +8,7 @@ import org.apache.commons.numbers.gamma.LogGamma;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
 /** Statistical helpers shared by the sampler tests (double precision is fine for testing). */
-final class Pmf {
+public final class Pmf {
   /** The two-sided normal quantile for a false-failure rate of 1e-6. */
   static final double Z_1E6 = 4.8916;
   /** The false-failure rate of each statistical assertion. */
@@ -55,7 +55,15 @@ final class Pmf {
 
   /** Symmetric Skellam pmf (difference of two Poisson(mu)) on [-r, r] by convolution. */
   static double[] skellam(double mu, int r) {
-    int kmax = (int) (mu + 40 * Math.sqrt(mu) + 40);
+    return skellam(mu, r, 40);
+  }
+
+  /**
+   * {@link #skellam(double, int)} with the Poisson pmfs cut {@code tail} standard deviations
+   * (plus {@code tail}) above their mean.
+   */
+  public static double[] skellam(double mu, int r, int tail) {
+    int kmax = (int) (mu + tail * Math.sqrt(mu) + tail);
     double[] po = poisson(mu, kmax);
     double[] p = new double[2 * r + 1];
     for (int y = -r; y <= r; y++) {

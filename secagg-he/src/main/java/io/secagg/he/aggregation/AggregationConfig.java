@@ -1,6 +1,7 @@
 package io.secagg.he.aggregation;
 
 import io.secagg.he.PaillierPublicKey;
+import io.secagg.he.internal.Args;
 import io.secagg.he.packing.EncryptedVector;
 import io.secagg.he.packing.PackingLayout;
 import java.util.Objects;
@@ -45,10 +46,7 @@ public final class AggregationConfig {
      * @throws IllegalArgumentException unless 1 to {@link EncryptedVector#MAX_LENGTH}
      */
     public Builder vectorLength(int length) {
-      if (length < 1 || length > EncryptedVector.MAX_LENGTH) {
-        throw new IllegalArgumentException("vectorLength must be 1.." + EncryptedVector.MAX_LENGTH + ", got " + length);
-      }
-      this.vectorLength = length;
+      this.vectorLength = Args.inRange("vectorLength", length, 1, EncryptedVector.MAX_LENGTH);
       return this;
     }
 
@@ -58,10 +56,7 @@ public final class AggregationConfig {
      * @throws IllegalArgumentException unless 2 to 32
      */
     public Builder valueBits(int bits) {
-      if (bits < 2 || bits > 32) {
-        throw new IllegalArgumentException("valueBits must be 2..32, got " + bits);
-      }
-      this.valueBits = bits;
+      this.valueBits = Args.inRange("valueBits", bits, 2, 32);
       return this;
     }
 
@@ -71,10 +66,7 @@ public final class AggregationConfig {
      * @throws IllegalArgumentException unless 2 to {@link PackingLayout#MAX_SUMMANDS}
      */
     public Builder maxClients(int k) {
-      if (k < 2 || k > PackingLayout.MAX_SUMMANDS) {
-        throw new IllegalArgumentException("maxClients must be 2.." + PackingLayout.MAX_SUMMANDS + ", got " + k);
-      }
-      this.maxClients = k;
+      this.maxClients = Args.inRange("maxClients", k, 2, PackingLayout.MAX_SUMMANDS);
       return this;
     }
 
@@ -98,10 +90,7 @@ public final class AggregationConfig {
      * @throws IllegalArgumentException unless 0 to 16
      */
     public Builder guardBits(int bits) {
-      if (bits < 0 || bits > 16) {
-        throw new IllegalArgumentException("guardBits must be 0..16, got " + bits);
-      }
-      this.guardBits = bits;
+      this.guardBits = Args.inRange("guardBits", bits, 0, 16);
       return this;
     }
 

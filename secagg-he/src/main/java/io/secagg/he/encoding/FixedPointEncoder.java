@@ -2,6 +2,7 @@ package io.secagg.he.encoding;
 
 import io.secagg.he.PaillierPublicKey;
 import io.secagg.he.PlaintextOverflowException;
+import io.secagg.he.internal.Args;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -48,10 +49,7 @@ public final class FixedPointEncoder {
    */
   public static FixedPointEncoder create(PaillierPublicKey publicKey, int fractionalBits) {
     Objects.requireNonNull(publicKey, "publicKey");
-    if (fractionalBits < 0 || fractionalBits > MAX_FRACTIONAL_BITS) {
-      throw new IllegalArgumentException(
-          "fractionalBits must be 0.." + MAX_FRACTIONAL_BITS + ", got " + fractionalBits);
-    }
+    Args.inRange("fractionalBits", fractionalBits, 0, MAX_FRACTIONAL_BITS);
     return new FixedPointEncoder(publicKey.modulus(), fractionalBits);
   }
 

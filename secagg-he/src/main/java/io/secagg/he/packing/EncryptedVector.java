@@ -7,6 +7,7 @@ import io.secagg.he.PaillierEncryptor;
 import io.secagg.he.PaillierPrivateKey;
 import io.secagg.he.PaillierPublicKey;
 import io.secagg.he.PlaintextOverflowException;
+import io.secagg.he.internal.Args;
 import io.secagg.he.internal.Parallel;
 import io.secagg.he.internal.Wire;
 import java.math.BigInteger;
@@ -304,9 +305,7 @@ public final class EncryptedVector {
   }
 
   private static void checkParallelism(int parallelism) {
-    if (parallelism < 1 || parallelism > 4096) {
-      throw new IllegalArgumentException("parallelism must be 1..4096, got " + parallelism);
-    }
+    Args.inRange("parallelism", parallelism, 1, 4096);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.secagg.he.packing;
 
 import io.secagg.he.PlaintextOverflowException;
+import io.secagg.he.internal.Args;
 import java.math.BigInteger;
 import java.util.Objects;
 
@@ -70,10 +71,7 @@ public final class PackingLayout {
      * @throws IllegalArgumentException unless 64 to 16384
      */
     public Builder modulusBits(int bits) {
-      if (bits < 64 || bits > 16384) {
-        throw new IllegalArgumentException("modulusBits must be 64..16384, got " + bits);
-      }
-      this.modulusBits = bits;
+      this.modulusBits = Args.inRange("modulusBits", bits, 64, 16384);
       return this;
     }
 
@@ -83,10 +81,7 @@ public final class PackingLayout {
      * @throws IllegalArgumentException unless 1 to 32
      */
     public Builder valueBits(int bits) {
-      if (bits < 1 || bits > 32) {
-        throw new IllegalArgumentException("valueBits must be 1..32, got " + bits);
-      }
-      this.valueBits = bits;
+      this.valueBits = Args.inRange("valueBits", bits, 1, 32);
       return this;
     }
 
@@ -96,10 +91,7 @@ public final class PackingLayout {
      * @throws IllegalArgumentException unless 1 to {@value PackingLayout#MAX_SUMMANDS}
      */
     public Builder maxSummands(int k) {
-      if (k < 1 || k > MAX_SUMMANDS) {
-        throw new IllegalArgumentException("maxSummands must be 1.." + MAX_SUMMANDS + ", got " + k);
-      }
-      this.maxSummands = k;
+      this.maxSummands = Args.inRange("maxSummands", k, 1, MAX_SUMMANDS);
       return this;
     }
 
@@ -109,10 +101,7 @@ public final class PackingLayout {
      * @throws IllegalArgumentException unless 0 to 16
      */
     public Builder guardBits(int bits) {
-      if (bits < 0 || bits > 16) {
-        throw new IllegalArgumentException("guardBits must be 0..16, got " + bits);
-      }
-      this.guardBits = bits;
+      this.guardBits = Args.inRange("guardBits", bits, 0, 16);
       return this;
     }
 
@@ -244,9 +233,7 @@ public final class PackingLayout {
     Objects.requireNonNull(m, "m");
     Objects.requireNonNull(out, "out");
     Objects.checkFromIndexSize(outFrom, count, out.length);
-    if (summands < 1 || summands > maxSummands) {
-      throw new IllegalArgumentException("summands must be 1.." + maxSummands + ", got " + summands);
-    }
+    Args.inRange("summands", summands, 1, maxSummands);
     if (count > slots) {
       throw new IllegalArgumentException("count " + count + " exceeds " + slots + " slots");
     }

@@ -4,6 +4,7 @@ import io.secagg.he.Ciphertext;
 import io.secagg.he.InvalidPaillierKeyException;
 import io.secagg.he.KeyMismatchException;
 import io.secagg.he.PaillierPublicKey;
+import io.secagg.he.internal.Args;
 import io.secagg.he.internal.Wire;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -44,9 +45,7 @@ public final class ThresholdPublicKey {
   }
 
   static void checkCounts(int threshold, int parties) {
-    if (parties < 2 || parties > MAX_PARTIES) {
-      throw new IllegalArgumentException("parties must be 2.." + MAX_PARTIES + ", got " + parties);
-    }
+    Args.inRange("parties", parties, 2, MAX_PARTIES);
     if (threshold < 2 || threshold > parties) {
       throw new IllegalArgumentException(
           "threshold must be 2..parties (" + parties + ") so that no single party can decrypt, got " + threshold);
@@ -89,9 +88,7 @@ public final class ThresholdPublicKey {
   }
 
   void checkIndex(int index) {
-    if (index < 1 || index > parties) {
-      throw new IllegalArgumentException("party index must be 1.." + parties + ", got " + index);
-    }
+    Args.inRange("party index", index, 1, parties);
   }
 
   /**

@@ -3,61 +3,33 @@ package io.secagg.transport.grpc;
 import io.secagg.core.protocol.SecAggConfig;
 import io.secagg.core.protocol.client.ClientState;
 import io.secagg.core.protocol.client.ClientCompleted;
+import java.util.Objects;
 
-/** How one participant's round ended, as seen by the client. Immutable. */
-public final class Participation {
-  private final int participantId;
-  private final int group;
-  private final int clientId;
-  private final SecAggConfig config;
-  private final ClientState finalState;
-  private final int reconnects;
-
-  Participation(int participantId, int group, int clientId, SecAggConfig config, ClientState finalState, int reconnects) {
-    this.participantId = participantId;
-    this.group = group;
-    this.clientId = clientId;
-    this.config = config;
-    this.finalState = finalState;
-    this.reconnects = reconnects;
-  }
-
-  /** The participant's global id. */
-  public int participantId() {
-    return participantId;
-  }
-
-  /** The group the server placed the participant in. */
-  public int group() {
-    return group;
-  }
-
-  /** The participant's 1-based id inside its group's session. */
-  public int clientId() {
-    return clientId;
-  }
-
-  /** The configuration of the group's session (as accepted by the policy). */
-  public SecAggConfig config() {
-    return config;
-  }
-
+/**
+ * How one participant's round ended, as seen by the client. Immutable.
+ *
+ * @param participantId the participant's global id
+ * @param group the group the server placed the participant in
+ * @param clientId the participant's 1-based id inside its group's session
+ * @param config the configuration of the group's session (as accepted by the policy)
+ * @param finalState the client machine's final state: {@code ClientCompleted}, or {@code
+ *     ClientAborted} (including a session the server ended without completing this client,
+ *     reported as cancelled)
+ * @param reconnects how many times the stream was re-established after breaking
+ */
+public record Participation(
+    int participantId, int group, int clientId, SecAggConfig config, ClientState finalState, int reconnects) {
   /**
-   * The client machine's final state: {@code ClientCompleted}, or {@code ClientAborted} (including a session
-   * the server ended without completing this client, reported as cancelled).
+   * @throws NullPointerException if {@code config} or {@code finalState} is null
    */
-  public ClientState finalState() {
-    return finalState;
+  public Participation {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(finalState, "finalState");
   }
 
   /** True iff the client machine completed. */
   public boolean completed() {
     return finalState instanceof ClientCompleted;
-  }
-
-  /** How many times the stream was re-established after breaking. */
-  public int reconnects() {
-    return reconnects;
   }
 
   @Override

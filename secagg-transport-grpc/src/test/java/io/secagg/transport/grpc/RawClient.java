@@ -12,9 +12,7 @@ import io.secagg.transport.grpc.internal.SessionProtocol;
 import io.secagg.transport.grpc.internal.proto.ClientEnvelope;
 import io.secagg.transport.grpc.internal.proto.Frame;
 import io.secagg.transport.grpc.internal.proto.Hello;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -26,11 +24,7 @@ import java.util.concurrent.TimeUnit;
 final class RawClient<Q> implements AutoCloseable {
   /** The Join method with raw bytes in both directions (for garbage that is not an envelope). */
   static final MethodDescriptor<byte[], byte[]> RAW_JOIN =
-      MethodDescriptor.<byte[], byte[]>newBuilder()
-          .setType(MethodDescriptor.MethodType.BIDI_STREAMING)
-          .setFullMethodName(SessionProtocol.JOIN.getFullMethodName())
-          .setRequestMarshaller(new BytesMarshaller())
-          .setResponseMarshaller(new BytesMarshaller())
+      SessionProtocol.JOIN.toBuilder(SessionProtocol.rawBytes(), SessionProtocol.rawBytes())
           .build();
 
   final ManagedChannel channel;
@@ -115,22 +109,6 @@ final class RawClient<Q> implements AutoCloseable {
       channel.awaitTermination(Harness.PATIENCE_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static final class BytesMarshaller implements MethodDescriptor.Marshaller<byte[]> {
-    @Override
-    public InputStream stream(byte[] value) {
-      return new ByteArrayInputStream(value);
-    }
-
-    @Override
-    public byte[] parse(InputStream stream) {
-      try {
-        return stream.readAllBytes();
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
     }
   }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.ByteString;
 import io.secagg.core.protocol.TranscriptConfigs;
 import io.secagg.core.testing.FuzzCorpus;
-import io.secagg.core.testing.UntrustedInputSurface;
+import io.secagg.core.testing.UntrustedInputContract;
 import io.secagg.core.testing.UntrustedInputSurface.Target;
 import io.secagg.core.testvectors.Vectors;
 import io.secagg.core.wire.ConfigCodec;
@@ -31,22 +31,14 @@ import org.junit.jupiter.api.Test;
  * with a corpus built from a real transcript, malformed envelopes yield only {@link
  * InvalidEnvelopeException}, and the transport exports no other decoder.
  */
-class TransportUntrustedInputCoverageTest {
+class TransportUntrustedInputCoverageTest implements UntrustedInputContract {
   static final List<Target> TARGETS = List.of(
       new Target(EnvelopeFuzzTest.class, "clientEnvelopes", EnvelopeFuzzTest::clientEnvelope),
       new Target(EnvelopeFuzzTest.class, "serverEnvelopes", EnvelopeFuzzTest::serverEnvelope));
 
-  @Test
-  void theTransportExportsNoDecoderBesidesTheEnvelopeMarshallers() throws Exception {
-    List<String> found = UntrustedInputSurface.methods(SecAggGrpcClient.class);
-    // The envelope codec lives in the internal package (the marshallers use it); the exported
-    // API decodes nothing from peers itself.
-    assertEquals(List.of(), UntrustedInputSurface.coverageProblems(found, Map.of(), Map.of(), TARGETS));
-  }
-
-  @Test
-  void malformedInputsYieldOnlyTheDocumentedExceptions() {
-    assertEquals(List.of(), UntrustedInputSurface.runMalformed(TARGETS));
+  @Override
+  public Surface surface() {
+    return new Surface(SecAggGrpcClient.class, Map.of(), Map.of(), TARGETS);
   }
 
   @Test

@@ -13,6 +13,7 @@ public final class ClientAborted extends ClientState {
   private final String message;
 
   ClientAborted(AbortReason reason, String message) {
+    super("Aborted");
     this.reason = Objects.requireNonNull(reason, "reason");
     this.message = Objects.requireNonNull(message, "message");
   }
@@ -25,17 +26,6 @@ public final class ClientAborted extends ClientState {
   /** A human-readable description of the failed rule (no secrets). */
   public String message() {
     return message;
-  }
-
-  /** {@code "Aborted"}. */
-  @Override
-  public String name() {
-    return "Aborted";
-  }
-
-  @Override
-  public boolean isTerminal() {
-    return true;
   }
 
   @Override

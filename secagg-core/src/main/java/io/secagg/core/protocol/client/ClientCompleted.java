@@ -6,16 +6,7 @@ package io.secagg.core.protocol.client;
  * {@link #name()} is the specification's {@code "Completed"}.
  */
 public final class ClientCompleted extends ClientState {
-  ClientCompleted() {}
-
-  /** {@code "Completed"}. */
-  @Override
-  public String name() {
-    return "Completed";
-  }
-
-  @Override
-  public boolean isTerminal() {
-    return true;
+  ClientCompleted() {
+    super("Completed");
   }
 }

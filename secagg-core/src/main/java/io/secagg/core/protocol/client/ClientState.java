@@ -19,19 +19,29 @@ public abstract sealed class ClientState
         R4Unmasking,
         ClientCompleted,
         ClientAborted {
-  ClientState() {}
+  private final String terminalName; // null for a round state
+
+  /** A round state, named after its class. */
+  ClientState() {
+    this.terminalName = null;
+  }
+
+  /** A terminal state, named as the specification names it. */
+  ClientState(String terminalName) {
+    this.terminalName = terminalName;
+  }
 
   /**
    * The state's name as the specification writes it, e.g. {@code "R1ShareKeys"}, {@code
    * "Completed"} or {@code "Aborted"}.
    */
-  public String name() {
-    return getClass().getSimpleName();
+  public final String name() {
+    return terminalName != null ? terminalName : getClass().getSimpleName();
   }
 
   /** True for {@link ClientCompleted} and {@link ClientAborted}: the machine ignores every further event. */
-  public boolean isTerminal() {
-    return false;
+  public final boolean isTerminal() {
+    return terminalName != null;
   }
 
   /**

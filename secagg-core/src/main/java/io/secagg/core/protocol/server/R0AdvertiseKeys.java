@@ -34,6 +34,7 @@ public final class R0AdvertiseKeys extends ServerState {
   private static final SecretBytes PROBE_SCALAR = SecretBytes.copyOf(filled(32, (byte) 0x5a));
 
   R0AdvertiseKeys(ServerContext ctx) {
+    super(Round.ADVERTISE_KEYS);
     expect(ctx, c -> true);
   }
 
@@ -44,19 +45,9 @@ public final class R0AdvertiseKeys extends ServerState {
   }
 
   @Override
-  public Round round() {
-    return Round.ADVERTISE_KEYS;
-  }
-
-  @Override
   void accept(ServerContext ctx, int clientId, ClientMessage message) throws ProtocolViolation {
-    if (!(message instanceof AdvertiseKeys)) {
-      super.accept(ctx, clientId, message);
-    }
-    if (hasAnswered(ctx, clientId)) {
-      throw new ProtocolViolation(AbortReason.UNEXPECTED_MESSAGE, "client sent its keys twice");
-    }
-    AdvertiseKeys keys = (AdvertiseKeys) message;
+    AdvertiseKeys keys =
+        answer(ctx, clientId, message, AdvertiseKeys.class, "client sent its keys twice");
     byte[] c = keys.encryptionPublicKey();
     byte[] s = keys.maskingPublicKey();
     if (c.length != Derivations.PUBLIC_KEY_LENGTH || s.length != Derivations.PUBLIC_KEY_LENGTH) {

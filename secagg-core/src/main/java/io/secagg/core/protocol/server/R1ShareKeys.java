@@ -29,6 +29,7 @@ public final class R1ShareKeys extends ServerState {
    * rules), each to address exactly those neighbours.
    */
   R1ShareKeys(ServerContext ctx) {
+    super(Round.SHARE_KEYS);
     expect(
         ctx,
         c -> c.stage == ClientRecord.Stage.ADVERTISED
@@ -44,19 +45,9 @@ public final class R1ShareKeys extends ServerState {
   }
 
   @Override
-  public Round round() {
-    return Round.SHARE_KEYS;
-  }
-
-  @Override
   void accept(ServerContext ctx, int clientId, ClientMessage message) throws ProtocolViolation {
-    if (!(message instanceof ShareKeys)) {
-      super.accept(ctx, clientId, message);
-    }
-    if (hasAnswered(ctx, clientId)) {
-      throw new ProtocolViolation(AbortReason.UNEXPECTED_MESSAGE, "client sent its shares twice");
-    }
-    List<EncryptedShares> shares = ((ShareKeys) message).shares();
+    List<EncryptedShares> shares =
+        answer(ctx, clientId, message, ShareKeys.class, "client sent its shares twice").shares();
     int[] want = ctx.client(clientId).shareRecipients;
     if (shares.size() != want.length) {
       throw new ProtocolViolation(

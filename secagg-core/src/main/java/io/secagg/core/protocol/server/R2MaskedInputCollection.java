@@ -23,24 +23,15 @@ import java.util.List;
  */
 public final class R2MaskedInputCollection extends ServerState {
   R2MaskedInputCollection(ServerContext ctx) {
+    super(Round.MASKED_INPUT_COLLECTION);
     ctx.accumulator = ctx.newVector();
     expect(ctx, c -> c.stage == ClientRecord.Stage.SHARED);
   }
 
   @Override
-  public Round round() {
-    return Round.MASKED_INPUT_COLLECTION;
-  }
-
-  @Override
   void accept(ServerContext ctx, int clientId, ClientMessage message) throws ProtocolViolation {
-    if (!(message instanceof MaskedInput)) {
-      super.accept(ctx, clientId, message);
-    }
-    if (hasAnswered(ctx, clientId)) {
-      throw new ProtocolViolation(AbortReason.UNEXPECTED_MESSAGE, "client sent its masked input twice");
-    }
-    MaskedInput input = (MaskedInput) message;
+    MaskedInput input =
+        answer(ctx, clientId, message, MaskedInput.class, "client sent its masked input twice");
     int expectedLength = ctx.config.encodedVectorLength();
     if (input.encodedLength() != expectedLength) {
       throw new ProtocolViolation(

@@ -24,6 +24,7 @@ public final class R3ConsistencyCheck extends ServerState {
 
   /** Expects a signature over {@code survivors} (U3, ascending) from every reachable member. */
   R3ConsistencyCheck(ServerContext ctx, List<Integer> survivors) {
+    super(Round.CONSISTENCY_CHECK);
     this.signedMessage =
         Derivations.consistencyMessage(
             ctx.sessionId, survivors.stream().mapToInt(Integer::intValue).toArray());
@@ -31,19 +32,9 @@ public final class R3ConsistencyCheck extends ServerState {
   }
 
   @Override
-  public Round round() {
-    return Round.CONSISTENCY_CHECK;
-  }
-
-  @Override
   void accept(ServerContext ctx, int clientId, ClientMessage message) throws ProtocolViolation {
-    if (!(message instanceof ConsistencyCheckResponse)) {
-      super.accept(ctx, clientId, message);
-    }
-    if (hasAnswered(ctx, clientId)) {
-      throw new ProtocolViolation(AbortReason.UNEXPECTED_MESSAGE, "client signed twice");
-    }
-    byte[] signature = ((ConsistencyCheckResponse) message).signature();
+    byte[] signature =
+        answer(ctx, clientId, message, ConsistencyCheckResponse.class, "client signed twice").signature();
     if (signature.length != Derivations.SIGNATURE_LENGTH) {
       throw new ProtocolViolation(
           AbortReason.MALFORMED_MESSAGE, "signature has " + signature.length + " bytes");

@@ -38,6 +38,7 @@ import java.util.stream.IntStream;
  */
 public final class R4Unmasking extends ServerState {
   private R4Unmasking(ServerContext ctx) {
+    super(Round.UNMASKING);
     expect(ctx, c -> c.stage == ClientRecord.Stage.RESPONDER);
   }
 
@@ -99,19 +100,9 @@ public final class R4Unmasking extends ServerState {
   }
 
   @Override
-  public Round round() {
-    return Round.UNMASKING;
-  }
-
-  @Override
   void accept(ServerContext ctx, int clientId, ClientMessage message) throws ProtocolViolation {
-    if (!(message instanceof UnmaskingResponse)) {
-      super.accept(ctx, clientId, message);
-    }
-    if (hasAnswered(ctx, clientId)) {
-      throw new ProtocolViolation(AbortReason.UNEXPECTED_MESSAGE, "client sent its shares twice");
-    }
-    UnmaskingResponse response = (UnmaskingResponse) message;
+    UnmaskingResponse response =
+        answer(ctx, clientId, message, UnmaskingResponse.class, "client sent its shares twice");
     ClientRecord c = ctx.client(clientId);
     int[] alive = c.aliveNeighbours;
     int[] dropped = c.droppedNeighbours;

@@ -12,6 +12,7 @@ public final class ServerAborted extends ServerState {
   private final String message;
 
   ServerAborted(AbortReason reason, String message) {
+    super("Aborted");
     this.reason = Objects.requireNonNull(reason, "reason");
     this.message = Objects.requireNonNull(message, "message");
   }
@@ -24,17 +25,6 @@ public final class ServerAborted extends ServerState {
   /** A human-readable description (no secrets). */
   public String message() {
     return message;
-  }
-
-  /** {@code "Aborted"}. */
-  @Override
-  public String name() {
-    return "Aborted";
-  }
-
-  @Override
-  public boolean isTerminal() {
-    return true;
   }
 
   @Override

@@ -11,23 +11,13 @@ public final class ServerCompleted extends ServerState {
   private final AggregationResult result;
 
   ServerCompleted(AggregationResult result) {
+    super("Completed");
     this.result = Objects.requireNonNull(result, "result");
   }
 
   /** The aggregation result. */
   public AggregationResult result() {
     return result;
-  }
-
-  /** {@code "Completed"}. */
-  @Override
-  public String name() {
-    return "Completed";
-  }
-
-  @Override
-  public boolean isTerminal() {
-    return true;
   }
 
   @Override

@@ -9,18 +9,28 @@ import java.util.concurrent.Executor;
  * {@link Executor} is given, on {@code parallelism - 1} tasks submitted to it, each with its own
  * accumulator, summed at the end. Memory is then {@code parallelism} vectors during unmasking
  * and one otherwise.
+ *
+ * @param executor the executor, or null to use only the calling thread
+ * @param parallelism the number of parts unmasking is split into (1 without an executor)
  */
-public final class ServerOptions {
-  private static final ServerOptions DEFAULT = new ServerOptions(null, 1);
+public record ServerOptions(Executor executor, int parallelism) {
   /** The largest parallelism accepted. */
   public static final int MAX_PARALLELISM = 256;
 
-  private final Executor executor;
-  private final int parallelism;
+  private static final ServerOptions DEFAULT = new ServerOptions(null, 1);
 
-  private ServerOptions(Executor executor, int parallelism) {
-    this.executor = executor;
-    this.parallelism = parallelism;
+  /**
+   * @throws IllegalArgumentException if {@code parallelism} is outside 1..{@value
+   *     #MAX_PARALLELISM}, or above 1 without an executor
+   */
+  public ServerOptions {
+    if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
+      throw new IllegalArgumentException(
+          "Invalid parallelism " + parallelism + "; must be 1.." + MAX_PARALLELISM);
+    }
+    if (executor == null && parallelism != 1) {
+      throw new IllegalArgumentException("parallelism " + parallelism + " needs an executor");
+    }
   }
 
   /** Everything on the calling thread. */
@@ -38,21 +48,7 @@ public final class ServerOptions {
    */
   public static ServerOptions withExecutor(Executor executor, int parallelism) {
     Objects.requireNonNull(executor, "executor");
-    if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
-      throw new IllegalArgumentException(
-          "Invalid parallelism " + parallelism + "; must be 1.." + MAX_PARALLELISM);
-    }
     return new ServerOptions(executor, parallelism);
-  }
-
-  /** The executor, or null to use only the calling thread. */
-  public Executor executor() {
-    return executor;
-  }
-
-  /** The number of parts unmasking is split into (1 without an executor). */
-  public int parallelism() {
-    return parallelism;
   }
 
   @Override

@@ -24,25 +24,37 @@ public abstract sealed class ServerState
   // Round bookkeeping, used by the round states only: the number of expected clients that have
   // not answered. Who is expected and who answered lives in each ClientRecord.
   int pending;
+  private final Round round; // null for a terminal state
+  private final String terminalName; // null for a round state
 
-  ServerState() {}
+  /** A round state collecting {@code round}, named after its class. */
+  ServerState(Round round) {
+    this.round = round;
+    this.terminalName = null;
+  }
+
+  /** A terminal state, named as the specification names it. */
+  ServerState(String terminalName) {
+    this.round = null;
+    this.terminalName = terminalName;
+  }
 
   /**
    * The state's name as the specification writes it, e.g. {@code "R2MaskedInputCollection"},
    * {@code "Completed"} or {@code "Aborted"}.
    */
-  public String name() {
-    return getClass().getSimpleName();
+  public final String name() {
+    return terminalName != null ? terminalName : getClass().getSimpleName();
   }
 
   /** The round this state collects, or null for {@link ServerCompleted} and {@link ServerAborted}. */
-  public Round round() {
-    return null;
+  public final Round round() {
+    return round;
   }
 
   /** True for {@link ServerCompleted} and {@link ServerAborted}. */
-  public boolean isTerminal() {
-    return false;
+  public final boolean isTerminal() {
+    return terminalName != null;
   }
 
   /** The number of expected clients that have not answered yet. */
@@ -95,9 +107,33 @@ public abstract sealed class ServerState
    * @throws ProtocolViolation if the message breaks a rule; the machine then excludes the client
    */
   void accept(ServerContext ctx, int clientId, ClientMessage message) throws ProtocolViolation {
-    throw new ProtocolViolation(
+    throw unexpected(message);
+  }
+
+  private ProtocolViolation unexpected(ClientMessage message) {
+    return new ProtocolViolation(
         AbortReason.UNEXPECTED_MESSAGE,
         name() + " does not expect " + message.getClass().getSimpleName());
+  }
+
+  /**
+   * The round's one answer from an expected client: {@code message} as a {@code type}, which
+   * every round state's {@link #accept} starts from.
+   *
+   * @param twice the violation's message if the client already answered this round
+   * @throws ProtocolViolation ({@link AbortReason#UNEXPECTED_MESSAGE}) if the message is not a
+   *     {@code type} or the client already answered
+   */
+  final <M extends ClientMessage> M answer(
+      ServerContext ctx, int clientId, ClientMessage message, Class<M> type, String twice)
+      throws ProtocolViolation {
+    if (!type.isInstance(message)) {
+      throw unexpected(message);
+    }
+    if (hasAnswered(ctx, clientId)) {
+      throw new ProtocolViolation(AbortReason.UNEXPECTED_MESSAGE, twice);
+    }
+    return type.cast(message);
   }
 
   /**

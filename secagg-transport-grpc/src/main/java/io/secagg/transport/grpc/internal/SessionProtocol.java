@@ -53,6 +53,11 @@ public final class SessionProtocol {
 
   private SessionProtocol() {}
 
+  /** A marshaller that passes message bytes through unparsed (for raw access to the stream). */
+  public static MethodDescriptor.Marshaller<byte[]> rawBytes() {
+    return new RawBytes();
+  }
+
   /** Passes message bytes through; gRPC has already bounded them by the inbound size limit. */
   private static final class RawBytes implements MethodDescriptor.Marshaller<byte[]> {
     @Override

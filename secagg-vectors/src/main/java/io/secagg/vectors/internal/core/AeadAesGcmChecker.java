@@ -1,18 +1,12 @@
 package io.secagg.vectors.internal.core;
 
-import static io.secagg.vectors.internal.core.VectorSupport.draw;
-import static io.secagg.vectors.internal.core.VectorSupport.flipBit;
-import static io.secagg.vectors.internal.core.VectorSupport.uniform;
 import static io.secagg.vectors.internal.Vectors.bytes;
-import static io.secagg.vectors.internal.Vectors.hex;
 import static io.secagg.vectors.internal.Vectors.integer;
 import static io.secagg.vectors.internal.Vectors.isValid;
 import static io.secagg.vectors.internal.Vectors.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.secagg.vectors.internal.VectorChecker;
+import io.secagg.vectors.internal.NamedVectorChecker;
 import io.secagg.vectors.internal.Mismatch;
 import io.secagg.vectors.internal.ReplayRandom;
 import io.secagg.vectors.internal.Vectors;
@@ -28,7 +22,7 @@ import io.secagg.core.crypto.SecretBytes;
  * in our framing {@code nonce || ciphertext || tag}, with tampered and truncated ciphertexts and an
  * unsupported key size as invalid cases.
  */
-public final class AeadAesGcmChecker implements VectorChecker {
+public final class AeadAesGcmChecker extends NamedVectorChecker {
   static final String ALGORITHM = "AES-GCM-SECAGG";
   static final String SCHEMA = "aead_aesgcm_secagg_test_schema_v1.json";
   static final long SEED = 0x41455347434d3031L; // "AESGCM01"
@@ -37,19 +31,8 @@ public final class AeadAesGcmChecker implements VectorChecker {
   static final Set<String> TEST_FIELDS =
       VectorSupport.testFields("key", "nonce", "aad", "msg", "ct");
 
-  @Override
-  public String fileName() {
-    return "aead_aesgcm_test.json";
-  }
-
-  @Override
-  public String algorithm() {
-    return ALGORITHM;
-  }
-
-  @Override
-  public String schema() {
-    return SCHEMA;
+  public AeadAesGcmChecker() {
+    super("aead_aesgcm_test.json", ALGORITHM, SCHEMA);
   }
 
   @Override

@@ -1,22 +1,15 @@
 package io.secagg.vectors.internal.core;
 
-import static io.secagg.vectors.internal.core.VectorSupport.draw;
-import static io.secagg.vectors.internal.core.VectorSupport.flipBit;
-import static io.secagg.vectors.internal.core.VectorSupport.uniform;
 import static io.secagg.vectors.internal.Vectors.bytes;
-import static io.secagg.vectors.internal.Vectors.hex;
 import static io.secagg.vectors.internal.Vectors.isValid;
 import static io.secagg.vectors.internal.Vectors.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.secagg.vectors.internal.VectorChecker;
+import io.secagg.vectors.internal.NamedVectorChecker;
 import io.secagg.vectors.internal.Mismatch;
 import io.secagg.vectors.internal.Vectors;
 import java.math.BigInteger;
 import java.security.SignatureException;
-import java.util.Arrays;
 import java.util.Set;
 import io.secagg.core.crypto.DeterministicRandom;
 import io.secagg.core.crypto.Ed25519;
@@ -27,7 +20,7 @@ import io.secagg.core.crypto.SecretBytes;
  * Generator and checker of {@code ed25519_test.json}: signatures made by our Ed25519 from
  * recorded seeds, and tampered messages, signatures and keys that strict verification rejects.
  */
-public final class Ed25519Checker implements VectorChecker {
+public final class Ed25519Checker extends NamedVectorChecker {
   static final String ALGORITHM = "ED25519-SECAGG";
   static final String SCHEMA = "ed25519_secagg_test_schema_v1.json";
   static final long SEED = 0x4544323535313953L; // "ED25519S"
@@ -40,19 +33,8 @@ public final class Ed25519Checker implements VectorChecker {
 
   private final Ed25519 ed = Ed25519.create(DeterministicRandom.forTestVectorsOnly(0));
 
-  @Override
-  public String fileName() {
-    return "ed25519_test.json";
-  }
-
-  @Override
-  public String algorithm() {
-    return ALGORITHM;
-  }
-
-  @Override
-  public String schema() {
-    return SCHEMA;
+  public Ed25519Checker() {
+    super("ed25519_test.json", ALGORITHM, SCHEMA);
   }
 
   @Override

@@ -4,9 +4,8 @@ import static io.secagg.vectors.internal.Expect.assertArrayEquals;
 import static io.secagg.vectors.internal.Expect.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.secagg.vectors.internal.VectorChecker;
+import io.secagg.vectors.internal.NamedVectorChecker;
 import io.secagg.vectors.internal.Vectors;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Set;
 import io.secagg.core.graph.HararyGraph;
@@ -17,29 +16,14 @@ import io.secagg.core.graph.MaskingGraph;
  * and {@link HararyGraph}; invalid cases must throw {@link IllegalArgumentException}, the
  * documented exception of {@link MaskingGraph#randomHarary}.
  */
-public final class HararyVectorChecker implements VectorChecker {
+public final class HararyVectorChecker extends NamedVectorChecker {
   static final Set<String> GROUP_FIELDS = Set.of("type", "tests");
-  static final Set<String> TEST_FIELDS = fields();
 
-  static Set<String> fields() {
-    Set<String> s = new HashSet<>(Vectors.COMMON_TEST_FIELDS);
-    s.addAll(Set.of("n", "k", "seed", "key", "iv", "wordsDrawn", "ringOrder", "ringOrderSha256", "neighbours"));
-    return s;
-  }
+  static final Set<String> TEST_FIELDS =
+      Vectors.testFields("n", "k", "seed", "key", "iv", "wordsDrawn", "ringOrder", "ringOrderSha256", "neighbours");
 
-  @Override
-  public String fileName() {
-    return "graph_harary_test.json";
-  }
-
-  @Override
-  public String algorithm() {
-    return HararyVectors.ALGORITHM;
-  }
-
-  @Override
-  public String schema() {
-    return HararyVectors.SCHEMA;
+  public HararyVectorChecker() {
+    super("graph_harary_test.json", HararyVectors.ALGORITHM, HararyVectors.SCHEMA);
   }
 
   @Override

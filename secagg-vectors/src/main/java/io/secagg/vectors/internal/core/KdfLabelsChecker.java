@@ -1,6 +1,5 @@
 package io.secagg.vectors.internal.core;
 
-import static io.secagg.vectors.internal.core.VectorSupport.draw;
 import static io.secagg.vectors.internal.Vectors.bytes;
 import static io.secagg.vectors.internal.Vectors.hex;
 import static io.secagg.vectors.internal.Vectors.integer;
@@ -8,9 +7,7 @@ import static io.secagg.vectors.internal.Vectors.isValid;
 import static io.secagg.vectors.internal.Vectors.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.secagg.vectors.internal.VectorChecker;
+import io.secagg.vectors.internal.NamedVectorChecker;
 import io.secagg.vectors.internal.Mismatch;
 import io.secagg.vectors.internal.Vectors;
 import java.util.Set;
@@ -24,7 +21,7 @@ import io.secagg.core.crypto.SecretBytes;
  * test labels ({@code secagg/v1 test-...}, never used by the protocol) at other lengths, plus
  * invalid output lengths and malformed labels.
  */
-public final class KdfLabelsChecker implements VectorChecker {
+public final class KdfLabelsChecker extends NamedVectorChecker {
   static final String ALGORITHM = "HKDF-SHA256-LABELLED";
   static final String SCHEMA = "kdf_labels_test_schema_v1.json";
   static final long SEED = 0x4b44464c4142454cL; // "KDFLABEL"
@@ -57,19 +54,8 @@ public final class KdfLabelsChecker implements VectorChecker {
   static final Set<String> TEST_FIELDS =
       VectorSupport.testFields("label", "ikm", "salt", "context", "length", "info", "okm");
 
-  @Override
-  public String fileName() {
-    return "kdf_labels_test.json";
-  }
-
-  @Override
-  public String algorithm() {
-    return ALGORITHM;
-  }
-
-  @Override
-  public String schema() {
-    return SCHEMA;
+  public KdfLabelsChecker() {
+    super("kdf_labels_test.json", ALGORITHM, SCHEMA);
   }
 
   @Override

@@ -1,27 +1,19 @@
 package io.secagg.vectors.internal.core;
 
 import static io.secagg.vectors.internal.Vectors.bytes;
-import static io.secagg.vectors.internal.Vectors.hex;
 import static io.secagg.vectors.internal.Vectors.integer;
 import static io.secagg.vectors.internal.Vectors.isValid;
 import static io.secagg.vectors.internal.Vectors.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.secagg.core.crypto.DeterministicRandom;
 import io.secagg.core.crypto.SecretBytes;
-import io.secagg.vectors.internal.VectorChecker;
+import io.secagg.vectors.internal.NamedVectorChecker;
 import io.secagg.vectors.internal.Mismatch;
 import io.secagg.vectors.internal.Vectors;
 import io.secagg.core.vector.ModVector;
 import io.secagg.core.vector.Modulus;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import io.secagg.core.prg.AesCtrMaskGenerator;
 import io.secagg.core.prg.MaskGenerator;
@@ -32,7 +24,7 @@ import io.secagg.core.prg.MaskGenerator;
  * spec; the checker holds the production {@link AesCtrMaskGenerator} (both {@code expand} and the
  * streaming {@code addMask}) and the reference to them.
  */
-public final class PrgAes128CtrChecker implements VectorChecker {
+public final class PrgAes128CtrChecker extends NamedVectorChecker {
   static final String ALGORITHM = "SECAGG-PRG-AES128CTR-HKDF";
   static final String SCHEMA = "prg_aes128ctr_test_schema_v1.json";
   static final long SEED = 0x5052474145534354L; // "PRGAESCT"
@@ -43,7 +35,7 @@ public final class PrgAes128CtrChecker implements VectorChecker {
       Set.of("type", "modulus", "candidateBits", "wordBytes", "tests");
   static final Set<String> INVALID_GROUP_FIELDS = Set.of("type", "modulus", "tests");
   static final Set<String> TEST_FIELDS =
-      fields("seed", "context", "length", "key", "iv", "rejected", "firstElements", "maskSha256");
+      Vectors.testFields("seed", "context", "length", "key", "iv", "rejected", "firstElements", "maskSha256");
 
   static final String[] MODULI = {
     "2^32", "2^64", "2^13", "4611686018427387847", "2305843009213693953", "1000003", "11",
@@ -58,25 +50,8 @@ public final class PrgAes128CtrChecker implements VectorChecker {
     "11, small odd, 4-bit candidates, rejection probability 5/16",
   };
 
-  static Set<String> fields(String... names) {
-    Set<String> s = new HashSet<>(Vectors.COMMON_TEST_FIELDS);
-    s.addAll(Arrays.asList(names));
-    return s;
-  }
-
-  @Override
-  public String fileName() {
-    return "prg_aes128ctr_test.json";
-  }
-
-  @Override
-  public String algorithm() {
-    return ALGORITHM;
-  }
-
-  @Override
-  public String schema() {
-    return SCHEMA;
+  public PrgAes128CtrChecker() {
+    super("prg_aes128ctr_test.json", ALGORITHM, SCHEMA);
   }
 
   @Override

@@ -3,14 +3,13 @@ package io.secagg.vectors.internal.core;
 import static io.secagg.vectors.internal.Expect.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.secagg.vectors.internal.VectorChecker;
+import io.secagg.vectors.internal.NamedVectorChecker;
 import io.secagg.vectors.internal.Mismatch;
 import io.secagg.vectors.internal.ReplayRandom;
 import io.secagg.vectors.internal.Vectors;
 import io.secagg.core.vector.ModVector;
 import java.math.BigInteger;
 import java.security.SecureRandom;
-import java.util.HashSet;
 import java.util.Set;
 import io.secagg.core.quant.DequantizedSum;
 import io.secagg.core.quant.NonFiniteValueException;
@@ -26,33 +25,16 @@ import io.secagg.core.quant.TooManyClientsException;
  * infinite inputs, {@link TooManyClientsException} for clientsIncluded > n_max and {@link
  * IllegalArgumentException} for other bad sums.
  */
-public final class QuantVectorChecker implements VectorChecker {
+public final class QuantVectorChecker extends NamedVectorChecker {
   static final Set<String> GROUP_FIELDS = Set.of("type", "tests");
 
-  static Set<String> fields(String... names) {
-    Set<String> s = new HashSet<>(Vectors.COMMON_TEST_FIELDS);
-    s.addAll(Set.of(names));
-    return s;
-  }
-
-  static final Set<String> CONFIG_FIELDS = fields("config", "scaleExponent", "offset");
+  static final Set<String> CONFIG_FIELDS = Vectors.testFields("config", "scaleExponent", "offset");
   static final Set<String> QUANTIZE_FIELDS =
-      fields("config", "input", "roundingSeed", "roundingKey", "roundingIv", "draws", "scaleExponent", "offset", "quantized", "clipped");
-  static final Set<String> DEQUANTIZE_FIELDS = fields("config", "sum", "clientsIncluded", "values", "outOfRange");
+      Vectors.testFields("config", "input", "roundingSeed", "roundingKey", "roundingIv", "draws", "scaleExponent", "offset", "quantized", "clipped");
+  static final Set<String> DEQUANTIZE_FIELDS = Vectors.testFields("config", "sum", "clientsIncluded", "values", "outOfRange");
 
-  @Override
-  public String fileName() {
-    return "quant_test.json";
-  }
-
-  @Override
-  public String algorithm() {
-    return QuantVectors.ALGORITHM;
-  }
-
-  @Override
-  public String schema() {
-    return QuantVectors.SCHEMA;
+  public QuantVectorChecker() {
+    super("quant_test.json", QuantVectors.ALGORITHM, QuantVectors.SCHEMA);
   }
 
   @Override

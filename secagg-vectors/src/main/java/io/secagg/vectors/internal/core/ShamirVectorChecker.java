@@ -6,11 +6,10 @@ import static io.secagg.vectors.internal.Expect.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.secagg.core.crypto.DeterministicRandom;
 import io.secagg.core.crypto.SecretBytes;
-import io.secagg.vectors.internal.VectorChecker;
+import io.secagg.vectors.internal.NamedVectorChecker;
 import io.secagg.vectors.internal.Mismatch;
 import io.secagg.vectors.internal.Vectors;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -26,41 +25,22 @@ import io.secagg.core.shamir.Share;
  * Invalid cases must throw the documented exception type, and for {@link InvalidShareException}
  * the recorded {@link InvalidShareException.Reason}.
  */
-public final class ShamirVectorChecker implements VectorChecker {
+public final class ShamirVectorChecker extends NamedVectorChecker {
   static final String FILE = "shamir_mersenne61_test.json";
   static final String ALGORITHM = "SHAMIR-GF(2^61-1)-32B";
   static final String SCHEMA = "shamir_mersenne61_test_schema_v1.json";
   static final Set<String> GROUP_FIELDS = Set.of("type", "threshold", "shareCount", "tests");
   static final Set<String> SPLIT_VALID =
-      fields("secret", "randomSeed", "chunks", "coefficients", "shares", "reconstructFrom",
+      Vectors.testFields("secret", "randomSeed", "chunks", "coefficients", "shares", "reconstructFrom",
           "reconstructed");
-  static final Set<String> SPLIT_INVALID = fields("secret", "randomSeed");
-  static final Set<String> RECONSTRUCT_VALID = fields("shares", "verify", "secret");
+  static final Set<String> SPLIT_INVALID = Vectors.testFields("secret", "randomSeed");
+  static final Set<String> RECONSTRUCT_VALID = Vectors.testFields("shares", "verify", "secret");
   static final Set<String> RECONSTRUCT_INVALID =
-      fields("shares", "verify", "reason");
+      Vectors.testFields("shares", "verify", "reason");
 
   /** A checker; stateless. */
-  public ShamirVectorChecker() {}
-
-  static Set<String> fields(String... names) {
-    Set<String> s = new HashSet<>(Vectors.COMMON_TEST_FIELDS);
-    s.addAll(List.of(names));
-    return s;
-  }
-
-  @Override
-  public String fileName() {
-    return "shamir_mersenne61_test.json";
-  }
-
-  @Override
-  public String algorithm() {
-    return ALGORITHM;
-  }
-
-  @Override
-  public String schema() {
-    return SCHEMA;
+  public ShamirVectorChecker() {
+    super("shamir_mersenne61_test.json", ALGORITHM, SCHEMA);
   }
 
   @Override

@@ -12,7 +12,7 @@ import io.secagg.core.protocol.client.ClientMachine;
 import io.secagg.core.protocol.server.AddressedMessage;
 import io.secagg.core.protocol.server.ServerMachine;
 import io.secagg.core.protocol.server.ServerOutcome;
-import io.secagg.vectors.internal.VectorChecker;
+import io.secagg.vectors.internal.NamedVectorChecker;
 import io.secagg.vectors.internal.Mismatch;
 import io.secagg.vectors.internal.Vectors;
 import io.secagg.core.vector.ModVector;
@@ -37,7 +37,7 @@ import io.secagg.core.protocol.SecurityMode;
  * left unsent, and that the server's and every client's final state, abort reason, sum, included
  * clients and dropout record equal the recorded outcome.
  */
-public final class TranscriptVectorChecker implements VectorChecker {
+public final class TranscriptVectorChecker extends NamedVectorChecker {
   static final String FILE = "secagg_transcript_test.json";
   static final String ALGORITHM = "SECAGG-TRANSCRIPT";
   static final String SCHEMA = "secagg_transcript_test_schema_v1.json";
@@ -52,19 +52,8 @@ public final class TranscriptVectorChecker implements VectorChecker {
     TEST_FIELDS = Set.copyOf(s);
   }
 
-  @Override
-  public String fileName() {
-    return "secagg_transcript_test.json";
-  }
-
-  @Override
-  public String algorithm() {
-    return ALGORITHM;
-  }
-
-  @Override
-  public String schema() {
-    return SCHEMA;
+  public TranscriptVectorChecker() {
+    super("secagg_transcript_test.json", ALGORITHM, SCHEMA);
   }
 
   /** A tampered session's expected behaviour is its recorded outcome, not one error. */

@@ -7,16 +7,10 @@ import static io.secagg.vectors.internal.Vectors.isValid;
 import static io.secagg.vectors.internal.Vectors.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.secagg.core.crypto.DeterministicRandom;
-import io.secagg.vectors.internal.VectorChecker;
+import io.secagg.vectors.internal.NamedVectorChecker;
 import io.secagg.vectors.internal.Mismatch;
 import io.secagg.vectors.internal.Vectors;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import io.secagg.core.vector.ModVector;
 import io.secagg.core.vector.Modulus;
@@ -27,12 +21,12 @@ import io.secagg.core.vector.VectorEncodingException;
  * encoding of vectors over Z_m (spec: "Vectors over Z_m", wire encoding), valid encodings for both
  * modulus families and the malformed encodings a decoder must reject.
  */
-public final class VectorEncodingChecker implements VectorChecker {
+public final class VectorEncodingChecker extends NamedVectorChecker {
   static final String ALGORITHM = "SECAGG-ZM-VECTOR-ENCODING";
   static final String SCHEMA = "vector_encoding_test_schema_v1.json";
   static final long SEED = 0x564543454e43L; // "VECENC"
   static final Set<String> GROUP_FIELDS = Set.of("type", "modulus", "bits", "byteWidth", "tests");
-  static final Set<String> TEST_FIELDS = fields("length", "elements", "encoded");
+  static final Set<String> TEST_FIELDS = Vectors.testFields("length", "elements", "encoded");
 
   static final Modulus[] MODULI = {
     Modulus.powerOfTwo(1),
@@ -52,25 +46,8 @@ public final class VectorEncodingChecker implements VectorChecker {
     Modulus.of((1L << 62) - 57),
   };
 
-  static Set<String> fields(String... names) {
-    Set<String> s = new HashSet<>(Vectors.COMMON_TEST_FIELDS);
-    s.addAll(Arrays.asList(names));
-    return s;
-  }
-
-  @Override
-  public String fileName() {
-    return "vector_encoding_test.json";
-  }
-
-  @Override
-  public String algorithm() {
-    return ALGORITHM;
-  }
-
-  @Override
-  public String schema() {
-    return SCHEMA;
+  public VectorEncodingChecker() {
+    super("vector_encoding_test.json", ALGORITHM, SCHEMA);
   }
 
   @Override

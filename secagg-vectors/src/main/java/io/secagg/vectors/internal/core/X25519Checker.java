@@ -1,20 +1,15 @@
 package io.secagg.vectors.internal.core;
 
-import static io.secagg.vectors.internal.core.VectorSupport.draw;
 import static io.secagg.vectors.internal.Vectors.bytes;
-import static io.secagg.vectors.internal.Vectors.hex;
 import static io.secagg.vectors.internal.Vectors.isValid;
 import static io.secagg.vectors.internal.Vectors.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.secagg.vectors.internal.VectorChecker;
+import io.secagg.vectors.internal.NamedVectorChecker;
 import io.secagg.vectors.internal.Mismatch;
 import io.secagg.vectors.internal.Vectors;
 import java.math.BigInteger;
 import java.security.InvalidKeyException;
-import java.util.Map;
 import java.util.Set;
 import io.secagg.core.crypto.DeterministicRandom;
 import io.secagg.core.crypto.SecretBytes;
@@ -26,7 +21,7 @@ import io.secagg.core.crypto.X25519KeyPair;
  * agreement in both directions, peer-key decoding edge cases, and the rejections (small-order
  * peer keys giving an all-zero secret, wrong key lengths).
  */
-public final class X25519Checker implements VectorChecker {
+public final class X25519Checker extends NamedVectorChecker {
   static final String ALGORITHM = "X25519-SECAGG";
   static final String SCHEMA = "x25519_secagg_test_schema_v1.json";
   static final long SEED = 0x5832353531394b41L; // "X25519KA"
@@ -41,19 +36,8 @@ public final class X25519Checker implements VectorChecker {
 
   private final X25519 x = X25519.create(DeterministicRandom.forTestVectorsOnly(0));
 
-  @Override
-  public String fileName() {
-    return "x25519_test.json";
-  }
-
-  @Override
-  public String algorithm() {
-    return ALGORITHM;
-  }
-
-  @Override
-  public String schema() {
-    return SCHEMA;
+  public X25519Checker() {
+    super("x25519_test.json", ALGORITHM, SCHEMA);
   }
 
   /** True iff u^3 + A u^2 + u is a non-square mod p (Euler's criterion). */

@@ -3,8 +3,7 @@ package io.secagg.vectors.internal.dp;
 import static io.secagg.vectors.internal.Expect.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.secagg.vectors.internal.NamedVectorChecker;
 import io.secagg.vectors.internal.VectorChecker;
 import io.secagg.vectors.internal.Mismatch;
 import io.secagg.vectors.internal.Vectors;
@@ -24,11 +23,8 @@ import io.secagg.dp.sampling.IntegerSampler;
 import io.secagg.dp.sampling.Poisson;
 import io.secagg.dp.sampling.Rational;
 import io.secagg.dp.sampling.Skellam;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** The checkers of the secagg-dp files: {@code dp_*.json}. */
@@ -82,28 +78,9 @@ public final class DpVectors {
     return out;
   }
 
-  static final class SamplerChecker implements VectorChecker {
-    private final String algorithm;
-    private final String fileName;
-
+  static final class SamplerChecker extends NamedVectorChecker {
     SamplerChecker(String algorithm, String fileName) {
-      this.algorithm = algorithm;
-      this.fileName = fileName;
-    }
-
-    @Override
-    public String fileName() {
-      return fileName;
-    }
-
-    @Override
-    public String algorithm() {
-      return algorithm;
-    }
-
-    @Override
-    public String schema() {
-      return SAMPLER_SCHEMA;
+      super(fileName, algorithm, SAMPLER_SCHEMA);
     }
 
     @Override
@@ -186,20 +163,9 @@ public final class DpVectors {
     return d;
   }
 
-  static final class PipelineChecker implements VectorChecker {
-    @Override
-    public String fileName() {
-      return "dp_ddg_pipeline_test.json";
-    }
-
-    @Override
-    public String algorithm() {
-      return "DP-DDG-PIPELINE";
-    }
-
-    @Override
-    public String schema() {
-      return PIPELINE_SCHEMA;
+  static final class PipelineChecker extends NamedVectorChecker {
+    PipelineChecker() {
+      super("dp_ddg_pipeline_test.json", "DP-DDG-PIPELINE", PIPELINE_SCHEMA);
     }
 
     @Override

@@ -3,9 +3,7 @@ package io.secagg.vectors.internal.he;
 import static io.secagg.vectors.internal.Expect.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.secagg.vectors.internal.VectorChecker;
+import io.secagg.vectors.internal.NamedVectorChecker;
 import io.secagg.vectors.internal.Mismatch;
 import io.secagg.vectors.internal.Vectors;
 import io.secagg.he.PaillierPublicKey;
@@ -13,10 +11,6 @@ import io.secagg.he.PlaintextOverflowException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import io.secagg.he.encoding.FixedPointEncoder;
 
@@ -28,31 +22,12 @@ public final class FixedPointVectors {
 
   /** The generator. */
   /** The checker. */
-  public static final class Checker implements VectorChecker {
+  public static final class Checker extends NamedVectorChecker {
+    private static final Set<String> FIELDS = Vectors.testFields("operation", "value", "plaintext", "decoded");
+
     /** Stateless apart from the group being checked. */
-    public Checker() {}
-
-    private static final Set<String> FIELDS = fields("operation", "value", "plaintext", "decoded");
-
-    static Set<String> fields(String... extra) {
-      Set<String> s = new HashSet<>(Vectors.COMMON_TEST_FIELDS);
-      s.addAll(List.of(extra));
-      return s;
-    }
-
-    @Override
-    public String fileName() {
-      return "paillier_fixedpoint_test.json";
-    }
-
-    @Override
-    public String algorithm() {
-      return "PAILLIER-FIXEDPOINT";
-    }
-
-    @Override
-    public String schema() {
-      return "paillier_fixedpoint_test_schema_v1.json";
+    public Checker() {
+      super("paillier_fixedpoint_test.json", "PAILLIER-FIXEDPOINT", "paillier_fixedpoint_test_schema_v1.json");
     }
 
     @Override

@@ -10,19 +10,15 @@ import static io.secagg.vectors.internal.Expect.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.secagg.vectors.internal.VectorChecker;
+import io.secagg.vectors.internal.NamedVectorChecker;
 import io.secagg.vectors.internal.Mismatch;
 import io.secagg.vectors.internal.Vectors;
 import io.secagg.vectors.internal.ReplayRandom;
 import java.math.BigInteger;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import io.secagg.he.Ciphertext;
@@ -336,28 +332,17 @@ final class MultiPrimeVectors {
 
   // ---------------------------------------------------------------- checker
 
-  static final class Checker implements VectorChecker {
+  static final class Checker extends NamedVectorChecker {
     private static final Set<String> GROUP = Set.of(
         "type", "modulusBits", "primes", "n", "publicKey", "privateKey", "crtConstants", "tests");
-    private static final Set<String> FIELDS = PaillierVectors.fields(
+    private static final Set<String> FIELDS = Vectors.testFields(
         "operation", "primes", "n", "publicKey", "privateKey", "m", "r", "c", "residues");
     private List<BigInteger> primes;
     private List<BigInteger> hs;
     private PaillierPrivateKey sk;
 
-    @Override
-    public String fileName() {
-      return "paillier_multiprime_test.json";
-    }
-
-    @Override
-    public String algorithm() {
-      return ALGORITHM;
-    }
-
-    @Override
-    public String schema() {
-      return SCHEMA;
+    Checker() {
+      super("paillier_multiprime_test.json", ALGORITHM, SCHEMA);
     }
 
     @Override

@@ -6,16 +6,13 @@ import static io.secagg.vectors.internal.Expect.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.secagg.vectors.internal.VectorChecker;
+import io.secagg.vectors.internal.NamedVectorChecker;
 import io.secagg.vectors.internal.Mismatch;
 import io.secagg.vectors.internal.Vectors;
 import io.secagg.he.PlaintextOverflowException;
 import java.math.BigInteger;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import io.secagg.he.packing.PackingLayout;
 
@@ -50,26 +47,13 @@ public final class PackingVectors {
 
   /** The generator. */
   /** The checker: recomputes the layout and every plaintext from the spec's formulas. */
-  public static final class Checker implements VectorChecker {
-    /** Stateless apart from the group being checked. */
-    public Checker() {}
-
+  public static final class Checker extends NamedVectorChecker {
     private static final Set<String> GROUP = Set.of("type", "modulusBits", "valueBits", "maxSummands", "guardBits",
         "signed", "slotBits", "slotsPerCiphertext", "tests");
 
-    @Override
-    public String fileName() {
-      return "paillier_packing_test.json";
-    }
-
-    @Override
-    public String algorithm() {
-      return "PAILLIER-PACKING";
-    }
-
-    @Override
-    public String schema() {
-      return "paillier_packing_test_schema_v1.json";
+    /** Stateless apart from the group being checked. */
+    public Checker() {
+      super("paillier_packing_test.json", "PAILLIER-PACKING", "paillier_packing_test_schema_v1.json");
     }
 
     @Override

@@ -5,25 +5,18 @@ import static io.secagg.vectors.internal.Expect.assertEquals;
 import static io.secagg.vectors.internal.Expect.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.secagg.vectors.internal.VectorChecker;
+import io.secagg.vectors.internal.NamedVectorChecker;
 import io.secagg.vectors.internal.Mismatch;
 import io.secagg.vectors.internal.Vectors;
 import io.secagg.he.RandomizerSource;
 import io.secagg.vectors.internal.ReplayRandom;
 import java.math.BigInteger;
 import java.security.SecureRandom;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import io.secagg.he.Ciphertext;
 import io.secagg.he.InvalidCiphertextException;
 import io.secagg.he.InvalidPaillierKeyException;
 import io.secagg.he.PaillierEncryptor;
-import io.secagg.he.PaillierKeyGenerator;
-import io.secagg.he.PaillierKeyPair;
 import io.secagg.he.PaillierPrivateKey;
 import io.secagg.he.PaillierPublicKey;
 
@@ -58,22 +51,11 @@ final class PaillierVectors {
     return out;
   }
 
-  static final class KeysChecker implements VectorChecker {
-    private static final Set<String> FIELDS = fields("operation", "p", "q", "n", "publicKey", "privateKey");
+  static final class KeysChecker extends NamedVectorChecker {
+    private static final Set<String> FIELDS = Vectors.testFields("operation", "p", "q", "n", "publicKey", "privateKey");
 
-    @Override
-    public String fileName() {
-      return "paillier_keys_test.json";
-    }
-
-    @Override
-    public String algorithm() {
-      return "PAILLIER-KEYS";
-    }
-
-    @Override
-    public String schema() {
-      return "paillier_keys_test_schema_v1.json";
+    KeysChecker() {
+      super("paillier_keys_test.json", "PAILLIER-KEYS", "paillier_keys_test_schema_v1.json");
     }
 
     @Override
@@ -136,32 +118,15 @@ final class PaillierVectors {
     return concat(len, m);
   }
 
-  static Set<String> fields(String... extra) {
-    Set<String> s = new HashSet<>(Vectors.COMMON_TEST_FIELDS);
-    s.addAll(java.util.List.of(extra));
-    return s;
-  }
-
   // ---------------------------------------------------------------- encryption
 
-  static final class EncryptionChecker implements VectorChecker {
+  static final class EncryptionChecker extends NamedVectorChecker {
     private static final Set<String> GROUP = Set.of("type", "p", "q", "n", "djnX", "djnH", "djnHs", "djnExponentBits", "tests");
-    private static final Set<String> FIELDS = fields("operation", "m", "r", "a", "k", "c", "c1", "c2", "ciphertext");
+    private static final Set<String> FIELDS = Vectors.testFields("operation", "m", "r", "a", "k", "c", "c1", "c2", "ciphertext");
     private PaillierPrivateKey sk;
 
-    @Override
-    public String fileName() {
-      return "paillier_encryption_test.json";
-    }
-
-    @Override
-    public String algorithm() {
-      return "PAILLIER-ENCRYPTION";
-    }
-
-    @Override
-    public String schema() {
-      return "paillier_encryption_test_schema_v1.json";
+    EncryptionChecker() {
+      super("paillier_encryption_test.json", "PAILLIER-ENCRYPTION", "paillier_encryption_test_schema_v1.json");
     }
 
     @Override

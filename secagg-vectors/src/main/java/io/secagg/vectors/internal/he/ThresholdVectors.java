@@ -6,26 +6,19 @@ import static io.secagg.vectors.internal.Expect.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.secagg.vectors.internal.VectorChecker;
+import io.secagg.vectors.internal.NamedVectorChecker;
 import io.secagg.vectors.internal.Vectors;
 import io.secagg.he.Ciphertext;
-import io.secagg.he.PaillierEncryptor;
 import io.secagg.he.PaillierPublicKey;
-import io.secagg.he.RandomizerSource;
 import io.secagg.vectors.internal.ReplayRandom;
 import java.math.BigInteger;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import io.secagg.he.threshold.InvalidPartialDecryptionException;
 import io.secagg.he.threshold.KeyShare;
 import io.secagg.he.threshold.PartialDecryption;
-import io.secagg.he.threshold.ThresholdKeyDealer;
-import io.secagg.he.threshold.ThresholdKeySet;
 import io.secagg.he.threshold.ThresholdPublicKey;
 
 /**
@@ -110,27 +103,14 @@ public final class ThresholdVectors {
 
   /** The generator. */
   /** The checker: re-deals from the recorded values and recomputes every partial decryption. */
-  public static final class Checker implements VectorChecker {
-    /** Stateless apart from the group being checked. */
-    public Checker() {}
-
+  public static final class Checker extends NamedVectorChecker {
     private static final Set<String> GROUP = Set.of("type", "p", "q", "n", "threshold", "parties", "delta",
         "coefficients", "x", "v", "shares", "verificationKeys", "publicKey", "tests");
     private Dealt keys;
 
-    @Override
-    public String fileName() {
-      return "paillier_threshold_test.json";
-    }
-
-    @Override
-    public String algorithm() {
-      return "PAILLIER-THRESHOLD";
-    }
-
-    @Override
-    public String schema() {
-      return "paillier_threshold_test_schema_v1.json";
+    /** Stateless apart from the group being checked. */
+    public Checker() {
+      super("paillier_threshold_test.json", "PAILLIER-THRESHOLD", "paillier_threshold_test_schema_v1.json");
     }
 
     @Override

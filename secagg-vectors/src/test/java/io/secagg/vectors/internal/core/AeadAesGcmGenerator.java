@@ -6,18 +6,11 @@ import static io.secagg.vectors.internal.core.VectorSupport.flipBit;
 import static io.secagg.vectors.internal.core.VectorSupport.uniform;
 import static io.secagg.vectors.internal.Vectors.bytes;
 import static io.secagg.vectors.internal.Vectors.hex;
-import static io.secagg.vectors.internal.Vectors.integer;
-import static io.secagg.vectors.internal.Vectors.isValid;
-import static io.secagg.vectors.internal.Vectors.text;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.secagg.vectors.internal.VectorChecker;
-import io.secagg.vectors.internal.VectorFileGenerator;
-import io.secagg.vectors.internal.Vectors;
+import io.secagg.vectors.internal.CheckedFileGenerator;
 import java.security.InvalidKeyException;
 import java.util.Arrays;
-import java.util.Set;
 import javax.crypto.AEADBadTagException;
 import io.secagg.vectors.internal.VectorFiles;
 import io.secagg.core.crypto.AesGcm;
@@ -25,19 +18,15 @@ import io.secagg.core.crypto.DeterministicRandom;
 import io.secagg.core.crypto.SecretBytes;
 
 /** Generator of the file that {@link AeadAesGcmChecker} checks (how each value was produced). */
-final class AeadAesGcmGenerator implements VectorFileGenerator {
-  @Override
-  public String fileName() {
-    return new AeadAesGcmChecker().fileName();
+final class AeadAesGcmGenerator extends CheckedFileGenerator {
+  AeadAesGcmGenerator() {
+    super(new AeadAesGcmChecker());
   }
 
   @Override
   public ObjectNode generate() throws Exception {
     ObjectNode file =
-        VectorFiles.newFile(
-            ALGORITHM,
-            SCHEMA,
-            "AES-GCM as secagg frames it (spec/secagg.md, section 2, 'Authenticated"
+        newFile("AES-GCM as secagg frames it (spec/secagg.md, section 2, 'Authenticated"
                 + " encryption'): ct = nonce (12 bytes) || AES-GCM ciphertext || 16-byte tag, the"
                 + " nonce being the next 12 bytes of the caller's random source; 'nonce' repeats"
                 + " the first 12 bytes of 'ct' for review. Keys, messages, associated data,"

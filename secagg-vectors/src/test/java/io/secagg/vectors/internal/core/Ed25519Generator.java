@@ -6,18 +6,12 @@ import static io.secagg.vectors.internal.core.VectorSupport.flipBit;
 import static io.secagg.vectors.internal.core.VectorSupport.uniform;
 import static io.secagg.vectors.internal.Vectors.bytes;
 import static io.secagg.vectors.internal.Vectors.hex;
-import static io.secagg.vectors.internal.Vectors.isValid;
-import static io.secagg.vectors.internal.Vectors.text;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.secagg.vectors.internal.VectorChecker;
-import io.secagg.vectors.internal.VectorFileGenerator;
-import io.secagg.vectors.internal.Vectors;
+import io.secagg.vectors.internal.CheckedFileGenerator;
 import java.math.BigInteger;
 import java.security.SignatureException;
 import java.util.Arrays;
-import java.util.Set;
 import io.secagg.vectors.internal.VectorFiles;
 import io.secagg.core.crypto.DeterministicRandom;
 import io.secagg.core.crypto.Ed25519;
@@ -25,21 +19,17 @@ import io.secagg.core.crypto.Ed25519KeyPair;
 import io.secagg.core.crypto.SecretBytes;
 
 /** Generator of the file that {@link Ed25519Checker} checks (how each value was produced). */
-final class Ed25519Generator implements VectorFileGenerator {
+final class Ed25519Generator extends CheckedFileGenerator {
   private final Ed25519 ed = Ed25519.create(DeterministicRandom.forTestVectorsOnly(0));
 
-  @Override
-  public String fileName() {
-    return new Ed25519Checker().fileName();
+  Ed25519Generator() {
+    super(new Ed25519Checker());
   }
 
   @Override
   public ObjectNode generate() throws Exception {
     ObjectNode file =
-        VectorFiles.newFile(
-            ALGORITHM,
-            SCHEMA,
-            "Ed25519 (RFC 8032 section 5.1, pure) with secagg's strict verification"
+        newFile("Ed25519 (RFC 8032 section 5.1, pure) with secagg's strict verification"
                 + " (spec/secagg.md, section 2, 'Signatures'). Valid cases: privateKey is the"
                 + " 32-byte seed, publicKey and sig are what RFC 8032 computes from it. Seeds,"
                 + " messages and tamper positions were drawn from DeterministicRandom"

@@ -3,7 +3,7 @@ package io.secagg.vectors.internal.core;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.secagg.core.crypto.DeterministicRandom;
-import io.secagg.vectors.internal.VectorFileGenerator;
+import io.secagg.vectors.internal.CheckedFileGenerator;
 import io.secagg.vectors.internal.VectorFiles;
 import io.secagg.vectors.internal.Vectors;
 import java.util.Arrays;
@@ -13,15 +13,14 @@ import io.secagg.core.graph.HararyGraph;
 import io.secagg.core.graph.MaskingGraph;
 
 /** Generates {@code graph_harary_test.json}. */
-public final class HararyVectorGenerator implements VectorFileGenerator {
+public final class HararyVectorGenerator extends CheckedFileGenerator {
   /** Ring orders are written out in full up to this n; larger ones only as a digest. */
   static final int FULL_RING_LIMIT = 1024;
   /** Neighbour lists of every client are written out up to this n. */
   static final int ALL_NEIGHBOURS_LIMIT = 64;
 
-  @Override
-  public String fileName() {
-    return HararyVectors.FILE;
+  public HararyVectorGenerator() {
+    super(new HararyVectorChecker());
   }
 
   @Override
@@ -40,10 +39,7 @@ public final class HararyVectorGenerator implements VectorFileGenerator {
     notes.put("ClientCountOutOfRange", "n < 3 or n > 2^20: rejected before any allocation.");
     notes.put("BadSeedLength", "The session seed is not exactly 32 bytes: rejected.");
     ObjectNode file =
-        VectorFiles.newFile(
-            HararyVectors.ALGORITHM,
-            HararyVectors.SCHEMA,
-            "Random Harary graphs H(n, k) on a ring order derived from a 32-byte public session"
+        newFile("Random Harary graphs H(n, k) on a ring order derived from a 32-byte public session"
                 + " seed: the keystream of spec/secagg.md, section 2.4.4 with label"
                 + " \"secagg/v1 keystream-graph\" and context BE32(n) || BE32(k) (key = OKM[0..16),"
                 + " iv = OKM[16..24) || 00*8), read as little-endian 32-bit words; Fisher-Yates with"

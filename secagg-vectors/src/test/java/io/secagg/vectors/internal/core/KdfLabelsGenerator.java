@@ -4,35 +4,24 @@ import static io.secagg.vectors.internal.core.KdfLabelsChecker.*;
 import static io.secagg.vectors.internal.core.VectorSupport.draw;
 import static io.secagg.vectors.internal.Vectors.bytes;
 import static io.secagg.vectors.internal.Vectors.hex;
-import static io.secagg.vectors.internal.Vectors.integer;
-import static io.secagg.vectors.internal.Vectors.isValid;
-import static io.secagg.vectors.internal.Vectors.text;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.secagg.vectors.internal.VectorChecker;
-import io.secagg.vectors.internal.VectorFileGenerator;
-import io.secagg.vectors.internal.Vectors;
-import java.util.Set;
+import io.secagg.vectors.internal.CheckedFileGenerator;
 import io.secagg.vectors.internal.VectorFiles;
 import io.secagg.core.crypto.DeterministicRandom;
 import io.secagg.core.crypto.Hkdf;
 import io.secagg.core.crypto.KdfLabel;
 
 /** Generator of the file that {@link KdfLabelsChecker} checks (how each value was produced). */
-final class KdfLabelsGenerator implements VectorFileGenerator {
-  @Override
-  public String fileName() {
-    return new KdfLabelsChecker().fileName();
+final class KdfLabelsGenerator extends CheckedFileGenerator {
+  KdfLabelsGenerator() {
+    super(new KdfLabelsChecker());
   }
 
   @Override
   public ObjectNode generate() {
     ObjectNode file =
-        VectorFiles.newFile(
-            ALGORITHM,
-            SCHEMA,
-            "okm = HKDF-SHA256(ikm, salt, info = ASCII(label) || 0x00 || context, length)"
+        newFile("okm = HKDF-SHA256(ikm, salt, info = ASCII(label) || 0x00 || context, length)"
                 + " (RFC 5869; spec/secagg.md, section 2, 'Key derivation'). ikm, salt and"
                 + " context are drawn in that order from DeterministicRandom.forTestVectorsOnly("
                 + SEED + "); 'info' is the derived HKDF info string, given for review.",

@@ -3,33 +3,22 @@ package io.secagg.vectors.internal.core;
 import static io.secagg.vectors.internal.core.PrgAes128CtrChecker.*;
 import static io.secagg.vectors.internal.Vectors.bytes;
 import static io.secagg.vectors.internal.Vectors.hex;
-import static io.secagg.vectors.internal.Vectors.integer;
-import static io.secagg.vectors.internal.Vectors.isValid;
-import static io.secagg.vectors.internal.Vectors.text;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.secagg.core.crypto.DeterministicRandom;
-import io.secagg.core.crypto.SecretBytes;
-import io.secagg.vectors.internal.VectorChecker;
-import io.secagg.vectors.internal.VectorFileGenerator;
-import io.secagg.vectors.internal.Vectors;
+import io.secagg.vectors.internal.CheckedFileGenerator;
 import io.secagg.core.vector.ModVector;
 import io.secagg.core.vector.Modulus;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import io.secagg.vectors.internal.VectorFiles;
 
 /** Generator of the file that {@link PrgAes128CtrChecker} checks (how each value was produced). */
-final class PrgAes128CtrGenerator implements VectorFileGenerator {
-  @Override
-  public String fileName() {
-    return new PrgAes128CtrChecker().fileName();
+final class PrgAes128CtrGenerator extends CheckedFileGenerator {
+  PrgAes128CtrGenerator() {
+    super(new PrgAes128CtrChecker());
   }
 
   @Override
@@ -61,10 +50,7 @@ final class PrgAes128CtrGenerator implements VectorFileGenerator {
         "m is in neither family (2^b with 1 <= b <= 64, or 2 <= m <= 2^62); building the"
             + " modulus must throw IllegalArgumentException.");
     ObjectNode file =
-        VectorFiles.newFile(
-            ALGORITHM,
-            SCHEMA,
-            "Mask expansion (spec/secagg.md, section 1): OKM = HKDF-SHA256(salt = empty, IKM"
+        newFile("Mask expansion (spec/secagg.md, section 1): OKM = HKDF-SHA256(salt = empty, IKM"
                 + " = seed, info = ASCII(\"secagg/v1 keystream-mask\") || 0x00 || context, 24); key ="
                 + " OKM[0..16), iv = OKM[16..24) || 00*8 (64-bit big-endian block counter)."
                 + " AES-128-CTR keystream is cut into little-endian words of wordBytes bytes; the"
@@ -133,7 +119,6 @@ final class PrgAes128CtrGenerator implements VectorFileGenerator {
     r.nextBytes(b);
     return b;
   }
-
 
   private static void valid(
       ArrayNode tests, Modulus m, byte[] seed, byte[] context, int length, String comment,

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.secagg.core.crypto.DeterministicRandom;
 import io.secagg.core.quant.QuantizedVector;
+import io.secagg.vectors.internal.CheckedFileGenerator;
 import io.secagg.vectors.internal.ReplayRandom;
-import io.secagg.vectors.internal.VectorFileGenerator;
 import io.secagg.vectors.internal.VectorFiles;
 import io.secagg.vectors.internal.Vectors;
 import io.secagg.core.vector.ModVector;
@@ -20,12 +20,11 @@ import io.secagg.core.quant.QuantizerConfig;
 import io.secagg.core.quant.TooManyClientsException;
 
 /** Generates {@code quant_test.json}. */
-public final class QuantVectorGenerator implements VectorFileGenerator {
+public final class QuantVectorGenerator extends CheckedFileGenerator {
   private DeterministicRandom rnd;
 
-  @Override
-  public String fileName() {
-    return QuantVectors.FILE;
+  public QuantVectorGenerator() {
+    super(new QuantVectorChecker());
   }
 
   @Override
@@ -51,10 +50,7 @@ public final class QuantVectorGenerator implements VectorFileGenerator {
     notes.put("BadClientCount", "clientsIncluded < 1: IllegalArgumentException.");
     notes.put("BadConfig", "An invalid parameter or combination: IllegalArgumentException from the builder.");
     ObjectNode file =
-        VectorFiles.newFile(
-            QuantVectors.ALGORITHM,
-            QuantVectors.SCHEMA,
-            "Quantization to Z_m (spec/secagg.md, section 4): clip to [-c, c], multiply by"
+        newFile("Quantization to Z_m (spec/secagg.md, section 4): clip to [-c, c], multiply by"
                 + " 2^e exactly, stochastic rounding with exact probability frac(|x|) away from"
                 + " zero, add B = ceil(c * 2^e). Doubles are strings in Java Double.toString form"
                 + " (Python float() parses them, including NaN and Infinity); elements of Z_m and"

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.secagg.core.crypto.DeterministicRandom;
 import io.secagg.core.crypto.SecretBytes;
-import io.secagg.vectors.internal.VectorFileGenerator;
+import io.secagg.vectors.internal.CheckedFileGenerator;
 import io.secagg.vectors.internal.VectorFiles;
 import io.secagg.vectors.internal.Vectors;
 import java.util.ArrayList;
@@ -21,8 +21,7 @@ import io.secagg.core.shamir.Share;
  * reconstruction, and one or more invalid cases per rejection rule. Deterministic: every random
  * value comes from {@link DeterministicRandom} with fixed seeds.
  */
-public final class ShamirVectorGenerator implements VectorFileGenerator {
-
+public final class ShamirVectorGenerator extends CheckedFileGenerator {
   private static final long MASTER_SEED = 0x5ec4a65a41L;
 
   /**
@@ -31,12 +30,8 @@ public final class ShamirVectorGenerator implements VectorFileGenerator {
    */
   private DeterministicRandom master;
 
-  /** A generator with its fixed seeds. */
-  public ShamirVectorGenerator() {}
-
-  @Override
-  public String fileName() {
-    return ShamirVectorChecker.FILE;
+  public ShamirVectorGenerator() {
+    super(new ShamirVectorChecker());
   }
 
   @Override
@@ -69,10 +64,7 @@ public final class ShamirVectorGenerator implements VectorFileGenerator {
     notes.put("WrongSecretLength", "A secret that is not exactly 32 bytes: the caller's error,"
         + " IllegalArgumentException.");
     ObjectNode file =
-        VectorFiles.newFile(
-            ShamirVectorChecker.ALGORITHM,
-            ShamirVectorChecker.SCHEMA,
-            "Shamir t-of-n sharing of 32-byte secrets over GF(2^61 - 1) as five chunk polynomials"
+        newFile("Shamir t-of-n sharing of 32-byte secrets over GF(2^61 - 1) as five chunk polynomials"
                 + " (spec/secagg.md, section Shamir secret sharing). Field elements are decimal"
                 + " strings; secrets, seeds and 42-byte share encodings are lowercase hex.",
             notes);

@@ -3,14 +3,12 @@ package io.secagg.vectors.internal.core;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.secagg.core.crypto.DeterministicRandom;
-import io.secagg.core.crypto.Ed25519;
-import io.secagg.core.crypto.SecretBytes;
 import io.secagg.core.protocol.client.ClientMachine;
 import io.secagg.core.protocol.client.ClientOutcome;
 import io.secagg.core.protocol.server.AddressedMessage;
 import io.secagg.core.protocol.server.ServerMachine;
 import io.secagg.core.protocol.server.ServerOutcome;
-import io.secagg.vectors.internal.VectorFileGenerator;
+import io.secagg.vectors.internal.CheckedFileGenerator;
 import io.secagg.vectors.internal.VectorFiles;
 import io.secagg.vectors.internal.Vectors;
 import io.secagg.core.vector.Modulus;
@@ -54,8 +52,7 @@ import io.secagg.core.protocol.UnmaskingResponse;
  * at round R goes offline on the first server frame of round R addressed to it, and never
  * receives or sends anything again.
  */
-public final class TranscriptVectorGenerator implements VectorFileGenerator {
-
+public final class TranscriptVectorGenerator extends CheckedFileGenerator {
   /** Rewrites the frame one party sent to another; returns the frame as delivered. */
   @FunctionalInterface
   interface Tamper {
@@ -64,9 +61,8 @@ public final class TranscriptVectorGenerator implements VectorFileGenerator {
 
   private static final Tamper NONE = (run, toClient, id, m, frame) -> frame;
 
-  @Override
-  public String fileName() {
-    return TranscriptVectorChecker.FILE;
+  public TranscriptVectorGenerator() {
+    super(new TranscriptVectorChecker());
   }
 
   private static Map<String, String> notes() {
@@ -108,8 +104,7 @@ public final class TranscriptVectorGenerator implements VectorFileGenerator {
 
   @Override
   public ObjectNode generate() {
-    ObjectNode file = VectorFiles.newFile(TranscriptVectorChecker.ALGORITHM, TranscriptVectorChecker.SCHEMA,
-        "Full SecAgg/SecAgg+ sessions: every party's seed and input, every frame in delivery"
+    ObjectNode file = newFile("Full SecAgg/SecAgg+ sessions: every party's seed and input, every frame in delivery"
             + " order, and the outcome (spec/secagg.md, section 6).",
         notes());
     ArrayNode groups = (ArrayNode) file.get("testGroups");

@@ -3,31 +3,22 @@ package io.secagg.vectors.internal.core;
 import static io.secagg.vectors.internal.core.VectorEncodingChecker.*;
 import static io.secagg.vectors.internal.Vectors.bytes;
 import static io.secagg.vectors.internal.Vectors.hex;
-import static io.secagg.vectors.internal.Vectors.integer;
-import static io.secagg.vectors.internal.Vectors.isValid;
-import static io.secagg.vectors.internal.Vectors.text;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.secagg.core.crypto.DeterministicRandom;
-import io.secagg.vectors.internal.VectorChecker;
-import io.secagg.vectors.internal.VectorFileGenerator;
-import io.secagg.vectors.internal.Vectors;
+import io.secagg.vectors.internal.CheckedFileGenerator;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import io.secagg.vectors.internal.VectorFiles;
 import io.secagg.core.vector.ModVector;
 import io.secagg.core.vector.Modulus;
 import io.secagg.core.vector.VectorEncodingException;
 
 /** Generator of the file that {@link VectorEncodingChecker} checks (how each value was produced). */
-final class VectorEncodingGenerator implements VectorFileGenerator {
-  @Override
-  public String fileName() {
-    return new VectorEncodingChecker().fileName();
+final class VectorEncodingGenerator extends CheckedFileGenerator {
+  VectorEncodingGenerator() {
+    super(new VectorEncodingChecker());
   }
 
   @Override
@@ -53,10 +44,7 @@ final class VectorEncodingGenerator implements VectorFileGenerator {
         "The expected length is outside 0..2^27; decode must throw IllegalArgumentException"
             + " before allocating anything.");
     ObjectNode file =
-        VectorFiles.newFile(
-            ALGORITHM,
-            SCHEMA,
-            "Z_m vector wire encoding: each element as exactly w = ceil(bitLength(m-1)/8)"
+        newFile("Z_m vector wire encoding: each element as exactly w = ceil(bitLength(m-1)/8)"
                 + " bytes, little-endian, concatenated in order (spec/secagg.md, section 1)."
                 + " Elements are decimal strings; random elements are drawn as 64-bit values from"
                 + " DeterministicRandom.forTestVectorsOnly(" + SEED + ") and reduced mod m."

@@ -4,18 +4,12 @@ import static io.secagg.vectors.internal.core.X25519Checker.*;
 import static io.secagg.vectors.internal.core.VectorSupport.draw;
 import static io.secagg.vectors.internal.Vectors.bytes;
 import static io.secagg.vectors.internal.Vectors.hex;
-import static io.secagg.vectors.internal.Vectors.isValid;
-import static io.secagg.vectors.internal.Vectors.text;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.secagg.vectors.internal.VectorChecker;
-import io.secagg.vectors.internal.VectorFileGenerator;
-import io.secagg.vectors.internal.Vectors;
+import io.secagg.vectors.internal.CheckedFileGenerator;
 import java.math.BigInteger;
 import java.security.InvalidKeyException;
 import java.util.Map;
-import java.util.Set;
 import io.secagg.vectors.internal.VectorFiles;
 import io.secagg.core.crypto.DeterministicRandom;
 import io.secagg.core.crypto.SecretBytes;
@@ -23,21 +17,17 @@ import io.secagg.core.crypto.X25519;
 import io.secagg.core.crypto.X25519KeyPair;
 
 /** Generator of the file that {@link X25519Checker} checks (how each value was produced). */
-final class X25519Generator implements VectorFileGenerator {
+final class X25519Generator extends CheckedFileGenerator {
   private final X25519 x = X25519.create(DeterministicRandom.forTestVectorsOnly(0));
 
-  @Override
-  public String fileName() {
-    return new X25519Checker().fileName();
+  X25519Generator() {
+    super(new X25519Checker());
   }
 
   @Override
   public ObjectNode generate() throws Exception {
     ObjectNode file =
-        VectorFiles.newFile(
-            ALGORITHM,
-            SCHEMA,
-            "X25519 (RFC 7748) as secagg uses it (spec/secagg.md, section 2, 'Key agreement'):"
+        newFile("X25519 (RFC 7748) as secagg uses it (spec/secagg.md, section 2, 'Key agreement'):"
                 + " public = X25519(private, 9); shared = X25519(private, peerPublic) with bit 255"
                 + " of the peer key masked and u >= p reduced mod p; an all-zero shared secret"
                 + " and keys that are not 32 bytes are rejected (InvalidKeyException). Private"

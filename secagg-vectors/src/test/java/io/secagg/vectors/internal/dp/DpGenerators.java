@@ -1,10 +1,8 @@
 package io.secagg.vectors.internal.dp;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.secagg.vectors.internal.VectorChecker;
+import io.secagg.vectors.internal.CheckedFileGenerator;
 import io.secagg.vectors.internal.VectorFileGenerator;
 import io.secagg.vectors.internal.Vectors;
 import io.secagg.core.vector.ModVector;
@@ -15,19 +13,13 @@ import io.secagg.dp.ddg.DdgParameters;
 import io.secagg.dp.ddg.DdgServer;
 import io.secagg.dp.ddg.NoiseKind;
 import io.secagg.dp.sampling.AesCtrBitSource;
-import io.secagg.dp.sampling.BernoulliExp;
-import io.secagg.dp.sampling.DiscreteGaussian;
-import io.secagg.dp.sampling.DiscreteLaplace;
-import io.secagg.dp.sampling.IntegerSampler;
 import io.secagg.dp.sampling.Poisson;
-import io.secagg.dp.sampling.Rational;
 import io.secagg.dp.sampling.Skellam;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import io.secagg.vectors.internal.VectorFiles;
 import static io.secagg.vectors.internal.dp.DpVectors.*;
 
@@ -40,10 +32,9 @@ public final class DpGenerators {
     return java.util.List.of(new DiscreteGaussianFile(), new SamplersFile(), new PipelineFile());
   }
 
-  static final class DiscreteGaussianFile implements VectorFileGenerator {
-    @Override
-    public String fileName() {
-      return "dp_discrete_gaussian_test.json";
+  static final class DiscreteGaussianFile extends CheckedFileGenerator {
+    DiscreteGaussianFile() {
+      super(new DpVectors.SamplerChecker("DP-DISCRETE-GAUSSIAN", "dp_discrete_gaussian_test.json"));
     }
 
     @Override
@@ -74,10 +65,9 @@ public final class DpGenerators {
     }
   }
 
-  static final class SamplersFile implements VectorFileGenerator {
-    @Override
-    public String fileName() {
-      return "dp_samplers_test.json";
+  static final class SamplersFile extends CheckedFileGenerator {
+    SamplersFile() {
+      super(new DpVectors.SamplerChecker("DP-SAMPLERS", "dp_samplers_test.json"));
     }
 
     @Override
@@ -126,10 +116,9 @@ public final class DpGenerators {
     }
   }
 
-  static final class PipelineFile implements VectorFileGenerator {
-    @Override
-    public String fileName() {
-      return "dp_ddg_pipeline_test.json";
+  static final class PipelineFile extends CheckedFileGenerator {
+    PipelineFile() {
+      super(new DpVectors.PipelineChecker());
     }
 
     private static ObjectNode group(ObjectNode file, int dim, double clip, double scale, String var, NoiseKind kind, long modulus) {

@@ -1,22 +1,14 @@
 package io.secagg.vectors.internal.he;
 
-import static io.secagg.vectors.internal.Expect.assertEquals;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.secagg.vectors.internal.VectorChecker;
-import io.secagg.vectors.internal.VectorFileGenerator;
-import io.secagg.vectors.internal.Vectors;
+import io.secagg.vectors.internal.CheckedFileGenerator;
 import io.secagg.he.PaillierPublicKey;
 import io.secagg.he.PlaintextOverflowException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.RoundingMode;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import io.secagg.vectors.internal.VectorFiles;
 import static io.secagg.vectors.internal.he.FixedPointVectors.*;
 import io.secagg.he.encoding.FixedPointEncoder;
@@ -25,13 +17,9 @@ import io.secagg.he.encoding.FixedPointEncoder;
 final class FixedPointGenerators {
   private FixedPointGenerators() {}
 
-  static final class Generator implements VectorFileGenerator {
-    /** Stateless apart from the group being checked. */
-    public Generator() {}
-
-    @Override
-    public String fileName() {
-      return "paillier_fixedpoint_test.json";
+  static final class Generator extends CheckedFileGenerator {
+    Generator() {
+      super(new FixedPointVectors.Checker());
     }
 
     @Override

@@ -3,15 +3,9 @@ package io.secagg.vectors.internal.he;
 import static io.secagg.vectors.internal.he.PaillierVectors.concat;
 import static io.secagg.vectors.internal.he.PaillierVectors.dec;
 import static io.secagg.vectors.internal.he.PaillierVectors.lengthPrefixed;
-import static io.secagg.vectors.internal.Expect.assertArrayEquals;
-import static io.secagg.vectors.internal.Expect.assertEquals;
-import static io.secagg.vectors.internal.Expect.assertFalse;
-import static io.secagg.vectors.internal.Expect.assertTrue;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.secagg.vectors.internal.VectorChecker;
-import io.secagg.vectors.internal.VectorFileGenerator;
+import io.secagg.vectors.internal.CheckedFileGenerator;
 import io.secagg.vectors.internal.Vectors;
 import java.math.BigInteger;
 import java.security.SecureRandom;
@@ -22,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import io.secagg.vectors.internal.VectorFiles;
 import static io.secagg.vectors.internal.he.MultiPrimeVectors.*;
 import io.secagg.he.PaillierKeyGenerator;
@@ -33,10 +26,9 @@ import io.secagg.he.PaillierPrivateKey;
 final class MultiPrimeGenerators {
   private MultiPrimeGenerators() {}
 
-  static final class Generator implements VectorFileGenerator {
-    @Override
-    public String fileName() {
-      return FILE;
+  static final class Generator extends CheckedFileGenerator {
+    Generator() {
+      super(new MultiPrimeVectors.Checker());
     }
 
     @Override
@@ -57,8 +49,7 @@ final class MultiPrimeGenerators {
       notes.put(NON_CANONICAL, "A well-formed encoding that is not the canonical one: primes not strictly ascending, or a two-prime key under type 0x08 (two-prime keys are type 0x02).");
       notes.put(OUT_OF_RANGE, "A ciphertext outside (0, n^2).");
       notes.put(NOT_A_UNIT, "A ciphertext sharing a prime factor with n.");
-      ObjectNode file = VectorFiles.newFile(ALGORITHM, SCHEMA,
-          "Paillier keys with three or more primes: validation, type 0x08 encoding and CRT decryption"
+      ObjectNode file = newFile("Paillier keys with three or more primes: validation, type 0x08 encoding and CRT decryption"
               + " with Garner's recombination (spec/paillier.md sections 3.5, 4.4 and 10). The group key"
               + " is PaillierKeyGenerator.generate(2048, 3) seeded with DeterministicRandom(0x5eca993048).",
           notes);

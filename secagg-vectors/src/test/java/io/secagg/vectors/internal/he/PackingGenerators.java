@@ -1,21 +1,13 @@
 package io.secagg.vectors.internal.he;
 
-import static io.secagg.vectors.internal.Expect.assertArrayEquals;
-import static io.secagg.vectors.internal.Expect.assertEquals;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.secagg.vectors.internal.VectorChecker;
-import io.secagg.vectors.internal.VectorFileGenerator;
-import io.secagg.vectors.internal.Vectors;
+import io.secagg.vectors.internal.CheckedFileGenerator;
 import io.secagg.he.PlaintextOverflowException;
 import java.math.BigInteger;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import io.secagg.vectors.internal.VectorFiles;
 import static io.secagg.vectors.internal.he.PackingVectors.*;
 import io.secagg.he.packing.PackingLayout;
@@ -24,13 +16,9 @@ import io.secagg.he.packing.PackingLayout;
 final class PackingGenerators {
   private PackingGenerators() {}
 
-  static final class Generator implements VectorFileGenerator {
-    /** Stateless apart from the group being checked. */
-    public Generator() {}
-
-    @Override
-    public String fileName() {
-      return "paillier_packing_test.json";
+  static final class Generator extends CheckedFileGenerator {
+    Generator() {
+      super(new PackingVectors.Checker());
     }
 
     @Override

@@ -1,20 +1,13 @@
 package io.secagg.vectors.internal.he;
 
-import static io.secagg.vectors.internal.Expect.assertArrayEquals;
-import static io.secagg.vectors.internal.Expect.assertEquals;
-import static io.secagg.vectors.internal.Expect.assertTrue;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.secagg.vectors.internal.VectorChecker;
-import io.secagg.vectors.internal.VectorFileGenerator;
+import io.secagg.vectors.internal.CheckedFileGenerator;
 import io.secagg.vectors.internal.Vectors;
 import java.math.BigInteger;
 import java.security.SecureRandom;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import io.secagg.vectors.internal.VectorFiles;
 import static io.secagg.vectors.internal.he.PaillierVectors.*;
 import io.secagg.he.Ciphertext;
@@ -28,10 +21,9 @@ import io.secagg.vectors.internal.ReplayRandom;
 final class PaillierGenerators {
   private PaillierGenerators() {}
 
-  static final class KeysGenerator implements VectorFileGenerator {
-    @Override
-    public String fileName() {
-      return "paillier_keys_test.json";
+  static final class KeysGenerator extends CheckedFileGenerator {
+    KeysGenerator() {
+      super(new PaillierVectors.KeysChecker());
     }
 
     @Override
@@ -124,10 +116,9 @@ final class PaillierGenerators {
     }
   }
 
-  static final class EncryptionGenerator implements VectorFileGenerator {
-    @Override
-    public String fileName() {
-      return "paillier_encryption_test.json";
+  static final class EncryptionGenerator extends CheckedFileGenerator {
+    EncryptionGenerator() {
+      super(new PaillierVectors.EncryptionChecker());
     }
 
     @Override

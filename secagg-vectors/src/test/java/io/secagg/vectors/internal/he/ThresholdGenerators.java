@@ -1,25 +1,16 @@
 package io.secagg.vectors.internal.he;
 
-import static io.secagg.vectors.internal.Expect.assertEquals;
-import static io.secagg.vectors.internal.Expect.assertTrue;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.secagg.vectors.internal.VectorChecker;
-import io.secagg.vectors.internal.VectorFileGenerator;
+import io.secagg.vectors.internal.CheckedFileGenerator;
 import io.secagg.vectors.internal.Vectors;
 import io.secagg.he.Ciphertext;
 import io.secagg.he.PaillierEncryptor;
-import io.secagg.he.PaillierPublicKey;
 import io.secagg.he.RandomizerSource;
 import java.math.BigInteger;
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import io.secagg.vectors.internal.VectorFiles;
 import static io.secagg.vectors.internal.he.ThresholdVectors.*;
 import io.secagg.he.threshold.KeyShare;
@@ -31,13 +22,9 @@ import io.secagg.he.threshold.ThresholdPublicKey;
 final class ThresholdGenerators {
   private ThresholdGenerators() {}
 
-  static final class Generator implements VectorFileGenerator {
-    /** Stateless apart from the group being checked. */
-    public Generator() {}
-
-    @Override
-    public String fileName() {
-      return "paillier_threshold_test.json";
+  static final class Generator extends CheckedFileGenerator {
+    Generator() {
+      super(new ThresholdVectors.Checker());
     }
 
     @Override
