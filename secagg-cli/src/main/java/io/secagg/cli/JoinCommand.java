@@ -57,10 +57,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "join",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    sortOptions = false,
-    usageHelpAutoWidth = true,
     description = {
       "Joins a secagg serve round as participant I: connects over TLS, checks the server's"
           + " session parameters, sends its input masked (the server learns only the sum) and"
