@@ -152,15 +152,13 @@ final class JoinCommand implements Callable<Integer> {
   /** Picocli creates this command by reflection. */
   JoinCommand() {}
 
-  /** Host and port of --server. */
-  static final class Address {
-    final String host;
-    final int port;
-
-    Address(String host, int port) {
-      this.host = host;
-      this.port = port;
-    }
+  /**
+   * Host and port of --server.
+   *
+   * @param host a host name or an IP address (an IPv6 one without brackets)
+   * @param port 1..65535
+   */
+  record Address(String host, int port) {
 
     /**
      * Parses {@code host:port} or {@code [v6]:port}.

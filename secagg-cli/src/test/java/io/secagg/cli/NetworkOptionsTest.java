@@ -224,11 +224,11 @@ class NetworkOptionsTest {
   @Test
   void parsesServerAddresses() {
     JoinCommand.Address a = JoinCommand.Address.parse("example.org:443");
-    assertEquals("example.org", a.host);
-    assertEquals(443, a.port);
+    assertEquals("example.org", a.host());
+    assertEquals(443, a.port());
     JoinCommand.Address v6 = JoinCommand.Address.parse("[::1]:50051");
-    assertEquals("::1", v6.host);
-    assertEquals(50051, v6.port);
+    assertEquals("::1", v6.host());
+    assertEquals(50051, v6.port());
     assertThrows(IllegalArgumentException.class, () -> JoinCommand.Address.parse("::1:50051"));
     assertThrows(IllegalArgumentException.class, () -> JoinCommand.Address.parse("host:65536"));
     assertThrows(IllegalArgumentException.class, () -> JoinCommand.Address.parse("host:+1"));
