@@ -51,18 +51,14 @@ import java.util.concurrent.Future;
  * benchmarks check that the session completes.
  */
 final class RecordedSession {
-  /** One server input: a client message, or {@code advance()} when {@code message} is null. */
-  static final class Event {
-    final int clientId;
-    final ClientMessage message;
-    final Round round;
-
-    Event(int clientId, ClientMessage message, Round round) {
-      this.clientId = clientId;
-      this.message = message;
-      this.round = round;
-    }
-  }
+  /**
+   * One server input: a client message, or {@code advance()} when {@code message} is null.
+   *
+   * @param clientId the sending client (ignored for {@code advance()})
+   * @param message the client's message, or null for {@code advance()}
+   * @param round the round the server was in when it consumed this input
+   */
+  record Event(int clientId, ClientMessage message, Round round) {}
 
   final SecAggConfig config;
   /** Server messages addressed to each client, in order (index = client id). */
@@ -156,9 +152,9 @@ final class RecordedSession {
       out.writeInt(dropped);
       out.writeInt(serverEvents.size());
       for (Event e : serverEvents) {
-        out.writeInt(e.clientId);
-        out.writeInt(e.round.ordinal());
-        writeFrame(out, e.message == null ? null : codec.encode(e.message));
+        out.writeInt(e.clientId());
+        out.writeInt(e.round().ordinal());
+        writeFrame(out, e.message() == null ? null : codec.encode(e.message()));
       }
       List<ServerMessage> mine = toClient.get(1);
       out.writeInt(mine.size());
@@ -290,13 +286,13 @@ final class RecordedSession {
     ServerMachine server = server(config, options);
     server.start();
     for (Event e : serverEvents) {
-      if (e.round == stop) {
+      if (e.round() == stop) {
         break;
       }
-      if (e.message == null) {
+      if (e.message() == null) {
         server.advance();
       } else {
-        server.handle(e.clientId, e.message);
+        server.handle(e.clientId(), e.message());
       }
     }
     if (server.round() != stop) {
@@ -310,7 +306,7 @@ final class RecordedSession {
   List<Event> eventsOf(Round round) {
     List<Event> out = new ArrayList<>();
     for (Event e : serverEvents) {
-      if (e.round == round) {
+      if (e.round() == round) {
         out.add(e);
       }
     }

@@ -168,10 +168,10 @@ public class ServerUnmaskingBenchmark {
   @Benchmark
   public AggregationResult serverUnmasking(Session s) {
     for (RecordedSession.Event e : s.responses) {
-      if (e.message == null) {
+      if (e.message() == null) {
         s.server.advance();
       } else {
-        s.server.handle(e.clientId, e.message);
+        s.server.handle(e.clientId(), e.message());
       }
     }
     AggregationResult result = s.server.result();

@@ -9,7 +9,6 @@ import io.secagg.federated.AveragingParameters;
 import io.secagg.federated.AveragingRound;
 import io.secagg.federated.AveragingServer;
 import io.secagg.federated.Contribution;
-import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -224,7 +223,7 @@ public final class FedAvgHospitals {
         for (int id = 1; id <= HOSPITALS; id++) {
           boolean crashes = round == 0 && id == CRASHING_HOSPITAL;
           ClientTransport toServer = crashes
-              ? crashingAfterSharingKeys(network, id) : network.clientEndpoint(id);
+              ? CrashingTransport.afterSending(network, id, 2) : network.clientEndpoint(id);
           Hospital h = hospitals[id];
           float[] u = updates[id];
           long r = round;
@@ -252,33 +251,6 @@ public final class FedAvgHospitals {
       threads.shutdownNow();
     }
     return reports;
-  }
-
-  /**
-   * A transport that fails like a crashed process once the hospital has sent its first two
-   * messages (its keys, then its encrypted key shares): the connection closes, which the network
-   * reports to the server, and the hospital's thread stops with an error.
-   */
-  static ClientTransport crashingAfterSharingKeys(InMemoryNetwork network, int id) {
-    ClientTransport endpoint = network.clientEndpoint(id);
-    return new ClientTransport() {
-      private int sent;
-
-      @Override
-      public void send(byte[] frame) throws IOException {
-        endpoint.send(frame);
-        sent++;
-      }
-
-      @Override
-      public byte[] receive(Duration timeout) throws IOException, InterruptedException {
-        if (sent >= 2) {
-          network.disconnect(id);
-          throw new IOException("hospital " + id + " crashed");
-        }
-        return endpoint.receive(timeout);
-      }
-    };
   }
 
   /** Each hospital's local optimum: a shared target (norm about 1) plus its own offset. */

@@ -39,10 +39,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "certs",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    sortOptions = false,
-    usageHelpAutoWidth = true,
     description = {
       "Writes a DEVELOPMENT certificate authority and the TLS certificates of a trial deployment:"
           + " DIR/ca.pem (trusted by server and participants), DIR/server.pem + DIR/server.key"

@@ -11,8 +11,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "demo",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
     subcommands = {HospitalsCommand.class},
     description = "Runs a demonstration of the library on real data, every party in this JVM.",
     footer = {

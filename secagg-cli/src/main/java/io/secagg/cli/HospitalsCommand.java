@@ -22,10 +22,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "hospitals",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    sortOptions = false,
-    usageHelpAutoWidth = true,
     description = {
       "Hospitals that may not pool their patients train a breast-cancer diagnostic model"
           + " together (Wisconsin Diagnostic Breast Cancer data, 569 patients; logistic"

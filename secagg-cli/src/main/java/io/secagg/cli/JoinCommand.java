@@ -57,10 +57,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "join",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    sortOptions = false,
-    usageHelpAutoWidth = true,
     description = {
       "Joins a secagg serve round as participant I: connects over TLS, checks the server's"
           + " session parameters, sends its input masked (the server learns only the sum) and"
@@ -156,15 +152,13 @@ final class JoinCommand implements Callable<Integer> {
   /** Picocli creates this command by reflection. */
   JoinCommand() {}
 
-  /** Host and port of --server. */
-  static final class Address {
-    final String host;
-    final int port;
-
-    Address(String host, int port) {
-      this.host = host;
-      this.port = port;
-    }
+  /**
+   * Host and port of --server.
+   *
+   * @param host a host name or an IP address (an IPv6 one without brackets)
+   * @param port 1..65535
+   */
+  record Address(String host, int port) {
 
     /**
      * Parses {@code host:port} or {@code [v6]:port}.

@@ -7,6 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -21,8 +22,13 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 @Command(
     name = "secagg",
+    // Every subcommand, at any depth, inherits these attributes: the same help and version
+    // options and the same option layout everywhere.
+    scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
     subcommands = {
       SimulateCommand.class, ServeCommand.class, JoinCommand.class, CertsCommand.class,
       VectorsCommand.class, DemoCommand.class, CommandLine.HelpCommand.class

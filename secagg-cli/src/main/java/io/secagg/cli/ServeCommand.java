@@ -69,10 +69,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "serve",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    sortOptions = false,
-    usageHelpAutoWidth = true,
     description = {
       "Runs a secure-aggregation server over gRPC with TLS: N participants (secagg join) each"
           + " send a masked vector of L elements of Z_m, and the server learns only their sum"

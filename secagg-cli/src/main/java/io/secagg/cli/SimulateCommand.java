@@ -33,10 +33,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "simulate",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    sortOptions = false,
-    usageHelpAutoWidth = true,
     description = {
       "Runs one secure-aggregation session in memory: n clients with random vectors in Z_m and a"
           + " server, every message encoded and decoded, clients dropping out at random.",

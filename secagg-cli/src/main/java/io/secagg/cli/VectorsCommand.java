@@ -30,10 +30,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "vectors",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
     subcommands = {VectorsCommand.Verify.class, CommandLine.HelpCommand.class},
-    description = "Known-answer vectors (test-vectors/): 'secagg vectors verify' runs them.")
+    description = "Known-answer vectors (test-vectors/): 'secagg vectors verify' runs them.",
+    // Its own footer, or it would inherit the top-level one (scope INHERIT on Secagg).
+    footer = {"", "Example:", "  secagg vectors verify --json"})
 final class VectorsCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -53,10 +53,6 @@ final class VectorsCommand implements Runnable {
    */
   @Command(
       name = "verify",
-      mixinStandardHelpOptions = true,
-      versionProvider = VersionProvider.class,
-      sortOptions = false,
-      usageHelpAutoWidth = true,
       description = {
         "Runs every known-answer file against this build of the library and reports, per file,"
             + " the cases, how many passed and failed, and for each failure its tcId and the"

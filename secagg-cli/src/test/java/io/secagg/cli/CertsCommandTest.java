@@ -35,8 +35,8 @@ class CertsCommandTest {
     Path out = dir.resolve("certs");
     Run r = Run.of("certs", "--out", out.toString(), "--hosts", "localhost,127.0.0.1,example.org",
         "--participants", "3", "--validity-days", "2");
-    assertEquals(Secagg.EXIT_OK, r.exitCode, r::toString);
-    assertTrue(r.out.contains("DEVELOPMENT certificate authority"), r::toString);
+    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
+    assertTrue(r.out().contains("DEVELOPMENT certificate authority"), r::toString);
     X509Certificate ca = load(out.resolve("ca.pem"));
     X509Certificate server = load(out.resolve("server.pem"));
     server.verify(ca.getPublicKey());
@@ -55,7 +55,7 @@ class CertsCommandTest {
   @Test
   void zeroParticipantsWritesOnlyCaAndServer() throws Exception {
     Run r = Run.of("certs", "--out", dir.toString(), "--participants", "0");
-    assertEquals(Secagg.EXIT_OK, r.exitCode, r::toString);
+    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
     try (var files = Files.list(dir)) {
       assertEquals(List.of("ca.pem", "server.key", "server.pem"),
           files.map(p -> p.getFileName().toString()).sorted().toList());
@@ -66,8 +66,8 @@ class CertsCommandTest {
   void refusesToOverwriteAndWritesNothing() throws Exception {
     Files.writeString(dir.resolve("participant-2.key"), "mine");
     Run r = Run.of("certs", "--out", dir.toString(), "--participants", "2");
-    assertEquals(Secagg.EXIT_FAILURE, r.exitCode, r::toString);
-    assertTrue(r.err.contains("participant-2.key exists; refusing to overwrite"), r::toString);
+    assertEquals(Secagg.EXIT_FAILURE, r.exitCode(), r::toString);
+    assertTrue(r.err().contains("participant-2.key exists; refusing to overwrite"), r::toString);
     assertFalse(Files.exists(dir.resolve("ca.pem")), "nothing written");
     assertEquals("mine", Files.readString(dir.resolve("participant-2.key")));
   }
@@ -75,7 +75,7 @@ class CertsCommandTest {
   @Test
   void identitiesWritesAPrivateKeyPerParticipantAndThePublicListWithoutPrintingSeeds() throws Exception {
     Run r = Run.of("certs", "--out", dir.toString(), "--participants", "3", "--identities");
-    assertEquals(Secagg.EXIT_OK, r.exitCode, r::toString);
+    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
     List<byte[]> list = IdentityKeys.readPublic(dir.resolve("identities.txt"), 3);
     for (int i = 1; i <= 3; i++) {
       Path f = dir.resolve("participant-" + i + ".identity");
@@ -85,26 +85,26 @@ class CertsCommandTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
       }
       String seed = HexFormat.of().formatHex(k.privateKey().toByteArray());
-      assertFalse(r.out.contains(seed) || r.err.contains(seed), "a private key was printed");
+      assertFalse(r.out().contains(seed) || r.err().contains(seed), "a private key was printed");
     }
     assertTrue(r.line("Identity keys").contains("participant-1.identity .. ")
         && r.line("Identity keys").contains("secagg join --identity-key"), r::toString);
     assertTrue(r.line("Identity list").contains("identities.txt (their public keys: secagg serve --malicious"
         + " --identity-keys)"), r::toString);
-    assertTrue(r.out.contains("Keep the .key and .identity files private."), r::toString);
+    assertTrue(r.out().contains("Keep the .key and .identity files private."), r::toString);
   }
 
   @Test
   void identitiesRefusesAnExistingIdentityFileAndWritesNothing() throws Exception {
     Files.writeString(dir.resolve("identities.txt"), "mine");
     Run r = Run.of("certs", "--out", dir.toString(), "--participants", "2", "--identities");
-    assertEquals(Secagg.EXIT_FAILURE, r.exitCode, r::toString);
-    assertTrue(r.err.contains("identities.txt exists; refusing to overwrite"), r::toString);
+    assertEquals(Secagg.EXIT_FAILURE, r.exitCode(), r::toString);
+    assertTrue(r.err().contains("identities.txt exists; refusing to overwrite"), r::toString);
     assertFalse(Files.exists(dir.resolve("ca.pem")), "nothing written");
     assertFalse(Files.exists(dir.resolve("participant-1.identity")), "nothing written");
     Run none = Run.of("certs", "--out", dir.resolve("z").toString(), "--participants", "0", "--identities");
-    assertEquals(Secagg.EXIT_USAGE, none.exitCode, none::toString);
-    assertTrue(none.err.contains("--identities needs --participants 1 or more"), none::toString);
+    assertEquals(Secagg.EXIT_USAGE, none.exitCode(), none::toString);
+    assertTrue(none.err().contains("--identities needs --participants 1 or more"), none::toString);
   }
 
   @Test
@@ -118,7 +118,7 @@ class CertsCommandTest {
         {"certs", "--participants", "1"},
         {"certs", "--out", dir.toString()}}) {
       Run r = Run.of(args);
-      assertEquals(Secagg.EXIT_USAGE, r.exitCode, r::toString);
+      assertEquals(Secagg.EXIT_USAGE, r.exitCode(), r::toString);
       assertUsageHint(r, "certs");
     }
   }

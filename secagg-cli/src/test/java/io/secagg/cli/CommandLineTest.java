@@ -44,43 +44,43 @@ class CommandLineTest {
   void rejectsBadOptionsWithUsageError(String args, String message) {
     String[] argv = ("simulate " + args.trim()).split(" ");
     Run r = Run.of(argv);
-    assertEquals(Secagg.EXIT_USAGE, r.exitCode, r::toString);
-    assertTrue(r.err.contains(message), () -> "expected '" + message + "' for " + Arrays.toString(argv) + "\n" + r);
+    assertEquals(Secagg.EXIT_USAGE, r.exitCode(), r::toString);
+    assertTrue(r.err().contains(message), () -> "expected '" + message + "' for " + Arrays.toString(argv) + "\n" + r);
     assertUsageHint(r, "simulate");
-    assertEquals("", r.out, "nothing on standard output");
+    assertEquals("", r.out(), "nothing on standard output");
   }
 
   @Test
   void missingSubcommandIsUsageErrorThatListsTheCommands() {
     Run r = Run.of();
-    assertEquals(Secagg.EXIT_USAGE, r.exitCode, r::toString);
+    assertEquals(Secagg.EXIT_USAGE, r.exitCode(), r::toString);
     assertEquals(List.of("Missing command; the commands are: simulate, serve, join, certs, vectors, demo, help",
         "Run 'secagg help' for the commands, 'secagg help <command>' for a command's options."),
-        r.err.strip().lines().toList());
+        r.err().strip().lines().toList());
   }
 
   @Test
   void unknownSubcommandIsUsageErrorThatListsTheCommands() {
     Run r = Run.of("frob");
-    assertEquals(Secagg.EXIT_USAGE, r.exitCode, r::toString);
+    assertEquals(Secagg.EXIT_USAGE, r.exitCode(), r::toString);
     assertEquals(List.of("Unknown command 'frob'; the commands are: simulate, serve, join, certs, vectors, demo, help",
         "Run 'secagg help' for the commands, 'secagg help <command>' for a command's options."),
-        r.err.strip().lines().toList());
+        r.err().strip().lines().toList());
     Run typo = Run.of("simulat");
-    assertEquals(Secagg.EXIT_USAGE, typo.exitCode, typo::toString);
-    assertTrue(typo.err.startsWith("Unknown command 'simulat'; the commands are: "), typo::toString);
-    assertTrue(typo.err.contains("simulate?"), () -> "suggests the near miss\n" + typo);
+    assertEquals(Secagg.EXIT_USAGE, typo.exitCode(), typo::toString);
+    assertTrue(typo.err().startsWith("Unknown command 'simulat'; the commands are: "), typo::toString);
+    assertTrue(typo.err().contains("simulate?"), () -> "suggests the near miss\n" + typo);
   }
 
   @Test
   void helpListsTheOptionsAndExitCodes() {
     for (String[] argv : new String[][] {{"simulate", "--help"}, {"help", "simulate"}}) {
       Run r = Run.of(argv);
-      assertEquals(Secagg.EXIT_OK, r.exitCode, r::toString);
+      assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
       for (String option : new String[] {
           "--clients", "--length", "--dropout", "--graph", "--malicious", "--modulus-bits",
           "--threads", "--seed", "--progress", "Exit codes: 0 verified, 1 mismatch"}) {
-        assertTrue(r.out.contains(option), () -> option + " missing\n" + r);
+        assertTrue(r.out().contains(option), () -> option + " missing\n" + r);
       }
     }
   }
@@ -88,22 +88,22 @@ class CommandLineTest {
   @Test
   void topLevelHelpListsSimulate() {
     Run r = Run.of("--help");
-    assertEquals(Secagg.EXIT_OK, r.exitCode, r::toString);
-    assertTrue(r.out.contains("simulate"), r::toString);
+    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
+    assertTrue(r.out().contains("simulate"), r::toString);
   }
 
   @Test
   void versionNamesTheBuildAndTheJava() {
     Run r = Run.of("--version");
-    assertEquals(Secagg.EXIT_OK, r.exitCode, r::toString);
-    assertTrue(r.out.startsWith("secagg 0."), r::toString);
-    assertTrue(r.out.contains("Java " + System.getProperty("java.version")), r::toString);
+    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
+    assertTrue(r.out().startsWith("secagg 0."), r::toString);
+    assertTrue(r.out().contains("Java " + System.getProperty("java.version")), r::toString);
   }
 
   @Test
   void enumValuesAreCaseInsensitive() {
     Run r = Run.of("simulate", "-n", "5", "-l", "3", "-g", "Complete", "--progress", "None",
         "--seed", "1", "--threads", "1");
-    assertEquals(Secagg.EXIT_OK, r.exitCode, r::toString);
+    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
   }
 }

@@ -80,7 +80,7 @@ class MultiProcessRoundTest {
   void roundOfSeparateProcessesRecoversAKilledParticipant() throws Exception {
     Run certs = Run.of("certs", "--out", dir.resolve("certs").toString(), "--participants",
         String.valueOf(PARTICIPANTS));
-    assertEquals(Secagg.EXIT_OK, certs.exitCode, certs::toString);
+    assertEquals(Secagg.EXIT_OK, certs.exitCode(), certs::toString);
     try (BackgroundRun server = BackgroundRun.start("serve", "--port", "0", "--clients",
         String.valueOf(PARTICIPANTS), "--length", "16", "--tls-cert", dir.resolve("certs/server.pem").toString(),
         "--tls-key", dir.resolve("certs/server.key").toString(), "--client-ca",

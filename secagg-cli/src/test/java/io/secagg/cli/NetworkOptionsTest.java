@@ -72,10 +72,10 @@ class NetworkOptionsTest {
       })
   void serveRejectsBadOptionsWithUsageError(String args, String message) {
     Run r = serve(args);
-    assertEquals(Secagg.EXIT_USAGE, r.exitCode, r::toString);
-    assertTrue(r.err.contains(message), () -> "expected '" + message + "'\n" + r);
+    assertEquals(Secagg.EXIT_USAGE, r.exitCode(), r::toString);
+    assertTrue(r.err().contains(message), () -> "expected '" + message + "'\n" + r);
     assertUsageHint(r, "serve");
-    assertEquals("", r.out);
+    assertEquals("", r.out());
   }
 
   private String keyList(int keys, String extra) throws IOException {
@@ -89,12 +89,12 @@ class NetworkOptionsTest {
   @Test
   void serveChecksTheIdentityKeyListAgainstTheParticipantCount() throws IOException {
     Run few = serve("--port 0 -n 5 -l 3 --malicious --identity-keys " + keyList(4, ""));
-    assertEquals(Secagg.EXIT_USAGE, few.exitCode, few::toString);
-    assertTrue(few.err.contains("Invalid value for --identity-keys: " + dir.resolve("keys-4.txt")
+    assertEquals(Secagg.EXIT_USAGE, few.exitCode(), few::toString);
+    assertTrue(few.err().contains("Invalid value for --identity-keys: " + dir.resolve("keys-4.txt")
         + ": holds 4 keys, but there are 5 participants; the file must hold exactly 5 keys"), few::toString);
     Run bad = serve("--port 0 -n 3 -l 3 --malicious --identity-keys " + keyList(2, "xyz\n"));
-    assertEquals(Secagg.EXIT_USAGE, bad.exitCode, bad::toString);
-    assertTrue(bad.err.contains(dir.resolve("keys-2.txt") + ":4: character 'x' at column 1 is not a hex digit"
+    assertEquals(Secagg.EXIT_USAGE, bad.exitCode(), bad::toString);
+    assertTrue(bad.err().contains(dir.resolve("keys-2.txt") + ":4: character 'x' at column 1 is not a hex digit"
         + " (participant 3's public key)"), bad::toString);
     assertUsageHint(bad, "serve");
   }
@@ -124,9 +124,9 @@ class NetworkOptionsTest {
   void joinRefusesAMalformedIdentityKeyFileBeforeConnecting() throws IOException {
     Path key = Files.writeString(dir.resolve("p.identity"), "# mine\n0123\n");
     Run r = join("--server localhost:1 --id 1 --random --identity-key " + key);
-    assertEquals(Secagg.EXIT_USAGE, r.exitCode, r::toString);
-    assertTrue(r.err.contains("Invalid value for --identity-key: " + key + ":2: not 64 hex digits"), r::toString);
-    assertFalse(r.err.contains("0123"), r::toString);
+    assertEquals(Secagg.EXIT_USAGE, r.exitCode(), r::toString);
+    assertTrue(r.err().contains("Invalid value for --identity-key: " + key + ":2: not 64 hex digits"), r::toString);
+    assertFalse(r.err().contains("0123"), r::toString);
   }
 
   @Test
@@ -156,18 +156,18 @@ class NetworkOptionsTest {
   void serveRefusesAnExistingOutputBeforeStarting() throws IOException {
     Path out = Files.writeString(dir.resolve("sum.txt"), "old");
     Run r = serve("--port 0 -n 5 -l 3 --output " + out);
-    assertEquals(Secagg.EXIT_USAGE, r.exitCode, r::toString);
-    assertTrue(r.err.contains("sum.txt exists; refusing to overwrite"), r::toString);
+    assertEquals(Secagg.EXIT_USAGE, r.exitCode(), r::toString);
+    assertTrue(r.err().contains("sum.txt exists; refusing to overwrite"), r::toString);
     Run rounds = serve("--port 0 -n 5 -l 3 --rounds 2 --output " + dir.resolve("s"));
-    assertFalse(rounds.err.contains("refusing"), rounds::toString);
+    assertFalse(rounds.err().contains("refusing"), rounds::toString);
   }
 
   @Test
   void serveReportsUnreadableTlsMaterialInOneLine() {
     Run r = serve("--port 0 -n 5 -l 3");
-    assertEquals(Secagg.EXIT_FAILURE, r.exitCode, r::toString);
-    assertTrue(r.err.startsWith("secagg: error: "), r::toString);
-    assertEquals(1, r.err.strip().lines().count(), r::toString);
+    assertEquals(Secagg.EXIT_FAILURE, r.exitCode(), r::toString);
+    assertTrue(r.err().startsWith("secagg: error: "), r::toString);
+    assertEquals(1, r.err().strip().lines().count(), r::toString);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -192,8 +192,8 @@ class NetworkOptionsTest {
       })
   void joinRejectsBadOptionsWithUsageError(String args, String message) {
     Run r = join(args);
-    assertEquals(Secagg.EXIT_USAGE, r.exitCode, r::toString);
-    assertTrue(r.err.contains(message), () -> "expected '" + message + "'\n" + r);
+    assertEquals(Secagg.EXIT_USAGE, r.exitCode(), r::toString);
+    assertTrue(r.err().contains(message), () -> "expected '" + message + "'\n" + r);
     assertUsageHint(r, "join");
   }
 
@@ -201,9 +201,9 @@ class NetworkOptionsTest {
   void joinReportsABadInputFileBeforeConnecting() throws IOException {
     Path bad = Files.writeString(dir.resolve("in.txt"), "1 2 x");
     Run r = join("--server localhost:1 --id 1 --input " + bad);
-    assertEquals(Secagg.EXIT_FAILURE, r.exitCode, r::toString);
-    assertTrue(r.err.startsWith("secagg join: bad input: " + bad + ":1:5: unexpected character 'x'"), r::toString);
-    assertEquals(1, r.err.strip().lines().count(), r::toString);
+    assertEquals(Secagg.EXIT_FAILURE, r.exitCode(), r::toString);
+    assertTrue(r.err().startsWith("secagg join: bad input: " + bad + ":1:5: unexpected character 'x'"), r::toString);
+    assertEquals(1, r.err().strip().lines().count(), r::toString);
   }
 
   @Test
@@ -213,22 +213,22 @@ class NetworkOptionsTest {
       port = s.getLocalPort();
     }
     Run certs = Run.of("certs", "--out", dir.resolve("c").toString(), "--participants", "0");
-    assertEquals(Secagg.EXIT_OK, certs.exitCode, certs::toString);
+    assertEquals(Secagg.EXIT_OK, certs.exitCode(), certs::toString);
     Run r = Run.of("join", "--server", "localhost:" + port, "--id", "1", "--random", "--ca",
         dir.resolve("c/ca.pem").toString(), "--connect-window", "500ms");
-    assertEquals(Secagg.EXIT_FAILURE, r.exitCode, r::toString);
-    assertTrue(r.err.startsWith("secagg join: cannot reach localhost:" + port + ": "), r::toString);
-    assertEquals(1, r.err.strip().lines().count(), r::toString);
+    assertEquals(Secagg.EXIT_FAILURE, r.exitCode(), r::toString);
+    assertTrue(r.err().startsWith("secagg join: cannot reach localhost:" + port + ": "), r::toString);
+    assertEquals(1, r.err().strip().lines().count(), r::toString);
   }
 
   @Test
   void parsesServerAddresses() {
     JoinCommand.Address a = JoinCommand.Address.parse("example.org:443");
-    assertEquals("example.org", a.host);
-    assertEquals(443, a.port);
+    assertEquals("example.org", a.host());
+    assertEquals(443, a.port());
     JoinCommand.Address v6 = JoinCommand.Address.parse("[::1]:50051");
-    assertEquals("::1", v6.host);
-    assertEquals(50051, v6.port);
+    assertEquals("::1", v6.host());
+    assertEquals(50051, v6.port());
     assertThrows(IllegalArgumentException.class, () -> JoinCommand.Address.parse("::1:50051"));
     assertThrows(IllegalArgumentException.class, () -> JoinCommand.Address.parse("host:65536"));
     assertThrows(IllegalArgumentException.class, () -> JoinCommand.Address.parse("host:+1"));
@@ -250,13 +250,13 @@ class NetworkOptionsTest {
   void helpListsTheNetworkCommandsAndHidesStallAt() {
     Run top = Run.of("--help");
     for (String c : new String[] {"serve", "join", "certs", "simulate"}) {
-      assertTrue(top.out.contains(c), top::toString);
+      assertTrue(top.out().contains(c), top::toString);
     }
     Run join = Run.of("help", "join");
-    assertTrue(join.out.contains("PUBLIC-SEED DEMO DATA"), join::toString);
-    assertFalse(join.out.contains("--stall-at"), join::toString);
+    assertTrue(join.out().contains("PUBLIC-SEED DEMO DATA"), join::toString);
+    assertFalse(join.out().contains("--stall-at"), join::toString);
     Run serve = Run.of("serve", "--help");
-    assertTrue(serve.out.contains("--verify-random-seed"), serve::toString);
-    assertTrue(serve.out.contains("Exit codes: 0 every round completed"), serve::toString);
+    assertTrue(serve.out().contains("--verify-random-seed"), serve::toString);
+    assertTrue(serve.out().contains("Exit codes: 0 every round completed"), serve::toString);
   }
 }

@@ -42,7 +42,7 @@ class NetworkRoundTest {
   @BeforeAll
   static void writeCertificates() {
     Run r = Run.of("certs", "--out", certs.toString(), "--participants", "6", "--identities");
-    assertEquals(Secagg.EXIT_OK, r.exitCode, r::toString);
+    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
     pool = Executors.newCachedThreadPool();
   }
 
@@ -92,7 +92,7 @@ class NetworkRoundTest {
       assertEquals(Secagg.EXIT_OK, server.exitCode(WAIT), server::toString);
       for (Future<Run> j : joins) {
         Run r = j.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        assertEquals(Secagg.EXIT_OK, r.exitCode, r::toString);
+        assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
         assertTrue(r.line("Result").startsWith("COMPLETED"), r::toString);
         assertTrue(r.line("Round").startsWith("group 0, client "), r::toString);
       }
@@ -118,7 +118,7 @@ class NetworkRoundTest {
       assertEquals(Secagg.EXIT_OK, server.exitCode(WAIT), server::toString);
       for (int id = 1; id <= 6; id++) {
         Run r = joins.get(id - 1).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        assertEquals(Secagg.EXIT_OK, r.exitCode, r::toString);
+        assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
         assertTrue(r.line("Round").startsWith("group " + (id - 1) / 3 + ", client " + ((id - 1) % 3 + 1) + " of 3"),
             r::toString);
       }
@@ -164,24 +164,24 @@ class NetworkRoundTest {
           file("participant-1.identity"));
       Future<Run> missing = join(port, 6, true, "--random", "--seed", "3");
       Run f = foreign.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-      assertEquals(Secagg.EXIT_FAILURE, f.exitCode, f::toString);
-      assertTrue(f.err.contains("secagg join: identity key: " + file("participant-1.identity")
+      assertEquals(Secagg.EXIT_FAILURE, f.exitCode(), f::toString);
+      assertTrue(f.err().contains("secagg join: identity key: " + file("participant-1.identity")
           + " holds the key the server's session lists for another participant"), f::toString);
       Run m = missing.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-      assertEquals(Secagg.EXIT_FAILURE, m.exitCode, m::toString);
-      assertTrue(m.err.contains("secagg join: identity key: the server's session is in malicious-server mode,"
+      assertEquals(Secagg.EXIT_FAILURE, m.exitCode(), m::toString);
+      assertTrue(m.err().contains("secagg join: identity key: the server's session is in malicious-server mode,"
           + " which needs this participant's identity key"), m::toString);
       for (Run r : new Run[] {f, m}) {
-        assertFalse(r.err.contains("\tat "), "no stack trace\n" + r);
+        assertFalse(r.err().contains("\tat "), "no stack trace\n" + r);
       }
       // Both declined the session with an abort notice: they drop out at once (not at the join
       // deadline), and t = 3 of 6 remain.
       assertEquals(Secagg.EXIT_OK, server.exitCode(WAIT), server::toString);
       for (Future<Run> j : joins) {
         Run r = j.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        assertEquals(Secagg.EXIT_OK, r.exitCode, r::toString);
+        assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
         assertTrue(r.line("Round").endsWith("malicious-server mode"), r::toString);
-        assertTrue(r.err.contains("answering CONSISTENCY_CHECK"), r::toString);
+        assertTrue(r.err().contains("answering CONSISTENCY_CHECK"), r::toString);
       }
       assertTrue(server.line("Session").startsWith("threshold t = 3, graph complete (SecAgg), malicious"),
           server::toString);
@@ -201,21 +201,21 @@ class NetworkRoundTest {
       Run impostor = pool.submit(() -> Run.of("join", "--server", "localhost:" + port, "--id", "2", "--random",
           "--ca", file("ca.pem"), "--cert", file("participant-1.pem"), "--key", file("participant-1.key"),
           "--connect-window", DEADLINE)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-      assertEquals(Secagg.EXIT_FAILURE, impostor.exitCode, impostor::toString);
+      assertEquals(Secagg.EXIT_FAILURE, impostor.exitCode(), impostor::toString);
       assertEquals("secagg join: the server refused participant 2: PERMISSION_DENIED: the client certificate"
-          + " names participant 1, not 2", impostor.err.strip(), impostor::toString);
+          + " names participant 1, not 2", impostor.err().strip(), impostor::toString);
       server.awaitErr("round 1: participant 1 refused: the client certificate names participant 1, not 2"
           + " (PERMISSION_DENIED)", WAIT);
       Run anonymous = join(port, 3, false).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-      assertEquals(Secagg.EXIT_FAILURE, anonymous.exitCode, anonymous::toString);
-      assertTrue(anonymous.err.startsWith("secagg join: TLS handshake with localhost:" + port + " failed: the server"
+      assertEquals(Secagg.EXIT_FAILURE, anonymous.exitCode(), anonymous::toString);
+      assertTrue(anonymous.err().startsWith("secagg join: TLS handshake with localhost:" + port + " failed: the server"
           + " requires a client certificate and this client presented none ("), anonymous::toString);
-      assertTrue(anonymous.err.strip().endsWith("the server uses mutual TLS: give this participant's --cert and --key"),
+      assertTrue(anonymous.err().strip().endsWith("the server uses mutual TLS: give this participant's --cert and --key"),
           anonymous::toString);
       server.awaitErr("round 1: a connection failed the TLS handshake before naming a participant: it presented"
           + " no client certificate", WAIT);
       for (Run r : new Run[] {impostor, anonymous}) {
-        assertFalse(r.err.contains("\tat "), "no stack trace\n" + r);
+        assertFalse(r.err().contains("\tat "), "no stack trace\n" + r);
       }
     }
   }
@@ -228,8 +228,8 @@ class NetworkRoundTest {
       int port = server.port(WAIT);
       Run r = join(port, 1, false, "--random", "--identity-key", file("participant-1.identity"),
           "--require-malicious").get(WAIT.toSeconds(), TimeUnit.SECONDS);
-      assertEquals(Secagg.EXIT_FAILURE, r.exitCode, r::toString);
-      assertTrue(r.err.contains("secagg join: refused the server's session parameters: session security mode"
+      assertEquals(Secagg.EXIT_FAILURE, r.exitCode(), r::toString);
+      assertTrue(r.err().contains("secagg join: refused the server's session parameters: session security mode"
           + " SEMI_HONEST is not the expected MALICIOUS"), r::toString);
     }
   }
@@ -246,16 +246,16 @@ class NetworkRoundTest {
       joins.add(join(port, 2, false));
       joins.add(join(port, 3, false, "--random", "--seed", "1"));
       Run r = policy.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-      assertEquals(Secagg.EXIT_FAILURE, r.exitCode, r::toString);
-      assertTrue(r.err.contains("secagg join: refused the server's session parameters: session has 4 clients"),
+      assertEquals(Secagg.EXIT_FAILURE, r.exitCode(), r::toString);
+      assertTrue(r.err().contains("secagg join: refused the server's session parameters: session has 4 clients"),
           r::toString);
       Run u = unknown.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-      assertEquals(Secagg.EXIT_FAILURE, u.exitCode, u::toString);
-      assertTrue(u.err.contains("secagg join: the server refused participant 9"), u::toString);
+      assertEquals(Secagg.EXIT_FAILURE, u.exitCode(), u::toString);
+      assertTrue(u.err().contains("secagg join: the server refused participant 9"), u::toString);
       assertEquals(Secagg.EXIT_FAILURE, server.exitCode(WAIT), server::toString);
       for (Future<Run> j : joins) {
         Run done = j.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        assertEquals(Secagg.EXIT_OK, done.exitCode, done::toString);
+        assertEquals(Secagg.EXIT_OK, done.exitCode(), done::toString);
       }
       assertEquals("3 of 4 participants: 1..3", server.line("Included"), server::toString);
       assertTrue(server.line("Dropouts").startsWith("1: participant 4 at ADVERTISE_KEYS"), server::toString);

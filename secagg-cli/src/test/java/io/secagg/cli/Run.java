@@ -9,18 +9,14 @@ import java.io.StringWriter;
 import java.util.List;
 import picocli.CommandLine;
 
-/** One captured execution of the command line: exit code, standard output and error stream. */
-final class Run {
-  final int exitCode;
-  final String out;
-  final String err;
-
-  private Run(int exitCode, String out, String err) {
-    this.exitCode = exitCode;
-    this.out = out;
-    this.err = err;
-  }
-
+/**
+ * One captured execution of the command line.
+ *
+ * @param exitCode the exit code
+ * @param out what the command wrote to standard output
+ * @param err what the command wrote to its error stream
+ */
+record Run(int exitCode, String out, String err) {
   static Run of(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -37,9 +33,9 @@ final class Run {
    * usage text.
    */
   static void assertUsageHint(Run r, String command) {
-    List<String> lines = r.err.strip().lines().toList();
+    List<String> lines = r.err().strip().lines().toList();
     assertEquals("Run 'secagg help " + command + "' for every option.", lines.get(lines.size() - 1), r::toString);
-    assertFalse(r.err.contains("Usage:"), r::toString);
+    assertFalse(r.err().contains("Usage:"), r::toString);
     assertTrue(lines.size() <= 4, () -> "more than a message and a hint\n" + r);
   }
 

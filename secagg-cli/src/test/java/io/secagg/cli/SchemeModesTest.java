@@ -17,14 +17,14 @@ class SchemeModesTest {
     // One ciphertext per client keeps the 2048-bit run to a few seconds.
     Run r = Run.of("simulate", "--scheme", "paillier", "-n", "3", "-l", "50", "--committee", "3",
         "--committee-threshold", "2", "--threads", "1", "--seed", "4", "--progress", "none");
-    assertEquals(Secagg.EXIT_OK, r.exitCode, r::toString);
+    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
     assertTrue(r.line("Result").startsWith("VERIFIED"), r::toString);
     assertTrue(r.line("Key").startsWith("2048-bit modulus dealt from fixed published safe primes"), r::toString);
     assertEquals("3 members, any 2 decrypt (threshold Paillier, trusted dealer)", r.line("Committee"));
     assertEquals("3, each encrypting 50 signed 16-bit values", r.line("Clients"));
     for (String phase : new String[] {
         "KEY_DEAL", "ENCRYPTOR_SETUP", "ENCRYPT (per client)", "ADD (server)", "PARTIAL_DECRYPT", "COMBINE"}) {
-      assertTrue(r.out.contains("  " + phase + " "), () -> phase + " missing\n" + r);
+      assertTrue(r.out().contains("  " + phase + " "), () -> phase + " missing\n" + r);
     }
     Matcher packing = Pattern.compile("(\\d+) values per ciphertext .* (\\d+) ciphertexts per client")
         .matcher(r.line("Packing"));
@@ -48,16 +48,16 @@ class SchemeModesTest {
     Run r = value == null
         ? Run.of("simulate", "--scheme", "paillier", option)
         : Run.of("simulate", "--scheme", "paillier", option, value);
-    assertEquals(Secagg.EXIT_USAGE, r.exitCode, r::toString);
-    assertTrue(r.err.contains(option + " applies only to --scheme secagg"), r::toString);
+    assertEquals(Secagg.EXIT_USAGE, r.exitCode(), r::toString);
+    assertTrue(r.err().contains(option + " applies only to --scheme secagg"), r::toString);
   }
 
   @ParameterizedTest
   @CsvSource({"--key-bits,2048", "--committee,4", "--committee-threshold,2", "--value-bits,8"})
   void secaggRejectsPaillierOnlyOptions(String option, String value) {
     Run r = Run.of("simulate", "-n", "5", "-l", "4", option, value);
-    assertEquals(Secagg.EXIT_USAGE, r.exitCode, r::toString);
-    assertTrue(r.err.contains(option + " applies only to --scheme paillier"), r::toString);
+    assertEquals(Secagg.EXIT_USAGE, r.exitCode(), r::toString);
+    assertTrue(r.err().contains(option + " applies only to --scheme paillier"), r::toString);
   }
 
   @ParameterizedTest
@@ -72,8 +72,8 @@ class SchemeModesTest {
   void paillierRejectsOutOfRangeValues(String args, String message) {
     String[] a = args.split(" ");
     Run r = Run.of("simulate", "--scheme", "paillier", a[0], a[1]);
-    assertEquals(Secagg.EXIT_USAGE, r.exitCode, r::toString);
-    assertTrue(r.err.contains(message), r::toString);
+    assertEquals(Secagg.EXIT_USAGE, r.exitCode(), r::toString);
+    assertTrue(r.err().contains(message), r::toString);
   }
 
   /**
@@ -86,7 +86,7 @@ class SchemeModesTest {
     Run r = Run.of("simulate", "-n", "10", "-l", "200", "--threads", "1", "--seed", "11",
         "--dropout", "0.2", "--threshold", "4", "--progress", "none",
         "--dp-epsilon", "2", "--dp-delta", "1e-5", "--dp-clip", "0.5", "--dp-rounds", "3");
-    assertEquals(Secagg.EXIT_OK, r.exitCode, r::toString);
+    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
     assertTrue(r.line("Result").startsWith("VERIFIED"), r::toString);
     assertTrue(r.line("Vectors").startsWith("256 elements in Z_m"), r::toString);
     assertTrue(r.line("DP").contains("target epsilon 2.000 at delta 1.000e-05 over 3 rounds; clip 0.5000"), r::toString);
@@ -117,11 +117,11 @@ class SchemeModesTest {
   void dpRunWarnsWhenTheNoiseExceedsTheSignal() {
     Run r = Run.of("simulate", "-n", "10", "-l", "1000", "--threads", "1", "--seed", "3", "--progress", "none",
         "--dp-epsilon", "1", "--dp-delta", "1e-5");
-    assertEquals(Secagg.EXIT_OK, r.exitCode, r::toString);
+    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
     assertTrue(r.line("DP WARNING").contains("exceeds the largest possible signal"), r::toString);
     Run clear = Run.of("simulate", "-n", "10", "-l", "4", "--threads", "1", "--seed", "3", "--progress", "none",
         "--dp-epsilon", "50", "--dp-delta", "1e-5");
-    assertEquals(Secagg.EXIT_OK, clear.exitCode, clear::toString);
+    assertEquals(Secagg.EXIT_OK, clear.exitCode(), clear::toString);
     assertTrue(clear.line("DP signal/noise") != null && clear.line("DP WARNING") == null, clear::toString);
   }
 
@@ -145,7 +145,7 @@ class SchemeModesTest {
     System.arraycopy(base, 0, all, 0, base.length);
     System.arraycopy(extra, 0, all, base.length, extra.length);
     Run r = Run.of(all);
-    assertEquals(Secagg.EXIT_USAGE, r.exitCode, r::toString);
-    assertTrue(r.err.contains(message), r::toString);
+    assertEquals(Secagg.EXIT_USAGE, r.exitCode(), r::toString);
+    assertTrue(r.err().contains(message), r::toString);
   }
 }

@@ -23,7 +23,7 @@ class SimulateCommandTest {
   @Test
   void smallSessionIsVerifiedAndReportsEveryField() {
     Run r = Run.of(small("--seed", "3"));
-    assertEquals(Secagg.EXIT_OK, r.exitCode, r::toString);
+    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
     assertTrue(r.line("Result").startsWith("VERIFIED"), r::toString);
     assertEquals("6, threshold t = 2, semi-honest mode", r.line("Clients"));
     assertEquals("3", r.line("Seed"));
@@ -35,9 +35,9 @@ class SimulateCommandTest {
     }
     for (Round round : new Round[] {
         Round.ADVERTISE_KEYS, Round.SHARE_KEYS, Round.MASKED_INPUT_COLLECTION, Round.UNMASKING}) {
-      assertTrue(r.out.contains("  " + round + " "), () -> round + " missing\n" + r);
+      assertTrue(r.out().contains("  " + round + " "), () -> round + " missing\n" + r);
     }
-    assertFalse(r.out.contains("CONSISTENCY_CHECK"), r::toString);
+    assertFalse(r.out().contains("CONSISTENCY_CHECK"), r::toString);
     assertTrue(r.line("Server memory").matches("peak \\S+ \\S+ in \\d+ length-L vectors.*"), r::toString);
   }
 
@@ -45,7 +45,7 @@ class SimulateCommandTest {
   void includedClientsAndDropoutsAddUp() {
     Run r = Run.of("simulate", "-n", "12", "-l", "20", "--threads", "1", "--seed", "5",
         "--dropout", "0.3", "--threshold", "3");
-    assertEquals(Secagg.EXIT_OK, r.exitCode, r::toString);
+    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
     int included = Integer.parseInt(r.line("Included clients").replace(" of 12", ""));
     String dropouts = r.line("Dropouts");
     int dropped = dropouts.equals("none") ? 0 : Integer.parseInt(dropouts.split(" ")[0]);
@@ -63,8 +63,8 @@ class SimulateCommandTest {
     };
     Run a = Run.of(args);
     Run b = Run.of(args);
-    assertEquals(Secagg.EXIT_OK, a.exitCode, a::toString);
-    assertEquals(Secagg.EXIT_OK, b.exitCode, b::toString);
+    assertEquals(Secagg.EXIT_OK, a.exitCode(), a::toString);
+    assertEquals(Secagg.EXIT_OK, b.exitCode(), b::toString);
     assertTrue(a.line("Dropouts").matches("\\d+ by the schedule: .*"), a::toString);
     assertEquals(a.line("Dropouts"), b.line("Dropouts"));
     assertEquals(a.line("Included clients"), b.line("Included clients"));
@@ -74,14 +74,14 @@ class SimulateCommandTest {
   @Test
   void withoutSeedDrawsOneAndSaysHowToRepeat() {
     Run r = Run.of(small("--dropout", "0"));
-    assertEquals(Secagg.EXIT_OK, r.exitCode, r::toString);
+    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
     assertTrue(r.line("Seed").matches("-?\\d+ \\(random; --seed -?\\d+ repeats this run\\)"), r::toString);
   }
 
   @Test
   void sparseGraphIsVerified() {
     Run r = Run.of("simulate", "-n", "20", "-l", "8", "--graph", "sparse", "--seed", "1", "--threads", "2");
-    assertEquals(Secagg.EXIT_OK, r.exitCode, r::toString);
+    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
     assertTrue(r.line("Graph").startsWith("sparse (SecAgg+ Harary), degree k = "), r::toString);
     assertTrue(r.line("Result").startsWith("VERIFIED"), r::toString);
   }
@@ -89,16 +89,16 @@ class SimulateCommandTest {
   @Test
   void maliciousModeRunsTheConsistencyCheck() {
     Run r = Run.of(small("--malicious", "--seed", "2", "--modulus-bits", "64"));
-    assertEquals(Secagg.EXIT_OK, r.exitCode, r::toString);
+    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
     assertTrue(r.line("Clients").endsWith("malicious-server mode"), r::toString);
-    assertTrue(r.out.contains("  CONSISTENCY_CHECK "), r::toString);
-    assertTrue(r.err.contains("[4/5] CONSISTENCY_CHECK"), r::toString);
+    assertTrue(r.out().contains("  CONSISTENCY_CHECK "), r::toString);
+    assertTrue(r.err().contains("[4/5] CONSISTENCY_CHECK"), r::toString);
   }
 
   @Test
   void generalModulusIsVerified() {
     Run r = Run.of(small("--modulus", "1000003", "--seed", "4"));
-    assertEquals(Secagg.EXIT_OK, r.exitCode, r::toString);
+    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
     assertTrue(r.line("Result").endsWith("mod 1000003"), r::toString);
   }
 
@@ -109,7 +109,7 @@ class SimulateCommandTest {
     Run r = Run.of(small(
         "--seed", "1", "--threshold", "5", "--dropout", "0.5",
         "--dropout-round", "masked_input_collection"));
-    assertEquals(Secagg.EXIT_FAILURE, r.exitCode, r::toString);
+    assertEquals(Secagg.EXIT_FAILURE, r.exitCode(), r::toString);
     assertTrue(r.line("Result").startsWith("ABORTED: TOO_FEW_SURVIVORS"), r::toString);
   }
 
@@ -117,19 +117,19 @@ class SimulateCommandTest {
   void plainProgressWhenNotATerminal() {
     // Under the test runner System.console() is null, so AUTO means plain lines.
     Run r = Run.of(small("--seed", "3"));
-    String[] lines = r.err.split("\n");
+    String[] lines = r.err().split("\n");
     assertEquals(8, lines.length, r::toString);
     assertEquals("[1/4] ADVERTISE_KEYS: request sent to 6 clients", lines[0]);
     assertTrue(lines[1].matches("\\[1/4] ADVERTISE_KEYS: \\d/6 clients done, \\d answers, .*"), lines[1]);
     assertTrue(lines[7].startsWith("[4/4] UNMASKING: "), lines[7]);
-    assertFalse(r.err.contains("\r") || r.err.contains("\u001b"), "no terminal control characters");
+    assertFalse(r.err().contains("\r") || r.err().contains("\u001b"), "no terminal control characters");
   }
 
   @Test
   void liveProgressRewritesOneLinePerPhase() {
     Run r = Run.of(small("--seed", "3", "--progress", "live"));
-    assertEquals(Secagg.EXIT_OK, r.exitCode, r::toString);
-    String[] lines = r.err.split("\n");
+    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
+    String[] lines = r.err().split("\n");
     assertEquals(4, lines.length, r::toString);
     for (String line : lines) {
       assertTrue(line.startsWith("\r["), line);
@@ -141,7 +141,7 @@ class SimulateCommandTest {
   @Test
   void noProgressWhenAskedForNone() {
     Run r = Run.of(small("--seed", "3", "--progress", "none"));
-    assertEquals(Secagg.EXIT_OK, r.exitCode, r::toString);
-    assertEquals("", r.err);
+    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
+    assertEquals("", r.err());
   }
 }

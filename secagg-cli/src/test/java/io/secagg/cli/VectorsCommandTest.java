@@ -39,10 +39,10 @@ class VectorsCommandTest {
   @Test
   void everyBundledFilePassesOnAFreshBuild() {
     Run run = Run.of("vectors", "verify");
-    assertEquals(0, run.exitCode, run.toString());
-    assertTrue(run.out.contains("v1/secagg_transcript_test.json"), run.out);
-    assertTrue(run.out.strip().endsWith("OK"), run.out);
-    assertFalse(run.out.contains("FAIL "), run.out);
+    assertEquals(0, run.exitCode(), run.toString());
+    assertTrue(run.out().contains("v1/secagg_transcript_test.json"), run.out());
+    assertTrue(run.out().strip().endsWith("OK"), run.out());
+    assertFalse(run.out().contains("FAIL "), run.out());
   }
 
   @Test
@@ -66,15 +66,15 @@ class VectorsCommandTest {
     int tcId = victim.get("tcId").asInt();
 
     Run run = Run.of("vectors", "verify", dir.toString());
-    assertEquals(1, run.exitCode, run.toString());
-    assertTrue(run.out.contains("  FAIL tcId " + tcId + " ("), run.out);
-    assertTrue(run.out.contains("shared"), "the error names the field: " + run.out);
-    assertEquals(1, run.out.lines().filter(l -> l.startsWith("  FAIL ")).count(), run.out);
-    assertTrue(run.out.strip().endsWith("FAILED"), run.out);
+    assertEquals(1, run.exitCode(), run.toString());
+    assertTrue(run.out().contains("  FAIL tcId " + tcId + " ("), run.out());
+    assertTrue(run.out().contains("shared"), "the error names the field: " + run.out());
+    assertEquals(1, run.out().lines().filter(l -> l.startsWith("  FAIL ")).count(), run.out());
+    assertTrue(run.out().strip().endsWith("FAILED"), run.out());
 
     Run json = Run.of("vectors", "verify", dir.toString(), "--json");
-    assertEquals(1, json.exitCode, json.toString());
-    JsonNode report = MAPPER.readTree(json.out);
+    assertEquals(1, json.exitCode(), json.toString());
+    JsonNode report = MAPPER.readTree(json.out());
     assertFalse(report.get("ok").asBoolean());
     assertEquals(1, report.get("failed").asInt());
     for (JsonNode f : report.get("files")) {
@@ -90,10 +90,10 @@ class VectorsCommandTest {
   void anUnchangedCopyPassesAndReportsTheVdafAndFederatedFilesAsCheckedByTheirModule(@TempDir Path tmp)
       throws IOException {
     Run run = Run.of("vectors", "verify", copyOfVectors(tmp).toString(), "--json");
-    assertEquals(0, run.exitCode, run.toString());
-    JsonNode report = MAPPER.readTree(run.out);
+    assertEquals(0, run.exitCode(), run.toString());
+    JsonNode report = MAPPER.readTree(run.out());
     assertTrue(report.get("ok").asBoolean());
-    assertTrue(report.get("cases").asInt() > 600, run.out);
+    assertTrue(report.get("cases").asInt() > 600, run.out());
     for (JsonNode f : report.get("files")) {
       String name = f.get("file").asText();
       boolean elsewhere = name.startsWith("vdaf_") || name.startsWith("federated_");
@@ -104,7 +104,7 @@ class VectorsCommandTest {
   @Test
   void aMissingFolderIsAUsageError(@TempDir Path tmp) {
     Run run = Run.of("vectors", "verify", tmp.resolve("nowhere").toString());
-    assertEquals(2, run.exitCode, run.toString());
-    assertTrue(run.err.contains("is not a folder"), run.err);
+    assertEquals(2, run.exitCode(), run.toString());
+    assertTrue(run.err().contains("is not a folder"), run.err());
   }
 }

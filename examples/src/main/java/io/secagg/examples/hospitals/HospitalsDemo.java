@@ -5,12 +5,12 @@ import io.secagg.core.transport.ClientTransport;
 import io.secagg.core.transport.InMemoryNetwork;
 import io.secagg.core.vector.Modulus;
 import io.secagg.dp.clip.L2Clipping;
+import io.secagg.examples.CrashingTransport;
 import io.secagg.federated.AveragingClient;
 import io.secagg.federated.AveragingParameters;
 import io.secagg.federated.AveragingRound;
 import io.secagg.federated.AveragingServer;
 import io.secagg.federated.Contribution;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -353,7 +353,7 @@ public final class HospitalsDemo {
         for (int id = 1; id <= h; id++) {
           boolean drops = id == DROPPING_HOSPITAL && dropsOut(r);
           ClientTransport t = drops
-              ? crashAfterSharingKeys(network, id) : network.clientEndpoint(id);
+              ? CrashingTransport.afterSending(network, id, 2) : network.clientEndpoint(id);
           AveragingClient c = clients[id];
           double[] u = update[id];
           long round = r;
@@ -434,32 +434,4 @@ public final class HospitalsDemo {
     return u;
   }
 
-  /**
-   * A hospital whose process dies when it would send its masked update, after it has shared its
-   * keys and received its key shares: the connection closes (which the network reports to the
-   * server at once) and its submit fails. Dying at that point, after the server has moved past
-   * the key-sharing phase, makes the server's view (and so the bytes the others send to recover)
-   * the same in every run.
-   */
-  private static ClientTransport crashAfterSharingKeys(InMemoryNetwork network, int id) {
-    ClientTransport endpoint = network.clientEndpoint(id);
-    return new ClientTransport() {
-      private int sent;
-
-      @Override
-      public void send(byte[] frame) throws IOException {
-        if (sent == 2) {
-          network.disconnect(id);
-          throw new IOException("hospital " + id + " crashed");
-        }
-        endpoint.send(frame);
-        sent++;
-      }
-
-      @Override
-      public byte[] receive(Duration timeout) throws IOException, InterruptedException {
-        return endpoint.receive(timeout);
-      }
-    };
-  }
 }

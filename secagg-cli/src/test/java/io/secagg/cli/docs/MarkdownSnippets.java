@@ -100,38 +100,27 @@ public final class MarkdownSnippets {
   private static final Pattern DIRECTIVE = Pattern.compile("^<!--\\s*snippet:(.*)-->\\s*$");
   private static final Pattern PRINTS = Pattern.compile("//\\s*prints:\\s*(.*?)\\s*$");
 
-  /** One {@code ```java} block and what its directive says. */
-  public static final class Snippet {
-    final String origin; // "README.md:57", the line of the opening fence
-    final int firstLine; // the file line of the block's first line of code
-    final List<String> lines;
-    final String given; // parameter list, or ""
-    final boolean run;
-    final boolean unit;
-    final List<String> imports;
-    final int index;
-
-    Snippet(String origin, int firstLine, List<String> lines, String given, boolean run, boolean unit,
-        List<String> imports, int index) {
-      this.origin = origin;
-      this.firstLine = firstLine;
-      this.lines = lines;
-      this.given = given;
-      this.run = run;
-      this.unit = unit;
-      this.imports = imports;
-      this.index = index;
-    }
-
-    /** Where the block starts, as {@code FILE:LINE}. */
-    public String origin() {
-      return origin;
-    }
-
-    /** True iff the directive says {@code run}. */
-    public boolean runs() {
-      return run;
-    }
+  /**
+   * One {@code ```java} block and what its directive says.
+   *
+   * @param origin where the block starts, as {@code FILE:LINE} (the line of the opening fence)
+   * @param firstLine the file line of the block's first line of code
+   * @param lines the block's lines of code
+   * @param given the parameter list the directive gives the block, or {@code ""}
+   * @param run whether the directive says {@code run}
+   * @param unit whether the block is a compilation unit of its own rather than a method body
+   * @param imports the imports the directive adds
+   * @param index the block's 1-based position in its file
+   */
+  public record Snippet(
+      String origin,
+      int firstLine,
+      List<String> lines,
+      String given,
+      boolean run,
+      boolean unit,
+      List<String> imports,
+      int index) {
 
     /** One package for every block of a file, so a fragment can use a {@code unit}'s classes. */
     String packageName() {

@@ -57,7 +57,7 @@ class ReadmeSnippetsTest {
     List<String> problems = new ArrayList<>();
     int ran = 0;
     for (Snippet s : readme) {
-      if (s.runs()) {
+      if (s.run()) {
         problems.addAll(MarkdownSnippets.run(s, readmeClasses));
         ran++;
       }

@@ -1,7 +1,6 @@
 package io.secagg.vectors.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -24,8 +23,11 @@ public abstract class CheckedFileGenerator implements VectorFileGenerator {
     return checker.fileName();
   }
 
-  /** A new file with the checker's algorithm and schema, as {@link VectorFiles#newFile}. */
-  protected final ObjectNode newFile(String header, Map<String, String> notes) {
-    return VectorFiles.newFile(checker.algorithm(), checker.schema(), header, notes);
+  /**
+   * A new file with the checker's name, algorithm and schema and the file's notes from the data
+   * table, as {@link VectorFiles#newFile}.
+   */
+  protected final ObjectNode newFile(String header) {
+    return VectorFiles.newFile(fileName(), checker.algorithm(), checker.schema(), header);
   }
 }

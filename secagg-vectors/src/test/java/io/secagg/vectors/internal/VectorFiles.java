@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.Map;
 
 /** Writing vector files: what every generator shares. */
 public final class VectorFiles {
@@ -52,22 +52,47 @@ public final class VectorFiles {
 
   /**
    * The skeleton of a Wycheproof-shaped file. The caller adds groups to the returned
-   * {@code testGroups} array, then calls {@link #finish}.
+   * {@code testGroups} array, then calls {@link #finish}. Its {@code notes} (flag name to
+   * explanation; every flag a test uses must be listed) are those of {@code fileName} in the data
+   * table {@value #NOTES_RESOURCE}, in the table's order.
    *
-   * @param notes flag name to its explanation; every flag a test uses must be listed here
+   * @throws IllegalStateException if the table has no notes for {@code fileName}
    */
-  public static ObjectNode newFile(
-      String algorithm, String schema, String header, Map<String, String> notes) {
+  public static ObjectNode newFile(String fileName, String algorithm, String schema, String header) {
     ObjectNode file = Vectors.object();
     file.put("algorithm", algorithm);
     file.put("schema", schema);
     file.put("generatorVersion", "1");
     file.put("numberOfTests", 0);
     file.putArray("header").add(header);
-    ObjectNode notesNode = file.putObject("notes");
-    notes.forEach(notesNode::put);
+    file.set("notes", notesOf(fileName));
     file.putArray("testGroups");
     return file;
+  }
+
+  /** The data table of every generated file's notes, a resource beside this class. */
+  static final String NOTES_RESOURCE = "generator-notes.json";
+
+  private static ObjectNode notesOf(String fileName) {
+    JsonNode notes = NOTES.get(fileName);
+    if (!(notes instanceof ObjectNode)) {
+      throw new IllegalStateException(NOTES_RESOURCE + " has no notes for " + fileName);
+    }
+    // A copy: the caller's file must not share nodes with the table.
+    return ((ObjectNode) notes).deepCopy();
+  }
+
+  private static final JsonNode NOTES = readNotes();
+
+  private static JsonNode readNotes() {
+    try (InputStream in = VectorFiles.class.getResourceAsStream(NOTES_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + NOTES_RESOURCE);
+      }
+      return MAPPER.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot parse " + NOTES_RESOURCE, e);
+    }
   }
 
   /** Numbers the tests 1, 2, ... across groups and sets {@code numberOfTests}. */

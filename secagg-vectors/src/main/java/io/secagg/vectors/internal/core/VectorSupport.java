@@ -1,26 +1,12 @@
 package io.secagg.vectors.internal.core;
 
 import io.secagg.vectors.internal.Vectors;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 
 /** Small helpers shared by this package's vector generators and checkers. */
 final class VectorSupport {
   private VectorSupport() {}
-
-  /** Flag-to-note map in the given order (insertion order keeps the rendered file stable). */
-  static Map<String, String> notes(String... flagThenNote) {
-    if (flagThenNote.length % 2 != 0) {
-      throw new IllegalArgumentException("flag without a note");
-    }
-    Map<String, String> m = new LinkedHashMap<>();
-    for (int i = 0; i < flagThenNote.length; i += 2) {
-      m.put(flagThenNote[i], flagThenNote[i + 1]);
-    }
-    return m;
-  }
 
   /** The common test fields plus {@code own}. */
   static Set<String> testFields(String... own) {

@@ -34,30 +34,7 @@ final class AeadAesGcmGenerator extends CheckedFileGenerator {
                 + ".forTestVectorsOnly(" + SEED + "); every one is recorded in its test (a"
                 + " tamper position in the comment). Invalid cases must fail decryption with"
                 + " AEADBadTagException (or, for an unsupported key size, creation with"
-                + " InvalidKeyException); 'msg' is then empty.",
-            VectorSupport.notes(
-                "Normal",
-                "A share-sized message with associated data.",
-                "EmptyMessage",
-                "The plaintext is empty: ct is just nonce and tag.",
-                "EmptyAad",
-                "The associated data is empty.",
-                "ModifiedCiphertext",
-                "One bit of the encrypted body was flipped.",
-                "ModifiedTag",
-                "One bit of the tag was flipped.",
-                "ModifiedNonce",
-                "One bit of the nonce was flipped.",
-                "ModifiedAad",
-                "The ciphertext is intact but one bit of the associated data was flipped, as when"
-                    + " a share is replayed into another session, sender, receiver or round.",
-                "Truncated",
-                "Bytes were removed from the end of a valid ct.",
-                "TooShort",
-                "ct is shorter than the 28 bytes of nonce and tag.",
-                "UnsupportedKeySize",
-                "A 24-byte (AES-192) key: secagg supports only 16- and 32-byte keys, so creating"
-                    + " the AEAD must throw InvalidKeyException."));
+                + " InvalidKeyException); 'msg' is then empty.");
     DeterministicRandom r = DeterministicRandom.forTestVectorsOnly(SEED);
     ArrayNode groups = (ArrayNode) file.get("testGroups");
     for (int keySize : new int[] {128, 256}) {

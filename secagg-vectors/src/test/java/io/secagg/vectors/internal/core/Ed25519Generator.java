@@ -36,28 +36,7 @@ final class Ed25519Generator extends CheckedFileGenerator {
                 + ".forTestVectorsOnly(" + SEED + ") and are recorded in the tests (tamper"
                 + " positions in the comments). Invalid cases:"
                 + " verify(publicKey, msg, sig) must throw SignatureException; privateKey is then"
-                + " empty.",
-            VectorSupport.notes(
-                "Valid",
-                "An ordinary signature by the key pair of the recorded seed.",
-                "ModifiedMessage",
-                "One bit of the signed message was flipped.",
-                "ModifiedR",
-                "One bit of R (the first 32 bytes of the signature) was flipped.",
-                "ModifiedS",
-                "One bit of S (the last 32 bytes of the signature) was flipped.",
-                "ModifiedPublicKey",
-                "One bit of the public key was flipped (the result may not even decode).",
-                "OtherPublicKey",
-                "A valid signature checked under another valid public key.",
-                "MalleatedS",
-                "S was replaced by S + L (L the group order), which satisfies the verification"
-                    + " equation but is non-canonical; RFC 8032 section 5.1.7 requires S < L.",
-                "SmallOrderPublicKey",
-                "The public key is the identity point (y = 1), of small order; with R = identity"
-                    + " and S = 0 it would 'verify' any message, so it is rejected.",
-                "WrongLength",
-                "The signature is not 64 bytes or the public key is not 32 bytes."));
+                + " empty.");
     DeterministicRandom r = DeterministicRandom.forTestVectorsOnly(SEED);
     ObjectNode group = ((ArrayNode) file.get("testGroups")).addObject();
     group.put("type", "Ed25519Test");

@@ -7,8 +7,6 @@ import io.secagg.vectors.internal.CheckedFileGenerator;
 import io.secagg.vectors.internal.VectorFiles;
 import io.secagg.vectors.internal.Vectors;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import io.secagg.core.graph.HararyGraph;
 import io.secagg.core.graph.MaskingGraph;
 
@@ -25,19 +23,6 @@ public final class HararyVectorGenerator extends CheckedFileGenerator {
 
   @Override
   public ObjectNode generate() throws Exception {
-    Map<String, String> notes = new LinkedHashMap<>();
-    notes.put("Normal", "Ordinary n and even k.");
-    notes.put("SmallestGraph", "n = 3, k = 2: the smallest Harary graph accepted.");
-    notes.put("CompleteAsHarary", "n odd and k = n - 1: the Harary graph is the complete graph.");
-    notes.put(
-        "Rejection",
-        "Large n: some 32-bit draws are rejected (wordsDrawn > n - 1), exercising the rejection"
-            + " step of the unbiased index sampling.");
-    notes.put("DomainSeparation", "Same seed as another test but a different n or k: the ring order differs.");
-    notes.put("OddDegree", "k odd: rejected (only even degrees are supported).");
-    notes.put("DegreeOutOfRange", "k < 2 or k >= n: rejected.");
-    notes.put("ClientCountOutOfRange", "n < 3 or n > 2^20: rejected before any allocation.");
-    notes.put("BadSeedLength", "The session seed is not exactly 32 bytes: rejected.");
     ObjectNode file =
         newFile("Random Harary graphs H(n, k) on a ring order derived from a 32-byte public session"
                 + " seed: the keystream of spec/secagg.md, section 2.4.4 with label"
@@ -46,8 +31,7 @@ public final class HararyVectorGenerator extends CheckedFileGenerator {
                 + " rejection sampling. See spec/secagg.md, section 4."
                 + " ringOrder[p] is the client at ring position p; ringOrderSha256 hashes the ring"
                 + " order as big-endian 32-bit integers; neighbours maps a client id to its sorted"
-                + " neighbour list.",
-            notes);
+                + " neighbour list.");
     DeterministicRandom rnd = DeterministicRandom.forTestVectorsOnly(0x6772617068L);
     ObjectNode group = ((ArrayNode) file.get("testGroups")).addObject();
     group.put("type", "HararyGraphDerivation");

@@ -24,27 +24,7 @@ final class KdfLabelsGenerator extends CheckedFileGenerator {
         newFile("okm = HKDF-SHA256(ikm, salt, info = ASCII(label) || 0x00 || context, length)"
                 + " (RFC 5869; spec/secagg.md, section 2, 'Key derivation'). ikm, salt and"
                 + " context are drawn in that order from DeterministicRandom.forTestVectorsOnly("
-                + SEED + "); 'info' is the derived HKDF info string, given for review.",
-            VectorSupport.notes(
-                "ProtocolLabel",
-                "The label is one of the protocol's labels, used with the input shape and output"
-                    + " length of its row of the label table (section 2.4.3).",
-                "TestLabel",
-                "A label reserved for these vectors (prefix 'secagg/v1 test-', never used by the"
-                    + " protocol), so that the KDF can be checked at other lengths without reusing"
-                    + " a protocol label with another output length.",
-                "EmptySalt",
-                "The salt is empty, so HKDF-Extract uses 32 zero bytes as the HMAC key.",
-                "EmptyContext",
-                "The context is empty: info is the label followed by the single 0x00 separator.",
-                "MultiBlock",
-                "The output is longer than one HMAC-SHA256 block, exercising the expand counter.",
-                "InvalidLength",
-                "The output length is outside 1..8160 (255 HMAC blocks); derivation must throw"
-                    + " IllegalArgumentException and produce nothing.",
-                "InvalidLabel",
-                "The label breaks the grammar 'secagg/v1 ' [a-z0-9][a-z0-9-]* with at most 64"
-                    + " characters; KdfLabel.of must throw IllegalArgumentException."));
+                + SEED + "); 'info' is the derived HKDF info string, given for review.");
     DeterministicRandom r = DeterministicRandom.forTestVectorsOnly(SEED);
     ObjectNode group = ((ArrayNode) file.get("testGroups")).addObject();
     group.put("type", "KdfLabelTest");

@@ -11,8 +11,6 @@ import io.secagg.core.vector.ModVector;
 import io.secagg.core.vector.Modulus;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import io.secagg.vectors.internal.VectorFiles;
 
 /** Generator of the file that {@link PrgAes128CtrChecker} checks (how each value was produced). */
@@ -23,32 +21,6 @@ final class PrgAes128CtrGenerator extends CheckedFileGenerator {
 
   @Override
   public ObjectNode generate() throws Exception {
-    Map<String, String> notes = new LinkedHashMap<>();
-    notes.put("WorkedExample", "The worked example of the specification (seed 00 01 .. 1f).");
-    notes.put("Random", "Seed and context drawn from the DeterministicRandom of the header.");
-    notes.put("EmptyContext", "The context is empty: info is the label followed by 0x00.");
-    notes.put("MaxContext", "The context has the maximum 1024 bytes.");
-    notes.put("EmptyMask", "L = 0: no keystream is drawn and the mask is empty.");
-    notes.put(
-        "MultiChunk",
-        "L large enough that an implementation producing keystream in chunks of 32 KiB crosses"
-            + " chunk boundaries.");
-    notes.put(
-        "Rejection",
-        "m is not a power of two and at least one candidate was rejected ('rejected' > 0).");
-    notes.put(
-        "InvalidSeed",
-        "The seed is not exactly 32 bytes; expansion must throw IllegalArgumentException.");
-    notes.put(
-        "InvalidLength",
-        "L is outside 0..2^27; creating the generator must throw IllegalArgumentException.");
-    notes.put(
-        "InvalidContext",
-        "The context is longer than 1024 bytes; expansion must throw IllegalArgumentException.");
-    notes.put(
-        "InvalidModulus",
-        "m is in neither family (2^b with 1 <= b <= 64, or 2 <= m <= 2^62); building the"
-            + " modulus must throw IllegalArgumentException.");
     ObjectNode file =
         newFile("Mask expansion (spec/secagg.md, section 1): OKM = HKDF-SHA256(salt = empty, IKM"
                 + " = seed, info = ASCII(\"secagg/v1 keystream-mask\") || 0x00 || context, 24); key ="
@@ -59,8 +31,7 @@ final class PrgAes128CtrGenerator extends CheckedFileGenerator {
                 + " 'maskSha256' is SHA-256 of the whole mask in the wire encoding of"
                 + " vector_encoding_test.json; 'rejected' counts rejected candidates. Random seeds"
                 + " and contexts are drawn, in file order, from"
-                + " DeterministicRandom.forTestVectorsOnly(" + SEED + ").",
-            notes);
+                + " DeterministicRandom.forTestVectorsOnly(" + SEED + ").");
     DeterministicRandom r = DeterministicRandom.forTestVectorsOnly(SEED);
     ArrayNode groups = (ArrayNode) file.get("testGroups");
     byte[] exampleSeed = new byte[32];

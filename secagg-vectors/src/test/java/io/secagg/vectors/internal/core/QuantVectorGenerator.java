@@ -11,8 +11,6 @@ import io.secagg.vectors.internal.Vectors;
 import io.secagg.core.vector.ModVector;
 import java.math.BigInteger;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import io.secagg.core.quant.DequantizedSum;
 import io.secagg.core.quant.NonFiniteValueException;
 import io.secagg.core.quant.Quantizer;
@@ -30,25 +28,6 @@ public final class QuantVectorGenerator extends CheckedFileGenerator {
   @Override
   public ObjectNode generate() throws Exception {
     rnd = DeterministicRandom.forTestVectorsOnly(0x7175616e74L);
-    Map<String, String> notes = new LinkedHashMap<>();
-    notes.put("Normal", "Ordinary parameters and inputs.");
-    notes.put("LargestSafeScale", "No scaleExponent given: e is the largest with c * 2^e <= floor((m - 1) / (2 n_max)).");
-    notes.put("ExplicitScale", "scaleExponent given explicitly.");
-    notes.put("GeneralModulus", "m is not a power of two.");
-    notes.put("Modulus2^64", "m = 2^64: values and sums use the whole unsigned 64-bit range.");
-    notes.put("Clipping", "Some inputs lie outside [-c, c] and are clipped and counted.");
-    notes.put("EdgeValues", "Inputs at +-c, 0, -0.0, subnormal and tiny values.");
-    notes.put(
-        "ExtensionWord",
-        "The primary word equals the first 64 bits of the fraction and the fraction has more bits:"
-            + " an extension word, drawn after all primary words, decides.");
-    notes.put("ExactPrefix", "The primary word equals the whole fraction: U >= f, rounds down without extension.");
-    notes.put("OutOfRangeSum", "A sum above n * 2B is counted and clamped to the cyclically nearest feasible sum.");
-    notes.put("NonFiniteInput", "An input is NaN or infinite: NonFiniteValueException, nothing is drawn.");
-    notes.put("TooManyClients", "clientsIncluded > n_max: TooManyClientsException (the sum may have wrapped).");
-    notes.put("NotInZm", "A sum coordinate is >= m: IllegalArgumentException.");
-    notes.put("BadClientCount", "clientsIncluded < 1: IllegalArgumentException.");
-    notes.put("BadConfig", "An invalid parameter or combination: IllegalArgumentException from the builder.");
     ObjectNode file =
         newFile("Quantization to Z_m (spec/secagg.md, section 4): clip to [-c, c], multiply by"
                 + " 2^e exactly, stochastic rounding with exact probability frac(|x|) away from"
@@ -58,8 +37,7 @@ public final class QuantVectorGenerator extends CheckedFileGenerator {
                 + " rounding words are the little-endian 64-bit words of the keystream of"
                 + " spec/secagg.md, section 2.4.4 with label \"secagg/v1 keystream-quant-rounding\","
                 + " ikm roundingSeed and an empty context (roundingKey = OKM[0..16), roundingIv ="
-                + " OKM[16..24) || 00*8): one primary word per coordinate, then extension words.",
-            notes);
+                + " OKM[16..24) || 00*8): one primary word per coordinate, then extension words.");
     ArrayNode groups = (ArrayNode) file.get("testGroups");
     configGroup(groups.addObject());
     quantizeGroup(groups.addObject());

@@ -9,9 +9,7 @@ import io.secagg.vectors.internal.VectorFiles;
 import io.secagg.vectors.internal.Vectors;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import io.secagg.core.shamir.InvalidShareException;
 import io.secagg.core.shamir.ShamirScheme;
 import io.secagg.core.shamir.Share;
@@ -37,37 +35,10 @@ public final class ShamirVectorGenerator extends CheckedFileGenerator {
   @Override
   public ObjectNode generate() throws Exception {
     master = DeterministicRandom.forTestVectorsOnly(MASTER_SEED);
-    Map<String, String> notes = new LinkedHashMap<>();
-    notes.put("Normal", "An ordinary sharing or reconstruction.");
-    notes.put("EdgeCaseSecret", "The all-zero or all-one secret: the extremes of every chunk.");
-    notes.put("ThresholdOne", "t = 1: constant polynomials, every share holds the chunks in the"
-        + " clear (no secrecy); makes the chunk layout directly visible.");
-    notes.put("ThresholdEqualsShareCount", "t = n: every share is needed.");
-    notes.put("LargeIndex", "Share indices near the maximum 65535 (2-byte x).");
-    notes.put("MoreThanThreshold", "More than t shares are given: reconstruction interpolates the"
-        + " t shares with the smallest x; in verified mode every other share is checked.");
-    notes.put("ExtraShareIgnored", "Plain (unverified) reconstruction does not use the values of"
-        + " shares beyond the t smallest indices, so an altered extra share goes unnoticed.");
-    notes.put("TooFewShares", "Fewer than t shares: reason TOO_FEW_SHARES.");
-    notes.put("DuplicateIndex", "Two shares with the same x: reason DUPLICATE_INDEX.");
-    notes.put("ZeroIndex", "x = 0 would reveal the secret and is not a share index: decoding"
-        + " fails with INDEX_OUT_OF_RANGE.");
-    notes.put("IndexAboveShareCount", "x > n: reason INDEX_OUT_OF_RANGE.");
-    notes.put("ValueNotInField", "A y value at or above p = 2^61 - 1 (including any value with one"
-        + " of its top three bits set): decoding fails with VALUE_OUT_OF_RANGE.");
-    notes.put("MalformedEncoding", "A share encoding that is not 42 bytes: MALFORMED_ENCODING.");
-    notes.put("ChunkOutOfRange", "The shares interpolate to a chunk tuple that encodes no secret"
-        + " (chunk 0 >= 2^16 or chunk 1..4 >= 2^60): CHUNK_OUT_OF_RANGE. The encoding is a"
-        + " bijection, so such tuples are rejected rather than truncated.");
-    notes.put("InconsistentShares", "Verified reconstruction with an altered share: the shares do"
-        + " not lie on one polynomial of degree < t: INCONSISTENT_SHARES.");
-    notes.put("WrongSecretLength", "A secret that is not exactly 32 bytes: the caller's error,"
-        + " IllegalArgumentException.");
     ObjectNode file =
         newFile("Shamir t-of-n sharing of 32-byte secrets over GF(2^61 - 1) as five chunk polynomials"
                 + " (spec/secagg.md, section Shamir secret sharing). Field elements are decimal"
-                + " strings; secrets, seeds and 42-byte share encodings are lowercase hex.",
-            notes);
+                + " strings; secrets, seeds and 42-byte share encodings are lowercase hex.");
     ArrayNode groups = (ArrayNode) file.get("testGroups");
 
     splitGroup(groups, 3, 5, new int[] {5, 2, 4}, "Normal");

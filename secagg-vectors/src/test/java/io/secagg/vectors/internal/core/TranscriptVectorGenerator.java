@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,48 +64,10 @@ public final class TranscriptVectorGenerator extends CheckedFileGenerator {
     super(new TranscriptVectorChecker());
   }
 
-  private static Map<String, String> notes() {
-    Map<String, String> n = new LinkedHashMap<>();
-    n.put("NoDropout", "Every client stays online; the sum covers all n clients.");
-    n.put("Dropout", "Some clients go offline at the round given by the dropout operations;"
-        + " the server closes rounds by deadline (advance) and recovers their masks.");
-    n.put("TooFewSurvivors", "Honest parties, but so many clients drop that fewer than t survive a"
-        + " round: the server aborts with TOO_FEW_SURVIVORS.");
-    n.put("InsufficientShares", "Honest parties, but a client dropping during unmasking leaves some"
-        + " secret with fewer than t shares among its neighbours: the server aborts with"
-        + " INSUFFICIENT_SHARES (no neighbour has revealed anything it should not).");
-    n.put("OverlappingUnmaskLists", "The server asks a client for both kinds of share of the same"
-        + " peer (the peer is in alive and dropped): the client aborts.");
-    n.put("DuplicateClientId", "The relayed key list has n entries but names one client id twice, in"
-        + " place of the next client: the frame is canonical and within the key-list bound, so it"
-        + " decodes, and the client aborts with INVALID_KEY_LIST (section 5.5 step 1).");
-    n.put("KeyListTooLong", "The relayed key list has n + 1 entries (one client id twice): more"
-        + " entries than the key-list bound of section 5.10 step 2 allows, so the client rejects the"
-        + " frame before parsing it and aborts with MALFORMED_MESSAGE.");
-    n.put("ReflectedShare", "The server hands a client its own ciphertext back, labelled as coming"
-        + " from the peer it was addressed to: it does not authenticate, the client aborts.");
-    n.put("WrongLengthMaskedInput", "A client's masked-input frame carries a vector of the wrong"
-        + " length: the server cannot decode it and excludes that client.");
-    n.put("ForgedSignature", "A consistency-check signature is altered (malicious mode).");
-    n.put("SelfListedAsDropped", "The survivor/unmasking list names the receiving client itself as"
-        + " dropped: the client aborts.");
-    n.put("TooFewNeighbours", "The server claims fewer than t members of a client's share group are"
-        + " alive: the client aborts rather than reveal key shares.");
-    n.put("LyingShareCorrected", "A client's unmasking response carries one altered share; the"
-        + " secret has at least t + 2 shares, so the server corrects it (Reed-Solomon decoding),"
-        + " checks the result against the owner's commitment or public key, records the sender"
-        + " in rejectedShares and completes with the exact sum.");
-    n.put("LyingShareUncorrectable", "A client's unmasking response carries one altered share of a"
-        + " secret with fewer than t + 2 shares: the lie cannot be corrected, and the server aborts"
-        + " with RECONSTRUCTION_MISMATCH rather than output a wrong sum.");
-    return n;
-  }
-
   @Override
   public ObjectNode generate() {
     ObjectNode file = newFile("Full SecAgg/SecAgg+ sessions: every party's seed and input, every frame in delivery"
-            + " order, and the outcome (spec/secagg.md, section 6).",
-        notes());
+            + " order, and the outcome (spec/secagg.md, section 6).");
     ArrayNode groups = (ArrayNode) file.get("testGroups");
     int[] seq = {0};
     for (SecurityMode mode : SecurityMode.values()) {

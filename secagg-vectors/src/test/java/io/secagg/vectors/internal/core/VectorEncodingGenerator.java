@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.secagg.core.crypto.DeterministicRandom;
 import io.secagg.vectors.internal.CheckedFileGenerator;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import io.secagg.vectors.internal.VectorFiles;
 import io.secagg.core.vector.ModVector;
 import io.secagg.core.vector.Modulus;
@@ -23,33 +21,12 @@ final class VectorEncodingGenerator extends CheckedFileGenerator {
 
   @Override
   public ObjectNode generate() {
-    Map<String, String> notes = new LinkedHashMap<>();
-    notes.put("EdgeValues", "The elements include 0, 1 and m - 1.");
-    notes.put("Random", "Elements drawn from the DeterministicRandom of the header, reduced mod m.");
-    notes.put("Empty", "A vector of length 0 encodes to zero bytes.");
-    notes.put(
-        "WrongLength",
-        "The byte count differs from length * byteWidth; decode must throw"
-            + " VectorEncodingException (checked: the bytes come from a peer).");
-    notes.put(
-        "ElementNotBelowModulus",
-        "One element's w-byte little-endian value is >= m; decode must throw"
-            + " VectorEncodingException.");
-    notes.put(
-        "HighBitsSet",
-        "m = 2^b with b not a multiple of 8: a bit at position >= b of an element is set (the"
-            + " value is >= m); decode must throw VectorEncodingException.");
-    notes.put(
-        "LengthOutOfRange",
-        "The expected length is outside 0..2^27; decode must throw IllegalArgumentException"
-            + " before allocating anything.");
     ObjectNode file =
         newFile("Z_m vector wire encoding: each element as exactly w = ceil(bitLength(m-1)/8)"
                 + " bytes, little-endian, concatenated in order (spec/secagg.md, section 1)."
                 + " Elements are decimal strings; random elements are drawn as 64-bit values from"
                 + " DeterministicRandom.forTestVectorsOnly(" + SEED + ") and reduced mod m."
-                + " Invalid cases give the expected length and the bytes that decode must reject.",
-            notes);
+                + " Invalid cases give the expected length and the bytes that decode must reject.");
     DeterministicRandom r = DeterministicRandom.forTestVectorsOnly(SEED);
     ArrayNode groups = (ArrayNode) file.get("testGroups");
     for (Modulus m : MODULI) {

@@ -32,28 +32,7 @@ final class X25519Generator extends CheckedFileGenerator {
                 + " of the peer key masked and u >= p reduced mod p; an all-zero shared secret"
                 + " and keys that are not 32 bytes are rejected (InvalidKeyException). Private"
                 + " keys and random peer keys were drawn from DeterministicRandom"
-                + ".forTestVectorsOnly(" + SEED + "); every one is recorded in its test.",
-            VectorSupport.notes(
-                "Normal",
-                "Both keys are honestly generated key pairs.",
-                "RandomPublic",
-                "The peer key is 32 random bytes with bit 255 cleared, not made from a private"
-                    + " key; any such u is a point on the curve or on its twist.",
-                "Twist",
-                "The peer key is a point on the quadratic twist, which X25519 handles by design"
-                    + " and secagg accepts.",
-                "HighBitSet",
-                "Bit 255 of the peer key is set; RFC 7748 masks it, so the result equals that of"
-                    + " the key with the bit cleared.",
-                "NonCanonicalPublic",
-                "The peer key encodes u + p for a small u (a value in [p, 2^255)); RFC 7748 reduces"
-                    + " it mod p, so the result equals that of u.",
-                "ZeroSharedSecret",
-                "The peer key is a point of small order (or an encoding of one), so the shared"
-                    + " secret is all zero for every private key; agreement must throw"
-                    + " InvalidKeyException.",
-                "WrongLength",
-                "A key is not exactly 32 bytes; agreement must throw InvalidKeyException."));
+                + ".forTestVectorsOnly(" + SEED + "); every one is recorded in its test.");
     DeterministicRandom r = DeterministicRandom.forTestVectorsOnly(SEED);
     ArrayNode groups = (ArrayNode) file.get("testGroups");
 

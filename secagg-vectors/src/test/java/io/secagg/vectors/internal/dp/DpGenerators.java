@@ -17,9 +17,7 @@ import io.secagg.dp.sampling.Poisson;
 import io.secagg.dp.sampling.Skellam;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import io.secagg.vectors.internal.VectorFiles;
 import static io.secagg.vectors.internal.dp.DpVectors.*;
 
@@ -39,15 +37,8 @@ public final class DpGenerators {
 
     @Override
     public ObjectNode generate() {
-      Map<String, String> notes = new LinkedHashMap<>();
-      notes.put("SmallSigma", "sigma < 1: the discrete Laplace proposal has t = 1 and most mass is at 0");
-      notes.put("LargeSigma", "sigma >= 1000: acceptance exponents need 128-bit products on the fast path");
-      notes.put("WideDenominator", "sigma^2 with a denominator above 2^62: every decision takes the exact BigInteger path");
-      notes.put("OutOfRange", "sigma^2 outside [2^-60, 2^100] or not a positive fraction: must be rejected with IllegalArgumentException");
-      ObjectNode file = VectorFiles.newFile("DP-DISCRETE-GAUSSIAN", SAMPLER_SCHEMA,
-          "Exact discrete Gaussian N_Z(0, sigma2) driven by the seeded AES-CTR bit source (spec/dp.md). "
-              + "Seed bytes are hex; sigma2 is an exact decimal fraction; samples are the first 32 outputs.",
-          notes);
+      ObjectNode file = newFile("Exact discrete Gaussian N_Z(0, sigma2) driven by the seeded AES-CTR bit source (spec/dp.md). "
+              + "Seed bytes are hex; sigma2 is an exact decimal fraction; samples are the first 32 outputs.");
       ObjectNode g = samplerGroup(file, "discreteGaussian", "sigma2");
       validSamples(g, "sigma = 1/2", "1/4", "dp-dg-1", "SmallSigma");
       validSamples(g, "sigma^2 = 1", "1", "dp-dg-2");
@@ -72,17 +63,8 @@ public final class DpGenerators {
 
     @Override
     public ObjectNode generate() {
-      Map<String, String> notes = new LinkedHashMap<>();
-      notes.put("Keystream", "the raw words of the bit source: the keystream 'secagg/v1 keystream-dp-bits' of the seed (spec/secagg.md"
-          + " 2.4.4) read as little-endian 64-bit words, shown as big-endian hex");
-      notes.put("LargeExponent", "gamma >= 63: the tables give no lower bound; only U < e^-gamma decides (almost surely false)");
-      notes.put("RationalScale", "a non-integer scale t/s: the Laplace magnitude is floor((u + t v) / s)");
-      notes.put("SplitMean", "a mean above 2^20: the Poisson sample is the sum of ceil(mean / 2^20) parts");
-      notes.put("OutOfRange", "a parameter outside its documented range: must be rejected with IllegalArgumentException");
-      ObjectNode file = VectorFiles.newFile("DP-SAMPLERS", SAMPLER_SCHEMA,
-          "The seeded bit source and the exact Bernoulli(exp(-gamma)) (samples 1/0), discrete Laplace, Poisson and "
-              + "Skellam samplers (spec/dp.md).",
-          notes);
+      ObjectNode file = newFile("The seeded bit source and the exact Bernoulli(exp(-gamma)) (samples 1/0), discrete Laplace, Poisson and "
+              + "Skellam samplers (spec/dp.md).");
       ObjectNode bs = samplerGroup(file, "bitSource", "none");
       for (String seed : new String[] {"", "dp-bits-1"}) {
         ObjectNode t = VectorFiles.newTest((ArrayNode) bs.get("tests"), "keystream of seed '" + seed + "'", "Keystream");
@@ -172,19 +154,9 @@ public final class DpGenerators {
 
     @Override
     public ObjectNode generate() throws Exception {
-      Map<String, String> notes = new LinkedHashMap<>();
-      notes.put("Padding", "the dimension is not a power of two: the input is padded with zeros to D before rotation");
-      notes.put("Clipped", "the input norm exceeds clipNorm: it is scaled down before rotation");
-      notes.put("Wraps", "some noisy coordinates are negative or exceed m: the wrap into [0, m) is visible");
-      notes.put("Skellam", "Skellam noise instead of the discrete Gaussian");
-      notes.put("BadLength", "the input length differs from the dimension: must be rejected with IllegalArgumentException");
-      notes.put("BadSeed", "the rotation seed is not 32 bytes: must be rejected with IllegalArgumentException");
-      notes.put("OutOfRangeAggregate", "an aggregate value is outside [0, m): it is not an element of Z_m, so it cannot form the ModVector that DdgServer.decode takes (ModVector.of throws IllegalArgumentException); decode itself rejects an aggregate of another modulus or length (InvalidAggregateException, checked: the aggregate comes from other parties)");
-      ObjectNode file = VectorFiles.newFile("DP-DDG-PIPELINE", PIPELINE_SCHEMA,
-          "One client of the distributed discrete Gaussian pipeline (spec/dp.md): input, seeds, the rotated and "
+      ObjectNode file = newFile("One client of the distributed discrete Gaussian pipeline (spec/dp.md): input, seeds, the rotated and "
               + "scaled vector, the conditionally rounded integers, the noise, the wrapped output in [0, m), and "
-              + "the server decode of that single wrapped vector. Doubles are exact IEEE values.",
-          notes);
+              + "the server decode of that single wrapped vector. Doubles are exact IEEE values.");
       ObjectNode g1 = group(file, 6, 1.0, 64.0, "9/4", NoiseKind.DISCRETE_GAUSSIAN, 1L << 10);
       valid(g1, "small vector", new double[] {0.5, -0.25, 0.125, 0, 0.3, -0.1}, "1", "Padding", "Wraps");
       valid(g1, "clipped input", new double[] {3, 4, 0, 0, 0, 0}, "2", "Padding", "Clipped", "Wraps");

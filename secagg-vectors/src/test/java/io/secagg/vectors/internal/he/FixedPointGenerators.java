@@ -7,8 +7,6 @@ import io.secagg.he.PaillierPublicKey;
 import io.secagg.he.PlaintextOverflowException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import io.secagg.vectors.internal.VectorFiles;
 import static io.secagg.vectors.internal.he.FixedPointVectors.*;
 import io.secagg.he.encoding.FixedPointEncoder;
@@ -24,13 +22,7 @@ final class FixedPointGenerators {
 
     @Override
     public ObjectNode generate() throws Exception {
-      Map<String, String> notes = new LinkedHashMap<>();
-      notes.put("Encode", "round(x * 2^f) half-even, negatives as n - |s|.");
-      notes.put("Decode", "A plaintext in [0, B] or [n - B, n) decoded to s / 2^f, B = floor(n / 3).");
-      notes.put("Rounding", "x * 2^f is not an integer and is rounded half-even.");
-      notes.put("Overflow", "|x * 2^f| > B when encoding, or a plaintext in the band (B, n - B) when decoding.");
-      ObjectNode file = VectorFiles.newFile("PAILLIER-FIXEDPOINT", "paillier_fixedpoint_test_schema_v1.json",
-          "Signed fixed-point encoding with a public, per-context exponent (spec/paillier.md, Encodings)", notes);
+      ObjectNode file = newFile("Signed fixed-point encoding with a public, per-context exponent (spec/paillier.md, Encodings)");
       PaillierPublicKey pk = HeTestKeys.vectorKey().publicKey();
       BigInteger n = pk.modulus();
       FixedPointEncoder enc = FixedPointEncoder.create(pk, F);

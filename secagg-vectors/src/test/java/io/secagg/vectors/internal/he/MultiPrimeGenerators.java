@@ -12,9 +12,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import io.secagg.vectors.internal.VectorFiles;
 import static io.secagg.vectors.internal.he.MultiPrimeVectors.*;
@@ -33,26 +31,9 @@ final class MultiPrimeGenerators {
 
     @Override
     public ObjectNode generate() {
-      Map<String, String> notes = new LinkedHashMap<>();
-      notes.put(VALID, "A valid input under the production policy; every output is recomputable from the spec.");
-      notes.put(SHUFFLED, "Valid primes given out of order: the key is the same as with the primes sorted.");
-      notes.put(EDGE, "Plaintext 0, 1 or n - 1.");
-      notes.put(RESIDUE_BOUNDARY, "A plaintext that is 0, 1 or -1 modulo some prime: exercises Garner's recombination at its edges.");
-      notes.put(TOO_MANY, "More primes than maxPrimes(bits(n)) allows (3 below 4096 bits, 4 below 8192, 5 from 8192): section 3.5.");
-      notes.put(DUPLICATE, "A prime listed twice (its distance to itself, 0, also breaks the Fermat rule).");
-      notes.put(COMPOSITE, "A factor that is not prime: a product of two primes with no small factor, found only by Miller-Rabin.");
-      notes.put(LENGTHS, "Prime bit lengths differ by more than one.");
-      notes.put(NOT_COPRIME, "gcd(n, phi(n)) != 1: one prime p' divides another prime minus one (P = 2p' + 1).");
-      notes.put(TOO_CLOSE, "bits(|p_i - p_j|) <= min(bits(p_i), bits(p_j)) - 100: Fermat's method factors n.");
-      notes.put(TOO_SMALL, "The modulus has fewer than 2048 bits (the production minimum).");
-      notes.put(MALFORMED, "The byte encoding breaks the format: version, type, prime count outside 2..5, length, leading zero byte, truncation or trailing bytes.");
-      notes.put(NON_CANONICAL, "A well-formed encoding that is not the canonical one: primes not strictly ascending, or a two-prime key under type 0x08 (two-prime keys are type 0x02).");
-      notes.put(OUT_OF_RANGE, "A ciphertext outside (0, n^2).");
-      notes.put(NOT_A_UNIT, "A ciphertext sharing a prime factor with n.");
       ObjectNode file = newFile("Paillier keys with three or more primes: validation, type 0x08 encoding and CRT decryption"
               + " with Garner's recombination (spec/paillier.md sections 3.5, 4.4 and 10). The group key"
-              + " is PaillierKeyGenerator.generate(2048, 3) seeded with DeterministicRandom(0x5eca993048).",
-          notes);
+              + " is PaillierKeyGenerator.generate(2048, 3) seeded with DeterministicRandom(0x5eca993048).");
       PaillierKeyPair kp = HeTestKeys.multiPrimeVectorKey();
       PaillierPrivateKey sk = kp.privateKey();
       BigInteger n = kp.publicKey().modulus();

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.secagg.vectors.internal.CheckedFileGenerator;
 import io.secagg.he.PlaintextOverflowException;
 import java.math.BigInteger;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Random;
 import io.secagg.vectors.internal.VectorFiles;
 import static io.secagg.vectors.internal.he.PackingVectors.*;
@@ -23,14 +21,7 @@ final class PackingGenerators {
 
     @Override
     public ObjectNode generate() {
-      Map<String, String> notes = new LinkedHashMap<>();
-      notes.put("Pack", "Values packed slot 0 lowest, each offset by 2^(valueBits-1) when signed.");
-      notes.put("SumOfK", "A plaintext that is the sum of several packed vectors, unpacked with its summand count.");
-      notes.put("Extremes", "Every value at the minimum or maximum of its range.");
-      notes.put("OutOfRange", "A value outside the layout's range is rejected when packing.");
-      notes.put("SlotOverflow", "A slot exceeds what the summands can produce, an unused slot or a bit above the last slot is set.");
-      ObjectNode file = VectorFiles.newFile("PAILLIER-PACKING", "paillier_packing_test_schema_v1.json",
-          "Packing many quantized values into one Paillier plaintext (spec/paillier.md, Packing)", notes);
+      ObjectNode file = newFile("Packing many quantized values into one Paillier plaintext (spec/paillier.md, Packing)");
       int[][] shapes = {{2048, 16, 100, 1, 1}, {2048, 8, 3, 0, 0}, {3072, 32, 1000, 2, 1}, {256, 4, 2, 1, 1}};
       Random r = new Random(20261127L);
       for (int[] s : shapes) {

@@ -6,8 +6,6 @@ import io.secagg.vectors.internal.CheckedFileGenerator;
 import io.secagg.vectors.internal.Vectors;
 import java.math.BigInteger;
 import java.security.SecureRandom;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import io.secagg.vectors.internal.VectorFiles;
 import static io.secagg.vectors.internal.he.PaillierVectors.*;
 import io.secagg.he.Ciphertext;
@@ -28,13 +26,7 @@ final class PaillierGenerators {
 
     @Override
     public ObjectNode generate() {
-      Map<String, String> notes = new LinkedHashMap<>();
-      notes.put("Valid", "A well-formed key under the production policy.");
-      notes.put("MalformedEncoding", "The byte encoding breaks the format: version, type, length, leading zero or trailing bytes.");
-      notes.put("WeakKey", "The key material fails a validation rule: size, primality, distinctness, equal lengths, small factors or a prime modulus.");
-      notes.put("NonCanonical", "The private key encoding lists p >= q.");
-      ObjectNode file = VectorFiles.newFile("PAILLIER-KEYS", "paillier_keys_test_schema_v1.json",
-          "Paillier key validation and serialization (spec/paillier.md, Keys and Serialization)", notes);
+      ObjectNode file = newFile("Paillier key validation and serialization (spec/paillier.md, Keys and Serialization)");
       ObjectNode group = ((ArrayNode) file.get("testGroups")).addObject();
       group.put("type", "PaillierKeys");
       ArrayNode tests = group.putArray("tests");
@@ -123,17 +115,8 @@ final class PaillierGenerators {
 
     @Override
     public ObjectNode generate() {
-      Map<String, String> notes = new LinkedHashMap<>();
-      notes.put("Standard", "Encryption (1 + m n) r^n mod n^2 with r uniform in Z*_n.");
-      notes.put("Djn", "Encryption (1 + m n) h_s^a mod n^2 with the DJN base h_s derived from n and a < 2^1024.");
-      notes.put("Homomorphic", "A homomorphic operation: product of ciphertexts, or c^k rerandomized by h_s^a.");
-      notes.put("EdgeCase", "Plaintext 0 or n - 1.");
-      notes.put("OutOfRange", "A ciphertext outside (0, n^2) or a plaintext outside [0, n).");
-      notes.put("NotAUnit", "A ciphertext with gcd(c, n) != 1 (a multiple of p or q).");
-      notes.put("MalformedEncoding", "A ciphertext encoding of the wrong length, version or type.");
-      ObjectNode file = VectorFiles.newFile("PAILLIER-ENCRYPTION", "paillier_encryption_test_schema_v1.json",
-          "Paillier g = n + 1 encryption, DJN randomizers, CRT decryption and homomorphic operations"
-              + " (spec/paillier.md, Encryption and Decryption)", notes);
+      ObjectNode file = newFile("Paillier g = n + 1 encryption, DJN randomizers, CRT decryption and homomorphic operations"
+              + " (spec/paillier.md, Encryption and Decryption)");
       PaillierKeyPair kp = HeTestKeys.vectorKey();
       PaillierPublicKey pk = kp.publicKey();
       BigInteger n = pk.modulus();

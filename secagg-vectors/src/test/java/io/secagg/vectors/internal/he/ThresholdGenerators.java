@@ -9,8 +9,6 @@ import io.secagg.he.PaillierEncryptor;
 import io.secagg.he.RandomizerSource;
 import java.math.BigInteger;
 import java.security.SecureRandom;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import io.secagg.vectors.internal.VectorFiles;
 import static io.secagg.vectors.internal.he.ThresholdVectors.*;
 import io.secagg.he.threshold.KeyShare;
@@ -29,15 +27,7 @@ final class ThresholdGenerators {
 
     @Override
     public ObjectNode generate() throws Exception {
-      Map<String, String> notes = new LinkedHashMap<>();
-      notes.put("Valid", "t partial decryptions with valid proofs combine to the plaintext.");
-      notes.put("TooFewShares", "Fewer than t partial decryptions: combination must refuse.");
-      notes.put("DuplicateShare", "The same party twice.");
-      notes.put("BadProof", "A partial decryption whose proof does not verify (tampered value or response, or made for another ciphertext).");
-      notes.put("BadIndex", "A party index outside 1..w.");
-      ObjectNode file = VectorFiles.newFile("PAILLIER-THRESHOLD", "paillier_threshold_test_schema_v1.json",
-          "Dealt threshold Paillier decryption, Shoup / Damgard-Jurik with s = 1 (spec/paillier.md, Threshold decryption)",
-          notes);
+      ObjectNode file = newFile("Dealt threshold Paillier decryption, Shoup / Damgard-Jurik with s = 1 (spec/paillier.md, Threshold decryption)");
       BigInteger p = HeTestKeys.SAFE_P_1024;
       BigInteger q = HeTestKeys.SAFE_Q_1024;
       SecureRandom rnd = HeTestKeys.random(0x7e5401dL);
