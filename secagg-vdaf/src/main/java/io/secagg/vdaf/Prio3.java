@@ -81,12 +81,8 @@ public final class Prio3<M, R> {
   private final boolean usesJointRand;
 
   Prio3(String name, int algorithmId, Circuit circuit, int shares, int proofs, Codec<M, R> codec) {
-    if (shares < 2 || shares > 255) {
-      throw new IllegalArgumentException("shares must be in [2, 255], not " + shares);
-    }
-    if (proofs < 1 || proofs > 255) {
-      throw new IllegalArgumentException("proofs must be in [1, 255], not " + proofs);
-    }
+    Variants.checkShares(shares);
+    Variants.checkProofs(proofs);
     this.name = name;
     this.algorithmId = algorithmId;
     this.circuit = circuit;

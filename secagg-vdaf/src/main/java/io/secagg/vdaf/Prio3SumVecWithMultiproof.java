@@ -37,11 +37,6 @@ public final class Prio3SumVecWithMultiproof {
 
     private Builder() {}
 
-    @Override
-    Builder self() {
-      return this;
-    }
-
     /** The field. */
     public Builder field(VdafField field) {
       this.field = java.util.Objects.requireNonNull(field, "field");
@@ -50,10 +45,7 @@ public final class Prio3SumVecWithMultiproof {
 
     /** The number of proofs, in {@code [1, 255]}. */
     public Builder proofs(int proofs) {
-      if (proofs < 1 || proofs > 255) {
-        throw new IllegalArgumentException("proofs must be in [1, 255], not " + proofs);
-      }
-      this.proofs = proofs;
+      this.proofs = Variants.checkProofs(proofs);
       return this;
     }
 
