@@ -27,13 +27,7 @@ public final class Prio3Histogram {
 
   /** Parameters of Prio3Histogram. */
   public static final class Builder extends VariantBuilder<Builder> {
-
     private Builder() {}
-
-    @Override
-    Builder self() {
-      return this;
-    }
 
     /** The number of buckets, in {@code [1, 2^24]}. */
     public Builder length(int length) {
@@ -59,13 +53,7 @@ public final class Prio3Histogram {
     }
   }
 
-  private static final class HistogramCodec implements Codec<Integer, long[]> {
-    private final int length;
-
-    HistogramCodec(int length) {
-      this.length = length;
-    }
-
+  private record HistogramCodec(int length) implements Codec<Integer, long[]> {
     @Override
     public long[] encode(Field f, Integer measurement) {
       int m = measurement;
@@ -82,14 +70,8 @@ public final class Prio3Histogram {
 
     @Override
     public long[] decode(Field f, long[] aggregate, long numMeasurements) throws InvalidAggregateException {
-      Codec.checkEach(f, aggregate, BigInteger.valueOf(numMeasurements), "bucket");
-      long[] out = new long[length];
-      BigInteger total = BigInteger.ZERO;
-      for (int i = 0; i < length; i++) {
-        out[i] = f.toBigInteger(aggregate, i).longValueExact();
-        total = total.add(BigInteger.valueOf(out[i]));
-      }
-      if (!total.equals(BigInteger.valueOf(numMeasurements))) {
+      long[] out = Codec.counts(f, aggregate, length, numMeasurements, "bucket");
+      if (!Codec.total(out).equals(BigInteger.valueOf(numMeasurements))) {
         throw new InvalidAggregateException("bucket counts do not add up to the number of measurements");
       }
       return out;

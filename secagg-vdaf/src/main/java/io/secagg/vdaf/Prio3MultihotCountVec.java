@@ -4,7 +4,6 @@ import io.secagg.vdaf.internal.field.Field;
 import io.secagg.vdaf.internal.field.Field128;
 import io.secagg.vdaf.internal.flp.MultihotCountVecCircuit;
 import io.secagg.vdaf.internal.flp.RangeCheckedInt;
-import java.math.BigInteger;
 
 /**
  * Prio3MultihotCountVec ({@code ID = 0x00000005}): each measurement is a vector of
@@ -33,11 +32,6 @@ public final class Prio3MultihotCountVec {
     private long maxWeight;
 
     private Builder() {}
-
-    @Override
-    Builder self() {
-      return this;
-    }
 
     /** The vector length, at least 1. */
     public Builder length(int length) {
@@ -79,15 +73,7 @@ public final class Prio3MultihotCountVec {
     }
   }
 
-  private static final class MultihotCodec implements Codec<boolean[], long[]> {
-    private final int length;
-    private final long maxWeight;
-
-    MultihotCodec(int length, long maxWeight) {
-      this.length = length;
-      this.maxWeight = maxWeight;
-    }
-
+  private record MultihotCodec(int length, long maxWeight) implements Codec<boolean[], long[]> {
     @Override
     public long[] encode(Field f, boolean[] measurement) {
       if (measurement.length != length) {
@@ -109,14 +95,8 @@ public final class Prio3MultihotCountVec {
 
     @Override
     public long[] decode(Field f, long[] aggregate, long numMeasurements) throws InvalidAggregateException {
-      Codec.checkEach(f, aggregate, BigInteger.valueOf(numMeasurements), "count");
-      long[] out = new long[length];
-      BigInteger total = BigInteger.ZERO;
-      for (int i = 0; i < length; i++) {
-        out[i] = f.toBigInteger(aggregate, i).longValueExact();
-        total = total.add(BigInteger.valueOf(out[i]));
-      }
-      if (total.compareTo(Codec.bound(numMeasurements, maxWeight)) > 0) {
+      long[] out = Codec.counts(f, aggregate, length, numMeasurements, "count");
+      if (Codec.total(out).compareTo(Codec.bound(numMeasurements, maxWeight)) > 0) {
         throw new InvalidAggregateException("total count exceeds numMeasurements * maxWeight");
       }
       return out;

@@ -40,11 +40,6 @@ public final class Prio3SumVec {
 
     private Builder() {}
 
-    @Override
-    Builder self() {
-      return this;
-    }
-
     /** The vector length, at least 1. */
     public Builder length(int length) {
       return vectorLength(length);
@@ -103,15 +98,7 @@ public final class Prio3SumVec {
     return new Prio3<>(name, id, new SumVecCircuit(field, length, max, chunk), shares, proofs, new SumVecCodec(length, max));
   }
 
-  static final class SumVecCodec implements Codec<long[], BigInteger[]> {
-    private final int length;
-    private final long max;
-
-    SumVecCodec(int length, long max) {
-      this.length = length;
-      this.max = max;
-    }
-
+  record SumVecCodec(int length, long max) implements Codec<long[], BigInteger[]> {
     @Override
     public long[] encode(Field f, long[] measurement) {
       if (measurement.length != length) {
@@ -127,12 +114,7 @@ public final class Prio3SumVec {
 
     @Override
     public BigInteger[] decode(Field f, long[] aggregate, long numMeasurements) throws InvalidAggregateException {
-      Codec.checkEach(f, aggregate, Codec.bound(numMeasurements, max), "element");
-      BigInteger[] out = new BigInteger[length];
-      for (int i = 0; i < length; i++) {
-        out[i] = f.toBigInteger(aggregate, i);
-      }
-      return out;
+      return Codec.sums(f, aggregate, length, Codec.bound(numMeasurements, max), "element");
     }
   }
 }

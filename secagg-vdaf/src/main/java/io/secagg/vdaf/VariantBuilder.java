@@ -13,7 +13,11 @@ abstract class VariantBuilder<B extends VariantBuilder<B>> {
 
   VariantBuilder() {}
 
-  abstract B self();
+  /** This builder as its concrete type: every subclass is declared {@code X extends VariantBuilder<X>}. */
+  @SuppressWarnings("unchecked")
+  final B self() {
+    return (B) this;
+  }
 
   /**
    * The number of aggregators, in {@code [2, 255]} (default 2).
