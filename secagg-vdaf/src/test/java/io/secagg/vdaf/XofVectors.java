@@ -17,8 +17,6 @@ import io.secagg.vdaf.internal.xof.XofTurboShake128;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -105,17 +103,10 @@ final class XofVectors implements VectorChecker, VectorFileGenerator {
 
   @Override
   public ObjectNode generate() {
-    Map<String, String> notes = new LinkedHashMap<>();
-    notes.put("Normal", "Typical seed, tag and binder.");
-    notes.put("EmptyInputs", "Empty seed (TurboSHAKE128 allows any length up to 255), tag or binder.");
-    notes.put("LongInputs", "A 255-byte seed, or a tag or binder longer than one 168-byte block.");
-    notes.put("BlockBoundary", "Output lengths one below, at and one above a block (168 bytes for TurboSHAKE128, 16 and 1024 for fixed-key AES).");
-    notes.put("InvalidSeedLength", "A seed longer than 255 bytes (TurboSHAKE128) or not 16 bytes (fixed-key AES): IllegalArgumentException.");
-    notes.put("InvalidDstLength", "A domain separation tag longer than 65535 bytes (given by dstLength, all zero): IllegalArgumentException.");
     ObjectNode file = Vectors.newFile("VDAF-XOF", schema(),
         "XofTurboShake128 and XofFixedKeyAes128 of draft-irtf-cfrg-vdaf-20 (spec/vdaf.md). Bytes are lowercase hex. output is next(outputLength)"
             + " from a fresh XOF; field64 and field128 are next_vec of field64Length / field128Length elements, each from a fresh XOF, encoded.",
-        notes);
+        VectorNotes.load("vdaf_xof_test_notes.json"));
     ArrayNode groups = (ArrayNode) file.get("testGroups");
     SecureRandom random = DeterministicRandom.forTestVectorsOnly("vdaf_xof_test".getBytes(StandardCharsets.US_ASCII));
 
