@@ -8,7 +8,8 @@ import java.math.BigInteger;
 /**
  * Prio3Histogram ({@code ID = 0x00000004}): each measurement is a bucket index in
  * {@code [0, length)}, the result the count per bucket. Field128, one proof; the measurement is a
- * one-hot vector, checked to be bits (in chunks of {@code chunkLength}) that sum to one.
+ * one-hot vector ({@code MEAS_LEN = length}, at most 2^24), checked to be bits (in chunks of
+ * {@code chunkLength}, default {@code floor(sqrt(length))}) that sum to one.
  *
  * <pre>{@code
  * Prio3<Integer, long[]> hist = Prio3Histogram.builder().length(10).build();
@@ -26,18 +27,8 @@ public final class Prio3Histogram {
   }
 
   /** Parameters of Prio3Histogram. */
-  public static final class Builder extends VariantBuilder<Builder> {
+  public static final class Builder extends VectorVariantBuilder<Builder> {
     private Builder() {}
-
-    /** The number of buckets, in {@code [1, 2^24]}. */
-    public Builder length(int length) {
-      return vectorLength(length);
-    }
-
-    /** The chunk length, in {@code [1, length]}; default {@code floor(sqrt(length))}. */
-    public Builder chunkLength(int chunkLength) {
-      return chunk(chunkLength);
-    }
 
     /**
      * The instance.

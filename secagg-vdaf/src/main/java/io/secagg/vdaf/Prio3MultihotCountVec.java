@@ -9,7 +9,9 @@ import io.secagg.vdaf.internal.flp.RangeCheckedInt;
  * Prio3MultihotCountVec ({@code ID = 0x00000005}): each measurement is a vector of
  * {@code length} booleans with at most {@code maxWeight} set, the result the count per position.
  * Field128, one proof; the encoding appends the weight as a range-checked integer, and the
- * circuit checks that every element is a bit and that the weight matches.
+ * circuit checks that every element is a bit and that the weight matches
+ * ({@code MEAS_LEN = length + bit_length(maxWeight)}, at most 2^24; chunk length default
+ * {@code floor(sqrt(MEAS_LEN))}).
  *
  * <pre>{@code
  * Prio3<boolean[], long[]> multi =
@@ -28,25 +30,15 @@ public final class Prio3MultihotCountVec {
   }
 
   /** Parameters of Prio3MultihotCountVec. */
-  public static final class Builder extends VariantBuilder<Builder> {
+  public static final class Builder extends VectorVariantBuilder<Builder> {
     private long maxWeight;
 
     private Builder() {}
-
-    /** The vector length, at least 1. */
-    public Builder length(int length) {
-      return vectorLength(length);
-    }
 
     /** The largest number of {@code true} entries, in {@code [1, length]}. */
     public Builder maxWeight(long maxWeight) {
       this.maxWeight = Variants.checkMax("maxWeight", maxWeight);
       return this;
-    }
-
-    /** The chunk length; default {@code floor(sqrt(length + bit_length(maxWeight)))}. */
-    public Builder chunkLength(int chunkLength) {
-      return chunk(chunkLength);
     }
 
     /**

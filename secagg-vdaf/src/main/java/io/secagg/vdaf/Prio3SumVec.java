@@ -10,7 +10,8 @@ import java.math.BigInteger;
  * Prio3SumVec ({@code ID = 0x00000003}): each measurement is a vector of {@code length} integers
  * in {@code [0, maxMeasurement]}, the result is their element-wise sum. Field128, one proof; each
  * element becomes {@code bits = bit_length(maxMeasurement)} range-checked bits, checked in chunks
- * of {@code chunkLength} by one {@code ParallelSum(Mul)} gadget.
+ * of {@code chunkLength} by one {@code ParallelSum(Mul)} gadget ({@code MEAS_LEN = length * bits},
+ * at most 2^24).
  *
  * <pre>{@code
  * Prio3<long[], BigInteger[]> vec =
@@ -35,28 +36,15 @@ public final class Prio3SumVec {
   }
 
   /** Parameters of Prio3SumVec. */
-  public static final class Builder extends VariantBuilder<Builder> {
+  public static final class Builder extends VectorVariantBuilder<Builder> {
     private long maxMeasurement;
 
     private Builder() {}
-
-    /** The vector length, at least 1. */
-    public Builder length(int length) {
-      return vectorLength(length);
-    }
 
     /** The largest valid element, at least 1. */
     public Builder maxMeasurement(long maxMeasurement) {
       this.maxMeasurement = Variants.checkMax("maxMeasurement", maxMeasurement);
       return this;
-    }
-
-    /**
-     * The chunk length, in {@code [1, length * bits]}; default
-     * {@code floor(sqrt(length * bits))}.
-     */
-    public Builder chunkLength(int chunkLength) {
-      return chunk(chunkLength);
     }
 
     /**
