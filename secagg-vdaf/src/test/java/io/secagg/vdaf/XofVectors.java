@@ -12,8 +12,7 @@ import io.secagg.core.testvectors.VectorFileGenerator;
 import io.secagg.core.testvectors.Vectors;
 import io.secagg.vdaf.internal.field.Field128;
 import io.secagg.vdaf.internal.field.Field64;
-import io.secagg.vdaf.internal.xof.XofFixedKeyAes128;
-import io.secagg.vdaf.internal.xof.XofTurboShake128;
+import io.secagg.vdaf.internal.xof.TestXof;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HashSet;
@@ -50,10 +49,7 @@ final class XofVectors implements VectorChecker, VectorFileGenerator {
   public void checkGroup(JsonNode group) {
     Vectors.onlyFields(group, GROUP_FIELDS);
     assertEquals("XofTest", Vectors.text(group, "type"), "group type");
-    String xof = Vectors.text(group, "xof");
-    if (!xof.equals("XofTurboShake128") && !xof.equals("XofFixedKeyAes128")) {
-      throw new AssertionError("unknown xof " + xof);
-    }
+    TestXof.byDraftName(Vectors.text(group, "xof"));
   }
 
   private static byte[] dst(JsonNode t) {
@@ -61,16 +57,11 @@ final class XofVectors implements VectorChecker, VectorFileGenerator {
   }
 
   private static Output run(String xof, byte[] seed, byte[] dst, byte[] binder, int outLen, int n64, int n128) {
+    TestXof x = TestXof.byDraftName(xof);
     Output o = new Output();
-    if (xof.equals("XofTurboShake128")) {
-      o.bytes = new XofTurboShake128(seed, dst, binder).next(outLen);
-      o.f64 = Field64.INSTANCE.encode(new XofTurboShake128(seed, dst, binder).nextVec(Field64.INSTANCE, n64));
-      o.f128 = Field128.INSTANCE.encode(new XofTurboShake128(seed, dst, binder).nextVec(Field128.INSTANCE, n128));
-    } else {
-      o.bytes = new XofFixedKeyAes128(seed, dst, binder).next(outLen);
-      o.f64 = Field64.INSTANCE.encode(new XofFixedKeyAes128(seed, dst, binder).nextVec(Field64.INSTANCE, n64));
-      o.f128 = Field128.INSTANCE.encode(new XofFixedKeyAes128(seed, dst, binder).nextVec(Field128.INSTANCE, n128));
-    }
+    o.bytes = x.next(seed, dst, binder, outLen);
+    o.f64 = Field64.INSTANCE.encode(x.nextVec(seed, dst, binder, Field64.INSTANCE, n64));
+    o.f128 = Field128.INSTANCE.encode(x.nextVec(seed, dst, binder, Field128.INSTANCE, n128));
     return o;
   }
 

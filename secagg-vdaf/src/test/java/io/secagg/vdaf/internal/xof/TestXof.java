@@ -1,0 +1,78 @@
+package io.secagg.vdaf.internal.xof;
+
+import io.secagg.vdaf.internal.field.Field;
+
+/**
+ * The draft's two XOFs behind one face, for tests that make the same checks on both (the main
+ * classes share no interface: each call site stays monomorphic). Every call starts a fresh XOF.
+ */
+public enum TestXof {
+  /** {@link XofTurboShake128}. */
+  TURBO_SHAKE_128("XofTurboShake128") {
+    @Override
+    public byte[] next(byte[] seed, byte[] dst, byte[] binder, int length) {
+      return new XofTurboShake128(seed, dst, binder).next(length);
+    }
+
+    @Override
+    public byte[] derivedSeed(byte[] seed, byte[] dst, byte[] binder) {
+      return new XofTurboShake128(seed, dst, binder).nextSeed();
+    }
+
+    @Override
+    public long[] nextVec(byte[] seed, byte[] dst, byte[] binder, Field f, int n) {
+      return new XofTurboShake128(seed, dst, binder).nextVec(f, n);
+    }
+  },
+  /** {@link XofFixedKeyAes128}. */
+  FIXED_KEY_AES_128("XofFixedKeyAes128") {
+    @Override
+    public byte[] next(byte[] seed, byte[] dst, byte[] binder, int length) {
+      return new XofFixedKeyAes128(seed, dst, binder).next(length);
+    }
+
+    @Override
+    public byte[] derivedSeed(byte[] seed, byte[] dst, byte[] binder) {
+      return next(seed, dst, binder, XofFixedKeyAes128.SEED_SIZE);
+    }
+
+    @Override
+    public long[] nextVec(byte[] seed, byte[] dst, byte[] binder, Field f, int n) {
+      return new XofFixedKeyAes128(seed, dst, binder).nextVec(f, n);
+    }
+  };
+
+  private final String draftName;
+
+  TestXof(String draftName) {
+    this.draftName = draftName;
+  }
+
+  /** The draft's name of the XOF, e.g. {@code XofTurboShake128}. */
+  public String draftName() {
+    return draftName;
+  }
+
+  /**
+   * The XOF the draft calls {@code name}.
+   *
+   * @throws AssertionError if there is none
+   */
+  public static TestXof byDraftName(String name) {
+    for (TestXof x : values()) {
+      if (x.draftName.equals(name)) {
+        return x;
+      }
+    }
+    throw new AssertionError("unknown xof " + name);
+  }
+
+  /** The first {@code length} output bytes. */
+  public abstract byte[] next(byte[] seed, byte[] dst, byte[] binder, int length);
+
+  /** The draft's {@code derive_seed}: the first seed-size output bytes. */
+  public abstract byte[] derivedSeed(byte[] seed, byte[] dst, byte[] binder);
+
+  /** The draft's {@code next_vec} of {@code n} elements of {@code f}. */
+  public abstract long[] nextVec(byte[] seed, byte[] dst, byte[] binder, Field f, int n);
+}
