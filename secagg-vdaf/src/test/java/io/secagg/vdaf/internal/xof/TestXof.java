@@ -8,39 +8,9 @@ import io.secagg.vdaf.internal.field.Field;
  */
 public enum TestXof {
   /** {@link XofTurboShake128}. */
-  TURBO_SHAKE_128("XofTurboShake128") {
-    @Override
-    public byte[] next(byte[] seed, byte[] dst, byte[] binder, int length) {
-      return new XofTurboShake128(seed, dst, binder).next(length);
-    }
-
-    @Override
-    public byte[] derivedSeed(byte[] seed, byte[] dst, byte[] binder) {
-      return new XofTurboShake128(seed, dst, binder).nextSeed();
-    }
-
-    @Override
-    public long[] nextVec(byte[] seed, byte[] dst, byte[] binder, Field f, int n) {
-      return new XofTurboShake128(seed, dst, binder).nextVec(f, n);
-    }
-  },
+  TURBO_SHAKE_128("XofTurboShake128"),
   /** {@link XofFixedKeyAes128}. */
-  FIXED_KEY_AES_128("XofFixedKeyAes128") {
-    @Override
-    public byte[] next(byte[] seed, byte[] dst, byte[] binder, int length) {
-      return new XofFixedKeyAes128(seed, dst, binder).next(length);
-    }
-
-    @Override
-    public byte[] derivedSeed(byte[] seed, byte[] dst, byte[] binder) {
-      return next(seed, dst, binder, XofFixedKeyAes128.SEED_SIZE);
-    }
-
-    @Override
-    public long[] nextVec(byte[] seed, byte[] dst, byte[] binder, Field f, int n) {
-      return new XofFixedKeyAes128(seed, dst, binder).nextVec(f, n);
-    }
-  };
+  FIXED_KEY_AES_128("XofFixedKeyAes128");
 
   private final String draftName;
 
@@ -68,11 +38,23 @@ public enum TestXof {
   }
 
   /** The first {@code length} output bytes. */
-  public abstract byte[] next(byte[] seed, byte[] dst, byte[] binder, int length);
+  public byte[] next(byte[] seed, byte[] dst, byte[] binder, int length) {
+    return this == TURBO_SHAKE_128
+        ? new XofTurboShake128(seed, dst, binder).next(length)
+        : new XofFixedKeyAes128(seed, dst, binder).next(length);
+  }
 
-  /** The draft's {@code derive_seed}: the first seed-size output bytes. */
-  public abstract byte[] derivedSeed(byte[] seed, byte[] dst, byte[] binder);
+  /** The draft's {@code derive_seed}: the first seed-size output bytes ({@code nextSeed} where the class has it). */
+  public byte[] derivedSeed(byte[] seed, byte[] dst, byte[] binder) {
+    return this == TURBO_SHAKE_128
+        ? new XofTurboShake128(seed, dst, binder).nextSeed()
+        : next(seed, dst, binder, XofFixedKeyAes128.SEED_SIZE);
+  }
 
   /** The draft's {@code next_vec} of {@code n} elements of {@code f}. */
-  public abstract long[] nextVec(byte[] seed, byte[] dst, byte[] binder, Field f, int n);
+  public long[] nextVec(byte[] seed, byte[] dst, byte[] binder, Field f, int n) {
+    return this == TURBO_SHAKE_128
+        ? new XofTurboShake128(seed, dst, binder).nextVec(f, n)
+        : new XofFixedKeyAes128(seed, dst, binder).nextVec(f, n);
+  }
 }
