@@ -86,7 +86,9 @@ class OfficialVectorsTest {
     g.put("variant", variant);
     g.put("field", VdafField.FIELD64.name());
     g.put("proofs", 3);
-    v.fields().forEachRemaining(e -> g.set(camelCase(e.getKey()), e.getValue()));
+    for (Map.Entry<String, JsonNode> e : v.properties()) {
+      g.set(camelCase(e.getKey()), e.getValue());
+    }
     return Prio3Vectors.instance(g);
   }
 

@@ -27,12 +27,12 @@ final class VectorNotes {
       }
       JsonNode node = Vectors.parse(in.readAllBytes());
       Map<String, String> notes = new LinkedHashMap<>();
-      node.fields().forEachRemaining(e -> {
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
         if (!e.getValue().isTextual()) {
           throw new IllegalStateException(name + ": note " + e.getKey() + " is not a string");
         }
         notes.put(e.getKey(), e.getValue().asText());
-      });
+      }
       return notes;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -8,19 +8,13 @@ import io.secagg.vdaf.internal.field.Field;
  */
 public enum TestXof {
   /** {@link XofTurboShake128}. */
-  TURBO_SHAKE_128("XofTurboShake128"),
+  TURBO_SHAKE_128,
   /** {@link XofFixedKeyAes128}. */
-  FIXED_KEY_AES_128("XofFixedKeyAes128");
-
-  private final String draftName;
-
-  TestXof(String draftName) {
-    this.draftName = draftName;
-  }
+  FIXED_KEY_AES_128;
 
   /** The draft's name of the XOF, e.g. {@code XofTurboShake128}. */
   public String draftName() {
-    return draftName;
+    return this == TURBO_SHAKE_128 ? "XofTurboShake128" : "XofFixedKeyAes128";
   }
 
   /**
@@ -30,7 +24,7 @@ public enum TestXof {
    */
   public static TestXof byDraftName(String name) {
     for (TestXof x : values()) {
-      if (x.draftName.equals(name)) {
+      if (x.draftName().equals(name)) {
         return x;
       }
     }
