@@ -38,6 +38,43 @@ interface Codec<M, R> {
     }
   }
 
+  /**
+   * The first {@code length} elements of {@code aggregate} as integers, after
+   * {@link #checkEach} against {@code bound}.
+   */
+  static BigInteger[] sums(Field f, long[] aggregate, int length, BigInteger bound, String what)
+      throws InvalidAggregateException {
+    checkEach(f, aggregate, bound, what);
+    BigInteger[] out = new BigInteger[length];
+    for (int i = 0; i < length; i++) {
+      out[i] = f.toBigInteger(aggregate, i);
+    }
+    return out;
+  }
+
+  /**
+   * The first {@code length} elements of {@code aggregate} as counts, each checked to be at most
+   * {@code numMeasurements} (so each fits a {@code long}).
+   */
+  static long[] counts(Field f, long[] aggregate, int length, long numMeasurements, String what)
+      throws InvalidAggregateException {
+    BigInteger[] sums = sums(f, aggregate, length, BigInteger.valueOf(numMeasurements), what);
+    long[] out = new long[length];
+    for (int i = 0; i < length; i++) {
+      out[i] = sums[i].longValueExact();
+    }
+    return out;
+  }
+
+  /** The exact sum of {@code counts}. */
+  static BigInteger total(long[] counts) {
+    BigInteger total = BigInteger.ZERO;
+    for (long c : counts) {
+      total = total.add(BigInteger.valueOf(c));
+    }
+    return total;
+  }
+
   /** {@code numMeasurements * max} as a BigInteger. */
   static BigInteger bound(long numMeasurements, long max) {
     return BigInteger.valueOf(numMeasurements).multiply(BigInteger.valueOf(max));

@@ -63,13 +63,20 @@ public final class Prio3<M, R> {
   /** Longest application context: a domain separation tag is at most 65535 bytes, 8 are ours. */
   public static final int MAX_CONTEXT_LENGTH = 65535 - 8;
 
-  private static final int USAGE_MEAS_SHARE = 1;
-  private static final int USAGE_PROOF_SHARE = 2;
-  private static final int USAGE_JOINT_RANDOMNESS = 3;
-  private static final int USAGE_PROVE_RANDOMNESS = 4;
-  private static final int USAGE_QUERY_RANDOMNESS = 5;
-  private static final int USAGE_JOINT_RAND_SEED = 6;
-  private static final int USAGE_JOINT_RAND_PART = 7;
+  /** The draft's {@code USAGE_*} domain separators of the XOF calls, numbered 1 to 7 in this order. */
+  private enum Usage {
+    MEAS_SHARE,
+    PROOF_SHARE,
+    JOINT_RANDOMNESS,
+    PROVE_RANDOMNESS,
+    QUERY_RANDOMNESS,
+    JOINT_RAND_SEED,
+    JOINT_RAND_PART;
+
+    int code() {
+      return ordinal() + 1;
+    }
+  }
 
   private final String name;
   private final int algorithmId;
@@ -81,12 +88,8 @@ public final class Prio3<M, R> {
   private final boolean usesJointRand;
 
   Prio3(String name, int algorithmId, Circuit circuit, int shares, int proofs, Codec<M, R> codec) {
-    if (shares < 2 || shares > 255) {
-      throw new IllegalArgumentException("shares must be in [2, 255], not " + shares);
-    }
-    if (proofs < 1 || proofs > 255) {
-      throw new IllegalArgumentException("proofs must be in [1, 255], not " + proofs);
-    }
+    Variants.checkShares(shares);
+    Variants.checkProofs(proofs);
     this.name = name;
     this.algorithmId = algorithmId;
     this.circuit = circuit;
@@ -541,7 +544,8 @@ public final class Prio3<M, R> {
   // ---------------------------------------------------------------------------------------------
   // Auxiliary functions ("Auxiliary Functions" of the draft's Prio3 section).
 
-  private byte[] dst(int usage, byte[] ctx) {
+  private byte[] dst(Usage use, byte[] ctx) {
+    int usage = use.code();
     byte[] dst = new byte[8 + ctx.length];
     dst[0] = (byte) VERSION;
     dst[1] = 0; // algorithm class: VDAF
@@ -556,26 +560,26 @@ public final class Prio3<M, R> {
   }
 
   private long[] helperMeasShare(byte[] ctx, int aggregatorId, byte[] seed) {
-    return new XofTurboShake128(seed, dst(USAGE_MEAS_SHARE, ctx))
+    return new XofTurboShake128(seed, dst(Usage.MEAS_SHARE, ctx))
         .binderByte(aggregatorId)
         .nextVec(field, circuit.measLen());
   }
 
   private long[] helperProofsShare(byte[] ctx, int aggregatorId, byte[] seed) {
-    return new XofTurboShake128(seed, dst(USAGE_PROOF_SHARE, ctx))
+    return new XofTurboShake128(seed, dst(Usage.PROOF_SHARE, ctx))
         .binderByte(proofs)
         .binderByte(aggregatorId)
         .nextVec(field, circuit.proofLen() * proofs);
   }
 
   private long[] proveRands(byte[] ctx, byte[] seed) {
-    return new XofTurboShake128(seed, dst(USAGE_PROVE_RANDOMNESS, ctx))
+    return new XofTurboShake128(seed, dst(Usage.PROVE_RANDOMNESS, ctx))
         .binderByte(proofs)
         .nextVec(field, circuit.proveRandLen() * proofs);
   }
 
   private long[] queryRands(VerifyKey key, byte[] ctx, byte[] nonce) {
-    return new XofTurboShake128(key.bytes(), dst(USAGE_QUERY_RANDOMNESS, ctx))
+    return new XofTurboShake128(key.bytes(), dst(Usage.QUERY_RANDOMNESS, ctx))
         .binderByte(proofs)
         .binder(nonce)
         .nextVec(field, circuit.queryRandLen() * proofs);
@@ -583,7 +587,7 @@ public final class Prio3<M, R> {
 
   private byte[] jointRandPart(byte[] ctx, int aggregatorId, byte[] blind, long[] measShare, byte[] nonce) {
     // The binder ends with the encoded measurement share, absorbed straight from its words.
-    return new XofTurboShake128(blind, dst(USAGE_JOINT_RAND_PART, ctx))
+    return new XofTurboShake128(blind, dst(Usage.JOINT_RAND_PART, ctx))
         .binderByte(aggregatorId)
         .binder(nonce)
         .binderLongs(measShare, 0, measShare.length)
@@ -591,7 +595,7 @@ public final class Prio3<M, R> {
   }
 
   private byte[] jointRandSeed(byte[] ctx, byte[][] parts) {
-    XofTurboShake128 xof = new XofTurboShake128(new byte[SEED_SIZE], dst(USAGE_JOINT_RAND_SEED, ctx));
+    XofTurboShake128 xof = new XofTurboShake128(new byte[SEED_SIZE], dst(Usage.JOINT_RAND_SEED, ctx));
     for (byte[] part : parts) {
       xof.binder(part);
     }
@@ -599,7 +603,7 @@ public final class Prio3<M, R> {
   }
 
   private long[] jointRands(byte[] ctx, byte[] seed) {
-    return new XofTurboShake128(seed, dst(USAGE_JOINT_RANDOMNESS, ctx))
+    return new XofTurboShake128(seed, dst(Usage.JOINT_RANDOMNESS, ctx))
         .binderByte(proofs)
         .nextVec(field, circuit.jointRandLen() * proofs);
   }

@@ -3,7 +3,6 @@ package io.secagg.vdaf;
 import io.secagg.vdaf.internal.field.Field;
 import io.secagg.vdaf.internal.field.Field64;
 import io.secagg.vdaf.internal.flp.CountCircuit;
-import java.math.BigInteger;
 
 /**
  * Prio3Count ({@code ID = 0x00000001}): each measurement is a bit, the result is how many are
@@ -33,11 +32,6 @@ public final class Prio3Count {
   public static final class Builder extends VariantBuilder<Builder> {
     private Builder() {}
 
-    @Override
-    Builder self() {
-      return this;
-    }
-
     /** The instance. */
     public Prio3<Boolean, Long> build() {
       return new Prio3<>("Prio3Count", ALGORITHM_ID, new CountCircuit(Field64.INSTANCE), shares, 1, new CountCodec());
@@ -54,8 +48,7 @@ public final class Prio3Count {
 
     @Override
     public Long decode(Field f, long[] aggregate, long numMeasurements) throws InvalidAggregateException {
-      Codec.checkEach(f, aggregate, BigInteger.valueOf(numMeasurements), "count");
-      return f.toBigInteger(aggregate, 0).longValue();
+      return Codec.counts(f, aggregate, 1, numMeasurements, "count")[0];
     }
   }
 }

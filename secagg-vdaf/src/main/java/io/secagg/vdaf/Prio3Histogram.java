@@ -8,7 +8,8 @@ import java.math.BigInteger;
 /**
  * Prio3Histogram ({@code ID = 0x00000004}): each measurement is a bucket index in
  * {@code [0, length)}, the result the count per bucket. Field128, one proof; the measurement is a
- * one-hot vector, checked to be bits (in chunks of {@code chunkLength}) that sum to one.
+ * one-hot vector ({@code MEAS_LEN = length}, at most 2^24), checked to be bits (in chunks of
+ * {@code chunkLength}, default {@code floor(sqrt(length))}) that sum to one.
  *
  * <pre>{@code
  * Prio3<Integer, long[]> hist = Prio3Histogram.builder().length(10).build();
@@ -26,24 +27,8 @@ public final class Prio3Histogram {
   }
 
   /** Parameters of Prio3Histogram. */
-  public static final class Builder extends VariantBuilder<Builder> {
-
+  public static final class Builder extends VectorVariantBuilder<Builder> {
     private Builder() {}
-
-    @Override
-    Builder self() {
-      return this;
-    }
-
-    /** The number of buckets, in {@code [1, 2^24]}. */
-    public Builder length(int length) {
-      return vectorLength(length);
-    }
-
-    /** The chunk length, in {@code [1, length]}; default {@code floor(sqrt(length))}. */
-    public Builder chunkLength(int chunkLength) {
-      return chunk(chunkLength);
-    }
 
     /**
      * The instance.
@@ -59,13 +44,7 @@ public final class Prio3Histogram {
     }
   }
 
-  private static final class HistogramCodec implements Codec<Integer, long[]> {
-    private final int length;
-
-    HistogramCodec(int length) {
-      this.length = length;
-    }
-
+  private record HistogramCodec(int length) implements Codec<Integer, long[]> {
     @Override
     public long[] encode(Field f, Integer measurement) {
       int m = measurement;
@@ -82,14 +61,8 @@ public final class Prio3Histogram {
 
     @Override
     public long[] decode(Field f, long[] aggregate, long numMeasurements) throws InvalidAggregateException {
-      Codec.checkEach(f, aggregate, BigInteger.valueOf(numMeasurements), "bucket");
-      long[] out = new long[length];
-      BigInteger total = BigInteger.ZERO;
-      for (int i = 0; i < length; i++) {
-        out[i] = f.toBigInteger(aggregate, i).longValueExact();
-        total = total.add(BigInteger.valueOf(out[i]));
-      }
-      if (!total.equals(BigInteger.valueOf(numMeasurements))) {
+      long[] out = Codec.counts(f, aggregate, length, numMeasurements, "bucket");
+      if (!Codec.total(out).equals(BigInteger.valueOf(numMeasurements))) {
         throw new InvalidAggregateException("bucket counts do not add up to the number of measurements");
       }
       return out;

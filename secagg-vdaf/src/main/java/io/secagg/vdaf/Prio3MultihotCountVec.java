@@ -4,13 +4,14 @@ import io.secagg.vdaf.internal.field.Field;
 import io.secagg.vdaf.internal.field.Field128;
 import io.secagg.vdaf.internal.flp.MultihotCountVecCircuit;
 import io.secagg.vdaf.internal.flp.RangeCheckedInt;
-import java.math.BigInteger;
 
 /**
  * Prio3MultihotCountVec ({@code ID = 0x00000005}): each measurement is a vector of
  * {@code length} booleans with at most {@code maxWeight} set, the result the count per position.
  * Field128, one proof; the encoding appends the weight as a range-checked integer, and the
- * circuit checks that every element is a bit and that the weight matches.
+ * circuit checks that every element is a bit and that the weight matches
+ * ({@code MEAS_LEN = length + bit_length(maxWeight)}, at most 2^24; chunk length default
+ * {@code floor(sqrt(MEAS_LEN))}).
  *
  * <pre>{@code
  * Prio3<boolean[], long[]> multi =
@@ -29,30 +30,15 @@ public final class Prio3MultihotCountVec {
   }
 
   /** Parameters of Prio3MultihotCountVec. */
-  public static final class Builder extends VariantBuilder<Builder> {
+  public static final class Builder extends VectorVariantBuilder<Builder> {
     private long maxWeight;
 
     private Builder() {}
-
-    @Override
-    Builder self() {
-      return this;
-    }
-
-    /** The vector length, at least 1. */
-    public Builder length(int length) {
-      return vectorLength(length);
-    }
 
     /** The largest number of {@code true} entries, in {@code [1, length]}. */
     public Builder maxWeight(long maxWeight) {
       this.maxWeight = Variants.checkMax("maxWeight", maxWeight);
       return this;
-    }
-
-    /** The chunk length; default {@code floor(sqrt(length + bit_length(maxWeight)))}. */
-    public Builder chunkLength(int chunkLength) {
-      return chunk(chunkLength);
     }
 
     /**
@@ -79,15 +65,7 @@ public final class Prio3MultihotCountVec {
     }
   }
 
-  private static final class MultihotCodec implements Codec<boolean[], long[]> {
-    private final int length;
-    private final long maxWeight;
-
-    MultihotCodec(int length, long maxWeight) {
-      this.length = length;
-      this.maxWeight = maxWeight;
-    }
-
+  private record MultihotCodec(int length, long maxWeight) implements Codec<boolean[], long[]> {
     @Override
     public long[] encode(Field f, boolean[] measurement) {
       if (measurement.length != length) {
@@ -109,14 +87,8 @@ public final class Prio3MultihotCountVec {
 
     @Override
     public long[] decode(Field f, long[] aggregate, long numMeasurements) throws InvalidAggregateException {
-      Codec.checkEach(f, aggregate, BigInteger.valueOf(numMeasurements), "count");
-      long[] out = new long[length];
-      BigInteger total = BigInteger.ZERO;
-      for (int i = 0; i < length; i++) {
-        out[i] = f.toBigInteger(aggregate, i).longValueExact();
-        total = total.add(BigInteger.valueOf(out[i]));
-      }
-      if (total.compareTo(Codec.bound(numMeasurements, maxWeight)) > 0) {
+      long[] out = Codec.counts(f, aggregate, length, numMeasurements, "count");
+      if (Codec.total(out).compareTo(Codec.bound(numMeasurements, maxWeight)) > 0) {
         throw new InvalidAggregateException("total count exceeds numMeasurements * maxWeight");
       }
       return out;

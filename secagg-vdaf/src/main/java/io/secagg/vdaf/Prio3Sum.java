@@ -33,11 +33,6 @@ public final class Prio3Sum {
 
     private Builder() {}
 
-    @Override
-    Builder self() {
-      return this;
-    }
-
     /**
      * The largest valid measurement, at least 1 (any {@code long}: measurements are non-negative
      * longs).
@@ -59,13 +54,7 @@ public final class Prio3Sum {
     }
   }
 
-  private static final class SumCodec implements Codec<Long, BigInteger> {
-    private final long max;
-
-    SumCodec(long max) {
-      this.max = max;
-    }
-
+  private record SumCodec(long max) implements Codec<Long, BigInteger> {
     @Override
     public long[] encode(Field f, Long measurement) {
       long[] v = f.newVector(RangeCheckedInt.bits(max));
@@ -75,8 +64,7 @@ public final class Prio3Sum {
 
     @Override
     public BigInteger decode(Field f, long[] aggregate, long numMeasurements) throws InvalidAggregateException {
-      Codec.checkEach(f, aggregate, Codec.bound(numMeasurements, max), "sum");
-      return f.toBigInteger(aggregate, 0);
+      return Codec.sums(f, aggregate, 1, Codec.bound(numMeasurements, max), "sum")[0];
     }
   }
 }

@@ -10,7 +10,8 @@ import java.math.BigInteger;
  * Prio3SumVec ({@code ID = 0x00000003}): each measurement is a vector of {@code length} integers
  * in {@code [0, maxMeasurement]}, the result is their element-wise sum. Field128, one proof; each
  * element becomes {@code bits = bit_length(maxMeasurement)} range-checked bits, checked in chunks
- * of {@code chunkLength} by one {@code ParallelSum(Mul)} gadget.
+ * of {@code chunkLength} by one {@code ParallelSum(Mul)} gadget ({@code MEAS_LEN = length * bits},
+ * at most 2^24).
  *
  * <pre>{@code
  * Prio3<long[], BigInteger[]> vec =
@@ -35,33 +36,15 @@ public final class Prio3SumVec {
   }
 
   /** Parameters of Prio3SumVec. */
-  public static final class Builder extends VariantBuilder<Builder> {
+  public static final class Builder extends VectorVariantBuilder<Builder> {
     private long maxMeasurement;
 
     private Builder() {}
-
-    @Override
-    Builder self() {
-      return this;
-    }
-
-    /** The vector length, at least 1. */
-    public Builder length(int length) {
-      return vectorLength(length);
-    }
 
     /** The largest valid element, at least 1. */
     public Builder maxMeasurement(long maxMeasurement) {
       this.maxMeasurement = Variants.checkMax("maxMeasurement", maxMeasurement);
       return this;
-    }
-
-    /**
-     * The chunk length, in {@code [1, length * bits]}; default
-     * {@code floor(sqrt(length * bits))}.
-     */
-    public Builder chunkLength(int chunkLength) {
-      return chunk(chunkLength);
     }
 
     /**
@@ -103,15 +86,7 @@ public final class Prio3SumVec {
     return new Prio3<>(name, id, new SumVecCircuit(field, length, max, chunk), shares, proofs, new SumVecCodec(length, max));
   }
 
-  static final class SumVecCodec implements Codec<long[], BigInteger[]> {
-    private final int length;
-    private final long max;
-
-    SumVecCodec(int length, long max) {
-      this.length = length;
-      this.max = max;
-    }
-
+  record SumVecCodec(int length, long max) implements Codec<long[], BigInteger[]> {
     @Override
     public long[] encode(Field f, long[] measurement) {
       if (measurement.length != length) {
@@ -127,12 +102,7 @@ public final class Prio3SumVec {
 
     @Override
     public BigInteger[] decode(Field f, long[] aggregate, long numMeasurements) throws InvalidAggregateException {
-      Codec.checkEach(f, aggregate, Codec.bound(numMeasurements, max), "element");
-      BigInteger[] out = new BigInteger[length];
-      for (int i = 0; i < length; i++) {
-        out[i] = f.toBigInteger(aggregate, i);
-      }
-      return out;
+      return Codec.sums(f, aggregate, length, Codec.bound(numMeasurements, max), "element");
     }
   }
 }

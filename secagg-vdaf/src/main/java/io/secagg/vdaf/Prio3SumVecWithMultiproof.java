@@ -5,7 +5,8 @@ import java.math.BigInteger;
 /**
  * Prio3SumVecWithMultiproof: Prio3SumVec with a choice of field and several independent proofs
  * ({@code PROOFS}), the draft's "Multiple Proofs". With Field64 and three proofs it sends half the
- * bytes of Prio3SumVec at comparable soundness. It has no registered codepoint: the default
+ * bytes of Prio3SumVec at comparable soundness. Its encoding, {@code MEAS_LEN} and default chunk
+ * length are Prio3SumVec's. It has no registered codepoint: the default
  * {@code ID} is {@code 0xFFFFFFFF}, which the draft's reference code and test vectors use; a
  * deployment may pick another private-use value in {@code [0xFFFF0000, 0xFFFFFFFF]}.
  *
@@ -29,18 +30,13 @@ public final class Prio3SumVecWithMultiproof {
   }
 
   /** Parameters of Prio3SumVecWithMultiproof. */
-  public static final class Builder extends VariantBuilder<Builder> {
+  public static final class Builder extends VectorVariantBuilder<Builder> {
     private VdafField field;
     private int proofs;
     private long maxMeasurement;
     private int algorithmId = DEFAULT_ALGORITHM_ID;
 
     private Builder() {}
-
-    @Override
-    Builder self() {
-      return this;
-    }
 
     /** The field. */
     public Builder field(VdafField field) {
@@ -50,27 +46,14 @@ public final class Prio3SumVecWithMultiproof {
 
     /** The number of proofs, in {@code [1, 255]}. */
     public Builder proofs(int proofs) {
-      if (proofs < 1 || proofs > 255) {
-        throw new IllegalArgumentException("proofs must be in [1, 255], not " + proofs);
-      }
-      this.proofs = proofs;
+      this.proofs = Variants.checkProofs(proofs);
       return this;
-    }
-
-    /** The vector length, at least 1. */
-    public Builder length(int length) {
-      return vectorLength(length);
     }
 
     /** The largest valid element, at least 1. */
     public Builder maxMeasurement(long maxMeasurement) {
       this.maxMeasurement = Variants.checkMax("maxMeasurement", maxMeasurement);
       return this;
-    }
-
-    /** The chunk length (default {@code floor(sqrt(length * bits))}). */
-    public Builder chunkLength(int chunkLength) {
-      return chunk(chunkLength);
     }
 
     /**

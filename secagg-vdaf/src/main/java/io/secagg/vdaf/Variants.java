@@ -18,6 +18,13 @@ final class Variants {
     return shares;
   }
 
+  static int checkProofs(int proofs) {
+    if (proofs < 1 || proofs > 255) {
+      throw new IllegalArgumentException("proofs must be in [1, 255], not " + proofs);
+    }
+    return proofs;
+  }
+
   static int checkLength(int length) {
     if (length < 1) {
       throw new IllegalArgumentException("length must be positive, not " + length);

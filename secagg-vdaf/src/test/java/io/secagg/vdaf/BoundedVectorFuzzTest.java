@@ -1,5 +1,7 @@
 package io.secagg.vdaf;
 
+import static io.secagg.vdaf.Prio3FuzzTest.check;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.secagg.core.crypto.DeterministicRandom;
 import io.secagg.core.testing.FuzzBudget;
@@ -50,31 +52,26 @@ public class BoundedVectorFuzzTest {
     }
   }
 
-  private static BoundedVectorAggregator leaderWithFixture() throws VdafException {
-    BoundedVectorAggregator leader = FL.leader(KEY);
-    leader.acceptUpload(UPLOAD_LEADER);
-    return leader;
+  private static BoundedVectorAggregator leaderWithFixture() {
+    return withUpload(FL.leader(KEY), UPLOAD_LEADER);
   }
 
-  private static BoundedVectorAggregator helperWithFixture() throws VdafException {
-    BoundedVectorAggregator helper = FL.helper(KEY);
-    helper.acceptUpload(UPLOAD_HELPER);
-    return helper;
+  private static BoundedVectorAggregator helperWithFixture() {
+    return withUpload(FL.helper(KEY), UPLOAD_HELPER);
   }
 
-  private static void check(boolean ok, String what) {
-    if (!ok) {
-      throw new AssertionError(what);
+  private static BoundedVectorAggregator withUpload(BoundedVectorAggregator aggregator, byte[] upload) {
+    try {
+      aggregator.acceptUpload(upload);
+    } catch (VdafException e) {
+      throw new AssertionError("the fixture must upload", e);
     }
-  }
-
-  @FuzzTest(maxDuration = FuzzBudget.UNTIL_STOPPED)
-  void uploads(byte[] input) {
-    upload(input);
+    return aggregator;
   }
 
   /** {@code u8(aggregator) || frame}: an even first byte gives the frame to the leader. */
-  public static void upload(byte[] input) {
+  @FuzzTest(maxDuration = FuzzBudget.UNTIL_STOPPED)
+  void uploads(byte[] input) {
     if (input.length < 1) {
       return;
     }
@@ -87,42 +84,27 @@ public class BoundedVectorFuzzTest {
     }
   }
 
-  /** The seed layout of {@link #upload}. */
+  /** The seed layout of {@link #uploads}. */
   public static byte[] uploadSeed(int aggregator, byte[] frame) {
     return ByteBuffer.allocate(1 + frame.length).put((byte) aggregator).put(frame).array();
   }
 
+  /** A verify-init frame for a helper holding the fixture's upload. */
   @FuzzTest(maxDuration = FuzzBudget.UNTIL_STOPPED)
   void verifyInits(byte[] input) {
-    verifyInit(input);
-  }
-
-  /** A verify-init frame for a helper holding the fixture's upload. */
-  public static void verifyInit(byte[] input) {
     try {
       BoundedVectorAggregator helper = helperWithFixture();
       byte[] response = helper.acceptVerifyInit(input, Runnable::run);
       check(response.length >= 10, "a response frame has a header, a job and a count");
     } catch (MalformedMessageException e) {
       // the documented outcome
-    } catch (VdafException e) {
-      throw new AssertionError("the fixture must upload", e);
     }
-  }
-
-  @FuzzTest(maxDuration = FuzzBudget.UNTIL_STOPPED)
-  void verifyResponses(byte[] input) {
-    verifyResponse(input);
   }
 
   /** A verify-response frame for a leader that has sent the fixture's verify-init frame. */
-  public static void verifyResponse(byte[] input) {
-    BoundedVectorAggregator leader;
-    try {
-      leader = leaderWithFixture();
-    } catch (VdafException e) {
-      throw new AssertionError("the fixture must upload", e);
-    }
+  @FuzzTest(maxDuration = FuzzBudget.UNTIL_STOPPED)
+  void verifyResponses(byte[] input) {
+    BoundedVectorAggregator leader = leaderWithFixture();
     leader.startVerification(1, Runnable::run).orElseThrow();
     try {
       leader.acceptVerifyResponse(input);
@@ -134,16 +116,11 @@ public class BoundedVectorFuzzTest {
     }
   }
 
+  /** A commit frame for a helper that has answered the fixture's verify-init frame. */
   @FuzzTest(maxDuration = FuzzBudget.UNTIL_STOPPED)
   void commits(byte[] input) {
-    commit(input);
-  }
-
-  /** A commit frame for a helper that has answered the fixture's verify-init frame. */
-  public static void commit(byte[] input) {
-    BoundedVectorAggregator helper;
+    BoundedVectorAggregator helper = helperWithFixture();
     try {
-      helper = helperWithFixture();
       helper.acceptVerifyInit(INIT, Runnable::run);
     } catch (VdafException e) {
       throw new AssertionError("the fixture must verify", e);
@@ -156,13 +133,9 @@ public class BoundedVectorFuzzTest {
     }
   }
 
+  /** {@code u16(len) || leader's frame || helper's frame}, given to the collector. */
   @FuzzTest(maxDuration = FuzzBudget.UNTIL_STOPPED)
   void aggregateShares(byte[] input) {
-    aggregateShare(input);
-  }
-
-  /** {@code u16(len) || leader's frame || helper's frame}, given to the collector. */
-  public static void aggregateShare(byte[] input) {
     if (input.length < 2) {
       return;
     }
@@ -183,7 +156,7 @@ public class BoundedVectorFuzzTest {
     }
   }
 
-  /** The seed layout of {@link #aggregateShare}. */
+  /** The seed layout of {@link #aggregateShares}. */
   public static byte[] aggregateShareSeed(byte[] leader, byte[] helper) {
     return ByteBuffer.allocate(2 + leader.length + helper.length).putShort((short) leader.length).put(leader).put(helper).array();
   }

@@ -53,6 +53,20 @@ class BoundedVectorTest {
       this.helper = fl.helper(key);
     }
 
+    /** Gives {@code r} to both aggregators; returns the leader's answer (the report's nonce). */
+    byte[] upload(Prio3Report r) throws VdafException {
+      byte[] nonce = leader.acceptUpload(fl.uploadFrame(r, 0));
+      helper.acceptUpload(fl.uploadFrame(r, 1));
+      return nonce;
+    }
+
+    /** Shards and uploads a random honest update of coordinates in {@code [-0.4, 0.4]}. */
+    Prio3Report uploadUpdate(SecureRandom random) throws VdafException {
+      Prio3Report r = fl.shard(fl.quantize(update(random, 0.4), random).vector().toLongArray(), random);
+      upload(r);
+      return r;
+    }
+
     void verifyAll() throws VdafException {
       while (leader.pendingUploads() > 0) {
         Optional<byte[]> init = leader.startVerification(7, Runnable::run);
@@ -82,9 +96,7 @@ class BoundedVectorTest {
         expected[i] += q.vector().get(i);
         clippedSum[i] += Math.max(-0.5, Math.min(0.5, u[i]));
       }
-      Prio3Report r = FL.shard(q.vector().toLongArray(), random);
-      pair.leader.acceptUpload(FL.uploadFrame(r, 0));
-      pair.helper.acceptUpload(FL.uploadFrame(r, 1));
+      pair.upload(FL.shard(q.vector().toLongArray(), random));
     }
     pair.verifyAll();
     assertEquals(n, pair.outcomes.size());
@@ -123,8 +135,7 @@ class BoundedVectorTest {
       QuantizedVector q = FL.quantize(update(random, 0.4), random);
       Prio3Report r = FL.shard(q.vector().toLongArray(), random);
       firstHonest = firstHonest == null ? r : firstHonest;
-      honestNonces.add(pair.leader.acceptUpload(FL.uploadFrame(r, 0)));
-      pair.helper.acceptUpload(FL.uploadFrame(r, 1));
+      honestNonces.add(pair.upload(r));
       for (int i = 0; i < DIM; i++) {
         expected[i] += q.vector().get(i);
       }
@@ -192,9 +203,7 @@ class BoundedVectorTest {
     // The helper verified the report, but the leader rejects the helper's answer (here altered on
     // the way): without the commit step the two aggregates would cover different reports.
     Pair pair = new Pair(FL, key);
-    Prio3Report r = FL.shard(FL.quantize(update(random, 0.4), random).vector().toLongArray(), random);
-    pair.leader.acceptUpload(FL.uploadFrame(r, 0));
-    pair.helper.acceptUpload(FL.uploadFrame(r, 1));
+    pair.uploadUpdate(random);
     byte[] response = pair.helper.acceptVerifyInit(pair.leader.startVerification(1, Runnable::run).orElseThrow(), Runnable::run);
     response[response.length - 1] ^= 1; // the joint randomness seed of the finish message
     pair.helper.acceptCommit(pair.leader.acceptVerifyResponse(response));
@@ -212,10 +221,8 @@ class BoundedVectorTest {
       Pair parallel = new Pair(FL, key);
       for (int c = 0; c < 10; c++) {
         Prio3Report r = FL.shard(FL.quantize(update(random, 0.4), random).vector().toLongArray(), random);
-        for (Pair p : List.of(serial, parallel)) {
-          p.leader.acceptUpload(FL.uploadFrame(r, 0));
-          p.helper.acceptUpload(FL.uploadFrame(r, 1));
-        }
+        serial.upload(r);
+        parallel.upload(r);
       }
       serial.verifyAll();
       byte[] init = parallel.leader.startVerification(100, pool).orElseThrow();
@@ -230,9 +237,7 @@ class BoundedVectorTest {
   void theJobProtocolRefusesFramesOutOfOrder() throws Exception {
     Pair pair = new Pair(FL, key);
     for (int c = 0; c < 2; c++) {
-      Prio3Report r = FL.shard(FL.quantize(update(random, 0.4), random).vector().toLongArray(), random);
-      pair.leader.acceptUpload(FL.uploadFrame(r, 0));
-      pair.helper.acceptUpload(FL.uploadFrame(r, 1));
+      pair.uploadUpdate(random);
     }
     assertThrows(IllegalStateException.class, () -> pair.helper.startVerification(1, Runnable::run));
     assertThrows(IllegalStateException.class, () -> pair.leader.acceptVerifyResponse(new byte[] {1, 3}));
@@ -287,9 +292,7 @@ class BoundedVectorTest {
   @Test
   void theCollectorRefusesSharesThatCoverDifferentReports() throws Exception {
     Pair pair = new Pair(FL, key);
-    Prio3Report r = FL.shard(FL.quantize(update(random, 0.4), random).vector().toLongArray(), random);
-    pair.leader.acceptUpload(FL.uploadFrame(r, 0));
-    pair.helper.acceptUpload(FL.uploadFrame(r, 1));
+    pair.uploadUpdate(random);
     pair.verifyAll();
     byte[] leaderShare = pair.leader.aggregateShareFrame(random);
     byte[] helperShare = pair.helper.aggregateShareFrame(random);

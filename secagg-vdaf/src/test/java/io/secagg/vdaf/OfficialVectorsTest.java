@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.secagg.core.testvectors.Vectors;
 import io.secagg.vdaf.internal.field.Field;
 import io.secagg.vdaf.internal.flp.HigherDegreeCircuit;
@@ -76,47 +77,34 @@ class OfficialVectorsTest {
   /** The variant a file is for, from its name and parameters (as the draft's generator sets them). */
   static Prio3<?, ?> instance(String fileName, JsonNode v) {
     String variant = fileName.substring(0, fileName.indexOf('_'));
-    int shares = v.get("shares").asInt();
-    switch (variant) {
-      case "Prio3Count":
-        return Prio3Count.builder().shares(shares).build();
-      case "Prio3Sum":
-        return Prio3Sum.builder().shares(shares).maxMeasurement(v.get("max_measurement").asLong()).build();
-      case "Prio3SumVec":
-        return Prio3SumVec.builder()
-            .shares(shares)
-            .length(v.get("length").asInt())
-            .maxMeasurement(v.get("max_measurement").asLong())
-            .chunkLength(v.get("chunk_length").asInt())
-            .build();
-      case "Prio3SumVecWithMultiproof":
-        // The draft's generator uses Field64 with three proofs (poc/gen_test_vec.py).
-        return Prio3SumVecWithMultiproof.builder()
-            .shares(shares)
-            .field(VdafField.FIELD64)
-            .proofs(3)
-            .length(v.get("length").asInt())
-            .maxMeasurement(v.get("max_measurement").asLong())
-            .chunkLength(v.get("chunk_length").asInt())
-            .build();
-      case "Prio3Histogram":
-        return Prio3Histogram.builder()
-            .shares(shares)
-            .length(v.get("length").asInt())
-            .chunkLength(v.get("chunk_length").asInt())
-            .build();
-      case "Prio3MultihotCountVec":
-        return Prio3MultihotCountVec.builder()
-            .shares(shares)
-            .length(v.get("length").asInt())
-            .maxWeight(v.get("max_weight").asLong())
-            .chunkLength(v.get("chunk_length").asInt())
-            .build();
-      case "Prio3HigherDegree":
-        return higherDegree(shares);
-      default:
-        throw new AssertionError("unknown variant " + variant);
+    if (variant.equals("Prio3HigherDegree")) {
+      return higherDegree(v.get("shares").asInt());
     }
+    // The draft's parameters under the names of the project's own vectors; the draft's generator
+    // uses Field64 with three proofs for the multiproof variant (poc/gen_test_vec.py).
+    ObjectNode g = Vectors.object();
+    g.put("variant", variant);
+    g.put("field", VdafField.FIELD64.name());
+    g.put("proofs", 3);
+    for (Map.Entry<String, JsonNode> e : v.properties()) {
+      g.set(camelCase(e.getKey()), e.getValue());
+    }
+    return Prio3Vectors.instance(g);
+  }
+
+  /** {@code max_measurement} to {@code maxMeasurement}. */
+  private static String camelCase(String snake) {
+    StringBuilder out = new StringBuilder();
+    boolean upper = false;
+    for (char c : snake.toCharArray()) {
+      if (c == '_') {
+        upper = true;
+      } else {
+        out.append(upper ? Character.toUpperCase(c) : c);
+        upper = false;
+      }
+    }
+    return out.toString();
   }
 
   /** The draft repository's test-only {@code Prio3HigherDegree} (ID 0xFFFFFFFF, Field64). */

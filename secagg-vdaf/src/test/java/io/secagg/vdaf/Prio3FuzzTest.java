@@ -58,22 +58,19 @@ public class Prio3FuzzTest {
     return (b & 0xFF) % INSTANCES.size();
   }
 
-  private static void check(boolean ok, String what) {
+  /** Fails a fuzz run with {@code what} unless {@code ok}. */
+  static void check(boolean ok, String what) {
     if (!ok) {
       throw new AssertionError(what);
     }
-  }
-
-  @FuzzTest(maxDuration = FuzzBudget.UNTIL_STOPPED)
-  void reports(byte[] input) {
-    report(input);
   }
 
   /**
    * {@code u8(instance) || u8(aggregator) || u8(len) || nonce || u16(len) || public share ||
    * input share}; short inputs are ignored.
    */
-  public static void report(byte[] input) {
+  @FuzzTest(maxDuration = FuzzBudget.UNTIL_STOPPED)
+  void reports(byte[] input) {
     if (input.length < 5) {
       return;
     }
@@ -97,7 +94,7 @@ public class Prio3FuzzTest {
     }
   }
 
-  /** The seed layout of {@link #report}. */
+  /** The seed layout of {@link #reports}. */
   public static byte[] reportSeed(int instance, int aggregator, byte[] nonce, byte[] pub, byte[] share) {
     return ByteBuffer.allocate(5 + nonce.length + pub.length + share.length)
         .put((byte) instance).put((byte) aggregator).put((byte) nonce.length).put(nonce)
@@ -113,13 +110,9 @@ public class Prio3FuzzTest {
     return out;
   }
 
+  /** {@code u8(instance) || u16(len) || leader's verifier share || helper's verifier share}. */
   @FuzzTest(maxDuration = FuzzBudget.UNTIL_STOPPED)
   void verifierShares(byte[] input) {
-    verifierShare(input);
-  }
-
-  /** {@code u8(instance) || u16(len) || leader's verifier share || helper's verifier share}. */
-  public static void verifierShare(byte[] input) {
     if (input.length < 3) {
       return;
     }
@@ -138,15 +131,10 @@ public class Prio3FuzzTest {
     }
   }
 
-  /** The seed layout of {@link #verifierShare}. */
+  /** The seed layout of {@link #verifierShares}. */
   public static byte[] verifierShareSeed(int instance, byte[] first, byte[] second) {
     return ByteBuffer.allocate(3 + first.length + second.length)
         .put((byte) instance).putShort((short) first.length).put(first).put(second).array();
-  }
-
-  @FuzzTest(maxDuration = FuzzBudget.UNTIL_STOPPED)
-  void pingPongMessages(byte[] input) {
-    pingPong(input);
   }
 
   /**
@@ -154,7 +142,8 @@ public class Prio3FuzzTest {
    * the instance's fixture report; an odd role starts the leader on the fixture and gives it the
    * message as the helper's answer (so it also reaches {@code verifyNext}).
    */
-  public static void pingPong(byte[] input) {
+  @FuzzTest(maxDuration = FuzzBudget.UNTIL_STOPPED)
+  void pingPongMessages(byte[] input) {
     if (input.length < 2) {
       return;
     }
@@ -177,18 +166,14 @@ public class Prio3FuzzTest {
     }
   }
 
-  /** The seed layout of {@link #pingPong}. */
+  /** The seed layout of {@link #pingPongMessages}. */
   public static byte[] pingPongSeed(int instance, int role, byte[] message) {
     return ByteBuffer.allocate(2 + message.length).put((byte) instance).put((byte) role).put(message).array();
   }
 
+  /** {@code u8(instance) || aggregate share}: an accepted share re-encodes to the same bytes. */
   @FuzzTest(maxDuration = FuzzBudget.UNTIL_STOPPED)
   void aggregateShares(byte[] input) {
-    aggregateShare(input);
-  }
-
-  /** {@code u8(instance) || aggregate share}: an accepted share re-encodes to the same bytes. */
-  public static void aggregateShare(byte[] input) {
     if (input.length < 1) {
       return;
     }
@@ -202,7 +187,7 @@ public class Prio3FuzzTest {
     }
   }
 
-  /** The seed layout of {@link #aggregateShare}. */
+  /** The seed layout of {@link #aggregateShares}. */
   public static byte[] aggregateShareSeed(int instance, byte[] encoded) {
     return ByteBuffer.allocate(1 + encoded.length).put((byte) instance).put(encoded).array();
   }

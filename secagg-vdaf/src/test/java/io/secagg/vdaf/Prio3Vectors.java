@@ -249,27 +249,11 @@ final class Prio3Vectors implements VectorChecker, VectorFileGenerator {
 
   @Override
   public ObjectNode generate() throws Exception {
-    Map<String, String> notes = new LinkedHashMap<>();
-    notes.put("Normal", "An ordinary report.");
-    notes.put("LengthOne", "A vector or histogram of length 1: a single gadget call, wire polynomials of length 2.");
-    notes.put("ChunkLengthOne", "chunkLength = 1: one gadget call per element, the longest wire polynomials.");
-    notes.put("ChunkLengthIsMeasLen", "chunkLength = MEAS_LEN: a single call of the widest ParallelSum gadget.");
-    notes.put("PaddedLastChunk", "MEAS_LEN is not a multiple of chunkLength: the last call is padded with zeros.");
-    notes.put("WirePolyBoundary", "calls + 1 is a power of two (wire polynomials exactly full) or just above one (half empty).");
-    notes.put("MaxMeasurement", "The largest valid measurement (all ones with the draft's last weight), or maxMeasurement 1, 2^k - 1, 2^k or 2^63 - 1.");
-    notes.put("MaxWeight", "A multihot vector with exactly maxWeight entries set, or maxWeight = length.");
-    notes.put("ManyAggregators", "More than two aggregators (no ping-pong messages).");
-    notes.put("Multiproof", "Several proofs over Field64 or Field128.");
-    notes.put("WrongLength", "A nonce, public share, input share, verifier share or message of the wrong length: MalformedMessageException, reason WRONG_LENGTH.");
-    notes.put("NonCanonical", "A field element encoded as a value not below p (p itself or 2^(8 size) - 1): MalformedMessageException, reason NON_CANONICAL_FIELD_ELEMENT.");
-    notes.put("BadPingPong", "A ping-pong message with an unknown type, a truncated or overlong item, or a type the receiving state does not expect.");
-    notes.put("InvalidMeasurement", "Shares of an encoding that is not a valid measurement, made by the honest sharding algorithm: the proof is rejected (PROOF_REJECTED).");
-    notes.put("Forged", "A valid report whose public share or verifier message was altered: PROOF_REJECTED or JOINT_RANDOMNESS_MISMATCH.");
     ObjectNode file = Vectors.newFile(ALGORITHM, SCHEMA,
         "Prio3 of draft-irtf-cfrg-vdaf-20 (spec/vdaf.md): edge cases beyond the draft's own vectors. Bytes are lowercase hex in the draft's encodings;"
             + " measurements and results are JSON as in the draft's vectors. Valid tests give every input (nonce, rand) and every message;"
             + " invalid tests give the messages and the step (failsAt) that must reject them with the given reason.",
-        notes);
+        VectorNotes.load("vdaf_prio3_test_notes.json"));
     ArrayNode groups = (ArrayNode) file.get("testGroups");
     SecureRandom random = DeterministicRandom.forTestVectorsOnly("vdaf_prio3_test".getBytes(StandardCharsets.US_ASCII));
 

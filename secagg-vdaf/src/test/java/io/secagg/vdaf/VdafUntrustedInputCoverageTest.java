@@ -19,17 +19,19 @@ import org.junit.jupiter.api.Test;
  * BoundedVector#collect}) have targets too.
  */
 class VdafUntrustedInputCoverageTest {
+  private static final Prio3FuzzTest PRIO3 = new Prio3FuzzTest();
+  private static final BoundedVectorFuzzTest BOUNDED = new BoundedVectorFuzzTest();
   static final List<Target> TARGETS = List.of(
       // Each execution verifies a report (milliseconds), so malformations are sampled.
-      new Target(Prio3FuzzTest.class, "reports", Prio3FuzzTest::report, 300),
-      new Target(Prio3FuzzTest.class, "verifierShares", Prio3FuzzTest::verifierShare, 300),
-      new Target(Prio3FuzzTest.class, "pingPongMessages", Prio3FuzzTest::pingPong, 300),
-      new Target(Prio3FuzzTest.class, "aggregateShares", Prio3FuzzTest::aggregateShare),
-      new Target(BoundedVectorFuzzTest.class, "uploads", BoundedVectorFuzzTest::upload, 300),
-      new Target(BoundedVectorFuzzTest.class, "verifyInits", BoundedVectorFuzzTest::verifyInit, 300),
-      new Target(BoundedVectorFuzzTest.class, "verifyResponses", BoundedVectorFuzzTest::verifyResponse, 300),
-      new Target(BoundedVectorFuzzTest.class, "commits", BoundedVectorFuzzTest::commit, 300),
-      new Target(BoundedVectorFuzzTest.class, "aggregateShares", BoundedVectorFuzzTest::aggregateShare, 300));
+      new Target(Prio3FuzzTest.class, "reports", PRIO3::reports, 300),
+      new Target(Prio3FuzzTest.class, "verifierShares", PRIO3::verifierShares, 300),
+      new Target(Prio3FuzzTest.class, "pingPongMessages", PRIO3::pingPongMessages, 300),
+      new Target(Prio3FuzzTest.class, "aggregateShares", PRIO3::aggregateShares),
+      new Target(BoundedVectorFuzzTest.class, "uploads", BOUNDED::uploads, 300),
+      new Target(BoundedVectorFuzzTest.class, "verifyInits", BOUNDED::verifyInits, 300),
+      new Target(BoundedVectorFuzzTest.class, "verifyResponses", BOUNDED::verifyResponses, 300),
+      new Target(BoundedVectorFuzzTest.class, "commits", BOUNDED::commits, 300),
+      new Target(BoundedVectorFuzzTest.class, "aggregateShares", BOUNDED::aggregateShares, 300));
 
   static final Map<String, String> COVERED = Map.of(
       "io.secagg.vdaf.Prio3#decodeAggregateShare", "Prio3FuzzTest#aggregateShares",

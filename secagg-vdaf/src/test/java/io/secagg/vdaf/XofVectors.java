@@ -12,13 +12,10 @@ import io.secagg.core.testvectors.VectorFileGenerator;
 import io.secagg.core.testvectors.Vectors;
 import io.secagg.vdaf.internal.field.Field128;
 import io.secagg.vdaf.internal.field.Field64;
-import io.secagg.vdaf.internal.xof.XofFixedKeyAes128;
-import io.secagg.vdaf.internal.xof.XofTurboShake128;
+import io.secagg.vdaf.internal.xof.TestXof;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -52,10 +49,7 @@ final class XofVectors implements VectorChecker, VectorFileGenerator {
   public void checkGroup(JsonNode group) {
     Vectors.onlyFields(group, GROUP_FIELDS);
     assertEquals("XofTest", Vectors.text(group, "type"), "group type");
-    String xof = Vectors.text(group, "xof");
-    if (!xof.equals("XofTurboShake128") && !xof.equals("XofFixedKeyAes128")) {
-      throw new AssertionError("unknown xof " + xof);
-    }
+    TestXof.byDraftName(Vectors.text(group, "xof"));
   }
 
   private static byte[] dst(JsonNode t) {
@@ -63,16 +57,11 @@ final class XofVectors implements VectorChecker, VectorFileGenerator {
   }
 
   private static Output run(String xof, byte[] seed, byte[] dst, byte[] binder, int outLen, int n64, int n128) {
+    TestXof x = TestXof.byDraftName(xof);
     Output o = new Output();
-    if (xof.equals("XofTurboShake128")) {
-      o.bytes = new XofTurboShake128(seed, dst, binder).next(outLen);
-      o.f64 = Field64.INSTANCE.encode(new XofTurboShake128(seed, dst, binder).nextVec(Field64.INSTANCE, n64));
-      o.f128 = Field128.INSTANCE.encode(new XofTurboShake128(seed, dst, binder).nextVec(Field128.INSTANCE, n128));
-    } else {
-      o.bytes = new XofFixedKeyAes128(seed, dst, binder).next(outLen);
-      o.f64 = Field64.INSTANCE.encode(new XofFixedKeyAes128(seed, dst, binder).nextVec(Field64.INSTANCE, n64));
-      o.f128 = Field128.INSTANCE.encode(new XofFixedKeyAes128(seed, dst, binder).nextVec(Field128.INSTANCE, n128));
-    }
+    o.bytes = x.next(seed, dst, binder, outLen);
+    o.f64 = Field64.INSTANCE.encode(x.nextVec(seed, dst, binder, Field64.INSTANCE, n64));
+    o.f128 = Field128.INSTANCE.encode(x.nextVec(seed, dst, binder, Field128.INSTANCE, n128));
     return o;
   }
 
@@ -105,17 +94,10 @@ final class XofVectors implements VectorChecker, VectorFileGenerator {
 
   @Override
   public ObjectNode generate() {
-    Map<String, String> notes = new LinkedHashMap<>();
-    notes.put("Normal", "Typical seed, tag and binder.");
-    notes.put("EmptyInputs", "Empty seed (TurboSHAKE128 allows any length up to 255), tag or binder.");
-    notes.put("LongInputs", "A 255-byte seed, or a tag or binder longer than one 168-byte block.");
-    notes.put("BlockBoundary", "Output lengths one below, at and one above a block (168 bytes for TurboSHAKE128, 16 and 1024 for fixed-key AES).");
-    notes.put("InvalidSeedLength", "A seed longer than 255 bytes (TurboSHAKE128) or not 16 bytes (fixed-key AES): IllegalArgumentException.");
-    notes.put("InvalidDstLength", "A domain separation tag longer than 65535 bytes (given by dstLength, all zero): IllegalArgumentException.");
     ObjectNode file = Vectors.newFile("VDAF-XOF", schema(),
         "XofTurboShake128 and XofFixedKeyAes128 of draft-irtf-cfrg-vdaf-20 (spec/vdaf.md). Bytes are lowercase hex. output is next(outputLength)"
             + " from a fresh XOF; field64 and field128 are next_vec of field64Length / field128Length elements, each from a fresh XOF, encoded.",
-        notes);
+        VectorNotes.load("vdaf_xof_test_notes.json"));
     ArrayNode groups = (ArrayNode) file.get("testGroups");
     SecureRandom random = DeterministicRandom.forTestVectorsOnly("vdaf_xof_test".getBytes(StandardCharsets.US_ASCII));
 

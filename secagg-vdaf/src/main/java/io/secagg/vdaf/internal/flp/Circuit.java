@@ -185,11 +185,32 @@ public abstract class Circuit {
     }
   }
 
-  /** The draft's {@code prove}, step by step. */
-  public final long[] proveGeneric(long[] meas, long[] proveRand, long[] jointRand) {
+  /**
+   * Fails unless the inputs of {@link #prove} have this circuit's lengths.
+   *
+   * @throws IllegalArgumentException naming the first input of the wrong length
+   */
+  protected final void checkProveInputs(long[] meas, long[] proveRand, long[] jointRand) {
     checkLength(meas, measLen, "measurement");
     checkLength(proveRand, proveRandLen(), "prover randomness");
     checkLength(jointRand, jointRandLen, "joint randomness");
+  }
+
+  /**
+   * Fails unless the inputs of {@link #query} have this circuit's lengths.
+   *
+   * @throws IllegalArgumentException naming the first input of the wrong length
+   */
+  protected final void checkQueryInputs(long[] meas, long[] proof, long[] queryRand, long[] jointRand) {
+    checkLength(meas, measLen, "measurement");
+    checkLength(proof, proofLen(), "proof");
+    checkLength(queryRand, queryRandLen(), "query randomness");
+    checkLength(jointRand, jointRandLen, "joint randomness");
+  }
+
+  /** The draft's {@code prove}, step by step. */
+  public final long[] proveGeneric(long[] meas, long[] proveRand, long[] jointRand) {
+    checkProveInputs(meas, proveRand, jointRand);
     Field f = field;
     int n = gadgets.size();
     long[][][] wires = new long[n][][];
@@ -240,10 +261,7 @@ public abstract class Circuit {
   public final long[] queryGeneric(
       long[] meas, long[] proof, long[] queryRand, long[] jointRand, int numShares)
       throws TestPointException {
-    checkLength(meas, measLen, "measurement");
-    checkLength(proof, proofLen(), "proof");
-    checkLength(queryRand, queryRandLen(), "query randomness");
-    checkLength(jointRand, jointRandLen, "joint randomness");
+    checkQueryInputs(meas, proof, queryRand, jointRand);
     Field f = field;
     int n = gadgets.size();
     long[][][] wires = new long[n][][];

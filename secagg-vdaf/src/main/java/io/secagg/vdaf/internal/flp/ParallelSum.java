@@ -21,16 +21,6 @@ public final class ParallelSum extends Gadget {
     this.count = count;
   }
 
-  /** The sub-circuit. */
-  public Gadget sub() {
-    return sub;
-  }
-
-  /** Number of sub-circuit copies. */
-  public int count() {
-    return count;
-  }
-
   @Override
   public int arity() {
     return sub.arity() * count;

@@ -101,11 +101,7 @@ public abstract class RangeCheckCircuit extends Circuit {
 
   @Override
   public final long[] prove(long[] meas, long[] proveRand, long[] jointRand) {
-    if (field.length(meas) != measLen()
-        || field.length(proveRand) != proveRandLen()
-        || field.length(jointRand) != jointRandLen()) {
-      throw new IllegalArgumentException("input lengths do not match the circuit");
-    }
+    checkProveInputs(meas, proveRand, jointRand);
     Field f = field;
     int w = f.words();
     int measLen = measLen();
@@ -162,12 +158,7 @@ public abstract class RangeCheckCircuit extends Circuit {
   @Override
   public final long[] query(long[] meas, long[] proof, long[] queryRand, long[] jointRand, int numShares)
       throws TestPointException {
-    if (field.length(meas) != measLen()
-        || field.length(proof) != proofLen()
-        || field.length(queryRand) != queryRandLen()
-        || field.length(jointRand) != jointRandLen()) {
-      throw new IllegalArgumentException("input lengths do not match the circuit");
-    }
+    checkQueryInputs(meas, proof, queryRand, jointRand);
     Field f = field;
     int w = f.words();
     int measLen = measLen();

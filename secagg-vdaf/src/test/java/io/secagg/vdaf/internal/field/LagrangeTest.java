@@ -41,16 +41,21 @@ class LagrangeTest {
     return f.toBigInteger(w, 0);
   }
 
+  /** {@code values[i]} is the polynomial with {@code coeffs} at {@code w^i}, {@code w} an {@code n}-th root. */
+  private static void assertValuesOnRoots(Field f, long[] coeffs, long[] values, int n) {
+    BigInteger w = root(f, n);
+    for (int i = 0; i < n; i++) {
+      assertEquals(horner(f, coeffs, w.modPow(BigInteger.valueOf(i), f.modulus())), f.toBigInteger(values, i), "value " + i);
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("cases")
   void transformsMatchDirectEvaluation(Field f, int n) {
     Random rnd = new Random(n * 31L + f.words());
     long[] coeffs = random(f, n, rnd);
     long[] values = Lagrange.valuesFromCoefficients(f, coeffs, n);
-    BigInteger w = root(f, n);
-    for (int i = 0; i < n; i++) {
-      assertEquals(horner(f, coeffs, w.modPow(BigInteger.valueOf(i), f.modulus())), f.toBigInteger(values, i), "value " + i);
-    }
+    assertValuesOnRoots(f, coeffs, values, n);
     assertArrayEquals(coeffs, Lagrange.coefficients(f, values));
   }
 
@@ -60,11 +65,7 @@ class LagrangeTest {
     Random rnd = new Random(n * 17L + f.words());
     long[] coeffs = random(f, n, rnd);
     long[] values = Lagrange.valuesFromCoefficients(f, coeffs, n);
-    long[] doubled = Lagrange.doubleEvaluations(f, values);
-    BigInteger w2 = root(f, 2 * n);
-    for (int i = 0; i < 2 * n; i++) {
-      assertEquals(horner(f, coeffs, w2.modPow(BigInteger.valueOf(i), f.modulus())), f.toBigInteger(doubled, i), "value " + i);
-    }
+    assertValuesOnRoots(f, coeffs, Lagrange.doubleEvaluations(f, values), 2 * n);
   }
 
   @ParameterizedTest

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.HexFormat;
 import java.util.Random;
+import java.util.function.Supplier;
+import org.bouncycastle.crypto.Xof;
 import org.bouncycastle.crypto.digests.Kangaroo;
 import org.bouncycastle.crypto.digests.SHAKEDigest;
 import org.junit.jupiter.api.Test;
@@ -66,38 +68,39 @@ class KeccakSpongeTest {
     return out;
   }
 
-  @Test
-  void shake128MatchesBouncyCastle() {
-    Random rnd = new Random(1);
+  /**
+   * For a random message of every length in {@link #LENGTHS}, our sponge (absorbing it in pieces,
+   * then the byte 0 if {@code zeroAfterMessage}) squeezes in pieces the first {@code outLen} bytes
+   * that the reference gives for the message.
+   */
+  private static void assertSqueezesLikeReference(long seed, Supplier<Xof> reference, Supplier<KeccakSponge> ours,
+      boolean zeroAfterMessage, int outLen) {
+    Random rnd = new Random(seed);
     for (int len : LENGTHS) {
       byte[] msg = new byte[len];
       rnd.nextBytes(msg);
-      SHAKEDigest bc = new SHAKEDigest(128);
+      Xof bc = reference.get();
       bc.update(msg, 0, msg.length);
-      byte[] expected = new byte[500];
+      byte[] expected = new byte[outLen];
       bc.doFinal(expected, 0, expected.length);
-      KeccakSponge ours = KeccakSponge.shake128();
-      absorbInPieces(ours, msg, rnd);
-      assertArrayEquals(expected, squeezeInPieces(ours, expected.length, rnd), "length " + len);
+      KeccakSponge sponge = ours.get();
+      absorbInPieces(sponge, msg, rnd);
+      if (zeroAfterMessage) {
+        sponge.absorbByte(0);
+      }
+      assertArrayEquals(expected, squeezeInPieces(sponge, expected.length, rnd), "length " + len);
     }
+  }
+
+  @Test
+  void shake128MatchesBouncyCastle() {
+    assertSqueezesLikeReference(1, () -> new SHAKEDigest(128), KeccakSponge::shake128, false, 500);
   }
 
   @Test
   void turboShake128MatchesKangarooTwelveOnShortMessages() {
     // RFC 9861: for |M| + 1 <= 8192, KT128(M, C = empty) = TurboSHAKE128(M || 0x00, 0x07, L).
-    Random rnd = new Random(2);
-    for (int len : LENGTHS) {
-      byte[] msg = new byte[len];
-      rnd.nextBytes(msg);
-      Kangaroo.KangarooTwelve bc = new Kangaroo.KangarooTwelve();
-      bc.update(msg, 0, msg.length);
-      byte[] expected = new byte[400];
-      bc.doFinal(expected, 0, expected.length);
-      KeccakSponge ours = KeccakSponge.turboShake128(0x07);
-      absorbInPieces(ours, msg, rnd);
-      ours.absorbByte(0);
-      assertArrayEquals(expected, squeezeInPieces(ours, expected.length, rnd), "length " + len);
-    }
+    assertSqueezesLikeReference(2, Kangaroo.KangarooTwelve::new, () -> KeccakSponge.turboShake128(0x07), true, 400);
   }
 
   @Test
