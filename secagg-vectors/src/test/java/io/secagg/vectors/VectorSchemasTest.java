@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -92,8 +91,7 @@ class VectorSchemasTest {
           && !node.path("additionalProperties").isBoolean()) {
         open.add(where);
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
         walk(e.getValue(), where + "/" + e.getKey(), open);
       }
     } else if (node.isArray()) {
