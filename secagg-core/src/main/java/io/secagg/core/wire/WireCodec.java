@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.MessageLite;
+import com.google.protobuf.Parser;
 import com.google.protobuf.UnsafeByteOperations;
 import io.secagg.core.protocol.AbortReason;
 import io.secagg.core.protocol.AdvertiseKeys;
@@ -33,6 +34,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * Encodes and strictly decodes the frames of one session (schema: {@code spec/secagg.proto};
@@ -279,21 +282,15 @@ public final class WireCodec {
    *     for this session (see the class description)
    */
   public ServerMessage decodeServerMessage(byte[] frame) throws WireFormatException {
-    Objects.requireNonNull(frame, "frame");
-    checkLength(frame, maxServerFrame, "server");
-    serverBounds.check(frame, "server");
-    io.secagg.core.wire.internal.proto.ServerToClient p;
-    try {
-      p = io.secagg.core.wire.internal.proto.ServerToClient.parseFrom(aliasing(frame));
-    } catch (IOException e) {
-      throw new WireFormatException("server frame is not valid protobuf", e);
-    }
-    checkVersion(p.getVersion());
-    ServerMessage m = fromProto(p);
-    if (!encodesTo(toProto(m), frame)) {
-      throw new WireFormatException("server frame is not in canonical form");
-    }
-    return m;
+    return decode(
+        frame,
+        "server",
+        maxServerFrame,
+        serverBounds,
+        io.secagg.core.wire.internal.proto.ServerToClient.parser(),
+        io.secagg.core.wire.internal.proto.ServerToClient::getVersion,
+        this::fromProto,
+        WireCodec::toProto);
   }
 
   /**
@@ -304,19 +301,50 @@ public final class WireCodec {
    *     for this session (see the class description)
    */
   public ClientMessage decodeClientMessage(byte[] frame) throws WireFormatException {
+    return decode(
+        frame,
+        "client",
+        maxClientFrame,
+        clientBounds,
+        io.secagg.core.wire.internal.proto.ClientToServer.parser(),
+        io.secagg.core.wire.internal.proto.ClientToServer::getVersion,
+        this::fromProto,
+        WireCodec::toProto);
+  }
+
+  /** Reads a parsed frame into a message; the checks that need the session live there. */
+  @FunctionalInterface
+  private interface ProtoReader<P, M> {
+    M read(P proto) throws WireFormatException;
+  }
+
+  /**
+   * The one decoding path of both directions: bounds before parsing (so a hostile length costs
+   * nothing), parse, version, read, and re-encode to insist on the canonical form.
+   */
+  private static <P extends MessageLite, M> M decode(
+      byte[] frame,
+      String side,
+      int maxFrame,
+      FrameBounds bounds,
+      Parser<P> parser,
+      ToIntFunction<P> version,
+      ProtoReader<P, M> read,
+      Function<M, ? extends MessageLite> write)
+      throws WireFormatException {
     Objects.requireNonNull(frame, "frame");
-    checkLength(frame, maxClientFrame, "client");
-    clientBounds.check(frame, "client");
-    io.secagg.core.wire.internal.proto.ClientToServer p;
+    checkLength(frame, maxFrame, side);
+    bounds.check(frame, side);
+    P p;
     try {
-      p = io.secagg.core.wire.internal.proto.ClientToServer.parseFrom(aliasing(frame));
+      p = parser.parseFrom(aliasing(frame));
     } catch (IOException e) {
-      throw new WireFormatException("client frame is not valid protobuf", e);
+      throw new WireFormatException(side + " frame is not valid protobuf", e);
     }
-    checkVersion(p.getVersion());
-    ClientMessage m = fromProto(p);
-    if (!encodesTo(toProto(m), frame)) {
-      throw new WireFormatException("client frame is not in canonical form");
+    checkVersion(version.applyAsInt(p));
+    M m = read.read(p);
+    if (!encodesTo(write.apply(m), frame)) {
+      throw new WireFormatException(side + " frame is not in canonical form");
     }
     return m;
   }
