@@ -34,8 +34,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
-import java.util.function.ToIntFunction;
 
 /**
  * Encodes and strictly decodes the frames of one session (schema: {@code spec/secagg.proto};
@@ -282,15 +280,10 @@ public final class WireCodec {
    *     for this session (see the class description)
    */
   public ServerMessage decodeServerMessage(byte[] frame) throws WireFormatException {
-    return decode(
-        frame,
-        "server",
-        maxServerFrame,
-        serverBounds,
-        io.secagg.core.wire.internal.proto.ServerToClient.parser(),
-        io.secagg.core.wire.internal.proto.ServerToClient::getVersion,
-        this::fromProto,
-        WireCodec::toProto);
+    ServerMessage m = fromProto(parse(frame, "server", maxServerFrame, serverBounds,
+        io.secagg.core.wire.internal.proto.ServerToClient.parser()));
+    requireCanonical(toProto(m), frame, "server");
+    return m;
   }
 
   /**
@@ -301,52 +294,35 @@ public final class WireCodec {
    *     for this session (see the class description)
    */
   public ClientMessage decodeClientMessage(byte[] frame) throws WireFormatException {
-    return decode(
-        frame,
-        "client",
-        maxClientFrame,
-        clientBounds,
-        io.secagg.core.wire.internal.proto.ClientToServer.parser(),
-        io.secagg.core.wire.internal.proto.ClientToServer::getVersion,
-        this::fromProto,
-        WireCodec::toProto);
-  }
-
-  /** Reads a parsed frame into a message; the checks that need the session live there. */
-  @FunctionalInterface
-  private interface ProtoReader<P, M> {
-    M read(P proto) throws WireFormatException;
+    ClientMessage m = fromProto(parse(frame, "client", maxClientFrame, clientBounds,
+        io.secagg.core.wire.internal.proto.ClientToServer.parser()));
+    requireCanonical(toProto(m), frame, "client");
+    return m;
   }
 
   /**
-   * The one decoding path of both directions: bounds before parsing (so a hostile length costs
-   * nothing), parse, version, read, and re-encode to insist on the canonical form.
+   * The first half of decoding, the same for both directions: bounds before parsing (so a
+   * hostile length costs nothing), then the protobuf parse. The version is checked by {@code
+   * fromProto}.
    */
-  private static <P extends MessageLite, M> M decode(
-      byte[] frame,
-      String side,
-      int maxFrame,
-      FrameBounds bounds,
-      Parser<P> parser,
-      ToIntFunction<P> version,
-      ProtoReader<P, M> read,
-      Function<M, ? extends MessageLite> write)
+  private static <P> P parse(byte[] frame, String side, int maxFrame, FrameBounds bounds, Parser<P> parser)
       throws WireFormatException {
     Objects.requireNonNull(frame, "frame");
     checkLength(frame, maxFrame, side);
     bounds.check(frame, side);
-    P p;
     try {
-      p = parser.parseFrom(aliasing(frame));
+      return parser.parseFrom(aliasing(frame));
     } catch (IOException e) {
       throw new WireFormatException(side + " frame is not valid protobuf", e);
     }
-    checkVersion(version.applyAsInt(p));
-    M m = read.read(p);
-    if (!encodesTo(write.apply(m), frame)) {
+  }
+
+  /** The last half: only the canonical encoding of a message is accepted. */
+  private static void requireCanonical(MessageLite decoded, byte[] frame, String side)
+      throws WireFormatException {
+    if (!encodesTo(decoded, frame)) {
       throw new WireFormatException(side + " frame is not in canonical form");
     }
-    return m;
   }
 
   /**
@@ -429,6 +405,7 @@ public final class WireCodec {
 
   private ServerMessage fromProto(io.secagg.core.wire.internal.proto.ServerToClient p)
       throws WireFormatException {
+    checkVersion(p.getVersion());
     switch (p.getBodyCase()) {
       case ADVERTISE_KEYS_REQUEST:
         return new AdvertiseKeysRequest(
@@ -477,6 +454,7 @@ public final class WireCodec {
 
   private ClientMessage fromProto(io.secagg.core.wire.internal.proto.ClientToServer p)
       throws WireFormatException {
+    checkVersion(p.getVersion());
     switch (p.getBodyCase()) {
       case ADVERTISE_KEYS: {
         var a = p.getAdvertiseKeys();
