@@ -2,9 +2,9 @@ package io.secagg.he;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.secagg.core.testing.FuzzBudget;
+import io.secagg.core.testing.FuzzChecks;
 import io.secagg.he.encoding.FixedPointEncoder;
 import java.math.BigInteger;
-import java.util.Arrays;
 
 /**
  * Jazzer fuzz tests of the Paillier key, ciphertext and fixed-point decoders. Each target lets
@@ -35,35 +35,24 @@ public class PaillierFuzzTest {
 
   /** A public key encoding. */
   public static void publicKey(byte[] input) {
-    PaillierPublicKey k;
-    try {
-      k = PaillierPublicKey.fromBytes(input);
-    } catch (InvalidPaillierKeyException e) {
-      return;
-    }
-    same(k.toBytes(), input, "public key");
+    FuzzChecks.canonical(
+        input, InvalidPaillierKeyException.class, PaillierPublicKey::fromBytes, PaillierPublicKey::toBytes,
+        "public key");
   }
 
   /** A private key encoding (two or more primes). */
   public static void privateKey(byte[] input) {
-    PaillierPrivateKey k;
-    try {
-      k = PaillierPrivateKey.fromBytes(input);
-    } catch (InvalidPaillierKeyException e) {
-      return;
-    }
-    same(k.toBytes(), input, "private key");
+    FuzzChecks.canonical(
+        input, InvalidPaillierKeyException.class, PaillierPrivateKey::fromBytes, PaillierPrivateKey::toBytes,
+        "private key");
   }
 
   /** A ciphertext encoding under the vector key. */
   public static void ciphertext(byte[] input) {
-    Ciphertext c;
-    try {
-      c = Ciphertext.fromBytes(TestKeys.vectorKey().publicKey(), input);
-    } catch (InvalidCiphertextException e) {
-      return;
-    }
-    same(c.toBytes(), input, "ciphertext");
+    PaillierPublicKey pk = TestKeys.vectorKey().publicKey();
+    FuzzChecks.canonical(
+        input, InvalidCiphertextException.class, b -> Ciphertext.fromBytes(pk, b), Ciphertext::toBytes,
+        "ciphertext");
   }
 
   /**
@@ -85,12 +74,6 @@ public class PaillierFuzzTest {
     }
     if (!enc.encodeScaled(s).equals(m)) {
       throw new AssertionError("an accepted plaintext does not re-encode to itself");
-    }
-  }
-
-  static void same(byte[] encoded, byte[] input, String what) {
-    if (!Arrays.equals(encoded, input)) {
-      throw new AssertionError("an accepted " + what + " does not re-encode to itself");
     }
   }
 }

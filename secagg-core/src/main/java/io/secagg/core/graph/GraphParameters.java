@@ -181,21 +181,7 @@ public final class GraphParameters {
    *     than t neighbours after D dropouts (the message says how many)
    */
   public static GraphParameters complete(int n, GraphRequirements requirements) {
-    Objects.requireNonNull(requirements, "requirements");
-    checkClientCount(n, 2);
-    int corrupted = requirements.corruptedClients(n);
-    int dropouts = requirements.droppedClients(n);
-    ThreatModel threatModel = requirements.threatModel();
-    int t = completeThreshold(n, corrupted, threatModel);
-    if (t > n - 1 - dropouts) {
-      throw new IllegalArgumentException(
-          "No threshold fits the complete graph of " + n + " clients with " + corrupted + " corrupted and "
-              + dropouts + " dropped (" + threatModel + "): it would need t = " + t + " but only "
-              + (n - 1 - dropouts) + " neighbours are sure to survive");
-    }
-    return new GraphParameters(
-        GraphKind.COMPLETE, n, n - 1, t, requirements, corrupted, dropouts, Double.NEGATIVE_INFINITY,
-        Double.NEGATIVE_INFINITY);
+    return complete(n, requirements, false);
   }
 
   /**
@@ -213,22 +199,34 @@ public final class GraphParameters {
    *     smallest secure threshold (the message says both)
    */
   public static GraphParameters completeLargestThreshold(int n, GraphRequirements requirements) {
+    return complete(n, requirements, true);
+  }
+
+  /**
+   * The complete graph with the smallest secure threshold, or with the largest that D dropouts
+   * allow; both exist exactly when the smallest secure one leaves t neighbours after D dropouts.
+   */
+  private static GraphParameters complete(int n, GraphRequirements requirements, boolean largest) {
     Objects.requireNonNull(requirements, "requirements");
     checkClientCount(n, 2);
     int corrupted = requirements.corruptedClients(n);
     int dropouts = requirements.droppedClients(n);
     ThreatModel threatModel = requirements.threatModel();
     int smallest = completeThreshold(n, corrupted, threatModel);
-    int t = n - 1 - dropouts;
-    if (t < smallest) {
+    int surviving = n - 1 - dropouts; // neighbours sure to survive
+    if (smallest > surviving) {
+      String why = largest
+          ? "the largest the dropouts allow, n - 1 - D = " + surviving
+              + ", is below the smallest secure one, " + smallest
+          : "it would need t = " + smallest + " but only " + surviving
+              + " neighbours are sure to survive";
       throw new IllegalArgumentException(
           "No threshold fits the complete graph of " + n + " clients with " + corrupted + " corrupted and "
-              + dropouts + " dropped (" + threatModel + "): the largest the dropouts allow, n - 1 - D = " + t
-              + ", is below the smallest secure one, " + smallest);
+              + dropouts + " dropped (" + threatModel + "): " + why);
     }
     return new GraphParameters(
-        GraphKind.COMPLETE, n, n - 1, t, requirements, corrupted, dropouts, Double.NEGATIVE_INFINITY,
-        Double.NEGATIVE_INFINITY);
+        GraphKind.COMPLETE, n, n - 1, largest ? surviving : smallest, requirements, corrupted, dropouts,
+        Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY);
   }
 
   /**

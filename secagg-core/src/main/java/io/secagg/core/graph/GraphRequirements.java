@@ -19,8 +19,24 @@ import java.util.Objects;
  * security target is met only if 2^g times the per-graph bound is at most 2^-sigma. The default
  * budget is {@value #DEFAULT_GRINDING_BITS} bits; 0 gives the bound against an adversary that
  * cannot influence the graph at all.
+ *
+ * @param dropoutRate delta, the largest fraction of clients that may drop out, in [0, 1)
+ * @param corruptionRate gamma, the largest fraction of corrupted clients, in [0, 1)
+ * @param threatModel the adversary the threshold must withstand
+ * @param securityBits sigma: the security failure probability must be at most 2^-sigma, grinding
+ *     included; in (0, {@value #MAX_BITS}]
+ * @param correctnessBits eta: the reconstruction failure probability must be at most 2^-eta; in
+ *     (0, {@value #MAX_BITS}]
+ * @param grindingBits g: the adversary tries at most 2^g candidate graphs; in [0, {@value
+ *     #MAX_GRINDING_BITS}]
  */
-public final class GraphRequirements {
+public record GraphRequirements(
+    double dropoutRate,
+    double corruptionRate,
+    ThreatModel threatModel,
+    double securityBits,
+    double correctnessBits,
+    double grindingBits) {
   /** The default statistical security: failure probability at most 2^-40. */
   public static final double DEFAULT_SECURITY_BITS = 40;
   /** The default correctness: the protocol fails to reconstruct with probability at most 2^-20. */
@@ -32,55 +48,25 @@ public final class GraphRequirements {
   /** The largest grinding budget accepted, in bits. */
   public static final double MAX_GRINDING_BITS = 128;
 
-  private final double dropoutRate;
-  private final double corruptionRate;
-  private final ThreatModel threatModel;
-  private final double securityBits;
-  private final double correctnessBits;
-  private final double grindingBits;
-
-  private GraphRequirements(Builder b) {
-    this.dropoutRate = b.dropoutRate;
-    this.corruptionRate = b.corruptionRate;
-    this.threatModel = b.threatModel;
-    this.securityBits = b.securityBits;
-    this.correctnessBits = b.correctnessBits;
-    this.grindingBits = b.grindingBits;
+  /**
+   * Checks every component as the builder's setters do.
+   *
+   * @throws NullPointerException if {@code threatModel} is null
+   * @throws IllegalArgumentException if a component is outside its range (see the class
+   *     description)
+   */
+  public GraphRequirements {
+    checkRate("dropout", dropoutRate);
+    checkRate("corruption", corruptionRate);
+    Objects.requireNonNull(threatModel, "threatModel");
+    checkBits("security", securityBits);
+    checkBits("correctness", correctnessBits);
+    checkGrindingBits(grindingBits);
   }
 
   /** A builder with the defaults: no dropouts or corruption, malicious server, 40/20/64 bits. */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** delta, the largest fraction of clients that may drop out, in [0, 1). */
-  public double dropoutRate() {
-    return dropoutRate;
-  }
-
-  /** gamma, the largest fraction of corrupted clients, in [0, 1). */
-  public double corruptionRate() {
-    return corruptionRate;
-  }
-
-  /** The adversary the threshold must withstand. */
-  public ThreatModel threatModel() {
-    return threatModel;
-  }
-
-  /** sigma: the security failure probability must be at most 2^-sigma, grinding included. */
-  public double securityBits() {
-    return securityBits;
-  }
-
-  /** eta: the reconstruction failure probability must be at most 2^-eta. */
-  public double correctnessBits() {
-    return correctnessBits;
-  }
-
-  /** g: the adversary tries at most 2^g candidate graphs. */
-  public double grindingBits() {
-    return grindingBits;
   }
 
   /**
@@ -120,22 +106,6 @@ public final class GraphRequirements {
 
   static int ceilTimes(double rate, int n) {
     return BigDecimal.valueOf(rate).multiply(BigDecimal.valueOf(n)).setScale(0, RoundingMode.CEILING).intValueExact();
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof GraphRequirements)) {
-      return false;
-    }
-    GraphRequirements r = (GraphRequirements) o;
-    return dropoutRate == r.dropoutRate && corruptionRate == r.corruptionRate
-        && threatModel == r.threatModel && securityBits == r.securityBits
-        && correctnessBits == r.correctnessBits && grindingBits == r.grindingBits;
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(dropoutRate, corruptionRate, threatModel, securityBits, correctnessBits, grindingBits);
   }
 
   @Override
@@ -214,32 +184,37 @@ public final class GraphRequirements {
      *     GraphRequirements#MAX_GRINDING_BITS}
      */
     public Builder grindingBits(double bits) {
-      if (!(bits >= 0.0 && bits <= MAX_GRINDING_BITS)) {
-        throw new IllegalArgumentException(
-            "Invalid grinding budget " + bits + " bits; must be in [0, " + MAX_GRINDING_BITS + "]");
-      }
-      this.grindingBits = bits;
+      this.grindingBits = checkGrindingBits(bits);
       return this;
     }
 
     /** The requirements. */
     public GraphRequirements build() {
-      return new GraphRequirements(this);
+      return new GraphRequirements(
+          dropoutRate, corruptionRate, threatModel, securityBits, correctnessBits, grindingBits);
     }
+  }
 
-    private static double checkRate(String what, double rate) {
-      if (!(rate >= 0.0 && rate < 1.0)) {
-        throw new IllegalArgumentException("Invalid " + what + " rate " + rate + "; must be in [0, 1)");
-      }
-      return rate;
+  private static double checkRate(String what, double rate) {
+    if (!(rate >= 0.0 && rate < 1.0)) {
+      throw new IllegalArgumentException("Invalid " + what + " rate " + rate + "; must be in [0, 1)");
     }
+    return rate;
+  }
 
-    private static double checkBits(String what, double bits) {
-      if (!(bits > 0.0 && bits <= MAX_BITS)) {
-        throw new IllegalArgumentException(
-            "Invalid " + what + " exponent " + bits + "; must be in (0, " + MAX_BITS + "]");
-      }
-      return bits;
+  private static double checkBits(String what, double bits) {
+    if (!(bits > 0.0 && bits <= MAX_BITS)) {
+      throw new IllegalArgumentException(
+          "Invalid " + what + " exponent " + bits + "; must be in (0, " + MAX_BITS + "]");
     }
+    return bits;
+  }
+
+  private static double checkGrindingBits(double bits) {
+    if (!(bits >= 0.0 && bits <= MAX_GRINDING_BITS)) {
+      throw new IllegalArgumentException(
+          "Invalid grinding budget " + bits + " bits; must be in [0, " + MAX_GRINDING_BITS + "]");
+    }
+    return bits;
   }
 }

@@ -1,5 +1,7 @@
 package io.secagg.core.protocol;
 
+import java.util.Objects;
+
 /**
  * Why a party aborted a session, with a stable numeric code that travels in {@code AbortNotice}
  * frames (see {@code spec/secagg.md, section 5}, "Abort reasons").
@@ -64,6 +66,20 @@ public enum AbortReason {
    */
   public boolean isSentOnTheWire() {
     return this != UNKNOWN && this != PEER_ABORTED;
+  }
+
+  /**
+   * {@code reason}, checked as the reason of an abort notice ({@link ClientAbort}, {@link
+   * ServerAbort}).
+   *
+   * @throws NullPointerException if {@code reason} is null
+   * @throws IllegalArgumentException if it is not {@link #isSentOnTheWire() sent on the wire}
+   */
+  static AbortReason requireSendable(AbortReason reason) {
+    if (!Objects.requireNonNull(reason, "reason").isSentOnTheWire()) {
+      throw new IllegalArgumentException("an abort notice never carries " + reason);
+    }
+    return reason;
   }
 
   /**

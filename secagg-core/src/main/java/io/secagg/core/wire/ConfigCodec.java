@@ -179,18 +179,17 @@ public final class ConfigCodec {
     }
 
     long u32() throws WireFormatException {
-      need(4);
-      long v = 0;
-      for (int i = 0; i < 4; i++) {
-        v = (v << 8) | (in[pos++] & 0xff);
-      }
-      return v;
+      return bigEndian(4);
     }
 
     long u64() throws WireFormatException {
-      need(8);
+      return bigEndian(8);
+    }
+
+    private long bigEndian(int bytes) throws WireFormatException {
+      need(bytes);
       long v = 0;
-      for (int i = 0; i < 8; i++) {
+      for (int i = 0; i < bytes; i++) {
         v = (v << 8) | (in[pos++] & 0xff);
       }
       return v;

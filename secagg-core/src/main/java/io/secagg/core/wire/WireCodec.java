@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.MessageLite;
+import com.google.protobuf.Parser;
 import com.google.protobuf.UnsafeByteOperations;
 import io.secagg.core.protocol.AbortReason;
 import io.secagg.core.protocol.AdvertiseKeys;
@@ -279,20 +280,9 @@ public final class WireCodec {
    *     for this session (see the class description)
    */
   public ServerMessage decodeServerMessage(byte[] frame) throws WireFormatException {
-    Objects.requireNonNull(frame, "frame");
-    checkLength(frame, maxServerFrame, "server");
-    serverBounds.check(frame, "server");
-    io.secagg.core.wire.internal.proto.ServerToClient p;
-    try {
-      p = io.secagg.core.wire.internal.proto.ServerToClient.parseFrom(aliasing(frame));
-    } catch (IOException e) {
-      throw new WireFormatException("server frame is not valid protobuf", e);
-    }
-    checkVersion(p.getVersion());
-    ServerMessage m = fromProto(p);
-    if (!encodesTo(toProto(m), frame)) {
-      throw new WireFormatException("server frame is not in canonical form");
-    }
+    ServerMessage m = fromProto(parse(frame, "server", maxServerFrame, serverBounds,
+        io.secagg.core.wire.internal.proto.ServerToClient.parser()));
+    requireCanonical(toProto(m), frame, "server");
     return m;
   }
 
@@ -304,21 +294,35 @@ public final class WireCodec {
    *     for this session (see the class description)
    */
   public ClientMessage decodeClientMessage(byte[] frame) throws WireFormatException {
-    Objects.requireNonNull(frame, "frame");
-    checkLength(frame, maxClientFrame, "client");
-    clientBounds.check(frame, "client");
-    io.secagg.core.wire.internal.proto.ClientToServer p;
-    try {
-      p = io.secagg.core.wire.internal.proto.ClientToServer.parseFrom(aliasing(frame));
-    } catch (IOException e) {
-      throw new WireFormatException("client frame is not valid protobuf", e);
-    }
-    checkVersion(p.getVersion());
-    ClientMessage m = fromProto(p);
-    if (!encodesTo(toProto(m), frame)) {
-      throw new WireFormatException("client frame is not in canonical form");
-    }
+    ClientMessage m = fromProto(parse(frame, "client", maxClientFrame, clientBounds,
+        io.secagg.core.wire.internal.proto.ClientToServer.parser()));
+    requireCanonical(toProto(m), frame, "client");
     return m;
+  }
+
+  /**
+   * The first half of decoding, the same for both directions: bounds before parsing (so a
+   * hostile length costs nothing), then the protobuf parse. The version is checked by {@code
+   * fromProto}.
+   */
+  private static <P> P parse(byte[] frame, String side, int maxFrame, FrameBounds bounds, Parser<P> parser)
+      throws WireFormatException {
+    Objects.requireNonNull(frame, "frame");
+    checkLength(frame, maxFrame, side);
+    bounds.check(frame, side);
+    try {
+      return parser.parseFrom(aliasing(frame));
+    } catch (IOException e) {
+      throw new WireFormatException(side + " frame is not valid protobuf", e);
+    }
+  }
+
+  /** The last half: only the canonical encoding of a message is accepted. */
+  private static void requireCanonical(MessageLite decoded, byte[] frame, String side)
+      throws WireFormatException {
+    if (!encodesTo(decoded, frame)) {
+      throw new WireFormatException(side + " frame is not in canonical form");
+    }
   }
 
   /**
@@ -401,6 +405,7 @@ public final class WireCodec {
 
   private ServerMessage fromProto(io.secagg.core.wire.internal.proto.ServerToClient p)
       throws WireFormatException {
+    checkVersion(p.getVersion());
     switch (p.getBodyCase()) {
       case ADVERTISE_KEYS_REQUEST:
         return new AdvertiseKeysRequest(
@@ -449,6 +454,7 @@ public final class WireCodec {
 
   private ClientMessage fromProto(io.secagg.core.wire.internal.proto.ClientToServer p)
       throws WireFormatException {
+    checkVersion(p.getVersion());
     switch (p.getBodyCase()) {
       case ADVERTISE_KEYS: {
         var a = p.getAdvertiseKeys();

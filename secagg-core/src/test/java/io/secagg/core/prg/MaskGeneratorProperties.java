@@ -12,6 +12,7 @@ import java.util.Arrays;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -35,45 +36,50 @@ class MaskGeneratorProperties {
     return Arbitraries.bytes().array(byte[].class).ofMaxSize(64);
   }
 
+  /** One mask to expand: a modulus, a length, a seed and a context. */
+  record Draw(Modulus m, int length, byte[] seed, byte[] context) {
+    MaskGenerator generator() {
+      return AesCtrMaskGenerator.create(m, length);
+    }
+
+    SecretBytes key() {
+      return SecretBytes.copyOf(seed);
+    }
+  }
+
+  /** Draws of up to 9000 elements (the reference, too, is checked over the whole range). */
+  @Provide
+  Arbitrary<Draw> draws() {
+    return Combinators.combine(modulus(), Arbitraries.integers().between(0, 9000), seed(), context())
+        .as(Draw::new);
+  }
+
   @Property(tries = 60)
-  void subtractingTheSameMaskRestoresTheAccumulator(
-      @ForAll("modulus") Modulus m,
-      @ForAll @IntRange(min = 0, max = 9000) int length,
-      @ForAll("seed") byte[] seed,
-      @ForAll("context") byte[] context) {
-    MaskGenerator g = AesCtrMaskGenerator.create(m, length);
+  void subtractingTheSameMaskRestoresTheAccumulator(@ForAll("draws") Draw d) {
+    MaskGenerator g = d.generator();
     ModVector original = g.expand(SecretBytes.copyOf(new byte[32]), new byte[] {42});
     ModVector acc = original.copy();
-    g.addMask(SecretBytes.copyOf(seed), context, acc);
-    g.subtractMask(SecretBytes.copyOf(seed), context, acc);
+    g.addMask(d.key(), d.context(), acc);
+    g.subtractMask(d.key(), d.context(), acc);
     assertEquals(original, acc);
   }
 
   @Property(tries = 60)
-  void streamingAddEqualsExpandThenAdd(
-      @ForAll("modulus") Modulus m,
-      @ForAll @IntRange(min = 0, max = 9000) int length,
-      @ForAll("seed") byte[] seed,
-      @ForAll("context") byte[] context) {
-    MaskGenerator g = AesCtrMaskGenerator.create(m, length);
+  void streamingAddEqualsExpandThenAdd(@ForAll("draws") Draw d) {
+    MaskGenerator g = d.generator();
     ModVector start = g.expand(SecretBytes.copyOf(new byte[32]), new byte[] {7});
     ModVector streamed = start.copy();
-    g.addMask(SecretBytes.copyOf(seed), context, streamed);
+    g.addMask(d.key(), d.context(), streamed);
     ModVector materialised = start.copy();
-    materialised.addInPlace(g.expand(SecretBytes.copyOf(seed), context));
+    materialised.addInPlace(g.expand(d.key(), d.context()));
     assertEquals(materialised, streamed);
   }
 
   @Property(tries = 40)
-  void agreesWithTheSpecReference(
-      @ForAll("modulus") Modulus m,
-      @ForAll @IntRange(min = 0, max = 3000) int length,
-      @ForAll("seed") byte[] seed,
-      @ForAll("context") byte[] context)
-      throws Exception {
+  void agreesWithTheSpecReference(@ForAll("draws") Draw d) throws Exception {
     assertArrayEquals(
-        ReferencePrg.expand(seed, context, m, length).elements,
-        AesCtrMaskGenerator.create(m, length).expand(SecretBytes.copyOf(seed), context).toLongArray());
+        ReferencePrg.expand(d.seed(), d.context(), d.m(), d.length()).elements,
+        d.generator().expand(d.key(), d.context()).toLongArray());
   }
 
   @Property(tries = 40)

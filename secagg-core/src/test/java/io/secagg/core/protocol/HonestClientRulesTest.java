@@ -10,7 +10,11 @@ import io.secagg.core.protocol.client.ClientCompleted;
 import io.secagg.core.vector.Modulus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every rule an honest client enforces, each broken once by a lying server. */
 class HonestClientRulesTest {
@@ -58,46 +62,26 @@ class HonestClientRulesTest {
     assertInstanceOf(ClientCompleted.class, again.state());
   }
 
-  @Test
-  void abortsWhenUnmaskListsOverlap() {
-    Harness h = atUnmasking();
-    h.take(1);
-    assertAborted(h.deliver(1, request(List.of(2, 3, 4), List.of(2, 5))), AbortReason.INVALID_UNMASKING_REQUEST);
+  /** Unmasking requests of n = 5 to client 1 that break a rule: alive, dropped, the abort. */
+  static Stream<Arguments> brokenUnmaskingRequests() {
+    return Stream.of(
+        Arguments.of("the lists overlap", List.of(2, 3, 4), List.of(2, 5), AbortReason.INVALID_UNMASKING_REQUEST),
+        Arguments.of("it is listed as dropped", List.of(2, 3, 4), List.of(1, 5), AbortReason.INVALID_UNMASKING_REQUEST),
+        Arguments.of("the alive list names itself", List.of(1, 2, 3, 4), List.of(5), AbortReason.INVALID_UNMASKING_REQUEST),
+        Arguments.of("an id is listed twice", List.of(2, 3, 3, 4), List.of(5), AbortReason.INVALID_UNMASKING_REQUEST),
+        Arguments.of("a list is unsorted", List.of(3, 2, 4), List.of(5), AbortReason.INVALID_UNMASKING_REQUEST),
+        Arguments.of("a neighbour is left out", List.of(2, 3, 4), List.of(), AbortReason.INVALID_UNMASKING_REQUEST),
+        // The classic attack: call most neighbours dropped to collect their key shares.
+        Arguments.of("fewer than t neighbours are alive", List.of(2, 3), List.of(4, 5), AbortReason.TOO_FEW_NEIGHBOURS));
   }
 
-  @Test
-  void abortsWhenListedAsDropped() {
+  @ParameterizedTest(name = "aborts when {0}")
+  @MethodSource("brokenUnmaskingRequests")
+  void abortsOnAnUnmaskingRequestThatBreaksARule(
+      String rule, List<Integer> alive, List<Integer> dropped, AbortReason reason) {
     Harness h = atUnmasking();
     h.take(1);
-    assertAborted(h.deliver(1, request(List.of(2, 3, 4), List.of(1, 5))), AbortReason.INVALID_UNMASKING_REQUEST);
-  }
-
-  @Test
-  void abortsWhenAliveListNamesItself() {
-    Harness h = atUnmasking();
-    h.take(1);
-    assertAborted(h.deliver(1, request(List.of(1, 2, 3, 4), List.of(5))), AbortReason.INVALID_UNMASKING_REQUEST);
-  }
-
-  @Test
-  void abortsOnDuplicateIdsInUnmaskLists() {
-    Harness h = atUnmasking();
-    h.take(1);
-    assertAborted(h.deliver(1, request(List.of(2, 3, 3, 4), List.of(5))), AbortReason.INVALID_UNMASKING_REQUEST);
-  }
-
-  @Test
-  void abortsOnUnsortedUnmaskLists() {
-    Harness h = atUnmasking();
-    h.take(1);
-    assertAborted(h.deliver(1, request(List.of(3, 2, 4), List.of(5))), AbortReason.INVALID_UNMASKING_REQUEST);
-  }
-
-  @Test
-  void abortsWhenUnmaskListsLeaveANeighbourOut() {
-    Harness h = atUnmasking();
-    h.take(1);
-    assertAborted(h.deliver(1, request(List.of(2, 3, 4), List.of())), AbortReason.INVALID_UNMASKING_REQUEST);
+    assertAborted(h.deliver(1, request(alive, dropped)), reason);
   }
 
   @Test
@@ -117,14 +101,6 @@ class HonestClientRulesTest {
     alive.add(stranger);
     alive.sort(null);
     assertAborted(h.deliver(1, request(alive, honest.dropped())), AbortReason.INVALID_UNMASKING_REQUEST);
-  }
-
-  @Test
-  void abortsWhenFewerThanThresholdNeighboursAreAlive() {
-    // The classic attack: call most neighbours dropped to collect their key shares.
-    Harness h = atUnmasking();
-    h.take(1);
-    assertAborted(h.deliver(1, request(List.of(2, 3), List.of(4, 5))), AbortReason.TOO_FEW_NEIGHBOURS);
   }
 
   @Test

@@ -29,6 +29,12 @@ class ReconstructorTest {
     return out;
   }
 
+  /** Why {@code r} rejects the shares at indices {@code xs} of a fresh split of a secret. */
+  private static InvalidShareException.Reason rejection(Reconstructor r, int... xs) {
+    List<Share> shares = SCHEME.split(secret(1));
+    return reasonOf(() -> r.reconstruct(pick(shares, xs)));
+  }
+
   @Test
   void reconstructsManySecretsFromSharesWithTheSameIndices() throws Exception {
     Reconstructor r = SCHEME.reconstructor(7, 2, 5, 4);
@@ -70,39 +76,28 @@ class ReconstructorTest {
   @Test
   void rejectsAShareOutsideTheIndexSet() throws Exception {
     Reconstructor r = SCHEME.reconstructor(1, 2, 3);
-    List<Share> shares = SCHEME.split(secret(1));
-    assertEquals(InvalidShareException.Reason.INDEX_SET_MISMATCH,
-        reasonOf(() -> r.reconstruct(pick(shares, 1, 2, 4))));
-    assertEquals(InvalidShareException.Reason.INDEX_SET_MISMATCH,
-        reasonOf(() -> r.reconstruct(pick(shares, 1, 2, 8))));
+    assertEquals(InvalidShareException.Reason.INDEX_SET_MISMATCH, rejection(r, 1, 2, 4));
+    assertEquals(InvalidShareException.Reason.INDEX_SET_MISMATCH, rejection(r, 1, 2, 8));
   }
 
   @Test
   void rejectsAMissingShare() throws Exception {
     Reconstructor r = SCHEME.reconstructor(1, 2, 3, 4);
-    List<Share> shares = SCHEME.split(secret(1));
-    assertEquals(InvalidShareException.Reason.INDEX_SET_MISMATCH,
-        reasonOf(() -> r.reconstruct(pick(shares, 1, 2, 3))));
+    assertEquals(InvalidShareException.Reason.INDEX_SET_MISMATCH, rejection(r, 1, 2, 3));
   }
 
   @Test
   void rejectsADuplicateShare() throws Exception {
     Reconstructor r = SCHEME.reconstructor(1, 2, 3);
-    List<Share> shares = SCHEME.split(secret(1));
-    assertEquals(InvalidShareException.Reason.DUPLICATE_INDEX,
-        reasonOf(() -> r.reconstruct(pick(shares, 1, 2, 2))));
-    assertEquals(InvalidShareException.Reason.DUPLICATE_INDEX,
-        reasonOf(() -> r.reconstruct(pick(shares, 1, 2, 3, 3))));
+    assertEquals(InvalidShareException.Reason.DUPLICATE_INDEX, rejection(r, 1, 2, 2));
+    assertEquals(InvalidShareException.Reason.DUPLICATE_INDEX, rejection(r, 1, 2, 3, 3));
   }
 
   @Test
   void reportsADuplicateBeforeAShareOutsideTheSet() throws Exception {
     Reconstructor r = SCHEME.reconstructor(1, 2, 3);
-    List<Share> shares = SCHEME.split(secret(1));
-    assertEquals(InvalidShareException.Reason.DUPLICATE_INDEX,
-        reasonOf(() -> r.reconstruct(pick(shares, 5, 1, 6, 6))));
-    assertEquals(InvalidShareException.Reason.DUPLICATE_INDEX,
-        reasonOf(() -> r.reconstruct(pick(shares, 5, 1, 1))));
+    assertEquals(InvalidShareException.Reason.DUPLICATE_INDEX, rejection(r, 5, 1, 6, 6));
+    assertEquals(InvalidShareException.Reason.DUPLICATE_INDEX, rejection(r, 5, 1, 1));
   }
 
   @Test

@@ -11,8 +11,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
@@ -25,6 +29,38 @@ class ShamirProperties {
     return ShamirScheme.create(1 + (tRaw - 1) % n, n);
   }
 
+  /** A scheme with 1 &lt;= t &lt;= n, a secret to share and the seed of one try's randomness. */
+  record Draw(ShamirScheme scheme, byte[] secret, long seed) {
+    /** The secret split with randomness from the seed. */
+    List<Share> split() {
+      return scheme.split(SecretBytes.copyOf(secret), DeterministicRandom.forTestVectorsOnly(seed));
+    }
+
+    /** A fresh generator for the try's other choices (subsets, orders). */
+    Random random() {
+      return new Random(seed);
+    }
+  }
+
+  @Provide
+  Arbitrary<Draw> upTo50() {
+    return draws(50);
+  }
+
+  @Provide
+  Arbitrary<Draw> upTo20() {
+    return draws(20);
+  }
+
+  private static Arbitrary<Draw> draws(int maxN) {
+    return Combinators.combine(
+            Arbitraries.integers().between(1, maxN),
+            Arbitraries.integers().between(1, maxN),
+            Arbitraries.bytes().array(byte[].class).ofSize(32),
+            Arbitraries.longs())
+        .as((n, tRaw, secret, seed) -> new Draw(scheme(n, tRaw), secret, seed));
+  }
+
   /** A random subset of {@code all} of the given size, in random order. */
   private static List<Share> subset(List<Share> all, int size, Random random) {
     List<Share> copy = new ArrayList<>(all);
@@ -33,33 +69,23 @@ class ShamirProperties {
   }
 
   @Property(tries = 300)
-  void anyTOrMoreOfNSharesReconstructTheSecret(
-      @ForAll @IntRange(min = 1, max = 50) int n,
-      @ForAll @IntRange(min = 1, max = 50) int tRaw,
-      @ForAll @Size(32) byte[] secret,
-      @ForAll long seed)
-      throws Exception {
-    ShamirScheme scheme = scheme(n, tRaw);
-    Random random = new Random(seed);
-    List<Share> shares =
-        scheme.split(SecretBytes.copyOf(secret), DeterministicRandom.forTestVectorsOnly(seed));
+  void anyTOrMoreOfNSharesReconstructTheSecret(@ForAll("upTo50") Draw d) throws Exception {
+    ShamirScheme scheme = d.scheme();
+    Random random = d.random();
     int t = scheme.threshold();
-    int size = t + random.nextInt(n - t + 1);
-    List<Share> chosen = subset(shares, size, random);
-    assertArrayEquals(secret, scheme.reconstruct(chosen).toByteArray());
-    assertArrayEquals(secret, scheme.reconstructVerified(chosen).toByteArray());
+    int size = t + random.nextInt(scheme.shareCount() - t + 1);
+    List<Share> chosen = subset(d.split(), size, random);
+    assertArrayEquals(d.secret(), scheme.reconstruct(chosen).toByteArray());
+    assertArrayEquals(d.secret(), scheme.reconstructVerified(chosen).toByteArray());
   }
 
   @Property(tries = 200)
-  void cachedReconstructorEqualsPlainReconstruction(
-      @ForAll @IntRange(min = 1, max = 50) int n,
-      @ForAll @IntRange(min = 1, max = 50) int tRaw,
-      @ForAll long seed)
-      throws Exception {
-    ShamirScheme scheme = scheme(n, tRaw);
-    Random random = new Random(seed);
+  void cachedReconstructorEqualsPlainReconstruction(@ForAll("upTo50") Draw d) throws Exception {
+    ShamirScheme scheme = d.scheme();
+    Random random = d.random();
+    long seed = d.seed();
     int t = scheme.threshold();
-    int size = t + random.nextInt(n - t + 1);
+    int size = t + random.nextInt(scheme.shareCount() - t + 1);
     List<Share> template = subset(scheme.split(SecretBytes.copyOf(new byte[32])), size, random);
     int[] xs = template.stream().mapToInt(Share::x).toArray();
     Reconstructor reconstructor = scheme.reconstructor(xs);
@@ -128,26 +154,19 @@ class ShamirProperties {
   /** Every share counts: changing one value of one of exactly t shares changes the outcome. */
   @Property(tries = 300)
   void changingOneOfTSharesChangesTheSecretOrIsRejected(
-      @ForAll @IntRange(min = 1, max = 20) int n,
-      @ForAll @IntRange(min = 1, max = 20) int tRaw,
+      @ForAll("upTo20") Draw d,
       @ForAll @IntRange(min = 0, max = 4) int chunk,
-      @ForAll @LongRange(min = 1, max = Gf61.P - 1) long delta,
-      @ForAll @Size(32) byte[] secret,
-      @ForAll long seed)
+      @ForAll @LongRange(min = 1, max = Gf61.P - 1) long delta)
       throws Exception {
-    ShamirScheme scheme = scheme(n, tRaw);
-    Random random = new Random(seed);
-    List<Share> chosen =
-        subset(
-            scheme.split(SecretBytes.copyOf(secret), DeterministicRandom.forTestVectorsOnly(seed)),
-            scheme.threshold(),
-            random);
+    ShamirScheme scheme = d.scheme();
+    Random random = d.random();
+    List<Share> chosen = subset(d.split(), scheme.threshold(), random);
     int victim = random.nextInt(chosen.size());
     long[] y = chosen.get(victim).yValues();
     y[chunk] = Gf61.add(y[chunk], delta);
     chosen.set(victim, Share.of(chosen.get(victim).x(), y));
     try {
-      assertNotEquals(SecretBytes.copyOf(secret), scheme.reconstruct(chosen));
+      assertNotEquals(SecretBytes.copyOf(d.secret()), scheme.reconstruct(chosen));
     } catch (InvalidShareException e) {
       assertEquals(InvalidShareException.Reason.CHUNK_OUT_OF_RANGE, e.reason());
     }

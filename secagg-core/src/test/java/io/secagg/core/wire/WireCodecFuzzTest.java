@@ -2,6 +2,7 @@ package io.secagg.core.wire;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.secagg.core.testing.FuzzBudget;
+import io.secagg.core.testing.FuzzChecks;
 import io.secagg.core.protocol.ClientMessage;
 import io.secagg.core.protocol.SecAggConfig;
 import io.secagg.core.protocol.ServerMessage;
@@ -45,16 +46,8 @@ public class WireCodecFuzzTest {
     if (codec == null) {
       return;
     }
-    byte[] frame = frame(input);
-    ServerMessage m;
-    try {
-      m = codec.decodeServerMessage(frame);
-    } catch (WireFormatException e) {
-      return;
-    }
-    if (!Arrays.equals(codec.encode(m), frame)) {
-      throw new AssertionError("an accepted server frame does not re-encode to itself: " + m);
-    }
+    FuzzChecks.<ServerMessage, WireFormatException>canonical(
+        frame(input), WireFormatException.class, codec::decodeServerMessage, codec::encode, "server frame");
   }
 
   /** {@code u16 len || config || frame}, decoded as a client-to-server frame. */
@@ -63,29 +56,14 @@ public class WireCodecFuzzTest {
     if (codec == null) {
       return;
     }
-    byte[] frame = frame(input);
-    ClientMessage m;
-    try {
-      m = codec.decodeClientMessage(frame);
-    } catch (WireFormatException e) {
-      return;
-    }
-    if (!Arrays.equals(codec.encode(m), frame)) {
-      throw new AssertionError("an accepted client frame does not re-encode to itself: " + m);
-    }
+    FuzzChecks.<ClientMessage, WireFormatException>canonical(
+        frame(input), WireFormatException.class, codec::decodeClientMessage, codec::encode, "client frame");
   }
 
   /** A configuration encoding (spec 5.2). */
   public static void configuration(byte[] input) {
-    SecAggConfig config;
-    try {
-      config = ConfigCodec.decode(input);
-    } catch (WireFormatException e) {
-      return;
-    }
-    if (!Arrays.equals(ConfigCodec.encode(config), input)) {
-      throw new AssertionError("an accepted configuration does not re-encode to itself");
-    }
+    FuzzChecks.canonical(
+        input, WireFormatException.class, ConfigCodec::decode, ConfigCodec::encode, "configuration");
   }
 
   /** The seed layout of the frame targets. */

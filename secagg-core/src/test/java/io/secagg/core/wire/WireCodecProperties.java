@@ -1,9 +1,8 @@
 package io.secagg.core.wire;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-
 import io.secagg.core.protocol.ClientMessage;
 import io.secagg.core.protocol.ServerMessage;
+import io.secagg.core.testing.FuzzChecks;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -17,35 +16,27 @@ class WireCodecProperties {
     return java.util.Arrays.copyOf(b, Math.max(0, b.length - cut));
   }
 
-  @Property(tries = 400)
-  void corruptedServerFramesDecodeExactlyOrFailWithWireFormatException(
-      @ForAll @IntRange(min = 0, max = 7) int which, @ForAll @IntRange(min = 0, max = 10_000) int position,
+  /**
+   * Both directions in one property: a corrupted frame of either kind is rejected with {@link
+   * WireFormatException} or decodes to a message that re-encodes to exactly that frame.
+   */
+  @Property(tries = 800)
+  void corruptedFramesOfEitherDirectionDecodeExactlyOrFailWithWireFormatException(
+      @ForAll boolean serverFrame, @ForAll @IntRange(min = 0, max = 7) int which,
+      @ForAll @IntRange(min = 0, max = 10_000) int position,
       @ForAll @IntRange(min = 1, max = 255) int value, @ForAll @IntRange(min = 0, max = 3) int cut,
       @ForAll boolean malicious) {
     WireCodec codec = malicious ? WireCodecTest.MAL : WireCodecTest.SEMI;
-    List<ServerMessage> messages = WireCodecTest.serverMessages(malicious);
-    byte[] frame = mutate(codec.encode(messages.get(which % messages.size())), position, value, cut);
-    try {
-      ServerMessage m = codec.decodeServerMessage(frame);
-      assertArrayEquals(frame, codec.encode(m));
-    } catch (WireFormatException expected) {
-      // the only allowed failure
-    }
-  }
-
-  @Property(tries = 400)
-  void corruptedClientFramesDecodeExactlyOrFailWithWireFormatException(
-      @ForAll @IntRange(min = 0, max = 6) int which, @ForAll @IntRange(min = 0, max = 10_000) int position,
-      @ForAll @IntRange(min = 1, max = 255) int value, @ForAll @IntRange(min = 0, max = 3) int cut,
-      @ForAll boolean malicious) {
-    WireCodec codec = malicious ? WireCodecTest.MAL : WireCodecTest.SEMI;
-    List<ClientMessage> messages = WireCodecTest.clientMessages(malicious);
-    byte[] frame = mutate(codec.encode(messages.get(which % messages.size())), position, value, cut);
-    try {
-      ClientMessage m = codec.decodeClientMessage(frame);
-      assertArrayEquals(frame, codec.encode(m));
-    } catch (WireFormatException expected) {
-      // the only allowed failure
+    if (serverFrame) {
+      List<ServerMessage> messages = WireCodecTest.serverMessages(malicious);
+      byte[] frame = mutate(codec.encode(messages.get(which % messages.size())), position, value, cut);
+      FuzzChecks.<ServerMessage, WireFormatException>canonical(
+          frame, WireFormatException.class, codec::decodeServerMessage, codec::encode, "server frame");
+    } else {
+      List<ClientMessage> messages = WireCodecTest.clientMessages(malicious);
+      byte[] frame = mutate(codec.encode(messages.get(which % messages.size())), position, value, cut);
+      FuzzChecks.<ClientMessage, WireFormatException>canonical(
+          frame, WireFormatException.class, codec::decodeClientMessage, codec::encode, "client frame");
     }
   }
 }

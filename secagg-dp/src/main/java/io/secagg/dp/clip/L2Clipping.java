@@ -48,9 +48,7 @@ public final class L2Clipping {
    */
   public static double clip(float[] x, double c) {
     checkBound(c);
-    double n = norm(x);
-    checkFinite(n);
-    double f = n > c ? c / n : 1.0;
+    double f = factor(norm(x), c);
     if (f < 1.0) {
       for (int i = 0; i < x.length; i++) {
         x[i] = (float) (x[i] * f);
@@ -69,9 +67,7 @@ public final class L2Clipping {
    */
   public static double clip(double[] x, double c) {
     checkBound(c);
-    double n = norm(x);
-    checkFinite(n);
-    double f = n > c ? c / n : 1.0;
+    double f = factor(norm(x), c);
     if (f < 1.0) {
       for (int i = 0; i < x.length; i++) {
         x[i] *= f;
@@ -86,9 +82,11 @@ public final class L2Clipping {
     }
   }
 
-  private static void checkFinite(double n) {
+  /** The factor that brings norm {@code n} to at most {@code c}, after checking {@code n}. */
+  private static double factor(double n, double c) {
     if (Double.isNaN(n) || Double.isInfinite(n)) {
       throw new IllegalArgumentException("Cannot clip a vector with NaN or infinite entries (or norm overflow)");
     }
+    return n > c ? c / n : 1.0;
   }
 }

@@ -42,30 +42,13 @@ class DiscreteGaussianTest {
       int r = (int) (40 * Math.sqrt(v)) + 10;
       exactVar = Pmf.variance(Pmf.discreteGaussian(v, r), -r);
     }
-    DiscreteGaussian dg = DiscreteGaussian.withSigma2(s2);
-    BitSource bits = seeded("moments " + sigma2);
-    double sum = 0;
-    double sq = 0;
-    double fourth = 0;
-    long pos = 0;
-    long neg = 0;
-    for (int i = 0; i < N; i++) {
-      double y = dg.sample(bits);
-      sum += y;
-      sq += y * y;
-      fourth += y * y * y * y;
-      if (y > 0) {
-        pos++;
-      } else if (y < 0) {
-        neg++;
-      }
-    }
-    double mean = sum / N;
-    assertTrue(Math.abs(mean) <= Pmf.Z_1E6 * Math.sqrt(exactVar / N), "mean " + mean);
+    Pmf.Moments m = Pmf.moments(DiscreteGaussian.withSigma2(s2), seeded("moments " + sigma2), N);
+    assertTrue(Math.abs(m.mean()) <= Pmf.Z_1E6 * Math.sqrt(exactVar / N), "mean " + m.mean());
     // Sample second moment: its standard deviation is sqrt((E y^4 - var^2) / N).
-    double m2 = sq / N;
-    double sd = Math.sqrt(Math.max(fourth / N - m2 * m2, 0) / N);
-    assertTrue(Math.abs(m2 - exactVar) <= Pmf.Z_1E6 * sd * 1.05, "variance " + m2 + " vs " + exactVar);
+    double m2 = m.secondMoment();
+    assertTrue(Math.abs(m2 - exactVar) <= Pmf.Z_1E6 * m.secondMomentSd() * 1.05, "variance " + m2 + " vs " + exactVar);
+    long pos = m.positives();
+    long neg = m.negatives();
     assertTrue(Math.abs(pos - neg) <= Pmf.Z_1E6 * Math.sqrt(pos + neg), "positives " + pos + " negatives " + neg);
   }
 

@@ -122,6 +122,46 @@ public final class Pmf {
     assertTrue(stat <= crit, label + ": chi-square " + stat + " > critical " + crit + " (df " + df + ")");
   }
 
+  /**
+   * The sample moments of {@code n} draws: sums of y, y^2 and y^4, and the counts of positive
+   * and negative draws.
+   */
+  record Moments(int n, double sum, double sq, double fourth, long positives, long negatives) {
+    double mean() {
+      return sum / n;
+    }
+
+    double secondMoment() {
+      return sq / n;
+    }
+
+    /** The standard deviation of {@link #secondMoment()}: sqrt((E y^4 - (E y^2)^2) / n). */
+    double secondMomentSd() {
+      double m2 = secondMoment();
+      return Math.sqrt(Math.max(fourth / n - m2 * m2, 0) / n);
+    }
+  }
+
+  static Moments moments(IntegerSampler s, BitSource bits, int n) {
+    double sum = 0;
+    double sq = 0;
+    double fourth = 0;
+    long pos = 0;
+    long neg = 0;
+    for (int i = 0; i < n; i++) {
+      double y = s.sample(bits);
+      sum += y;
+      sq += y * y;
+      fourth += y * y * y * y;
+      if (y > 0) {
+        pos++;
+      } else if (y < 0) {
+        neg++;
+      }
+    }
+    return new Moments(n, sum, sq, fourth, pos, neg);
+  }
+
   static Map<Long, Long> histogram(IntegerSampler s, BitSource bits, int n) {
     Map<Long, Long> h = new java.util.HashMap<>();
     for (int i = 0; i < n; i++) {

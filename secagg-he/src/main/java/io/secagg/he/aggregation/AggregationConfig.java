@@ -9,20 +9,30 @@ import java.util.Objects;
 /**
  * The public parameters of one Paillier aggregation round, agreed by every participant.
  * Immutable; built with {@link #builder()}.
+ *
+ * @param vectorLength values per client vector, 1 to {@link EncryptedVector#MAX_LENGTH}
+ * @param valueBits bits per signed quantized value (values in {@code [-2^(b-1), 2^(b-1))}), 2 to
+ *     32
+ * @param maxClients packing headroom: the most contributions summed, 2 to {@link
+ *     PackingLayout#MAX_SUMMANDS}
+ * @param minClients the fewest contributions the committee decrypts (so a sum never is a single
+ *     client's vector), 2 to {@code maxClients}
+ * @param guardBits guard bits per packed slot, 0 to 16
  */
-public final class AggregationConfig {
-  private final int vectorLength;
-  private final int valueBits;
-  private final int maxClients;
-  private final int minClients;
-  private final int guardBits;
-
-  private AggregationConfig(Builder b) {
-    this.vectorLength = b.vectorLength;
-    this.valueBits = b.valueBits;
-    this.maxClients = b.maxClients;
-    this.minClients = b.minClients;
-    this.guardBits = b.guardBits;
+public record AggregationConfig(
+    int vectorLength, int valueBits, int maxClients, int minClients, int guardBits) {
+  /**
+   * Checks every component.
+   *
+   * @throws IllegalArgumentException if a component is outside its range (see the class
+   *     description)
+   */
+  public AggregationConfig {
+    Args.inRange("vectorLength", vectorLength, 1, EncryptedVector.MAX_LENGTH);
+    Args.inRange("valueBits", valueBits, 2, 32);
+    Args.inRange("maxClients", maxClients, 2, PackingLayout.MAX_SUMMANDS);
+    Args.inRange("minClients", minClients, 2, maxClients);
+    Args.inRange("guardBits", guardBits, 0, 16);
   }
 
   /** A builder with {@code valueBits = 16}, {@code guardBits = 1}, {@code minClients = 2}. */
@@ -107,33 +117,8 @@ public final class AggregationConfig {
       if (minClients > maxClients) {
         throw new IllegalStateException("minClients exceeds maxClients");
       }
-      return new AggregationConfig(this);
+      return new AggregationConfig(vectorLength, valueBits, maxClients, minClients, guardBits);
     }
-  }
-
-  /** Values per vector. */
-  public int vectorLength() {
-    return vectorLength;
-  }
-
-  /** Bits per signed value. */
-  public int valueBits() {
-    return valueBits;
-  }
-
-  /** Packing headroom: the most contributions summed. */
-  public int maxClients() {
-    return maxClients;
-  }
-
-  /** The fewest contributions the committee decrypts. */
-  public int minClients() {
-    return minClients;
-  }
-
-  /** Guard bits per slot. */
-  public int guardBits() {
-    return guardBits;
   }
 
   /** The packing layout of this round under {@code key}. */

@@ -159,6 +159,18 @@ public final class Wire {
       return (int) v;
     }
 
+    /**
+     * Reads a 1-based index (a u32 of at most {@code max}) that must also lie in {@code
+     * 1..count}; {@code what} names it in the message.
+     */
+    public int index(int max, int count, String what) {
+      int i = u32(max);
+      if (i < 1 || i > count) {
+        throw new FormatException(what + " index " + i + " is outside 1.." + count);
+      }
+      return i;
+    }
+
     /** Reads a variable-length integer of at most {@code maxBytes} bytes, minimal form only. */
     public BigInteger integer(int maxBytes) {
       int len = u32(maxBytes);

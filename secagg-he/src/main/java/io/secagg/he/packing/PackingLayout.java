@@ -21,29 +21,41 @@ import java.util.Objects;
  * <p>The guard bits are always zero in an honest sum: decoding checks every slot, every unused
  * slot and every bit above the last slot, and throws {@link PlaintextOverflowException} if a
  * slot exceeds what {@code k} honest summands can produce.
+ *
+ * @param modulusBits bit length of {@code n} this layout is for, 64 to 16384
+ * @param valueBits bits of one value, 1 to 32
+ * @param maxSummands headroom: the most vectors that may be summed, 1 to {@value #MAX_SUMMANDS}
+ * @param guardBits always-zero bits at the top of each slot, 0 to 16
+ * @param signed whether values are signed (offset encoding)
  */
-public final class PackingLayout {
+public record PackingLayout(
+    int modulusBits, int valueBits, int maxSummands, int guardBits, boolean signed) {
   /** The largest slot width, so that a slot sum fits a {@code long}. */
   public static final int MAX_SLOT_BITS = 62;
   /** The largest {@code maxSummands}. */
   public static final int MAX_SUMMANDS = 1 << 24;
 
-  private final int modulusBits;
-  private final int valueBits;
-  private final int maxSummands;
-  private final int guardBits;
-  private final boolean signed;
-  private final int slotBits;
-  private final int slots;
+  /**
+   * Checks every component and the slot width they give.
+   *
+   * @throws IllegalArgumentException if a component is outside its range (see the class
+   *     description), or the slot is wider than {@value #MAX_SLOT_BITS} bits or than the
+   *     plaintext
+   */
+  public PackingLayout {
+    Args.inRange("modulusBits", modulusBits, 64, 16384);
+    Args.inRange("valueBits", valueBits, 1, 32);
+    Args.inRange("maxSummands", maxSummands, 1, MAX_SUMMANDS);
+    Args.inRange("guardBits", guardBits, 0, 16);
+    int w = slotBits(valueBits, maxSummands, guardBits);
+    if (w > MAX_SLOT_BITS || w > modulusBits - 1) {
+      throw new IllegalArgumentException(
+          "slot width " + w + " exceeds " + MAX_SLOT_BITS + " bits or does not fit the plaintext");
+    }
+  }
 
-  private PackingLayout(Builder b) {
-    this.modulusBits = b.modulusBits;
-    this.valueBits = b.valueBits;
-    this.maxSummands = b.maxSummands;
-    this.guardBits = b.guardBits;
-    this.signed = b.signed;
-    this.slotBits = valueBits + ceilLog2(maxSummands) + guardBits;
-    this.slots = (modulusBits - 1) / slotBits;
+  private static int slotBits(int valueBits, int maxSummands, int guardBits) {
+    return valueBits + ceilLog2(maxSummands) + guardBits;
   }
 
   static int ceilLog2(int k) {
@@ -121,50 +133,25 @@ public final class PackingLayout {
       if (modulusBits < 0 || valueBits < 0 || maxSummands < 0) {
         throw new IllegalStateException("modulusBits, valueBits and maxSummands must all be set");
       }
-      int w = valueBits + ceilLog2(maxSummands) + guardBits;
+      int w = slotBits(valueBits, maxSummands, guardBits);
       if (w > MAX_SLOT_BITS) {
         throw new IllegalStateException("slot width " + w + " exceeds " + MAX_SLOT_BITS + " bits");
       }
       if (w > modulusBits - 1) {
         throw new IllegalStateException("slot width " + w + " does not fit the plaintext");
       }
-      return new PackingLayout(this);
+      return new PackingLayout(modulusBits, valueBits, maxSummands, guardBits, signed);
     }
-  }
-
-  /** Bit length of {@code n} this layout is for. */
-  public int modulusBits() {
-    return modulusBits;
-  }
-
-  /** Bits of one value. */
-  public int valueBits() {
-    return valueBits;
-  }
-
-  /** Headroom: the most vectors that may be summed. */
-  public int maxSummands() {
-    return maxSummands;
-  }
-
-  /** Always-zero bits at the top of each slot. */
-  public int guardBits() {
-    return guardBits;
-  }
-
-  /** Whether values are signed (offset encoding). */
-  public boolean signed() {
-    return signed;
   }
 
   /** Slot width {@code w} in bits. */
   public int slotBits() {
-    return slotBits;
+    return slotBits(valueBits, maxSummands, guardBits);
   }
 
   /** Slots per ciphertext {@code s}. */
   public int slotsPerCiphertext() {
-    return slots;
+    return (modulusBits - 1) / slotBits();
   }
 
   /** Smallest accepted value. */
@@ -187,6 +174,7 @@ public final class PackingLayout {
     if (length < 0) {
       throw new IllegalArgumentException("length must be non-negative");
     }
+    int slots = slotsPerCiphertext();
     return (int) (((long) length + slots - 1) / slots);
   }
 
@@ -201,9 +189,8 @@ public final class PackingLayout {
   public BigInteger pack(long[] values, int from, int count) {
     Objects.requireNonNull(values, "values");
     Objects.checkFromIndexSize(from, count, values.length);
-    if (count > slots) {
-      throw new IllegalArgumentException("count " + count + " exceeds " + slots + " slots");
-    }
+    int slotBits = slotBits();
+    checkCount(count, slotsPerCiphertext());
     long min = minValue();
     long max = maxValue();
     long off = offset();
@@ -234,9 +221,9 @@ public final class PackingLayout {
     Objects.requireNonNull(out, "out");
     Objects.checkFromIndexSize(outFrom, count, out.length);
     Args.inRange("summands", summands, 1, maxSummands);
-    if (count > slots) {
-      throw new IllegalArgumentException("count " + count + " exceeds " + slots + " slots");
-    }
+    int slotBits = slotBits();
+    int slots = slotsPerCiphertext();
+    checkCount(count, slots);
     if (m.signum() < 0) {
       throw new IllegalArgumentException("plaintext must be non-negative");
     }
@@ -306,25 +293,16 @@ public final class PackingLayout {
     return words;
   }
 
-  @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof PackingLayout)) {
-      return false;
+  private static void checkCount(int count, int slots) {
+    if (count > slots) {
+      throw new IllegalArgumentException("count " + count + " exceeds " + slots + " slots");
     }
-    PackingLayout l = (PackingLayout) o;
-    return l.modulusBits == modulusBits && l.valueBits == valueBits && l.maxSummands == maxSummands
-        && l.guardBits == guardBits && l.signed == signed;
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(modulusBits, valueBits, maxSummands, guardBits, signed);
   }
 
   @Override
   public String toString() {
     return "PackingLayout[n " + modulusBits + " bits, value " + valueBits + " bits"
         + (signed ? " signed" : " unsigned") + ", K " + maxSummands + ", guard " + guardBits
-        + ", slot " + slotBits + " bits x " + slots + "]";
+        + ", slot " + slotBits() + " bits x " + slotsPerCiphertext() + "]";
   }
 }

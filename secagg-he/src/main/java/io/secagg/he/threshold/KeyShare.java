@@ -87,10 +87,7 @@ public final class KeyShare {
     Objects.requireNonNull(encoding, "encoding");
     try {
       Wire.Reader r = new Wire.Reader(encoding, TYPE);
-      int index = r.u32(ThresholdPublicKey.MAX_PARTIES);
-      if (index < 1 || index > publicKey.parties()) {
-        throw new InvalidPaillierKeyException("share index " + index + " is outside 1.." + publicKey.parties());
-      }
+      int index = r.index(ThresholdPublicKey.MAX_PARTIES, publicKey.parties(), "share");
       BigInteger n2 = publicKey.paillierKey().modulusSquared();
       BigInteger s = r.integer(Wire.byteLength(n2));
       r.finish();

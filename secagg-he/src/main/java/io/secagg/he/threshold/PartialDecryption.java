@@ -7,41 +7,29 @@ import java.util.Objects;
 /**
  * Party {@code i}'s share of the decryption of one ciphertext: {@code c_i = c^(2 Delta s_i) mod
  * n^2} and a Fiat-Shamir proof {@code (e, z)} that {@code log_{c^4}(c_i^2) = log_v(v_i)}.
- * Public: it reveals nothing about the plaintext on its own. Immutable.
+ * Public: it reveals nothing about the plaintext on its own. Immutable. Anyone can build one;
+ * {@link ThresholdPublicKey#verify} decides whether it is valid.
+ *
+ * @param index the party index {@code i}, from 1
+ * @param value {@code c_i}
+ * @param proofChallenge the proof's challenge {@code e} (256 bits)
+ * @param proofResponse the proof's response {@code z}
  */
-public final class PartialDecryption {
+public record PartialDecryption(
+    int index, BigInteger value, BigInteger proofChallenge, BigInteger proofResponse) {
   static final int TYPE = 0x06;
 
-  private final int index;
-  private final BigInteger value;
-  private final BigInteger challenge;
-  private final BigInteger response;
-
-  PartialDecryption(int index, BigInteger value, BigInteger challenge, BigInteger response) {
-    this.index = index;
-    this.value = value;
-    this.challenge = challenge;
-    this.response = response;
-  }
-
-  /** The party index {@code i}, from 1. */
-  public int index() {
-    return index;
-  }
-
-  /** {@code c_i}. */
-  public BigInteger value() {
-    return value;
-  }
-
-  /** The proof's challenge {@code e} (256 bits). */
-  public BigInteger proofChallenge() {
-    return challenge;
-  }
-
-  /** The proof's response {@code z}. */
-  public BigInteger proofResponse() {
-    return response;
+  /**
+   * @throws NullPointerException if a number is null
+   * @throws IllegalArgumentException if {@code index} is below 1
+   */
+  public PartialDecryption {
+    if (index < 1) {
+      throw new IllegalArgumentException("Invalid party index " + index + "; must be >= 1");
+    }
+    Objects.requireNonNull(value, "value");
+    Objects.requireNonNull(proofChallenge, "proofChallenge");
+    Objects.requireNonNull(proofResponse, "proofResponse");
   }
 
   /**
@@ -53,8 +41,8 @@ public final class PartialDecryption {
     return new Wire.Writer(TYPE)
         .u32(index)
         .fixed(value, key.paillierKey().ciphertextBytes())
-        .fixed(challenge, 32)
-        .integer(response)
+        .fixed(proofChallenge, 32)
+        .integer(proofResponse)
         .toByteArray();
   }
 
@@ -72,10 +60,7 @@ public final class PartialDecryption {
     Objects.requireNonNull(encoding, "encoding");
     try {
       Wire.Reader r = new Wire.Reader(encoding, TYPE);
-      int index = r.u32(ThresholdPublicKey.MAX_PARTIES);
-      if (index < 1 || index > key.parties()) {
-        throw new InvalidPartialDecryptionException("party index " + index + " is outside 1.." + key.parties());
-      }
+      int index = r.index(ThresholdPublicKey.MAX_PARTIES, key.parties(), "party");
       BigInteger value = r.fixed(key.paillierKey().ciphertextBytes());
       BigInteger e = r.fixed(32);
       int maxZBytes = (ThresholdMath.nonceBits(key.delta(), key.paillierKey().modulusBits()) + 1 + 7) / 8;
@@ -85,21 +70,6 @@ public final class PartialDecryption {
     } catch (Wire.FormatException e) {
       throw new InvalidPartialDecryptionException("malformed partial decryption: " + e.getMessage(), e);
     }
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof PartialDecryption)) {
-      return false;
-    }
-    PartialDecryption p = (PartialDecryption) o;
-    return p.index == index && p.value.equals(value) && p.challenge.equals(challenge)
-        && p.response.equals(response);
-  }
-
-  @Override
-  public int hashCode() {
-    return index * 31 + value.hashCode();
   }
 
   @Override

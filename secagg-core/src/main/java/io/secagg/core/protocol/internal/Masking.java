@@ -37,12 +37,7 @@ public final class Masking {
    * &gt; v.
    */
   public void applyPairwiseMaskAsClient(ModVector acc, SecretBytes seed, byte[] sessionId, int u, int v) {
-    byte[] context = Derivations.pairwiseMaskContext(sessionId, u, v);
-    if (u < v) {
-      prg.addMask(seed, context, acc);
-    } else {
-      prg.subtractMask(seed, context, acc);
-    }
+    pairwiseMask(acc, seed, sessionId, u, v, true);
   }
 
   /**
@@ -50,11 +45,17 @@ public final class Masking {
    * the exact inverse of {@link #applyPairwiseMaskAsClient}.
    */
   public void removePairwiseMaskOf(ModVector acc, SecretBytes seed, byte[] sessionId, int u, int v) {
+    pairwiseMask(acc, seed, sessionId, u, v, false);
+  }
+
+  /** The mask of (u, v) with client u's sign ({@code asClient}) or the opposite one. */
+  private void pairwiseMask(
+      ModVector acc, SecretBytes seed, byte[] sessionId, int u, int v, boolean asClient) {
     byte[] context = Derivations.pairwiseMaskContext(sessionId, u, v);
-    if (u < v) {
-      prg.subtractMask(seed, context, acc);
-    } else {
+    if ((u < v) == asClient) {
       prg.addMask(seed, context, acc);
+    } else {
+      prg.subtractMask(seed, context, acc);
     }
   }
 }

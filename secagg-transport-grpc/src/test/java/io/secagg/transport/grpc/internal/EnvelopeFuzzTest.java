@@ -2,6 +2,7 @@ package io.secagg.transport.grpc.internal;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.secagg.core.testing.FuzzBudget;
+import io.secagg.core.testing.FuzzChecks;
 import io.secagg.transport.grpc.InvalidEnvelopeException;
 import io.secagg.transport.grpc.internal.proto.ClientEnvelope;
 import io.secagg.transport.grpc.internal.proto.ServerEnvelope;
@@ -25,35 +26,15 @@ public class EnvelopeFuzzTest {
 
   /** A client-to-server envelope. */
   public static void clientEnvelope(byte[] input) {
-    ClientEnvelope e;
-    try {
-      e = EnvelopeCodec.parseClient(input);
-    } catch (InvalidEnvelopeException x) {
-      return;
-    }
-    try {
-      if (!EnvelopeCodec.parseClient(e.toByteArray()).equals(e)) {
-        throw new AssertionError("a client envelope changed in a round trip");
-      }
-    } catch (InvalidEnvelopeException x) {
-      throw new AssertionError("the encoding of an accepted client envelope is rejected", x);
-    }
+    FuzzChecks.roundTrips(
+        input, InvalidEnvelopeException.class, EnvelopeCodec::parseClient, ClientEnvelope::toByteArray,
+        "client envelope");
   }
 
   /** A server-to-client envelope. */
   public static void serverEnvelope(byte[] input) {
-    ServerEnvelope e;
-    try {
-      e = EnvelopeCodec.parseServer(input);
-    } catch (InvalidEnvelopeException x) {
-      return;
-    }
-    try {
-      if (!EnvelopeCodec.parseServer(e.toByteArray()).equals(e)) {
-        throw new AssertionError("a server envelope changed in a round trip");
-      }
-    } catch (InvalidEnvelopeException x) {
-      throw new AssertionError("the encoding of an accepted server envelope is rejected", x);
-    }
+    FuzzChecks.roundTrips(
+        input, InvalidEnvelopeException.class, EnvelopeCodec::parseServer, ServerEnvelope::toByteArray,
+        "server envelope");
   }
 }
