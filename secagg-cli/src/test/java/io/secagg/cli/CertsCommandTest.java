@@ -102,9 +102,8 @@ class CertsCommandTest {
     assertTrue(r.err().contains("identities.txt exists; refusing to overwrite"), r::toString);
     assertFalse(Files.exists(dir.resolve("ca.pem")), "nothing written");
     assertFalse(Files.exists(dir.resolve("participant-1.identity")), "nothing written");
-    Run none = Run.of("certs", "--out", dir.resolve("z").toString(), "--participants", "0", "--identities");
-    assertEquals(Secagg.EXIT_USAGE, none.exitCode(), none::toString);
-    assertTrue(none.err().contains("--identities needs --participants 1 or more"), none::toString);
+    Run.of("certs", "--out", dir.resolve("z").toString(), "--participants", "0", "--identities")
+        .assertUsageError("--identities needs --participants 1 or more");
   }
 
   @Test

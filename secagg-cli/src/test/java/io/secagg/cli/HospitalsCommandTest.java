@@ -36,25 +36,20 @@ class HospitalsCommandTest {
 
   @Test
   void rejectsTooFewHospitalsWithAOneLineHint() {
-    Run r = Run.of("demo", "hospitals", "--hospitals", "3");
-    assertEquals(Secagg.EXIT_USAGE, r.exitCode(), r::toString);
-    assertTrue(r.err().contains("Invalid number of hospitals 3; must be 4..10"), r::toString);
+    Run r = Run.of("demo", "hospitals", "--hospitals", "3").assertUsageError("Invalid number of hospitals 3; must be 4..10");
     assertNestedUsageHint(r);
   }
 
   @Test
   void rejectsANonPositiveEpsilon() {
-    Run r = Run.of("demo", "hospitals", "--epsilon", "0");
-    assertEquals(Secagg.EXIT_USAGE, r.exitCode(), r::toString);
-    assertTrue(r.err().contains("Invalid epsilon 0.0; must be finite and > 0"), r::toString);
+    Run r = Run.of("demo", "hospitals", "--epsilon", "0").assertUsageError("Invalid epsilon 0.0; must be finite and > 0");
     assertNestedUsageHint(r);
   }
 
   @Test
   void rejectsAnEpsilonNoDpRunCanMeet() {
-    Run r = Run.of("demo", "hospitals", "--epsilon", "1e-4", "--rounds", "5");
-    assertEquals(Secagg.EXIT_USAGE, r.exitCode(), r::toString);
-    assertTrue(r.err().contains("No DP run of 5 hospitals meets epsilon 1.0E-4"), r::toString);
+    Run r = Run.of("demo", "hospitals", "--epsilon", "1e-4", "--rounds", "5")
+        .assertUsageError("No DP run of 5 hospitals meets epsilon 1.0E-4");
     assertNestedUsageHint(r);
   }
 
@@ -67,9 +62,7 @@ class HospitalsCommandTest {
 
   @Test
   void demoWithoutADemoListsTheDemos() {
-    Run r = Run.of("demo");
-    assertEquals(Secagg.EXIT_USAGE, r.exitCode(), r::toString);
-    assertTrue(r.err().contains("Missing demo; the demos are: hospitals"), r::toString);
+    Run r = Run.of("demo").assertUsageError("Missing demo; the demos are: hospitals");
     assertUsageHint(r, "demo");
   }
 
