@@ -17,8 +17,7 @@ class HospitalsCommandTest {
   void printsTheTableAndWritesThePlot() throws Exception {
     Path plot = dir.resolve("accuracy.svg");
     Run r = Run.of("demo", "hospitals", "--hospitals", "4", "--rounds", "3", "--epsilon", "5",
-        "--seed", "9", "--plot", plot.toString());
-    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
+        "--seed", "9", "--plot", plot.toString()).assertOk();
     for (int k = 1; k <= 4; k++) {
       assertTrue(r.out().contains("hospital " + k + ", its own patients only"), r::toString);
     }
@@ -68,11 +67,9 @@ class HospitalsCommandTest {
 
   @Test
   void helpDemoListsHospitalsAndItsHelpListsItsOptions() {
-    Run demo = Run.of("help", "demo");
-    assertEquals(Secagg.EXIT_OK, demo.exitCode(), demo::toString);
+    Run demo = Run.of("help", "demo").assertOk();
     assertTrue(demo.out().contains("hospitals  Hospitals that may not pool"), demo::toString);
-    Run hospitals = Run.of("demo", "hospitals", "--help");
-    assertEquals(Secagg.EXIT_OK, hospitals.exitCode(), hospitals::toString);
+    Run hospitals = Run.of("demo", "hospitals", "--help").assertOk();
     for (String option : new String[] {"--hospitals", "--rounds", "--epsilon", "--delta",
         "--seed", "--plot"}) {
       assertTrue(hospitals.out().contains(option), hospitals::toString);

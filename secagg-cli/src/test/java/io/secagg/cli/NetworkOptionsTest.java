@@ -195,8 +195,7 @@ class NetworkOptionsTest {
     try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    Run certs = Run.of("certs", "--out", dir.resolve("c").toString(), "--participants", "0");
-    assertEquals(Secagg.EXIT_OK, certs.exitCode(), certs::toString);
+    Run.of("certs", "--out", dir.resolve("c").toString(), "--participants", "0").assertOk();
     Run r = Run.of("join", "--server", "localhost:" + port, "--id", "1", "--random", "--ca",
         dir.resolve("c/ca.pem").toString(), "--connect-window", "500ms");
     assertEquals(Secagg.EXIT_FAILURE, r.exitCode(), r::toString);

@@ -14,8 +14,7 @@ class Prio3SimulateTest {
   void rejectsEveryMaliciousReportAcceptsEveryHonestOneAndVerifiesTheSum() {
     // 40 clients, 20% malicious: two of each of the five kinds.
     Run r = Run.of("simulate", "--scheme", "prio3", "-n", "40", "-l", "64", "--malicious-fraction", "0.25",
-        "--threads", "2", "--seed", "11", "--progress", "none");
-    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
+        "--threads", "2", "--seed", "11", "--progress", "none").assertOk();
     assertTrue(r.line("Result").startsWith("VERIFIED"), r::toString);
     assertEquals("30 of 40 reports: 30 of 30 honest, 0 of 10 malicious", r.line("Accepted"), r::toString);
     assertEquals("WRONG_LENGTH 2, NON_CANONICAL_FIELD_ELEMENT 2, PROOF_REJECTED 4, REPLAYED_NONCE 2", r.line("Rejected"));
@@ -32,8 +31,7 @@ class Prio3SimulateTest {
   @Test
   void withNoiseTheSumIsVerifiedWithinTheNoiseBound() {
     Run r = Run.of("simulate", "--scheme", "prio3", "-n", "10", "-l", "16", "--dp-epsilon", "2", "--dp-delta", "1e-6",
-        "--seed", "3", "--progress", "none");
-    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
+        "--seed", "3", "--progress", "none").assertOk();
     assertTrue(r.line("Noise").startsWith("discrete Gaussian at each aggregator"), r::toString);
     assertTrue(r.line("Sum").startsWith("within 7.0 noise standard deviations"), r::toString);
   }

@@ -40,6 +40,16 @@ record Run(int exitCode, String out, String err) {
   }
 
   /**
+   * Asserts that this run succeeded (exit code {@link Secagg#EXIT_OK}).
+   *
+   * @return this run, for further checks
+   */
+  Run assertOk() {
+    assertEquals(Secagg.EXIT_OK, exitCode, this::toString);
+    return this;
+  }
+
+  /**
    * Asserts that this run is a usage error (exit code {@link Secagg#EXIT_USAGE}) whose error
    * stream contains {@code message}.
    *

@@ -21,8 +21,7 @@ class SchemeModesTest {
   void paillierRoundIsVerifiedAndReportsEveryPhaseAndThePacking() {
     // One ciphertext per client keeps the 2048-bit run to a few seconds.
     Run r = Run.of("simulate", "--scheme", "paillier", "-n", "3", "-l", "50", "--committee", "3",
-        "--committee-threshold", "2", "--threads", "1", "--seed", "4", "--progress", "none");
-    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
+        "--committee-threshold", "2", "--threads", "1", "--seed", "4", "--progress", "none").assertOk();
     assertTrue(r.line("Result").startsWith("VERIFIED"), r::toString);
     assertTrue(r.line("Key").startsWith("2048-bit modulus dealt from fixed published safe primes"), r::toString);
     assertEquals("3 members, any 2 decrypt (threshold Paillier, trusted dealer)", r.line("Committee"));
@@ -89,8 +88,7 @@ class SchemeModesTest {
   void dpRunDecodesTheSumWithinTheStatedMultipleOfThePredictedNoiseAndPrintsEpsilon() {
     Run r = Run.of("simulate", "-n", "10", "-l", "200", "--threads", "1", "--seed", "11",
         "--dropout", "0.2", "--threshold", "4", "--progress", "none",
-        "--dp-epsilon", "2", "--dp-delta", "1e-5", "--dp-clip", "0.5", "--dp-rounds", "3");
-    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
+        "--dp-epsilon", "2", "--dp-delta", "1e-5", "--dp-clip", "0.5", "--dp-rounds", "3").assertOk();
     assertTrue(r.line("Result").startsWith("VERIFIED"), r::toString);
     assertTrue(r.line("Vectors").startsWith("256 elements in Z_m"), r::toString);
     assertTrue(r.line("DP").contains("target epsilon 2.000 at delta 1.000e-05 over 3 rounds; clip 0.5000"), r::toString);
@@ -120,12 +118,10 @@ class SchemeModesTest {
   @Test
   void dpRunWarnsWhenTheNoiseExceedsTheSignal() {
     Run r = Run.of("simulate", "-n", "10", "-l", "1000", "--threads", "1", "--seed", "3", "--progress", "none",
-        "--dp-epsilon", "1", "--dp-delta", "1e-5");
-    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
+        "--dp-epsilon", "1", "--dp-delta", "1e-5").assertOk();
     assertTrue(r.line("DP WARNING").contains("exceeds the largest possible signal"), r::toString);
     Run clear = Run.of("simulate", "-n", "10", "-l", "4", "--threads", "1", "--seed", "3", "--progress", "none",
-        "--dp-epsilon", "50", "--dp-delta", "1e-5");
-    assertEquals(Secagg.EXIT_OK, clear.exitCode(), clear::toString);
+        "--dp-epsilon", "50", "--dp-delta", "1e-5").assertOk();
     assertTrue(clear.line("DP signal/noise") != null && clear.line("DP WARNING") == null, clear::toString);
   }
 
