@@ -6,17 +6,12 @@ import io.secagg.dp.sampling.Rational;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Cost per sample of the exact discrete Gaussian, against what people do instead.
@@ -32,12 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code java -jar benchmarks/target/benchmarks.jar DiscreteGaussianBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s}.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class DiscreteGaussianBenchmark {
+public class DiscreteGaussianBenchmark extends SteadyRunBenchmark {
   static final int BATCH = 1000;
 
   /** sigma (the sampler gets sigma^2 = sigma * sigma exactly). */

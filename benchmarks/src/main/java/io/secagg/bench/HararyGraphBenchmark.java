@@ -3,18 +3,11 @@ package io.secagg.bench;
 import io.secagg.core.graph.GraphParameters;
 import io.secagg.core.graph.HararyGraph;
 import io.secagg.core.graph.MaskingGraph;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Deriving the SecAgg+ masking graph, which every client and the server do once per session,
@@ -25,12 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * -jar benchmarks/target/benchmarks.jar HararyGraphBenchmark -f 1 -wi 2 -w 1s -i 3 -r 1s}.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class HararyGraphBenchmark {
+public class HararyGraphBenchmark extends ShortRunBenchmark {
   @Param({"10000", "1048576"})
   public int clients;
 

@@ -4,19 +4,15 @@ import io.secagg.vdaf.internal.xof.KeccakSponge;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.concurrent.TimeUnit;
+import org.bouncycastle.crypto.Xof;
 import org.bouncycastle.crypto.digests.Kangaroo;
 import org.bouncycastle.crypto.digests.SHAKEDigest;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Keccak on the JVM, one mebibyte per operation: secagg-vdaf's own sponge (TurboSHAKE128 with the
@@ -32,12 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * </pre>
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class KeccakBenchmark {
+public class KeccakBenchmark extends SteadyRunBenchmark {
   /** Bytes per operation. */
   @Param({"1048576"})
   public int size;
@@ -59,10 +51,7 @@ public class KeccakBenchmark {
   /** Ours, 12 rounds: squeeze {@code size} bytes. */
   @Benchmark
   public byte[] oursTurboShake128Squeeze() {
-    KeccakSponge s = KeccakSponge.turboShake128(1);
-    s.absorb(seed, 0, seed.length);
-    s.squeeze(output, 0, size);
-    return output;
+    return squeezeAfterSeed(KeccakSponge.turboShake128(1));
   }
 
   /** Ours, 12 rounds: absorb {@code size} bytes, squeeze 32. */
@@ -78,28 +67,19 @@ public class KeccakBenchmark {
   /** Ours, 24 rounds: SHAKE128, squeeze {@code size} bytes. */
   @Benchmark
   public byte[] oursShake128Squeeze() {
-    KeccakSponge s = KeccakSponge.shake128();
-    s.absorb(seed, 0, seed.length);
-    s.squeeze(output, 0, size);
-    return output;
+    return squeezeAfterSeed(KeccakSponge.shake128());
   }
 
   /** Bouncy Castle, 24 rounds: SHAKE128, squeeze {@code size} bytes. */
   @Benchmark
   public byte[] bcShake128Squeeze() {
-    SHAKEDigest d = new SHAKEDigest(128);
-    d.update(seed, 0, seed.length);
-    d.doFinal(output, 0, size);
-    return output;
+    return squeezeAfterSeed(new SHAKEDigest(128));
   }
 
   /** Bouncy Castle, 12 rounds: KangarooTwelve of a short input, squeeze {@code size} bytes. */
   @Benchmark
   public byte[] bcKangarooTwelveSqueeze() {
-    Kangaroo.KangarooTwelve d = new Kangaroo.KangarooTwelve();
-    d.update(seed, 0, seed.length);
-    d.doFinal(output, 0, size);
-    return output;
+    return squeezeAfterSeed(new Kangaroo.KangarooTwelve());
   }
 
   /** Bouncy Castle, 12 rounds: KangarooTwelve absorbing {@code size} bytes, 32 out. */
@@ -110,6 +90,22 @@ public class KeccakBenchmark {
     byte[] out = new byte[32];
     d.doFinal(out, 0, 32);
     return out;
+  }
+
+  /*
+   * The squeeze benchmarks share one body per library. Each benchmark method runs in its own fork
+   * (@Fork(1)), so the Xof call sites below see one type per JVM and stay monomorphic.
+   */
+  private byte[] squeezeAfterSeed(KeccakSponge s) {
+    s.absorb(seed, 0, seed.length);
+    s.squeeze(output, 0, size);
+    return output;
+  }
+
+  private byte[] squeezeAfterSeed(Xof d) {
+    d.update(seed, 0, seed.length);
+    d.doFinal(output, 0, size);
+    return output;
   }
 
   /** JDK, 24 rounds: SHA3-256 of {@code size} bytes. */

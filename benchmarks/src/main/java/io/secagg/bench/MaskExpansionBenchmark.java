@@ -11,7 +11,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.concurrent.TimeUnit;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.IvParameterSpec;
@@ -21,7 +20,6 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -64,12 +62,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * java -jar benchmarks/target/benchmarks.jar 'MaskExpansionBenchmark\.cold' -p length=1000000
  * </pre>
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class MaskExpansionBenchmark {
+public class MaskExpansionBenchmark extends ShortRunBenchmark {
   private static final int CHUNK_BYTES = 32 * 1024;
   private static final VarHandle INT_LE =
       MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
@@ -78,9 +71,13 @@ public class MaskExpansionBenchmark {
   private static final byte[] CONTEXT =
       "bench session 1 round 2 pair (1,2)".getBytes(StandardCharsets.US_ASCII);
 
-  /** Inputs of the steady-state benchmarks: a warmed generator and the baselines' buffers. */
+  /**
+   * The parameters both input states share, and what each builds from them: the generator, a
+   * fresh seed and a keyed AES-CTR cipher (JMH reads {@code @Param} fields from a {@code @State}
+   * superclass).
+   */
   @State(Scope.Thread)
-  public static class Hot {
+  public abstract static class Inputs {
     /** Mask length L in elements. */
     @Param({"10000", "100000", "1000000"})
     public int length;
@@ -93,8 +90,22 @@ public class MaskExpansionBenchmark {
     ModVector accumulator;
     SecretBytes seed;
     Cipher cipher;
-    byte[] zeros;
     byte[] keystream;
+
+    /** Builds the generator and draws the seed and the cipher's key; returns the modulus. */
+    Modulus generatorSeedAndCipher(SecureRandom random) throws GeneralSecurityException {
+      Modulus mod = Modulus.parse(modulus);
+      generator = AesCtrMaskGenerator.create(mod, length);
+      seed = randomSeed(random);
+      cipher = randomCipher(random);
+      return mod;
+    }
+  }
+
+  /** Inputs of the steady-state benchmarks: a warmed generator and the baselines' buffers. */
+  @State(Scope.Thread)
+  public static class Hot extends Inputs {
+    byte[] zeros;
     boolean wide;
     long m;
     long kMask;
@@ -107,15 +118,12 @@ public class MaskExpansionBenchmark {
     @Setup
     public void setUp() throws GeneralSecurityException {
       SecureRandom random = new SecureRandom();
-      Modulus mod = Modulus.parse(modulus);
-      generator = AesCtrMaskGenerator.create(mod, length);
-      seed = randomSeed(random);
+      Modulus mod = generatorSeedAndCipher(random);
       accumulator = generator.expand(randomSeed(random), CONTEXT);
 
       wide = !mod.isPowerOfTwo();
       keystream = new byte[length * (mod.bits() <= 32 ? 4 : 8)];
       zeros = new byte[CHUNK_BYTES];
-      cipher = randomCipher(random);
       if (wide) {
         m = mod.longValueExact();
         kMask = (1L << mod.bits()) - 1;
@@ -137,31 +145,14 @@ public class MaskExpansionBenchmark {
    * has by the time it masks, but never runs the mask path, so the JIT state is cold.
    */
   @State(Scope.Thread)
-  public static class Cold {
-    /** Mask length L in elements. */
-    @Param({"10000", "100000", "1000000"})
-    public int length;
-
-    /** The modulus: 2^32, or the odd 2^62 - 57. */
-    @Param({"2^32", "4611686018427387847"})
-    public String modulus;
-
-    MaskGenerator generator;
-    ModVector accumulator;
-    SecretBytes seed;
-    Cipher cipher;
+  public static class Cold extends Inputs {
     byte[] input;
-    byte[] keystream;
 
     /** Creates a zero accumulator and a keyed cipher; runs nothing of the mask path. */
     @Setup
     public void setUp() throws GeneralSecurityException {
-      SecureRandom random = new SecureRandom();
-      Modulus mod = Modulus.parse(modulus);
-      generator = AesCtrMaskGenerator.create(mod, length);
+      Modulus mod = generatorSeedAndCipher(new SecureRandom());
       accumulator = ModVector.zeros(mod, length);
-      seed = randomSeed(random);
-      cipher = randomCipher(random);
       Mac.getInstance("HmacSHA256");
       input = new byte[length * (mod.bits() <= 32 ? 4 : 8)];
       keystream = new byte[input.length];

@@ -16,7 +16,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -53,12 +52,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * -f 1 -wi 2 -w 2s -i 3 -r 2s}. {@code packedAggregationPerValueShort} is the same workload on 10,000 values per client.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class PaillierBenchmark {
+public class PaillierBenchmark extends SteadyRunBenchmark {
   @Param({"2048", "3072"})
   public int bits;
 

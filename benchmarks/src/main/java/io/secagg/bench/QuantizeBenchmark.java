@@ -6,18 +6,11 @@ import io.secagg.core.quant.QuantizerConfig;
 import io.secagg.core.vector.ModVector;
 import io.secagg.core.vector.Modulus;
 import java.security.SecureRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Client-side quantization of one model update, beside its limits.
@@ -36,12 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * -jar benchmarks/target/benchmarks.jar QuantizeBenchmark -f 1 -wi 2 -w 1s -i 3 -r 1s}.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class QuantizeBenchmark {
+public class QuantizeBenchmark extends ShortRunBenchmark {
   @Param({"100000", "1000000"})
   public int size;
 

@@ -34,8 +34,7 @@ class CertsCommandTest {
   void writesCaServerAndParticipantCertificates() throws Exception {
     Path out = dir.resolve("certs");
     Run r = Run.of("certs", "--out", out.toString(), "--hosts", "localhost,127.0.0.1,example.org",
-        "--participants", "3", "--validity-days", "2");
-    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
+        "--participants", "3", "--validity-days", "2").assertOk();
     assertTrue(r.out().contains("DEVELOPMENT certificate authority"), r::toString);
     X509Certificate ca = load(out.resolve("ca.pem"));
     X509Certificate server = load(out.resolve("server.pem"));
@@ -54,8 +53,7 @@ class CertsCommandTest {
 
   @Test
   void zeroParticipantsWritesOnlyCaAndServer() throws Exception {
-    Run r = Run.of("certs", "--out", dir.toString(), "--participants", "0");
-    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
+    Run.of("certs", "--out", dir.toString(), "--participants", "0").assertOk();
     try (var files = Files.list(dir)) {
       assertEquals(List.of("ca.pem", "server.key", "server.pem"),
           files.map(p -> p.getFileName().toString()).sorted().toList());
@@ -74,8 +72,7 @@ class CertsCommandTest {
 
   @Test
   void identitiesWritesAPrivateKeyPerParticipantAndThePublicListWithoutPrintingSeeds() throws Exception {
-    Run r = Run.of("certs", "--out", dir.toString(), "--participants", "3", "--identities");
-    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
+    Run r = Run.of("certs", "--out", dir.toString(), "--participants", "3", "--identities").assertOk();
     List<byte[]> list = IdentityKeys.readPublic(dir.resolve("identities.txt"), 3);
     for (int i = 1; i <= 3; i++) {
       Path f = dir.resolve("participant-" + i + ".identity");
@@ -102,9 +99,8 @@ class CertsCommandTest {
     assertTrue(r.err().contains("identities.txt exists; refusing to overwrite"), r::toString);
     assertFalse(Files.exists(dir.resolve("ca.pem")), "nothing written");
     assertFalse(Files.exists(dir.resolve("participant-1.identity")), "nothing written");
-    Run none = Run.of("certs", "--out", dir.resolve("z").toString(), "--participants", "0", "--identities");
-    assertEquals(Secagg.EXIT_USAGE, none.exitCode(), none::toString);
-    assertTrue(none.err().contains("--identities needs --participants 1 or more"), none::toString);
+    Run.of("certs", "--out", dir.resolve("z").toString(), "--participants", "0", "--identities")
+        .assertUsageError("--identities needs --participants 1 or more");
   }
 
   @Test

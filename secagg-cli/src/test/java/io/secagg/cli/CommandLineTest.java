@@ -4,7 +4,6 @@ import static io.secagg.cli.Run.assertUsageHint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,9 +42,7 @@ class CommandLineTest {
       })
   void rejectsBadOptionsWithUsageError(String args, String message) {
     String[] argv = ("simulate " + args.trim()).split(" ");
-    Run r = Run.of(argv);
-    assertEquals(Secagg.EXIT_USAGE, r.exitCode(), r::toString);
-    assertTrue(r.err().contains(message), () -> "expected '" + message + "' for " + Arrays.toString(argv) + "\n" + r);
+    Run r = Run.of(argv).assertUsageError(message);
     assertUsageHint(r, "simulate");
     assertEquals("", r.out(), "nothing on standard output");
   }
@@ -75,8 +72,7 @@ class CommandLineTest {
   @Test
   void helpListsTheOptionsAndExitCodes() {
     for (String[] argv : new String[][] {{"simulate", "--help"}, {"help", "simulate"}}) {
-      Run r = Run.of(argv);
-      assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
+      Run r = Run.of(argv).assertOk();
       for (String option : new String[] {
           "--clients", "--length", "--dropout", "--graph", "--malicious", "--modulus-bits",
           "--threads", "--seed", "--progress", "Exit codes: 0 verified, 1 mismatch"}) {
@@ -87,23 +83,20 @@ class CommandLineTest {
 
   @Test
   void topLevelHelpListsSimulate() {
-    Run r = Run.of("--help");
-    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
+    Run r = Run.of("--help").assertOk();
     assertTrue(r.out().contains("simulate"), r::toString);
   }
 
   @Test
   void versionNamesTheBuildAndTheJava() {
-    Run r = Run.of("--version");
-    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
+    Run r = Run.of("--version").assertOk();
     assertTrue(r.out().startsWith("secagg 0."), r::toString);
     assertTrue(r.out().contains("Java " + System.getProperty("java.version")), r::toString);
   }
 
   @Test
   void enumValuesAreCaseInsensitive() {
-    Run r = Run.of("simulate", "-n", "5", "-l", "3", "-g", "Complete", "--progress", "None",
-        "--seed", "1", "--threads", "1");
-    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
+    Run.of("simulate", "-n", "5", "-l", "3", "-g", "Complete", "--progress", "None",
+        "--seed", "1", "--threads", "1").assertOk();
   }
 }

@@ -17,8 +17,7 @@ class HospitalsCommandTest {
   void printsTheTableAndWritesThePlot() throws Exception {
     Path plot = dir.resolve("accuracy.svg");
     Run r = Run.of("demo", "hospitals", "--hospitals", "4", "--rounds", "3", "--epsilon", "5",
-        "--seed", "9", "--plot", plot.toString());
-    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
+        "--seed", "9", "--plot", plot.toString()).assertOk();
     for (int k = 1; k <= 4; k++) {
       assertTrue(r.out().contains("hospital " + k + ", its own patients only"), r::toString);
     }
@@ -36,25 +35,20 @@ class HospitalsCommandTest {
 
   @Test
   void rejectsTooFewHospitalsWithAOneLineHint() {
-    Run r = Run.of("demo", "hospitals", "--hospitals", "3");
-    assertEquals(Secagg.EXIT_USAGE, r.exitCode(), r::toString);
-    assertTrue(r.err().contains("Invalid number of hospitals 3; must be 4..10"), r::toString);
+    Run r = Run.of("demo", "hospitals", "--hospitals", "3").assertUsageError("Invalid number of hospitals 3; must be 4..10");
     assertNestedUsageHint(r);
   }
 
   @Test
   void rejectsANonPositiveEpsilon() {
-    Run r = Run.of("demo", "hospitals", "--epsilon", "0");
-    assertEquals(Secagg.EXIT_USAGE, r.exitCode(), r::toString);
-    assertTrue(r.err().contains("Invalid epsilon 0.0; must be finite and > 0"), r::toString);
+    Run r = Run.of("demo", "hospitals", "--epsilon", "0").assertUsageError("Invalid epsilon 0.0; must be finite and > 0");
     assertNestedUsageHint(r);
   }
 
   @Test
   void rejectsAnEpsilonNoDpRunCanMeet() {
-    Run r = Run.of("demo", "hospitals", "--epsilon", "1e-4", "--rounds", "5");
-    assertEquals(Secagg.EXIT_USAGE, r.exitCode(), r::toString);
-    assertTrue(r.err().contains("No DP run of 5 hospitals meets epsilon 1.0E-4"), r::toString);
+    Run r = Run.of("demo", "hospitals", "--epsilon", "1e-4", "--rounds", "5")
+        .assertUsageError("No DP run of 5 hospitals meets epsilon 1.0E-4");
     assertNestedUsageHint(r);
   }
 
@@ -67,19 +61,15 @@ class HospitalsCommandTest {
 
   @Test
   void demoWithoutADemoListsTheDemos() {
-    Run r = Run.of("demo");
-    assertEquals(Secagg.EXIT_USAGE, r.exitCode(), r::toString);
-    assertTrue(r.err().contains("Missing demo; the demos are: hospitals"), r::toString);
+    Run r = Run.of("demo").assertUsageError("Missing demo; the demos are: hospitals");
     assertUsageHint(r, "demo");
   }
 
   @Test
   void helpDemoListsHospitalsAndItsHelpListsItsOptions() {
-    Run demo = Run.of("help", "demo");
-    assertEquals(Secagg.EXIT_OK, demo.exitCode(), demo::toString);
+    Run demo = Run.of("help", "demo").assertOk();
     assertTrue(demo.out().contains("hospitals  Hospitals that may not pool"), demo::toString);
-    Run hospitals = Run.of("demo", "hospitals", "--help");
-    assertEquals(Secagg.EXIT_OK, hospitals.exitCode(), hospitals::toString);
+    Run hospitals = Run.of("demo", "hospitals", "--help").assertOk();
     for (String option : new String[] {"--hospitals", "--rounds", "--epsilon", "--delta",
         "--seed", "--plot"}) {
       assertTrue(hospitals.out().contains(option), hospitals::toString);

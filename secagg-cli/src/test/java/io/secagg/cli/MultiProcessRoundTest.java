@@ -79,8 +79,7 @@ class MultiProcessRoundTest {
   @Test
   void roundOfSeparateProcessesRecoversAKilledParticipant() throws Exception {
     Run certs = Run.of("certs", "--out", dir.resolve("certs").toString(), "--participants",
-        String.valueOf(PARTICIPANTS));
-    assertEquals(Secagg.EXIT_OK, certs.exitCode(), certs::toString);
+        String.valueOf(PARTICIPANTS)).assertOk();
     try (BackgroundRun server = BackgroundRun.start("serve", "--port", "0", "--clients",
         String.valueOf(PARTICIPANTS), "--length", "16", "--tls-cert", dir.resolve("certs/server.pem").toString(),
         "--tls-key", dir.resolve("certs/server.key").toString(), "--client-ca",

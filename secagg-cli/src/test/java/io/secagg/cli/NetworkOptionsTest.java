@@ -31,53 +31,68 @@ class NetworkOptionsTest {
   }
 
   private Run serve(String args) {
-    List<String> a = new ArrayList<>(List.of("serve", "--tls-cert", pem, "--tls-key", pem));
-    a.addAll(Arrays.asList(args.trim().split(" +")));
-    return Run.of(a.toArray(new String[0]));
+    return run(args, "serve", "--tls-cert", pem, "--tls-key", pem);
   }
 
   private Run join(String args) {
-    List<String> a = new ArrayList<>(List.of("join", "--ca", pem));
+    return run(args, "join", "--ca", pem);
+  }
+
+  /** Runs {@code prefix} and then {@code args} split at spaces. */
+  private static Run run(String args, String... prefix) {
+    List<String> a = new ArrayList<>(List.of(prefix));
     a.addAll(Arrays.asList(args.trim().split(" +")));
     return Run.of(a.toArray(new String[0]));
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "{0} {1}")
   @CsvSource(
       delimiter = '|',
       value = {
-        "--port 70000 -n 5 -l 3                  | Invalid value for --port: 70000; must be 0..65535",
-        "--port 0 -n 2 -l 3                      | Invalid value for --clients: 2; must be 3..65535",
-        "--port 0 -n 70000 -l 3                  | Invalid value for --clients: 70000; must be 3..65535 (more with --group-size)",
-        "--port 0 -n 5 -l 0                      | Invalid value for --length: 0; must be 1..67108864",
-        "--port 0 -n 5 -l 3 -t 1                 | Invalid value for --threshold: 1; must be 2..4 (the degree k)",
-        "--port 0 -n 5 -l 3 -t 5                 | Invalid value for --threshold: 5; must be 2..4",
-        "--port 0 -n 5 -l 3 -t 2                 | participants require 2T > k = 4, so T must be at least 3",
-        "--port 0 -n 10 -l 3 --group-size 2      | Invalid value for --group-size: 2; must be 3..65535",
-        "--port 0 -n 7 -l 3 --group-size 3      | leaves groups of 2; every group needs at least 3",
-        "--port 0 -n 7 -l 3 --group-size 4 -t 3  | Invalid value for --threshold: 3; must be 2..2 (the degree in the smallest group, of 3)",
-        "--port 0 -n 9 -l 3 --group-size 5 -t 2  | participants require 2T > k = 4",
-        "--port 0 -n 20 -l 3 --degree 4          | --degree needs --graph sparse",
-        "--port 0 -n 20 -l 3 -g sparse --degree 3 | Invalid value for --degree: 3; must be even and 2..18",
-        "--port 0 -n 21 -l 3 -g sparse --degree 22 | Invalid value for --degree: 22; must be even and 2..20",
-        "--port 0 -n 5 -l 3 --rounds 0           | Invalid value for --rounds: 0; must be 1..1000000",
-        "--port 0 -n 5 -l 3 --join-timeout 0s    | '0s' is not a duration in (0, 24h]",
-        "--port 0 -n 5 -l 3 --round-timeout soon | 'soon' is not a duration",
-        "--port 0 -n 5 -l 3 --modulus 1          | '1' is not a supported modulus",
-        "--port 0 -n 5 -l 3 --client-ca nope.pem | Invalid value for --client-ca: nope.pem is not a readable file",
-        "-n 5 -l 3                               | Missing required option: '--port=P'",
-        "--port 0 -n 5 -l 3 --malicious          | --malicious needs --identity-keys FILE",
-        "--port 0 -n 5 -l 3 --identity-keys k.txt | --identity-keys needs --malicious",
-        "--port 0 -n 5 -l 3 --malicious --identity-keys nope.txt | Invalid value for --identity-keys: nope.txt is not a readable file",
+        "serve | --port 70000 -n 5 -l 3                  | Invalid value for --port: 70000; must be 0..65535",
+        "serve | --port 0 -n 2 -l 3                      | Invalid value for --clients: 2; must be 3..65535",
+        "serve | --port 0 -n 70000 -l 3                  | Invalid value for --clients: 70000; must be 3..65535 (more with --group-size)",
+        "serve | --port 0 -n 5 -l 0                      | Invalid value for --length: 0; must be 1..67108864",
+        "serve | --port 0 -n 5 -l 3 -t 1                 | Invalid value for --threshold: 1; must be 2..4 (the degree k)",
+        "serve | --port 0 -n 5 -l 3 -t 5                 | Invalid value for --threshold: 5; must be 2..4",
+        "serve | --port 0 -n 5 -l 3 -t 2                 | participants require 2T > k = 4, so T must be at least 3",
+        "serve | --port 0 -n 10 -l 3 --group-size 2      | Invalid value for --group-size: 2; must be 3..65535",
+        "serve | --port 0 -n 7 -l 3 --group-size 3      | leaves groups of 2; every group needs at least 3",
+        "serve | --port 0 -n 7 -l 3 --group-size 4 -t 3  | Invalid value for --threshold: 3; must be 2..2 (the degree in the smallest group, of 3)",
+        "serve | --port 0 -n 9 -l 3 --group-size 5 -t 2  | participants require 2T > k = 4",
+        "serve | --port 0 -n 20 -l 3 --degree 4          | --degree needs --graph sparse",
+        "serve | --port 0 -n 20 -l 3 -g sparse --degree 3 | Invalid value for --degree: 3; must be even and 2..18",
+        "serve | --port 0 -n 21 -l 3 -g sparse --degree 22 | Invalid value for --degree: 22; must be even and 2..20",
+        "serve | --port 0 -n 5 -l 3 --rounds 0           | Invalid value for --rounds: 0; must be 1..1000000",
+        "serve | --port 0 -n 5 -l 3 --join-timeout 0s    | '0s' is not a duration in (0, 24h]",
+        "serve | --port 0 -n 5 -l 3 --round-timeout soon | 'soon' is not a duration",
+        "serve | --port 0 -n 5 -l 3 --modulus 1          | '1' is not a supported modulus",
+        "serve | --port 0 -n 5 -l 3 --client-ca nope.pem | Invalid value for --client-ca: nope.pem is not a readable file",
+        "serve | -n 5 -l 3                               | Missing required option: '--port=P'",
+        "serve | --port 0 -n 5 -l 3 --malicious          | --malicious needs --identity-keys FILE",
+        "serve | --port 0 -n 5 -l 3 --identity-keys k.txt | --identity-keys needs --malicious",
+        "serve | --port 0 -n 5 -l 3 --malicious --identity-keys nope.txt | Invalid value for --identity-keys: nope.txt is not a readable file",
+        "join  | --server localhost --id 1 --random             | Invalid value for --server: 'localhost' is not HOST:PORT",
+        "join  | --server localhost:0 --id 1 --random           | has no port in 1..65535",
+        "join  | --server :50051 --id 1 --random                | has no host",
+        "join  | --server [::1 --id 1 --random                  | is not [ADDRESS]:PORT",
+        "join  | --server localhost:1 --id 0 --random           | Invalid value for --id: 0; must be at least 1",
+        "join  | --server localhost:1 --id 1                    | Missing required argument (specify one of these): (--input=FILE | --random)",
+        "join  | --server localhost:1 --id 1 --random --input f | mutually exclusive",
+        "join  | --server localhost:1 --id 1 --input f --seed 3 | --seed applies only to --random",
+        "join  | --server localhost:1 --id 1 --random --min-clients 2 | Invalid value for --min-clients: 2; must be 3..65535",
+        "join  | --server localhost:1 --id 1 --random --cert x  | --cert and --key go together",
+        "join  | --server localhost:1 --id 1 --random --min-clients 9 --max-clients 8 | Invalid value for --max-clients: 8; must be --min-clients (9)..65535",
+        "join  | --server localhost:1 --id 1 --random --connect-window 2d | '2d' is not a duration",
+        "join  | --server localhost:1 --id 1 --random --stall-at NEVER | Invalid value for option '--stall-at'",
+        "join  | --server localhost:1 --id 1 --random --require-malicious | --require-malicious needs --identity-key FILE",
+        "join  | --server localhost:1 --id 1 --random --identity-key nope | Invalid value for --identity-key: nope is not a readable file",
       })
-  void serveRejectsBadOptionsWithUsageError(String args, String message) {
-    Run r = serve(args);
-    assertEquals(Secagg.EXIT_USAGE, r.exitCode(), r::toString);
-    assertTrue(r.err().contains(message), () -> "expected '" + message + "'\n" + r);
-    assertUsageHint(r, "serve");
-    assertEquals("", r.out());
+  void rejectsBadOptionsWithAUsageErrorAndTheHint(String command, String args, String message) {
+    Run r = (command.equals("serve") ? serve(args) : join(args)).assertUsageError(message);
+    assertUsageHint(r, command);
+    assertEquals("", r.out(), "nothing on standard output");
   }
-
   private String keyList(int keys, String extra) throws IOException {
     StringBuilder sb = new StringBuilder("# public keys\n");
     for (int i = 1; i <= keys; i++) {
@@ -88,14 +103,12 @@ class NetworkOptionsTest {
 
   @Test
   void serveChecksTheIdentityKeyListAgainstTheParticipantCount() throws IOException {
-    Run few = serve("--port 0 -n 5 -l 3 --malicious --identity-keys " + keyList(4, ""));
-    assertEquals(Secagg.EXIT_USAGE, few.exitCode(), few::toString);
-    assertTrue(few.err().contains("Invalid value for --identity-keys: " + dir.resolve("keys-4.txt")
-        + ": holds 4 keys, but there are 5 participants; the file must hold exactly 5 keys"), few::toString);
-    Run bad = serve("--port 0 -n 3 -l 3 --malicious --identity-keys " + keyList(2, "xyz\n"));
-    assertEquals(Secagg.EXIT_USAGE, bad.exitCode(), bad::toString);
-    assertTrue(bad.err().contains(dir.resolve("keys-2.txt") + ":4: character 'x' at column 1 is not a hex digit"
-        + " (participant 3's public key)"), bad::toString);
+    serve("--port 0 -n 5 -l 3 --malicious --identity-keys " + keyList(4, ""))
+        .assertUsageError("Invalid value for --identity-keys: " + dir.resolve("keys-4.txt")
+            + ": holds 4 keys, but there are 5 participants; the file must hold exactly 5 keys");
+    Run bad = serve("--port 0 -n 3 -l 3 --malicious --identity-keys " + keyList(2, "xyz\n"))
+        .assertUsageError(dir.resolve("keys-2.txt") + ":4: character 'x' at column 1 is not a hex digit"
+            + " (participant 3's public key)");
     assertUsageHint(bad, "serve");
   }
 
@@ -123,9 +136,8 @@ class NetworkOptionsTest {
   @Test
   void joinRefusesAMalformedIdentityKeyFileBeforeConnecting() throws IOException {
     Path key = Files.writeString(dir.resolve("p.identity"), "# mine\n0123\n");
-    Run r = join("--server localhost:1 --id 1 --random --identity-key " + key);
-    assertEquals(Secagg.EXIT_USAGE, r.exitCode(), r::toString);
-    assertTrue(r.err().contains("Invalid value for --identity-key: " + key + ":2: not 64 hex digits"), r::toString);
+    Run r = join("--server localhost:1 --id 1 --random --identity-key " + key)
+        .assertUsageError("Invalid value for --identity-key: " + key + ":2: not 64 hex digits");
     assertFalse(r.err().contains("0123"), r::toString);
   }
 
@@ -155,9 +167,7 @@ class NetworkOptionsTest {
   @Test
   void serveRefusesAnExistingOutputBeforeStarting() throws IOException {
     Path out = Files.writeString(dir.resolve("sum.txt"), "old");
-    Run r = serve("--port 0 -n 5 -l 3 --output " + out);
-    assertEquals(Secagg.EXIT_USAGE, r.exitCode(), r::toString);
-    assertTrue(r.err().contains("sum.txt exists; refusing to overwrite"), r::toString);
+    serve("--port 0 -n 5 -l 3 --output " + out).assertUsageError("sum.txt exists; refusing to overwrite");
     Run rounds = serve("--port 0 -n 5 -l 3 --rounds 2 --output " + dir.resolve("s"));
     assertFalse(rounds.err().contains("refusing"), rounds::toString);
   }
@@ -168,33 +178,6 @@ class NetworkOptionsTest {
     assertEquals(Secagg.EXIT_FAILURE, r.exitCode(), r::toString);
     assertTrue(r.err().startsWith("secagg: error: "), r::toString);
     assertEquals(1, r.err().strip().lines().count(), r::toString);
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @CsvSource(
-      delimiter = '|',
-      value = {
-        "--server localhost --id 1 --random             | Invalid value for --server: 'localhost' is not HOST:PORT",
-        "--server localhost:0 --id 1 --random           | has no port in 1..65535",
-        "--server :50051 --id 1 --random                | has no host",
-        "--server [::1 --id 1 --random                  | is not [ADDRESS]:PORT",
-        "--server localhost:1 --id 0 --random           | Invalid value for --id: 0; must be at least 1",
-        "--server localhost:1 --id 1                    | Missing required argument (specify one of these): (--input=FILE | --random)",
-        "--server localhost:1 --id 1 --random --input f | mutually exclusive",
-        "--server localhost:1 --id 1 --input f --seed 3 | --seed applies only to --random",
-        "--server localhost:1 --id 1 --random --min-clients 2 | Invalid value for --min-clients: 2; must be 3..65535",
-        "--server localhost:1 --id 1 --random --cert x  | --cert and --key go together",
-        "--server localhost:1 --id 1 --random --min-clients 9 --max-clients 8 | Invalid value for --max-clients: 8; must be --min-clients (9)..65535",
-        "--server localhost:1 --id 1 --random --connect-window 2d | '2d' is not a duration",
-        "--server localhost:1 --id 1 --random --stall-at NEVER | Invalid value for option '--stall-at'",
-        "--server localhost:1 --id 1 --random --require-malicious | --require-malicious needs --identity-key FILE",
-        "--server localhost:1 --id 1 --random --identity-key nope | Invalid value for --identity-key: nope is not a readable file",
-      })
-  void joinRejectsBadOptionsWithUsageError(String args, String message) {
-    Run r = join(args);
-    assertEquals(Secagg.EXIT_USAGE, r.exitCode(), r::toString);
-    assertTrue(r.err().contains(message), () -> "expected '" + message + "'\n" + r);
-    assertUsageHint(r, "join");
   }
 
   @Test
@@ -212,8 +195,7 @@ class NetworkOptionsTest {
     try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    Run certs = Run.of("certs", "--out", dir.resolve("c").toString(), "--participants", "0");
-    assertEquals(Secagg.EXIT_OK, certs.exitCode(), certs::toString);
+    Run.of("certs", "--out", dir.resolve("c").toString(), "--participants", "0").assertOk();
     Run r = Run.of("join", "--server", "localhost:" + port, "--id", "1", "--random", "--ca",
         dir.resolve("c/ca.pem").toString(), "--connect-window", "500ms");
     assertEquals(Secagg.EXIT_FAILURE, r.exitCode(), r::toString);

@@ -41,8 +41,7 @@ class NetworkRoundTest {
 
   @BeforeAll
   static void writeCertificates() {
-    Run r = Run.of("certs", "--out", certs.toString(), "--participants", "6", "--identities");
-    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
+    Run.of("certs", "--out", certs.toString(), "--participants", "6", "--identities").assertOk();
     pool = Executors.newCachedThreadPool();
   }
 

@@ -19,14 +19,20 @@ class ProgressDisplayTest {
     d.participantDone("SHARE_KEYS", 1, 2);
   }
 
-  @Test
-  void plainStyleWritesAStartAndAnEndLinePerPhase() {
+  /** What a display of {@code style} writes for {@link #feed}'s events, closed after them. */
+  private static String fed(ProgressDisplay.Style style) {
     StringWriter w = new StringWriter();
-    try (ProgressDisplay d = new ProgressDisplay(ProgressDisplay.Style.PLAIN, new PrintWriter(w), 4)) {
+    try (ProgressDisplay d = new ProgressDisplay(style, new PrintWriter(w), 4)) {
       feed(d);
     }
-    String[] lines = w.toString().split("\n");
-    assertEquals(4, lines.length, w::toString);
+    return w.toString();
+  }
+
+  @Test
+  void plainStyleWritesAStartAndAnEndLinePerPhase() {
+    String out = fed(ProgressDisplay.Style.PLAIN);
+    String[] lines = out.split("\n");
+    assertEquals(4, lines.length, out);
     assertEquals("[1/4] ADVERTISE_KEYS: request sent to 3 clients", lines[0]);
     assertTrue(lines[1].startsWith("[1/4] ADVERTISE_KEYS: 3/3 clients done, 2 answers, "), lines[1]);
     assertEquals("[2/4] SHARE_KEYS: request sent to 2 clients", lines[2]);
@@ -35,12 +41,9 @@ class ProgressDisplayTest {
 
   @Test
   void liveStyleEndsEachPhaseLineOnce() {
-    StringWriter w = new StringWriter();
-    try (ProgressDisplay d = new ProgressDisplay(ProgressDisplay.Style.LIVE, new PrintWriter(w), 4)) {
-      feed(d);
-    }
-    String[] lines = w.toString().split("\n");
-    assertEquals(2, lines.length, w::toString);
+    String out = fed(ProgressDisplay.Style.LIVE);
+    String[] lines = out.split("\n");
+    assertEquals(2, lines.length, out);
     assertTrue(lines[0].matches(
         "(\r[^\r]*)*\r\\[1/4] ADVERTISE_KEYS +clients 3/3  answers 2  [0-9.]+ m?s\u001b\\[K"), lines[0]);
     assertTrue(lines[1].contains("[2/4] SHARE_KEYS"), lines[1]);

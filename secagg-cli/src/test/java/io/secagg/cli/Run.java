@@ -39,6 +39,28 @@ record Run(int exitCode, String out, String err) {
     assertTrue(lines.size() <= 4, () -> "more than a message and a hint\n" + r);
   }
 
+  /**
+   * Asserts that this run succeeded (exit code {@link Secagg#EXIT_OK}).
+   *
+   * @return this run, for further checks
+   */
+  Run assertOk() {
+    assertEquals(Secagg.EXIT_OK, exitCode, this::toString);
+    return this;
+  }
+
+  /**
+   * Asserts that this run is a usage error (exit code {@link Secagg#EXIT_USAGE}) whose error
+   * stream contains {@code message}.
+   *
+   * @return this run, for further checks
+   */
+  Run assertUsageError(String message) {
+    assertEquals(Secagg.EXIT_USAGE, exitCode, this::toString);
+    assertTrue(err.contains(message), () -> "expected '" + message + "'\n" + this);
+    return this;
+  }
+
   /** The report line that starts with {@code label}, without the label, or null. */
   String line(String label) {
     for (String l : out.split("\\R")) {

@@ -4,20 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code simulate --scheme paillier} and {@code simulate --dp-epsilon}. */
+/**
+ * {@code simulate --scheme paillier}, the options each scheme owns and their ranges, and
+ * {@code simulate --dp-epsilon}.
+ */
 class SchemeModesTest {
   @Test
   void paillierRoundIsVerifiedAndReportsEveryPhaseAndThePacking() {
     // One ciphertext per client keeps the 2048-bit run to a few seconds.
     Run r = Run.of("simulate", "--scheme", "paillier", "-n", "3", "-l", "50", "--committee", "3",
-        "--committee-threshold", "2", "--threads", "1", "--seed", "4", "--progress", "none");
-    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
+        "--committee-threshold", "2", "--threads", "1", "--seed", "4", "--progress", "none").assertOk();
     assertTrue(r.line("Result").startsWith("VERIFIED"), r::toString);
     assertTrue(r.line("Key").startsWith("2048-bit modulus dealt from fixed published safe primes"), r::toString);
     assertEquals("3 members, any 2 decrypt (threshold Paillier, trusted dealer)", r.line("Committee"));
@@ -35,45 +39,44 @@ class SchemeModesTest {
     assertNotNull(r.line("Committee bytes"), r::toString);
   }
 
-  @ParameterizedTest
-  @CsvSource({
-    "--malicious,",
-    "--graph,SPARSE",
-    "--dropout,0.2",
-    "--modulus-bits,20",
-    "--threshold,3",
-    "--dp-epsilon,1",
+  /**
+   * Every usage error of a scheme's options: an option another scheme owns names the schemes it
+   * applies to, and a value out of range names the option and the value.
+   */
+  @ParameterizedTest(name = "simulate {0} {1}: {2}")
+  @CsvSource(delimiter = '|', value = {
+    "--scheme paillier | --malicious              | --malicious applies only to --scheme secagg",
+    "--scheme paillier | --graph SPARSE           | --graph applies only to --scheme secagg",
+    "--scheme paillier | --dropout 0.2            | --dropout applies only to --scheme secagg",
+    "--scheme paillier | --modulus-bits 20        | --modulus-bits applies only to --scheme secagg",
+    "--scheme paillier | --threshold 3            | --threshold applies only to --scheme secagg",
+    "--scheme paillier | --dp-epsilon 1           | --dp-epsilon applies only to --scheme secagg",
+    "-n 5 -l 4         | --key-bits 2048          | --key-bits applies only to --scheme paillier",
+    "-n 5 -l 4         | --committee 4            | --committee applies only to --scheme paillier",
+    "-n 5 -l 4         | --committee-threshold 2  | --committee-threshold applies only to --scheme paillier",
+    "-n 5 -l 4         | --value-bits 8           | --value-bits applies only to --scheme paillier",
+    "--scheme prio3    | --graph SPARSE           | --graph applies only to --scheme secagg or paillier",
+    "--scheme prio3    | --dropout 0.2            | --dropout applies only to --scheme secagg or paillier",
+    "--scheme prio3    | --committee 4            | --committee applies only to --scheme secagg or paillier",
+    "--scheme prio3    | --dp-clip 2              | --dp-clip applies only to --scheme secagg or paillier",
+    "--scheme prio3    | --modulus-bits 20        | --modulus-bits applies only to --scheme secagg or paillier",
+    "-n 5 -l 4         | --malicious-fraction 0.1 | --malicious-fraction applies only to --scheme prio3",
+    "-n 5 -l 4         | --clip 2                 | --clip applies only to --scheme prio3",
+    "--scheme paillier | --committee-threshold 6  | Invalid value for --committee-threshold: 6",
+    "--scheme paillier | --committee 1            | Invalid value for --committee: 1",
+    "--scheme paillier | --value-bits 33          | Invalid value for --value-bits: 33",
+    "--scheme paillier | --key-bits 1024          | Invalid value for --key-bits: 1024",
+    "--scheme paillier | --key-bits 2049          | Invalid value for --key-bits: 2049",
+    "--scheme paillier | --clients 1              | Invalid value for --clients: 1",
+    "--scheme prio3    | --malicious-fraction 1   | Invalid value for --malicious-fraction: 1.0",
+    "--scheme prio3    | --value-bits 1           | Invalid value for --value-bits: 1",
+    "--scheme prio3    | --clip 0                 | Invalid value for --clip: 0.0",
+    "--scheme prio3    | --clients 1              | Invalid value for --clients: 1",
+    "--scheme prio3    | --length 0               | Invalid value for --length: 0",
+    "--scheme prio3    | --dp-epsilon 1           | --dp-epsilon and --dp-delta go together",
   })
-  void paillierRejectsSecaggOnlyOptions(String option, String value) {
-    Run r = value == null
-        ? Run.of("simulate", "--scheme", "paillier", option)
-        : Run.of("simulate", "--scheme", "paillier", option, value);
-    assertEquals(Secagg.EXIT_USAGE, r.exitCode(), r::toString);
-    assertTrue(r.err().contains(option + " applies only to --scheme secagg"), r::toString);
-  }
-
-  @ParameterizedTest
-  @CsvSource({"--key-bits,2048", "--committee,4", "--committee-threshold,2", "--value-bits,8"})
-  void secaggRejectsPaillierOnlyOptions(String option, String value) {
-    Run r = Run.of("simulate", "-n", "5", "-l", "4", option, value);
-    assertEquals(Secagg.EXIT_USAGE, r.exitCode(), r::toString);
-    assertTrue(r.err().contains(option + " applies only to --scheme paillier"), r::toString);
-  }
-
-  @ParameterizedTest
-  @CsvSource({
-    "--committee-threshold 6, Invalid value for --committee-threshold: 6",
-    "--committee 1, Invalid value for --committee: 1",
-    "--value-bits 33, Invalid value for --value-bits: 33",
-    "--key-bits 1024, Invalid value for --key-bits: 1024",
-    "--key-bits 2049, Invalid value for --key-bits: 2049",
-    "--clients 1, Invalid value for --clients: 1",
-  })
-  void paillierRejectsOutOfRangeValues(String args, String message) {
-    String[] a = args.split(" ");
-    Run r = Run.of("simulate", "--scheme", "paillier", a[0], a[1]);
-    assertEquals(Secagg.EXIT_USAGE, r.exitCode(), r::toString);
-    assertTrue(r.err().contains(message), r::toString);
+  void eachSchemeRejectsForeignOptionsAndOutOfRangeValues(String mode, String args, String message) {
+    simulate(mode, args).assertUsageError(message);
   }
 
   /**
@@ -85,8 +88,7 @@ class SchemeModesTest {
   void dpRunDecodesTheSumWithinTheStatedMultipleOfThePredictedNoiseAndPrintsEpsilon() {
     Run r = Run.of("simulate", "-n", "10", "-l", "200", "--threads", "1", "--seed", "11",
         "--dropout", "0.2", "--threshold", "4", "--progress", "none",
-        "--dp-epsilon", "2", "--dp-delta", "1e-5", "--dp-clip", "0.5", "--dp-rounds", "3");
-    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
+        "--dp-epsilon", "2", "--dp-delta", "1e-5", "--dp-clip", "0.5", "--dp-rounds", "3").assertOk();
     assertTrue(r.line("Result").startsWith("VERIFIED"), r::toString);
     assertTrue(r.line("Vectors").startsWith("256 elements in Z_m"), r::toString);
     assertTrue(r.line("DP").contains("target epsilon 2.000 at delta 1.000e-05 over 3 rounds; clip 0.5000"), r::toString);
@@ -116,12 +118,10 @@ class SchemeModesTest {
   @Test
   void dpRunWarnsWhenTheNoiseExceedsTheSignal() {
     Run r = Run.of("simulate", "-n", "10", "-l", "1000", "--threads", "1", "--seed", "3", "--progress", "none",
-        "--dp-epsilon", "1", "--dp-delta", "1e-5");
-    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
+        "--dp-epsilon", "1", "--dp-delta", "1e-5").assertOk();
     assertTrue(r.line("DP WARNING").contains("exceeds the largest possible signal"), r::toString);
     Run clear = Run.of("simulate", "-n", "10", "-l", "4", "--threads", "1", "--seed", "3", "--progress", "none",
-        "--dp-epsilon", "50", "--dp-delta", "1e-5");
-    assertEquals(Secagg.EXIT_OK, clear.exitCode(), clear::toString);
+        "--dp-epsilon", "50", "--dp-delta", "1e-5").assertOk();
     assertTrue(clear.line("DP signal/noise") != null && clear.line("DP WARNING") == null, clear::toString);
   }
 
@@ -139,13 +139,15 @@ class SchemeModesTest {
     "--dp-epsilon 1 --dp-delta 1e-5 --modulus-bits 4, Invalid combination for --dp-epsilon",
   })
   void dpOptionsAreValidated(String args, String message) {
-    String[] base = {"simulate", "-n", "5", "-l", "4"};
-    String[] extra = args.split(" ");
-    String[] all = new String[base.length + extra.length];
-    System.arraycopy(base, 0, all, 0, base.length);
-    System.arraycopy(extra, 0, all, base.length, extra.length);
-    Run r = Run.of(all);
-    assertEquals(Secagg.EXIT_USAGE, r.exitCode(), r::toString);
-    assertTrue(r.err().contains(message), r::toString);
+    simulate("-n 5 -l 4", args).assertUsageError(message);
+  }
+
+  /** Runs {@code simulate} with each of {@code parts} split into words at single spaces. */
+  private static Run simulate(String... parts) {
+    List<String> argv = new ArrayList<>(List.of("simulate"));
+    for (String part : parts) {
+      argv.addAll(List.of(part.split(" ")));
+    }
+    return Run.of(argv.toArray(String[]::new));
   }
 }

@@ -22,8 +22,7 @@ class SimulateCommandTest {
 
   @Test
   void smallSessionIsVerifiedAndReportsEveryField() {
-    Run r = Run.of(small("--seed", "3"));
-    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
+    Run r = Run.of(small("--seed", "3")).assertOk();
     assertTrue(r.line("Result").startsWith("VERIFIED"), r::toString);
     assertEquals("6, threshold t = 2, semi-honest mode", r.line("Clients"));
     assertEquals("3", r.line("Seed"));
@@ -44,8 +43,7 @@ class SimulateCommandTest {
   @Test
   void includedClientsAndDropoutsAddUp() {
     Run r = Run.of("simulate", "-n", "12", "-l", "20", "--threads", "1", "--seed", "5",
-        "--dropout", "0.3", "--threshold", "3");
-    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
+        "--dropout", "0.3", "--threshold", "3").assertOk();
     int included = Integer.parseInt(r.line("Included clients").replace(" of 12", ""));
     String dropouts = r.line("Dropouts");
     int dropped = dropouts.equals("none") ? 0 : Integer.parseInt(dropouts.split(" ")[0]);
@@ -73,23 +71,20 @@ class SimulateCommandTest {
 
   @Test
   void withoutSeedDrawsOneAndSaysHowToRepeat() {
-    Run r = Run.of(small("--dropout", "0"));
-    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
+    Run r = Run.of(small("--dropout", "0")).assertOk();
     assertTrue(r.line("Seed").matches("-?\\d+ \\(random; --seed -?\\d+ repeats this run\\)"), r::toString);
   }
 
   @Test
   void sparseGraphIsVerified() {
-    Run r = Run.of("simulate", "-n", "20", "-l", "8", "--graph", "sparse", "--seed", "1", "--threads", "2");
-    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
+    Run r = Run.of("simulate", "-n", "20", "-l", "8", "--graph", "sparse", "--seed", "1", "--threads", "2").assertOk();
     assertTrue(r.line("Graph").startsWith("sparse (SecAgg+ Harary), degree k = "), r::toString);
     assertTrue(r.line("Result").startsWith("VERIFIED"), r::toString);
   }
 
   @Test
   void maliciousModeRunsTheConsistencyCheck() {
-    Run r = Run.of(small("--malicious", "--seed", "2", "--modulus-bits", "64"));
-    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
+    Run r = Run.of(small("--malicious", "--seed", "2", "--modulus-bits", "64")).assertOk();
     assertTrue(r.line("Clients").endsWith("malicious-server mode"), r::toString);
     assertTrue(r.out().contains("  CONSISTENCY_CHECK "), r::toString);
     assertTrue(r.err().contains("[4/5] CONSISTENCY_CHECK"), r::toString);
@@ -97,8 +92,7 @@ class SimulateCommandTest {
 
   @Test
   void generalModulusIsVerified() {
-    Run r = Run.of(small("--modulus", "1000003", "--seed", "4"));
-    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
+    Run r = Run.of(small("--modulus", "1000003", "--seed", "4")).assertOk();
     assertTrue(r.line("Result").endsWith("mod 1000003"), r::toString);
   }
 
@@ -127,8 +121,7 @@ class SimulateCommandTest {
 
   @Test
   void liveProgressRewritesOneLinePerPhase() {
-    Run r = Run.of(small("--seed", "3", "--progress", "live"));
-    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
+    Run r = Run.of(small("--seed", "3", "--progress", "live")).assertOk();
     String[] lines = r.err().split("\n");
     assertEquals(4, lines.length, r::toString);
     for (String line : lines) {
@@ -140,8 +133,7 @@ class SimulateCommandTest {
 
   @Test
   void noProgressWhenAskedForNone() {
-    Run r = Run.of(small("--seed", "3", "--progress", "none"));
-    assertEquals(Secagg.EXIT_OK, r.exitCode(), r::toString);
+    Run r = Run.of(small("--seed", "3", "--progress", "none")).assertOk();
     assertEquals("", r.err());
   }
 }

@@ -284,10 +284,7 @@ public final class PaillierRound {
      * @throws IllegalArgumentException if {@code n} is outside 1..the configuration's maximum
      */
     public Builder clients(int n) {
-      if (n < 1 || n > config.maxClients() || n > MAX_CLIENTS) {
-        throw new IllegalArgumentException("Invalid client count " + n + "; must be 1.." + Math.min(MAX_CLIENTS, config.maxClients()));
-      }
-      this.clients = n;
+      this.clients = checkClientCount(n, 1, config.maxClients(), MAX_CLIENTS);
       return this;
     }
 

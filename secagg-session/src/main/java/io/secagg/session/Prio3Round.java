@@ -515,10 +515,7 @@ public final class Prio3Round {
      * @throws IllegalArgumentException if {@code n} is outside 2..the configuration's maximum
      */
     public Builder clients(int n) {
-      if (n < 2 || n > fl.maxClients() || n > MAX_CLIENTS) {
-        throw new IllegalArgumentException("Invalid client count " + n + "; must be 2.." + Math.min(MAX_CLIENTS, fl.maxClients()));
-      }
-      this.clients = n;
+      this.clients = checkClientCount(n, 2, fl.maxClients(), MAX_CLIENTS);
       return this;
     }
 

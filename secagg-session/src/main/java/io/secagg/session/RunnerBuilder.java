@@ -58,6 +58,21 @@ abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
     return self();
   }
 
+  /**
+   * Checks a builder's client count against the runner's floor and the smaller of the
+   * configuration's and the runner's ceilings, so every runner words the error alike.
+   *
+   * @return {@code n}
+   * @throws IllegalArgumentException if {@code n} is outside {@code min..min(configMax, runnerMax)}
+   */
+  static int checkClientCount(int n, int min, int configMax, int runnerMax) {
+    int max = Math.min(configMax, runnerMax);
+    if (n < min || n > max) {
+      throw new IllegalArgumentException("Invalid client count " + n + "; must be " + min + ".." + max);
+    }
+    return n;
+  }
+
   /** The run's randomness: seeded, or a fresh {@code SecureRandom} per party. */
   Randomness randomness() {
     return seed != null ? Randomness.seeded(seed) : Randomness.secure();

@@ -120,36 +120,32 @@ public final class DpGenerators {
     private static void valid(ObjectNode g, String comment, double[] input, String seedLabel, String... flags) throws Exception {
       DdgParameters p = params(g);
       ObjectNode t = VectorFiles.newTest((ArrayNode) g.get("tests"), comment, flags);
-      ArrayNode in = t.putArray("input");
-      for (double v : input) {
-        in.add(v);
-      }
+      putDoubles(t, "input", input);
       byte[] rotationSeed = Arrays.copyOf(("rot " + seedLabel).getBytes(StandardCharsets.US_ASCII), 32);
       byte[] clientSeed = ("client " + seedLabel).getBytes(StandardCharsets.US_ASCII);
       t.put("rotationSeed", Vectors.hex(rotationSeed));
       t.put("clientSeed", Vectors.hex(clientSeed));
       DdgEncoding e = DdgClient.encodeTraced(p, input, rotationSeed, AesCtrBitSource.forTestVectorsOnly(clientSeed));
-      ArrayNode a = t.putArray("rotated");
-      for (double v : e.rotatedScaled()) {
-        a.add(v);
-      }
-      a = t.putArray("rounded");
-      for (long v : e.rounded()) {
-        a.add(v);
-      }
-      a = t.putArray("noise");
-      for (long v : e.noise()) {
-        a.add(v);
-      }
-      a = t.putArray("wrapped");
-      for (long v : e.wrapped()) {
-        a.add(v);
-      }
-      a = t.putArray("decoded");
-      for (double v : DdgServer.decode(p, ModVector.of(p.modulus(), e.wrapped()), rotationSeed)) {
-        a.add(v);
-      }
+      putDoubles(t, "rotated", e.rotatedScaled());
+      putLongs(t, "rounded", e.rounded());
+      putLongs(t, "noise", e.noise());
+      putLongs(t, "wrapped", e.wrapped());
+      putDoubles(t, "decoded", DdgServer.decode(p, ModVector.of(p.modulus(), e.wrapped()), rotationSeed));
       t.put("result", "valid");
+    }
+
+    private static void putDoubles(ObjectNode t, String name, double[] values) {
+      ArrayNode a = t.putArray(name);
+      for (double v : values) {
+        a.add(v);
+      }
+    }
+
+    private static void putLongs(ObjectNode t, String name, long[] values) {
+      ArrayNode a = t.putArray(name);
+      for (long v : values) {
+        a.add(v);
+      }
     }
 
     @Override
@@ -167,10 +163,7 @@ public final class DpGenerators {
       bad.put("error", "IllegalArgumentException");
       bad.put("result", "invalid");
       bad = VectorFiles.newTest((ArrayNode) g1.get("tests"), "31-byte rotation seed", "BadSeed");
-      ArrayNode in = bad.putArray("input");
-      for (int i = 0; i < 6; i++) {
-        in.add(0.0);
-      }
+      putDoubles(bad, "input", new double[6]);
       bad.put("rotationSeed", Vectors.hex(new byte[31]));
       bad.put("clientSeed", "00");
       bad.put("error", "IllegalArgumentException");

@@ -9,6 +9,7 @@ import io.secagg.he.PaillierEncryptor;
 import io.secagg.he.RandomizerSource;
 import java.math.BigInteger;
 import java.security.SecureRandom;
+import java.util.function.Consumer;
 import io.secagg.vectors.internal.VectorFiles;
 import static io.secagg.vectors.internal.he.ThresholdVectors.*;
 import io.secagg.he.threshold.KeyShare;
@@ -81,49 +82,40 @@ final class ThresholdGenerators {
         t.put("m", m.toString());
         t.put("result", "valid");
       }
-      ObjectNode t = VectorFiles.newTest(tests, "party 1 alone", "TooFewShares");
-      t.put("c", c.value().toString());
-      partialJson(t.putArray("partials"), pd[1], nonces[1]);
-      t.put("error", "InvalidPartialDecryptionException");
-      t.put("result", "invalid");
-      t = VectorFiles.newTest(tests, "party 2 twice", "DuplicateShare");
-      t.put("c", c.value().toString());
-      ArrayNode arr = t.putArray("partials");
-      partialJson(arr, pd[2], nonces[2]);
-      partialJson(arr, pd[2], nonces[2]);
-      t.put("error", "InvalidPartialDecryptionException");
-      t.put("result", "invalid");
-      t = VectorFiles.newTest(tests, "party 2's response z + 1", "BadProof");
-      t.put("c", c.value().toString());
-      arr = t.putArray("partials");
-      partialJson(arr, pd[1], nonces[1]);
-      partialJson(arr, pd[2], nonces[2]).put("response", pd[2].proofResponse().add(BigInteger.ONE).toString());
-      t.put("error", "InvalidPartialDecryptionException");
-      t.put("result", "invalid");
-      t = VectorFiles.newTest(tests, "party 2's value times 4 with its original proof", "BadProof");
-      t.put("c", c.value().toString());
-      arr = t.putArray("partials");
-      partialJson(arr, pd[1], nonces[1]);
-      partialJson(arr, pd[2], nonces[2]).put("value", pd[2].value().shiftLeft(2).mod(n2).toString());
-      t.put("error", "InvalidPartialDecryptionException");
-      t.put("result", "invalid");
+      rejected(tests, "party 1 alone", "TooFewShares", c, arr -> partialJson(arr, pd[1], nonces[1]));
+      rejected(tests, "party 2 twice", "DuplicateShare", c, arr -> {
+        partialJson(arr, pd[2], nonces[2]);
+        partialJson(arr, pd[2], nonces[2]);
+      });
+      rejected(tests, "party 2's response z + 1", "BadProof", c, arr -> {
+        partialJson(arr, pd[1], nonces[1]);
+        partialJson(arr, pd[2], nonces[2]).put("response", pd[2].proofResponse().add(BigInteger.ONE).toString());
+      });
+      rejected(tests, "party 2's value times 4 with its original proof", "BadProof", c, arr -> {
+        partialJson(arr, pd[1], nonces[1]);
+        partialJson(arr, pd[2], nonces[2]).put("value", pd[2].value().shiftLeft(2).mod(n2).toString());
+      });
       Ciphertext other = enc.encrypt(m);
       BigInteger r3 = new BigInteger(nonceBits, rnd);
-      t = VectorFiles.newTest(tests, "party 3's partial of another encryption of the same m", "BadProof");
-      t.put("c", c.value().toString());
-      arr = t.putArray("partials");
-      partialJson(arr, pd[1], nonces[1]);
-      partialJson(arr, keys.share(3).partialDecrypt(other, ReplayRandom.ofBigInteger(r3, nonceBits)), r3);
-      t.put("error", "InvalidPartialDecryptionException");
-      t.put("result", "invalid");
-      t = VectorFiles.newTest(tests, "party index 4 of 3", "BadIndex");
-      t.put("c", c.value().toString());
-      arr = t.putArray("partials");
-      partialJson(arr, pd[1], nonces[1]);
-      partialJson(arr, pd[2], nonces[2]).put("index", 4);
-      t.put("error", "InvalidPartialDecryptionException");
-      t.put("result", "invalid");
+      rejected(tests, "party 3's partial of another encryption of the same m", "BadProof", c, arr -> {
+        partialJson(arr, pd[1], nonces[1]);
+        partialJson(arr, keys.share(3).partialDecrypt(other, ReplayRandom.ofBigInteger(r3, nonceBits)), r3);
+      });
+      rejected(tests, "party index 4 of 3", "BadIndex", c, arr -> {
+        partialJson(arr, pd[1], nonces[1]);
+        partialJson(arr, pd[2], nonces[2]).put("index", 4);
+      });
       return VectorFiles.finish(file);
+    }
+
+    /** A case the checker must reject: ciphertext {@code c} with the partials {@code partials} writes. */
+    private static void rejected(ArrayNode tests, String comment, String flag, Ciphertext c,
+        Consumer<ArrayNode> partials) {
+      ObjectNode t = VectorFiles.newTest(tests, comment, flag);
+      t.put("c", c.value().toString());
+      partials.accept(t.putArray("partials"));
+      t.put("error", "InvalidPartialDecryptionException");
+      t.put("result", "invalid");
     }
   }
 }
